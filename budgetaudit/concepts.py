@@ -1,0 +1,107 @@
+"""The concept dictionary (rules/concepts.toml): which concept a printed label names."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+_QUOTES = re.compile(r"[\s\"'“”‘’「」『』《》]")
+_LEADING = re.compile(
+    r"^(?:(?:\(?[一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[.、])\s*)?"
+    r"(?:截至|截止)?(?:\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?|本年度|本年|全年|当年|年度)?"
+    r"(?:本部门|本单位|我单位|我局|本局|部门|所属各预算单位|所属预算单位|各预算单位)?"
+    r"(?:年度)?(?:其中|此外|另外|主要是|主要用于|包括)?(?:共有|共)?"
+)
+_TRAILING = re.compile(r"(?:分别为|分别是|共计|合计为|为|是|达到|达|预算数|决算数|执行数|预算|决算|支出数|金额)$")
+
+
+def clean_label(text: str) -> str:
+    """A printed label reduced to what names the concept."""
+    label = _QUOTES.sub("", text)
+    label = label.strip(":,，;、。.")
+    for _ in range(2):
+        label = _LEADING.sub("", label, count=1)
+        label = _TRAILING.sub("", label)
+    return label
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    name: str
+    labels: tuple[str, ...]
+    quantity: str = "money"
+    scope: str = "all"
+    side: str = ""
+    code: str = ""
+
+
+@dataclass(slots=True)
+class Dictionary:
+    concepts: dict[str, Concept]
+    scopes: dict[str, str]
+    partitions: list[tuple[frozenset[str], frozenset[str]]]
+    _by_label: dict[tuple[str, str], Concept] = field(default_factory=dict)
+    _scope_prefixes: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for concept in self.concepts.values():
+            for label in concept.labels:
+                self._by_label.setdefault((clean_label(label), concept.quantity), concept)
+        self._scope_prefixes = sorted(self.scopes, key=len, reverse=True)
+
+    def lookup(self, label: str, quantity: str) -> tuple[Concept | None, str]:
+        """The concept a cleaned label names for a quantity, and the fund scope the label states."""
+        quantity_key = quantity if quantity.startswith("count:") or quantity == "money" else "money"
+        concept = self._by_label.get((label, quantity_key))
+        if concept:
+            return concept, concept.scope
+        for prefix in self._scope_prefixes:
+            if label.startswith(prefix) and len(label) > len(prefix):
+                rest = label[len(prefix) :]
+                concept = self._by_label.get((rest, quantity_key))
+                if concept:
+                    return concept, self.scopes[prefix]
+        return None, "all"
+
+    def partition_of(self, total: str, parts: set[str]) -> bool:
+        """True when `parts` are every member of a declared partition of `total`."""
+        return any(total in totals and parts == set(members) for totals, members in self.partitions)
+
+    def partition_members(self, total: str) -> list[frozenset[str]]:
+        return [members for totals, members in self.partitions if total in totals]
+
+    def side_of(self, concept_name: str, label: str) -> str:
+        concept = self.concepts.get(concept_name)
+        if concept and concept.side:
+            return concept.side
+        if label.endswith(("收入", "收入合计", "收入总计", "拨款")):
+            return "revenue"
+        if label.endswith(("支出", "支出合计", "支出总计", "经费", "费")):
+            return "expenditure"
+        return ""
+
+
+def parse_dictionary(data: dict) -> Dictionary:
+    concepts = {}
+    for name, entry in data.get("concepts", {}).items():
+        concepts[name] = Concept(
+            name=name,
+            labels=tuple(entry.get("labels", [name])),
+            quantity=entry.get("quantity", "money"),
+            scope=entry.get("scope", "all"),
+            side=entry.get("side", ""),
+            code=entry.get("code", ""),
+        )
+    partitions = [
+        (frozenset(p["totals"]), frozenset(p["parts"])) for p in data.get("partitions", [])
+    ]
+    return Dictionary(concepts, dict(data.get("scopes", {})), partitions)
+
+
+@lru_cache(maxsize=1)
+def default_dictionary() -> Dictionary:
+    text = resources.files("budgetaudit.rules").joinpath("concepts.toml").read_text(encoding="utf-8")
+    return parse_dictionary(tomllib.loads(text))

@@ -1,0 +1,119 @@
+"""The document model every rule reads: facts, and the relations a disclosure claims between them.
+
+Prose and tables both produce these objects; no rule knows where a figure came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .figures import Figure
+from .source import Source, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """What a fact is a figure of. Facts are compared only when their keys are equal and certain."""
+
+    concept: str  # canonical concept, or "label:<label as printed>" when the dictionary has none
+    period: str  # "current", "previous", or a year such as "2025"
+    measure: str  # "budget", "final", "initial_budget", "adjusted_budget", "unknown"
+    scope: str  # "all", "fiscal", "general", "fund", "capital"
+    quantity: str  # "money", "percent", "count:<unit>", ...
+
+    @property
+    def known(self) -> bool:
+        return not self.concept.startswith("label:") and "unknown" not in (self.period, self.measure)
+
+
+@dataclass(slots=True)
+class Fact:
+    """One printed figure with its meaning."""
+
+    key: Key
+    label: str  # the label as read (normalised), for the reader of a report
+    figure: Figure
+    origin: str = "prose"  # "prose" or "table:<title>"
+    context: str = "statement"  # "statement", or "reason" for figures inside 主要原因是…
+    sentence: int = -1
+
+    @property
+    def span(self) -> Span:
+        return self.figure.span
+
+
+@dataclass(slots=True)
+class SumGroup:
+    """A total and its parts as the disclosure presents them (其中 lists, table rows and columns)."""
+
+    total: Fact
+    parts: list[Fact]
+    kind: str = "parts"  # "parts", "changes", "row", "column", "hierarchy"
+    complete: bool = False  # the parts are a whole partition of the total (declared in rules/concepts.toml)
+
+
+@dataclass(slots=True)
+class Change:
+    """A stated change of one item against a named base: 较上年增加Δ，增长r%, 持平, 无变化."""
+
+    label: str
+    key: Key  # the subject's key (period is the current one)
+    base: str  # normalised base: "previous", "initial_budget", "adjusted_budget", or a year
+    base_text: str
+    current: Fact | None  # the subject's stated figure, when printed in the same clause
+    delta: Figure | None
+    delta_sign: int  # +1 增加, -1 减少, 0 持平/无变化, None-like 2 when the word is ambiguous
+    rate: Figure | None
+    rate_sign: int
+    words: list[Span] = field(default_factory=list)  # direction words as printed
+    sentence: int = -1
+
+    @property
+    def signed_delta(self):
+        return None if self.delta is None else self.delta.base_value * self.delta_sign
+
+
+@dataclass(slots=True)
+class Share:
+    """占r%: a part's share of a whole."""
+
+    part: Fact
+    share: Figure
+    whole: Fact | None
+    whole_label: str
+    reason: str = ""  # why the whole could not be resolved
+
+
+@dataclass(slots=True)
+class Doubt:
+    """Something extraction saw but could not read with certainty (reported as unchecked, family EXT)."""
+
+    code: str
+    reason: str
+    spans: list[Span]
+
+
+@dataclass(slots=True)
+class Document:
+    source: Source
+    kind: str = "unknown"  # "budget", "final_account" or "unknown"
+    year: int | None = None
+    entity: str = ""
+    unit: str = ""
+    facts: list[Fact] = field(default_factory=list)
+    sums: list[SumGroup] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    shares: list[Share] = field(default_factory=list)
+    doubts: list[Doubt] = field(default_factory=list)
+    tables: list = field(default_factory=list)
+
+    def facts_of(self, concept: str, quantity: str | None = None, period: str = "current") -> list[Fact]:
+        """Statement facts of one concept in the current period."""
+        return [
+            f
+            for f in self.facts
+            if f.key.concept == concept
+            and f.key.period == period
+            and f.context == "statement"
+            and (quantity is None or f.key.quantity == quantity)
+        ]

@@ -1,0 +1,144 @@
+"""Run every rule over one document and collect a FileReport.
+
+The engine knows nothing about any rule: it hands each rule to its kind's
+`check(rule, document, reporter)`. The reporter turns a judgement into a
+finding (or into an unchecked entry), so severity from outcome, expected
+ranges and evidence are built the same way for every kind.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from . import prose
+from .concepts import Dictionary, default_dictionary
+from .document import Document, Fact
+from .figures import Figure, format_decimal
+from .kinds import KINDS
+from .relations import Judgement, Outcome
+from .report import FileReport, Finding, Location, Unchecked
+from .ruleset import Rule, RuleSet, load_hints, render
+from .source import Source, Span
+
+
+def key_text(fact: Fact) -> str:
+    k = fact.key
+    return f"{k.concept}/{k.period}/{k.measure}/{k.scope}/{k.quantity}"
+
+
+def location(item: Fact | Figure | Span) -> Location:
+    if isinstance(item, Fact):
+        return Location(item.span, key_text(item))
+    if isinstance(item, Span):
+        return Location(item, "")
+    return Location(item.span, "")
+
+
+def format_range(computed, figure: Figure) -> str:
+    """The computed range in the stated figure's unit and precision: `18.8%` or `18.79%–18.80%`."""
+    low = format_decimal(computed.lo / figure.scale, figure.decimals)
+    high = format_decimal(computed.hi / figure.scale, figure.decimals)
+    unit = figure.unit or ""
+    return f"{low}{unit}" if low == high else f"{low}{unit}–{high}{unit}"
+
+
+class Reporter:
+    """Collects what the kinds report for one document, in one language."""
+
+    def __init__(self, report: FileReport, lang: str, hints: dict[str, dict[str, str]]):
+        self.report = report
+        self.lang = lang
+        self.hints = hints
+
+    def hint(self, name: str, **values: str) -> str:
+        texts = self.hints.get(name, {})
+        return render(texts.get(self.lang) or texts.get("zh", ""), values)
+
+    def unchecked(self, code: str, reason: str, items: list) -> None:
+        self.report.unchecked.append(Unchecked(code, reason, [location(i) for i in items]))
+
+    def finding(self, rule: Rule, severity: str, values: dict[str, str], items: list, expected: str, stated: str) -> None:
+        values = {"stated": stated, "expected": expected, **values}
+        message = rule.render(self.lang, values).strip()
+        self.report.findings.append(
+            Finding(rule.code, rule.name, severity, message, [location(i) for i in items], expected, stated)
+        )
+
+    def judged(
+        self,
+        rule: Rule,
+        judgement: Judgement,
+        stated: Fact,
+        inputs: list,
+        values: dict[str, str],
+        hint: str = "",
+    ) -> Outcome:
+        """Count the relation, and report it unless the printed arithmetic holds exactly."""
+        figure = stated.figure if isinstance(stated, Fact) else stated
+        if judgement.outcome is Outcome.UNCHECKED:
+            self.unchecked(rule.code, judgement.reason, [stated, *inputs])
+            return judgement.outcome
+        self.report.checked += 1
+        if judgement.outcome is Outcome.EXACT:
+            return judgement.outcome
+        severity = {
+            Outcome.INCONSISTENT: rule.severity,
+            Outcome.TRUNCATION: "warning" if rule.severity != "info" else "info",
+            Outcome.ROUNDING: "info",
+        }[judgement.outcome]
+        expected = format_range(judgement.computed, figure)
+        printed = figure.format(judgement.printed) if judgement.printed is not None else expected
+        why = {
+            Outcome.INCONSISTENT: self.hint("inconsistent", expected=expected),
+            Outcome.TRUNCATION: self.hint("truncation", printed=printed),
+            Outcome.ROUNDING: self.hint("rounding", printed=printed),
+        }[judgement.outcome]
+        if judgement.outcome is Outcome.INCONSISTENT and hint:
+            why = f"{why}{self.hint('separator')}{hint}"
+        gap = ""
+        if judgement.outcome is Outcome.INCONSISTENT and judgement.printed is not None:
+            difference: Fraction = (figure.base_value - judgement.printed) / figure.scale
+            gap = ("+" if difference > 0 else "") + format_decimal(difference, max(figure.decimals, 2)) + (figure.unit or "")
+        self.finding(rule, severity, {**values, "why": why, "gap": gap}, [stated, *inputs], expected, figure.text)
+        return judgement.outcome
+
+
+_SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|附件\s*\d+|附表\s*\d+)")
+
+
+def sections(source: Source) -> list[tuple[int, str]]:
+    """(line, heading) of every top-level heading, for grouping a report by section."""
+    out = []
+    for number, (_, line) in enumerate(source.lines(), 1):
+        if _SECTION.match(line) and len(line.strip()) < 60:
+            out.append((number, line.strip().rstrip("|").strip()))
+    return out
+
+
+def read_document(source: Source, dictionary: Dictionary | None = None) -> Document:
+    """Extract every fact and claimed relation of one disclosure."""
+    document = Document(source)
+    prose.extract(source, document, dictionary or default_dictionary())
+    return document
+
+
+def check_document(document: Document, ruleset: RuleSet, lang: str = "zh") -> FileReport:
+    report = FileReport(
+        document.source.path, document.kind, document.year, document.entity, document.unit
+    )
+    reporter = Reporter(report, lang, load_hints())
+    for rule in ruleset.rules:
+        KINDS[rule.kind].check(rule, document, reporter)
+    for doubt in document.doubts:
+        report.unchecked.append(Unchecked(doubt.code, doubt.reason, [Location(s) for s in doubt.spans]))
+    heads = sections(document.source)
+    for finding in report.findings:
+        title = ""
+        for line, heading in heads:
+            if line <= finding.line:
+                title = heading
+        finding.section = title
+    report.assign_fingerprints()
+    report.sort()
+    return report

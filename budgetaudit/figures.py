@@ -1,0 +1,181 @@
+"""Numbers as printed: exact values, their precision, units and the interval a print allows.
+
+Only `int` and `fractions.Fraction` are used: a printed `1207.84` is the exact
+value 120784/100 with two decimals, standing for every value in
+[1207.835, 1207.845].
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .source import Source, Span
+
+# Scale of each money unit in 元, so that copies in 元, 万元 and 亿元 compare exactly.
+MONEY_UNITS = {"元": 1, "千元": 1000, "万元": 10_000, "万": 10_000, "亿元": 100_000_000, "亿": 100_000_000}
+PERCENT_UNITS = {"%": "percent", "个百分点": "point"}
+COUNT_UNITS = (
+    "台(套)", "人次", "批次", "团组", "个", "人", "辆", "项", "次", "台", "套", "家", "场", "件", "名", "户",
+    "所", "处", "类", "条", "份", "天", "小时", "分",
+)
+# Longest first, so 万元 wins over 万 and 人次 over 人.
+_UNITS = sorted(list(MONEY_UNITS) + list(PERCENT_UNITS) + list(COUNT_UNITS), key=len, reverse=True)
+_UNIT_RE = re.compile("|".join(re.escape(u) for u in _UNITS))
+
+MAX_DIGITS = 20  # a longer run of digits is an identifier, never a figure
+
+# A number as printed: ASCII-comma thousands groups, or plain digits, with an optional
+# fraction. Each branch is a simple sequence, so matching is linear in the input.
+NUMBER_RE = re.compile(r"(?<![\d.,])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A closed range of exact values."""
+
+    lo: Fraction
+    hi: Fraction
+
+    def meets(self, other: "Interval") -> bool:
+        return self.lo <= other.hi and other.lo <= self.hi
+
+    def contains(self, value: Fraction) -> bool:
+        return self.lo <= value <= self.hi
+
+    def __str__(self) -> str:
+        return f"[{float_free(self.lo)}, {float_free(self.hi)}]"
+
+
+def float_free(value: Fraction, places: int = 6) -> str:
+    """Short decimal text of an exact value (at most `places` decimals), without floats."""
+    text = format_decimal(value, places)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def round_half_up(value: Fraction, decimals: int) -> Fraction:
+    scale = 10**decimals
+    scaled = abs(value) * scale
+    rounded = (scaled.numerator * 2 + scaled.denominator) // (scaled.denominator * 2)
+    return Fraction(rounded if value >= 0 else -rounded, scale)
+
+
+def truncate(value: Fraction, decimals: int) -> Fraction:
+    scale = 10**decimals
+    scaled = abs(value) * scale
+    truncated = scaled.numerator // scaled.denominator
+    return Fraction(truncated if value >= 0 else -truncated, scale)
+
+
+def format_decimal(value: Fraction, decimals: int) -> str:
+    """`value` rounded half up to `decimals` places, as text."""
+    rounded = round_half_up(value, decimals)
+    scaled = rounded * 10**decimals
+    assert scaled.denominator == 1
+    digits = str(abs(scaled.numerator)).rjust(decimals + 1, "0")
+    sign = "-" if scaled.numerator < 0 else ""
+    if decimals == 0:
+        return sign + digits
+    return f"{sign}{digits[:-decimals]}.{digits[-decimals:]}"
+
+
+def parse_number(text: str) -> tuple[Fraction, int] | None:
+    """Exact value and printed decimals of a number such as `1,195.1`, `-3` or `0.80`."""
+    text = text.strip().replace(",", "")
+    match = re.fullmatch(r"(-?)(\d+)(?:\.(\d+))?", text)
+    if not match or len(match.group(2)) + len(match.group(3) or "") > MAX_DIGITS:
+        return None
+    sign, whole, frac = match.groups()
+    frac = frac or ""
+    value = Fraction(int(whole + frac), 10 ** len(frac))
+    return (-value if sign else value), len(frac)
+
+
+def quantity_of(unit: str | None) -> str:
+    if unit in MONEY_UNITS:
+        return "money"
+    if unit == "%":
+        return "percent"
+    if unit == "个百分点":
+        return "point"
+    if unit:
+        return "count"
+    return "number"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number as printed, with its unit and exact place in the file."""
+
+    value: Fraction  # in the printed unit
+    decimals: int
+    unit: str | None
+    span: Span
+    start: int  # code-point offsets of the number in the source
+    end: int
+
+    @property
+    def quantity(self) -> str:
+        return quantity_of(self.unit)
+
+    @property
+    def scale(self) -> int:
+        return MONEY_UNITS.get(self.unit or "", 1)
+
+    @property
+    def exact(self) -> bool:
+        """Counts of whole things are exact; everything else was rounded when printed."""
+        return self.quantity == "count" and self.decimals == 0
+
+    @property
+    def base_value(self) -> Fraction:
+        """The printed value in the base unit (元 for money)."""
+        return self.value * self.scale
+
+    @property
+    def interval(self) -> Interval:
+        """Every base-unit value the print allows."""
+        if self.exact:
+            return Interval(self.base_value, self.base_value)
+        half = Fraction(self.scale, 2 * 10**self.decimals)
+        return Interval(self.base_value - half, self.base_value + half)
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    def format(self, base_value: Fraction) -> str:
+        """A base-unit value written in this figure's unit and precision."""
+        return format_decimal(base_value / self.scale, self.decimals) + (self.unit or "")
+
+
+def figure_at(source: Source, start: int, end: int, unit: str | None, unit_end: int | None = None) -> Figure | None:
+    """The figure printed at [start, end) in `source`; the span covers the unit when it follows directly."""
+    parsed = parse_number(source.norm[start:end])
+    if parsed is None:
+        return None
+    value, decimals = parsed
+    span_end = unit_end if unit_end is not None and unit_end - end <= 3 and "\n" not in source.norm[end:unit_end] else end
+    return Figure(value, decimals, unit, source.span(start, span_end), start, end)
+
+
+def unit_after(norm: str, end: int) -> tuple[str | None, int]:
+    """The unit printed after a number (spaces and one line break may stand between)."""
+    i = end
+    limit = min(len(norm), end + 8)
+    breaks = 0
+    while i < limit and norm[i] in " \t\r\n":
+        if norm[i] == "\n" or (norm[i] == "\r" and norm[i + 1 : i + 2] != "\n"):
+            breaks += 1
+        i += 1
+    if breaks > 1:
+        return None, end
+    match = _UNIT_RE.match(norm, i)
+    if not match:
+        return None, end
+    unit = match.group(0)
+    # 万/亿 alone is money only when no other unit word follows (万人, 万个 are counts of thousands).
+    if unit in ("万", "亿") and _UNIT_RE.match(norm, match.end()):
+        return None, end
+    return unit, match.end()

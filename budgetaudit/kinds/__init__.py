@@ -1,0 +1,17 @@
+"""The closed set of rule kinds. Each module declares PARAMS, PLACEHOLDERS and check(rule, document, reporter).
+
+PARAMS maps a parameter name to (type, default); a default of ... marks it required.
+PLACEHOLDERS are the names a rule's message template may use.
+"""
+
+from . import agree, average, change, equal, extraction, share, total
+
+KINDS = {
+    "sum": total,
+    "share": share,
+    "change": change,
+    "agree": agree,
+    "average": average,
+    "equal": equal,
+    "extraction": extraction,
+}

@@ -1,0 +1,106 @@
+"""The same figure or the same change, stated more than once, agrees with itself.
+
+of = "changes": changes of one item against one base (基本支出 较上年) agree in
+                direction and amount; a printed amount stated once as 增加 and
+                once as 减少 is a contradiction whatever the fund scope.
+of = "facts":   figures with the same certain key (concept, period, measure,
+                scope, quantity) agree: copies at the same precision are equal,
+                at different precisions their intervals meet.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+PARAMS = {"of": (str, ...)}
+PLACEHOLDERS = {"label", "stated", "expected", "why", "gap", "others", "base"}
+
+
+def check(rule, document, reporter) -> None:
+    if rule.params["of"] == "changes":
+        check_changes(rule, document, reporter)
+    else:
+        check_facts(rule, document, reporter)
+
+
+def _lines(items) -> str:
+    return "、".join(str(i.span.line) for i in items)
+
+
+def check_changes(rule, document, reporter) -> None:
+    groups = defaultdict(list)
+    for change in document.changes:
+        if change.delta is None or change.delta_sign not in (1, -1) or not change.label:
+            continue
+        if change.base.startswith("text:") or change.base == "unknown":
+            continue
+        groups[(change.key.concept, change.base)].append(change)
+    for changes in groups.values():
+        if len(changes) < 2:
+            continue
+        by_amount = defaultdict(list)
+        for change in changes:
+            by_amount[change.delta.base_value].append(change)
+        for amount, same in by_amount.items():
+            signs = defaultdict(list)
+            for change in same:
+                signs[change.delta_sign].append(change)
+            if len(signs) < 2:
+                reporter.report.checked += len(same) - 1
+                continue
+            reporter.report.checked += len(same) - 1
+            majority = max(signs, key=lambda s: (len(signs[s]), -min(c.delta.start for c in signs[s])))
+            for sign, odd in signs.items():
+                if sign == majority:
+                    continue
+                for change in odd:
+                    others = signs[majority]
+                    word = change.words[0].text if change.words else ""
+                    other_word = others[0].words[0].text if others[0].words else ""
+                    reporter.finding(
+                        rule, rule.severity,
+                        {"label": change.label, "base": change.base_text,
+                         "others": f"{other_word}{others[0].delta.text}（{_lines([o.delta for o in others])}）",
+                         "why": ""},
+                        [change.delta, *change.words[:1], *[o.delta for o in others]],
+                        f"{other_word}{others[0].delta.text}", f"{word}{change.delta.text}",
+                    )
+
+
+def check_facts(rule, document, reporter) -> None:
+    groups = defaultdict(list)
+    for fact in document.facts:
+        if fact.context == "statement" and fact.key.known:
+            groups[fact.key].append(fact)
+    for facts in groups.values():
+        if len(facts) < 2:
+            continue
+        reporter.report.checked += len(facts) - 1
+        # Cluster the copies that agree; the largest cluster is taken as the figure, the rest are questioned.
+        clusters: list[list] = []
+        for fact in facts:
+            for cluster in clusters:
+                if all(_agree(fact, other) for other in cluster):
+                    cluster.append(fact)
+                    break
+            else:
+                clusters.append([fact])
+        if len(clusters) < 2:
+            continue
+        clusters.sort(key=lambda c: (-len(c), c[0].figure.start))
+        main = clusters[0]
+        for cluster in clusters[1:]:
+            for fact in cluster:
+                expected = main[0].figure.text
+                reporter.finding(
+                    rule, rule.severity,
+                    {"label": fact.label, "others": f"{expected}（{_lines(main)}）", "base": "", "why": ""},
+                    [fact, *main], expected, fact.figure.text,
+                )
+
+
+def _agree(a, b) -> bool:
+    fa, fb = a.figure, b.figure
+    if fa.unit == fb.unit and fa.decimals == fb.decimals:
+        return fa.value == fb.value
+    return fa.interval.meets(fb.interval)

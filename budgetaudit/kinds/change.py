@@ -1,0 +1,116 @@
+"""A stated change against a named base: Δ, rate and direction words must agree.
+
+check = "rate":      r = 100 × Δ / (current − Δ) for 增加 (current + Δ for 减少);
+                     growth from a zero base written as 100% is a convention (info).
+check = "direction": the word of the amount (增加/减少) and of the rate (增长/下降) agree.
+check = "flat":      持平/无变化 is not said of an item whose change is stated as non-zero.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ..figures import Interval
+from ..relations import Outcome, Undefined, judge
+from ..slips import rounds_to
+from .operands import operand
+
+PARAMS = {"check": (str, ...)}
+PLACEHOLDERS = {"label", "base", "stated", "expected", "why", "gap", "delta", "word", "other"}
+
+
+def _rate(sign: int):
+    def rate(current: Fraction, delta: Fraction) -> Fraction:
+        base = current - sign * delta
+        if base <= 0:
+            raise Undefined("the base (current − change) may be zero or negative")
+        return 100 * delta / base
+
+    return rate
+
+
+def check(rule, document, reporter) -> None:
+    {"rate": check_rate, "direction": check_direction, "flat": check_flat}[rule.params["check"]](
+        rule, document, reporter
+    )
+
+
+def check_rate(rule, document, reporter) -> None:
+    rated = [c for c in document.changes if c.rate is not None and c.delta is not None]
+    for change in rated:
+        values = {"label": change.label, "base": change.base_text, "delta": change.delta.text}
+        if change.delta_sign not in (1, -1):
+            continue
+        if change.current is None:
+            reporter.unchecked(
+                rule.code, f"the current figure of {change.label or 'this item'} is not stated with its change",
+                [change.rate, change.delta],
+            )
+            continue
+        current, delta, rate = change.current, change.delta, change.rate
+        if delta.value == 0 and rate.value == 0:
+            reporter.report.checked += 1
+            continue
+        sign = change.delta_sign
+        base = Interval(current.figure.interval.lo - sign * delta.interval.hi, current.figure.interval.hi - sign * delta.interval.lo)
+        if base.lo <= 0:
+            if sign == 1 and rate.value == 100 and base.hi >= 0:
+                reporter.report.checked += 1
+                reporter.finding(
+                    rule, "info", {**values, "why": reporter.hint("zero_base")}, [rate, delta, current],
+                    rate.text, rate.text,
+                )
+            else:
+                reporter.unchecked(rule.code, "the base (current − change) may be zero", [rate, delta, current])
+            continue
+        judgement = judge(_rate(sign), [-1, 1], [operand(current), operand(delta)], operand(rate))
+        hint = ""
+        if judgement.outcome is Outcome.INCONSISTENT:
+            on_current = 100 * delta.base_value / current.figure.base_value
+            if rounds_to(on_current, rate):
+                hint = reporter.hint("rate_on_current", on_current=rate.format(on_current))
+            else:
+                for other in rated:
+                    if other is not change and other.rate.text == rate.text and abs(other.rate.span.line - rate.span.line) <= 3:
+                        hint = reporter.hint("copied_rate", line=str(other.rate.span.line))
+                        break
+        reporter.judged(rule, judgement, rate, [delta, current], values, hint)
+
+
+def check_direction(rule, document, reporter) -> None:
+    for change in document.changes:
+        if change.delta is None or change.rate is None or change.delta_sign not in (1, -1):
+            continue
+        reporter.report.checked += 1
+        if change.delta_sign != change.rate_sign and change.rate.value != 0 and change.delta.value != 0:
+            words = change.words
+            reporter.finding(
+                rule, rule.severity,
+                {"label": change.label, "base": change.base_text, "delta": change.delta.text,
+                 "word": words[-1].text if words else "", "other": words[0].text if words else "", "why": ""},
+                [change.rate, change.delta, *([change.current] if change.current else [])],
+                "", change.rate.text,
+            )
+
+
+def check_flat(rule, document, reporter) -> None:
+    flats = [c for c in document.changes if c.delta is None and c.rate is None and c.words]
+    for flat in flats:
+        for other in document.changes:
+            if other is flat or other.base != flat.base:
+                continue
+            same_item = (other.current is not None and other.current is flat.current) or (
+                other.label and other.label == flat.label and other.key.scope == flat.key.scope
+            )
+            if not same_item:
+                continue
+            moved = [x for x in (other.delta, other.rate) if x is not None and x.value != 0]
+            reporter.report.checked += 1
+            if moved:
+                reporter.finding(
+                    rule, rule.severity,
+                    {"label": flat.label, "base": flat.base_text, "word": flat.words[0].text,
+                     "delta": moved[0].text, "other": moved[0].text, "why": ""},
+                    [flat.words[0], *moved], "0", flat.words[0].text,
+                )
+                break

@@ -1,0 +1,35 @@
+"""A share (占r%) matches its part and its whole: r = 100 × part / whole."""
+
+from __future__ import annotations
+
+from ..relations import Outcome, divisor_guard, judge, share as share_of
+from ..slips import rounds_to
+from .operands import operand
+
+PARAMS: dict = {}
+PLACEHOLDERS = {"label", "whole", "stated", "expected", "why", "gap"}
+
+
+def check(rule, document, reporter) -> None:
+    shares = document.shares
+    for item in shares:
+        if item.whole is None:
+            reporter.unchecked(rule.code, item.reason or "the whole of this share is not known", [item.share, item.part])
+            continue
+        if item.whole is item.part or item.whole.figure.quantity != item.part.figure.quantity:
+            continue
+        judgement = judge(
+            share_of, [1, -1], [operand(item.part), operand(item.whole)], operand(item.share), divisor_guard(1)
+        )
+        hint = ""
+        if judgement.outcome is Outcome.INCONSISTENT:
+            for other in shares:
+                if other is item or other.whole is not item.whole or other.whole is None:
+                    continue
+                mine = share_of(other.part.figure.base_value, item.whole.figure.base_value)
+                theirs = share_of(item.part.figure.base_value, item.whole.figure.base_value)
+                if rounds_to(mine, item.share) and rounds_to(theirs, other.share):
+                    hint = reporter.hint("swapped", other=other.part.label)
+                    break
+        values = {"label": item.part.label, "whole": item.whole.label}
+        reporter.judged(rule, judgement, item.share, [item.part, item.whole], values, hint)

@@ -1,0 +1,47 @@
+"""Parts add up to their total.
+
+mode = "partition": the parts are every member of a partition declared in
+rules/concepts.toml (or a table's declared structure), so the total must equal
+their sum. mode = "subset": a 其中 list may name only some parts, so they may
+not exceed the total.
+"""
+
+from __future__ import annotations
+
+from ..relations import Outcome, judge, judge_at_most, total
+from ..slips import transposed_digits
+from .operands import figure_of, operand
+
+PARAMS = {"groups": (list, ["parts"]), "mode": (str, "partition")}
+PLACEHOLDERS = {"label", "stated", "expected", "parts", "why", "gap"}
+
+
+def check(rule, document, reporter) -> None:
+    mode = rule.params.get("mode", "partition")
+    kinds = rule.params.get("groups", ["parts"])
+    for group in document.sums:
+        if group.kind not in kinds or not group.parts:
+            continue
+        if mode == "partition" and not group.complete:
+            continue
+        if mode == "subset" and (group.complete or any(p.figure.value < 0 for p in group.parts)):
+            continue
+        stated = group.total
+        inputs = [operand(p) for p in group.parts]
+        if mode == "partition":
+            judgement = judge(total, [1] * len(inputs), inputs, operand(stated))
+        else:
+            judgement = judge_at_most(inputs, operand(stated))
+        hint = ""
+        if judgement.outcome is Outcome.INCONSISTENT and judgement.printed is not None:
+            figure = figure_of(stated)
+            if transposed_digits(figure, judgement.printed):
+                hint = reporter.hint("transposed", stated=figure.text, expected=figure.format(judgement.printed))
+            elif group.kind == "changes":
+                for part in group.parts:
+                    flipped = judgement.printed - 2 * part.figure.base_value
+                    if flipped == figure.base_value:
+                        hint = reporter.hint("flipped", part=part.label)
+        parts = " + ".join(f"{p.label}{p.figure.text}" for p in group.parts)
+        values = {"label": stated.label, "parts": parts}
+        reporter.judged(rule, judgement, stated, list(group.parts), values, hint)

@@ -1,0 +1,542 @@
+"""Read the narrative: figures with their labels, totals with their 其中 parts, shares and changes.
+
+The reader walks each sentence figure by figure. What stands between the
+previous figure and this one (its *lead*) says what the figure is: a change
+(较上年增加Δ), a rate (增长r%), a share (占r%), or a statement (基本支出443.88万元).
+A little state carries meaning across clauses: the current subject, the
+comparison base, an open 其中 list, and whether we are inside a 主要原因是 clause.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+
+from .concepts import Dictionary, clean_label
+from .document import Change, Document, Doubt, Fact, Key, Share, SumGroup
+from .figures import NUMBER_RE, Figure, figure_at, quantity_of, unit_after
+from .source import Source
+
+_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|附件|附表)"
+)
+_SENTENCE_END = "。!?！？"
+_CLAUSE_BREAK = re.compile(r"[，,；;：:、]")
+_INCREASE = "增加|增长|上升|提高|增多|多|增"
+_DECREASE = "减少|下降|降低|减|少|节约|节省|缩减"
+_DIRECTION = re.compile(rf"(?:各|分别|共|同比|相应)?(?P<word>{_INCREASE}|{_DECREASE})了?\s*$")
+_AMBIGUOUS = re.compile(r"(?:增加|减少)\s*[(（]\s*或\s*(?:增加|减少)\s*[)）]\s*$")
+_FLAT = re.compile(r"(?P<word>基本持平|持平|无变化|没有变化|无增减|未发生变化|不变)")
+_BASE_TOKEN = (
+    r"上年决算数|上年决算|上年预算数|上年预算|上年支出数|上年同期|上年度|上年数|上年|去年|上一年度|上一年"
+    r"|年初预算数|年初预算|调整预算数|调整预算|全年预算数|预算数|\d{4}\s*年度?(?:决算数|预算数|支出数)?"
+)
+_COMPARISON = re.compile(
+    rf"(?:较|比|同)\s*(?P<base>{_BASE_TOKEN})(?:相比|比较)?|(?:与|同|和)\s*(?P<base2>[^，,。；;：:]{{1,16}}?)\s*(?:相比|比较)"
+)
+_SHARE = re.compile(r"占(?P<whole>[^，,。；;：:%]{0,24}?)(?:的)?(?:比重|比例)?(?:为)?\s*$|占比\s*(?:为)?\s*$")
+_WHOLE_SUFFIX = re.compile(r"(?:的)?(?:比重|比例)$")
+_OPEN_PARTS = re.compile(r"其中\s*[:：,，]?\s*")
+_CHANGE_PARTS = re.compile(r"主要(?:是|为|包括|由于)(?!原因)")
+_REASON = re.compile(r"主要原因(?:是|为|系)?|原因(?:是|为)|主要用于|主要是由于|用于")
+_LIST_INTRO = re.compile(r"(?P<label>[^，,。；;：:]{2,40}?)主要用于以下(?:几个)?方面")
+_RESPECTIVELY = re.compile(r"分别(?:为|是|占)?\s*$")
+
+
+def _is_table_line(line: str) -> bool:
+    stripped = line.strip()
+    return "\t" in line or stripped.endswith("|") or stripped.startswith("|")
+
+
+def prose_mask(source: Source) -> str:
+    """The normalised text with every table line blanked out (offsets unchanged)."""
+    norm = source.norm
+    pieces = []
+    in_table = False
+    long_run = 0
+    for offset, line in source.lines():
+        stripped = line.strip()
+        if _is_table_line(line):
+            in_table, long_run = True, 0
+            table = True
+        elif in_table:
+            # A heading, or several long lines of sentences, end a flattened table.
+            if _HEADING.match(stripped) and not stripped.startswith(("附件", "附表")):
+                in_table = False
+            elif len(stripped) > 40:
+                long_run += 1
+                if long_run >= 3:
+                    in_table = False
+            table = in_table
+        else:
+            table = False
+        end = offset + len(line)
+        pieces.append((offset, end, table))
+    chars = list(norm)
+    for start, end, table in pieces:
+        if table:
+            for i in range(start, end):
+                chars[i] = " "
+    return "".join(chars)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: ended by 。/!/? or by a line break before a heading or after a heading or colon."""
+    out = []
+    start = 0
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch in _SENTENCE_END:
+            out.append((start, i + 1))
+            start = i + 1
+        elif ch == "\n":
+            line_start = text.rfind("\n", 0, i) + 1
+            line = text[line_start:i].strip()
+            j = i + 1
+            while j < n and text[j] in " \t\r\n":
+                j += 1
+            next_line = text[j : text.find("\n", j) if text.find("\n", j) != -1 else n]
+            if (
+                not line
+                or line[-1] in "：:；;。"
+                or (_HEADING.match(line) and not _has_figure(line))
+                or _HEADING.match(next_line)
+                or len(line) < 16
+            ):
+                out.append((start, i))
+                start = i + 1
+        i += 1
+    if start < n:
+        out.append((start, n))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _has_figure(line: str) -> bool:
+    for m in NUMBER_RE.finditer(line):
+        unit, _ = unit_after(line, m.end())
+        if unit:
+            return True
+    return False
+
+
+def _is_not_a_figure(text: str, start: int, end: int) -> bool:
+    """Years, dates, list numbers, document and phone numbers are not figures."""
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 3].lstrip(" ")
+    if after[:1] in ("年", "月", "日", "号", "届", "期", "〕", "]", "-", "—", "至") or after[:2] == "周年":
+        return True
+    if before[-1:] in ("第", "〔", "[", "-", "—", "至", "/") or before[-1:].isascii() and before[-1:].isalpha():
+        return True
+    if after[:1].isascii() and after[:1].isalpha():
+        return True
+    if before[-1:] in ("(", "（") and after[:1] in (")", "）"):
+        return True
+    # A list number: "1." or "2、" opening a line or sentence.
+    if after[:1] in (".", "、", "．") and not after[1:2].isdigit():
+        line_start = text.rfind("\n", 0, start) + 1
+        if not text[line_start:start].strip() or text[start - 1 : start] in ("。", " "):
+            return True
+    return False
+
+
+@dataclass
+class _Item:
+    figure: Figure
+    start: int
+    end: int  # end of the unit when there is one
+    number_end: int
+
+
+@dataclass
+class _State:
+    subject: Fact | None = None  # the item the next 较上年… is about
+    base: tuple[str, str] | None = None  # comparison base: (normalised, as printed)
+    change: Change | None = None  # the change a following 增长r% belongs to
+    candidates: list[Fact] = field(default_factory=list)  # totals an open 其中 list may belong to
+    candidates_here: bool = False  # the 其中 opened mid-sentence (nearest total wins)
+    groups: dict[int, SumGroup] = field(default_factory=dict)
+    change_group: SumGroup | None = None
+    change_group_base: tuple[str, str] | None = None
+    reason: bool = False
+    facts: list[Fact] = field(default_factory=list)  # statements of this sentence
+    previous: list[Fact] = field(default_factory=list)  # statements of the last sentence that had any
+
+
+_REASON_START = re.compile(r"主要原因|原因(?:是|为|系)|主要是由于|由于|主要用于|用于")
+_LIST_ITEM = re.compile(r"\s*(?:[(（]\d+[)）]|\d+[.、．](?!\d))")
+
+
+class ProseReader:
+    def __init__(self, source: Source, document: Document, dictionary: Dictionary):
+        self.source = source
+        self.doc = document
+        self.dictionary = dictionary
+        self.text = prose_mask(source).replace("收、支", "收支 ")
+        self.measure = {"budget": "budget", "final_account": "final"}.get(document.kind, "unknown")
+        self.list_whole = ""
+        self.in_list = False
+        self._cursor = 0  # offset of the current lead, for the spans of direction words
+
+    # -- figures ---------------------------------------------------------
+    def items(self, start: int, end: int) -> list[_Item]:
+        text = self.text
+        out: list[_Item] = []
+        for m in NUMBER_RE.finditer(text, start, end):
+            if _is_not_a_figure(text, m.start(), m.end()):
+                continue
+            unit, unit_end = unit_after(text, m.end())
+            if unit_end > end:
+                unit, unit_end = None, m.end()
+            figure = figure_at(self.source, m.start(), m.end(), unit, unit_end if unit else None)
+            if figure is None:
+                continue
+            out.append(_Item(figure, m.start(), unit_end if unit else m.end(), m.end()))
+        # A unit printed once after a list (4125.49、4143.91万元) belongs to every number of it.
+        for i in range(len(out) - 2, -1, -1):
+            item, following = out[i], out[i + 1]
+            if item.figure.unit is None and following.figure.unit is not None:
+                gap = text[item.end : following.start]
+                if gap.strip(" ,，、和及与") == "" and gap.strip(" ") != "":
+                    item.figure = dataclasses.replace(item.figure, unit=following.figure.unit)
+        return [i for i in out if i.figure.unit is not None]
+
+    def key(self, label: str, figure: Figure, lead: str, scope_hint: str = "all") -> Key:
+        quantity = figure.quantity
+        if quantity == "count":
+            quantity = f"count:{figure.unit}"
+        concept, scope = self.dictionary.lookup(label, quantity)
+        name = concept.name if concept else f"label:{label}"
+        if scope == "all":
+            scope = scope_hint
+        period = "current"
+        year = re.search(r"(\d{4})\s*年", lead)
+        if year and self.doc.year and int(year.group(1)) != self.doc.year:
+            y = int(year.group(1))
+            period = "previous" if y == self.doc.year - 1 else str(y)
+        if re.search(r"上年|去年", lead):
+            period = "previous"
+        measure = self.measure
+        if "年初预算" in lead:
+            measure = "initial_budget"
+        elif "调整预算" in lead:
+            measure = "adjusted_budget"
+        return Key(name, period, measure, scope, quantity)
+
+    # -- the walk ----------------------------------------------------------
+    def read(self) -> None:
+        state = _State()
+        for s, e in sentences(self.text):
+            sentence = self.text[s:e]
+            starts_paragraph = _HEADING.match(sentence) or _LIST_ITEM.match(sentence)
+            if starts_paragraph and not re.match(r"\s*(?:较|比|与|同)", sentence):
+                state.subject = None
+                state.previous = []
+            intro = _LIST_INTRO.search(sentence)
+            if intro:
+                self.list_whole = clean_label(intro.group("label"))
+            elif _HEADING.match(sentence) and not _LIST_ITEM.match(sentence):
+                self.list_whole = ""
+            self.read_sentence(s, e, state, in_list=bool(_LIST_ITEM.match(sentence)))
+            if state.facts:
+                state.previous = state.facts
+
+    def read_sentence(self, s: int, e: int, state: _State, in_list: bool) -> None:
+        text = self.text
+        sentence = len(self.doc.facts)
+        state.facts = []
+        state.reason = False
+        state.candidates = []
+        state.groups = {}
+        state.change_group = None
+        state.change = None
+        state.base = None
+        self.in_list = in_list
+        cursor = s
+        for item in self.items(s, e):
+            lead = text[cursor : item.start]
+            self.update_context(lead, cursor, state)
+            self._cursor = cursor
+            self.place(item, lead, state, sentence)
+            cursor = item.end
+        self.update_context(text[cursor:e], cursor, state)
+        self.close_groups(state)
+
+    def update_context(self, lead: str, lead_start: int, state: _State) -> None:
+        reason = None
+        for reason in _REASON_START.finditer(lead):
+            pass
+        stop = max(lead.rfind("；"), lead.rfind(";"))
+        if reason is not None and reason.start() > stop:
+            state.reason = True
+        elif stop >= 0:
+            state.reason = False
+        if state.reason and (reason is None or reason.start() <= stop):
+            return
+        comparison = None
+        for comparison in _COMPARISON.finditer(lead):
+            pass
+        if comparison:
+            base_text = (comparison.group("base") or comparison.group("base2") or "").strip()
+            state.base = (self.normalise_base(base_text), base_text)
+        for flat in _FLAT.finditer(lead):
+            self.flat_claim(flat, lead, lead_start, state)
+
+    def normalise_base(self, base: str) -> str:
+        base = base.replace(" ", "")
+        if "年初预算" in base:
+            return "initial_budget"
+        if "调整预算" in base or "全年预算" in base:
+            return "adjusted_budget"
+        if re.search(r"上年|去年|上一年", base):
+            return "previous"
+        year = re.match(r"(\d{4})年", base)
+        if year:
+            y = int(year.group(1))
+            return "previous" if self.doc.year and y == self.doc.year - 1 else str(y)
+        if base == "预算数" and self.doc.kind == "final_account":
+            return "initial_budget"
+        return f"text:{base}"
+
+    def place(self, item: _Item, lead: str, state: _State, sentence: int) -> None:
+        figure = item.figure
+        if state.reason:
+            self.statement(item, lead, state, sentence)
+            return
+        direction = _DIRECTION.search(lead)
+        if figure.quantity == "percent":
+            share = _SHARE.search(lead)
+            if share:
+                self.share(figure, share, state)
+            elif direction:
+                self.rate(figure, direction, state)
+            else:
+                self.statement(item, lead, state, sentence)
+            return
+        if _AMBIGUOUS.search(lead):
+            self.doc.doubts.append(
+                Doubt("EXT002", "the direction of this change is printed as both 增加 and 减少", [figure.span])
+            )
+            state.change = None
+            return
+        if direction:
+            self.delta(figure, direction, lead, state)
+            return
+        self.statement(item, lead, state, sentence)
+
+    # -- statements and 其中 lists ----------------------------------------
+    def statement(self, item: _Item, lead: str, state: _State, sentence: int) -> None:
+        figure = item.figure
+        label = clean_label(_CLAUSE_BREAK.split(lead)[-1])
+        if not label and state.facts and not lead.strip(" ,，"):
+            label = state.facts[-1].label  # 40批次139人: the second figure has the first one's label
+        opens = _OPEN_PARTS.search(lead) or (state.facts and re.match(r"\s*[:：]", lead))
+        if opens and not state.reason:
+            self.close_groups(state)
+            state.candidates = [f for f in (state.facts or state.previous)]
+            state.candidates_here = bool(state.facts)
+        key = self.key(label, figure, lead)
+        context = "reason" if state.reason else "statement"
+        group = self.group_for(key, label, state) if state.candidates and not state.reason else None
+        if group is not None and key.scope == "all" and not self.dictionary.lookup(label, key.quantity)[0] is None:
+            key = dataclasses.replace(key, scope=group.total.key.scope)
+        fact = Fact(key, label, figure, "prose", context, sentence)
+        self.doc.facts.append(fact)
+        if state.reason:
+            return
+        if group is not None:
+            group.parts.append(fact)
+        state.facts.append(fact)
+        state.subject = fact
+        state.change = None
+
+    def group_for(self, key: Key, label: str, state: _State) -> SumGroup | None:
+        """The 其中 list this fact is a part of: the open list's total of the same quantity and side."""
+        pool = [c for c in state.candidates if c.key.quantity == key.quantity]
+        side = self.dictionary.side_of(key.concept, label)
+        sided = [c for c in pool if side and self.dictionary.side_of(c.key.concept, c.label) == side]
+        pool = sided or pool
+        parents = [c for c in pool if any(key.concept in m for m in self.dictionary.partition_members(c.key.concept))]
+        pool = parents or pool
+        if not pool:
+            return None
+        if len({c.figure.base_value for c in pool}) > 1 and not state.candidates_here:
+            self.doc.doubts.append(
+                Doubt("EXT003", "a 其中 list whose total could be any of several figures", [c.span for c in pool])
+            )
+            state.candidates = []
+            return None
+        total = pool[-1]
+        group = state.groups.get(id(total))
+        if group is None:
+            group = state.groups[id(total)] = SumGroup(total, [], "parts")
+            self.doc.sums.append(group)
+        return group
+
+    def close_groups(self, state: _State) -> None:
+        for group in state.groups.values():
+            if not group.parts:
+                self.doc.sums.remove(group)
+            else:
+                self.mark_complete(group)
+        if state.change_group is not None:
+            self.mark_complete(state.change_group)
+        state.groups = {}
+        state.candidates = []
+
+    def mark_complete(self, group: SumGroup) -> None:
+        concepts = [p.key.concept for p in group.parts]
+        if len(set(concepts)) == len(concepts):
+            group.complete = self.dictionary.partition_of(group.total.key.concept, set(concepts))
+
+    # -- changes -----------------------------------------------------------
+    def subject_for(self, lead: str, direction: re.Match, state: _State) -> tuple[str, Fact | None, str]:
+        """The item a change is about: a label printed around 较/比, or the current subject."""
+        comparison = None
+        for comparison in _COMPARISON.finditer(lead, 0, direction.start()):
+            pass
+        if comparison:
+            between = _CLAUSE_BREAK.split(lead[comparison.end() : direction.start()])[-1]
+            before = _CLAUSE_BREAK.split(lead[: comparison.start()])[-1]
+            candidates = [between, before]
+        else:
+            candidates = [_CLAUSE_BREAK.split(lead[: direction.start()])[-1]]
+        label = ""
+        for text in candidates:
+            label = re.sub(r"(?:各|分别|均|共)$", "", clean_label(text))
+            if label:
+                break
+        if not label:
+            subject = state.subject
+            return (subject.label, subject, subject.key.scope) if subject else ("", None, "all")
+        for fact in reversed(state.facts + state.previous):
+            if fact.label == label:
+                return label, fact, fact.key.scope
+        if label in ("收支", "收支总计"):
+            totals = [f for f in state.facts + state.previous if f.key.concept in ("收入总计", "支出总计")]
+            if totals and len({f.figure.base_value for f in totals}) == 1:
+                return label, totals[-1], totals[-1].key.scope
+        return label, None, "all"
+
+    def delta(self, figure: Figure, direction: re.Match, lead: str, state: _State) -> None:
+        sign = 1 if re.fullmatch(_INCREASE, direction.group("word")) else -1
+        compared_here = _COMPARISON.search(lead) is not None
+        if not compared_here and state.change is not None and _CHANGE_PARTS.search(lead):
+            state.change_group = SumGroup(self.change_fact(state.change), [], "changes")
+            state.change_group_base = (state.change.base, state.change.base_text)
+            self.doc.sums.append(state.change_group)
+        part_of = state.change_group if (state.change_group is not None and not compared_here) else None
+        base = state.change_group_base if part_of is not None else state.base
+        if base is None:
+            return  # 增加 with no comparison base is not a change this reader can place
+        label, current, scope = self.subject_for(lead, direction, state)
+        if not label:
+            return
+        quantity = figure.quantity if figure.quantity != "count" else f"count:{figure.unit}"
+        concept, concept_scope = self.dictionary.lookup(label, quantity)
+        key = Key(concept.name if concept else f"label:{label}", "current", self.measure,
+                  concept_scope if concept_scope != "all" else scope, quantity)
+        word = self.source.span(direction.start("word") + self._cursor, direction.end("word") + self._cursor)
+        change = Change(label, key, base[0], base[1], current, figure, sign, None, 0, [word])
+        self.doc.changes.append(change)
+        if part_of is not None:
+            part_of.parts.append(self.change_fact(change))
+        else:
+            state.change = change
+
+    def change_fact(self, change: Change) -> Fact:
+        signed = dataclasses.replace(change.delta, value=change.delta.value * change.delta_sign)
+        key = dataclasses.replace(change.key, measure=f"change:{change.base}")
+        return Fact(key, change.label, signed, "prose", "statement")
+
+    def rate(self, figure: Figure, direction: re.Match, state: _State) -> None:
+        sign = 1 if re.fullmatch(_INCREASE, direction.group("word")) else -1
+        word = self.source.span(direction.start("word") + self._cursor, direction.end("word") + self._cursor)
+        change = state.change
+        if change is None or change.rate is not None:
+            if state.base is None or state.subject is None:
+                return
+            subject = state.subject
+            change = Change(subject.label, subject.key, state.base[0], state.base[1], subject, None, 0, None, 0)
+            self.doc.changes.append(change)
+            state.change = change
+        change.rate = figure
+        change.rate_sign = sign
+        change.words.append(word)
+
+    def share(self, figure: Figure, match: re.Match, state: _State) -> None:
+        part = state.subject
+        if part is None or part.figure.quantity == "percent":
+            return
+        whole_label = clean_label(_WHOLE_SUFFIX.sub("", (match.groupdict().get("whole") or "").strip()))
+        whole, reason = None, ""
+        if whole_label:
+            whole, reason = self.resolve(whole_label, part)
+        else:
+            group = next((g for g in state.groups.values() if part in g.parts), None)
+            if group is not None:
+                whole = group.total
+            elif self.in_list and self.list_whole:
+                whole_label = self.list_whole
+                whole, reason = self.resolve(whole_label, part)
+            else:
+                reason = "the share names no whole and stands in no 其中 list"
+        self.doc.shares.append(Share(part, figure, whole, whole_label, reason))
+
+    def resolve(self, label: str, part: Fact) -> tuple[Fact | None, str]:
+        """The figure a label names: the latest statement with that label or concept, if unambiguous."""
+        concept, _ = self.dictionary.lookup(label, part.key.quantity)
+        matches = [
+            f for f in self.doc.facts
+            if f.context == "statement" and f.figure.start < part.figure.start and f.key.quantity == part.key.quantity
+            and (f.label == label or (concept is not None and f.key.concept == concept.name))
+        ]
+        if not matches:
+            return None, f"no figure of {label} precedes the share"
+        latest = matches[-1]
+        return latest, ""
+
+    def flat_claim(self, flat: re.Match, lead: str, lead_start: int, state: _State) -> None:
+        """持平/无变化 against a named base, about the current subject."""
+        if flat.group("word") == "基本持平" or state.subject is None:
+            return
+        comparison = None
+        for comparison in _COMPARISON.finditer(lead, 0, flat.start()):
+            pass
+        base = state.base
+        if comparison is not None:
+            base_text = (comparison.group("base") or comparison.group("base2") or "").strip()
+            base = (self.normalise_base(base_text), base_text)
+        if base is None:
+            return
+        subject = state.subject
+        span = self.source.span(lead_start + flat.start("word"), lead_start + flat.end("word"))
+        self.doc.changes.append(Change(subject.label, subject.key, base[0], base[1], subject, None, 0, None, 0, [span]))
+
+
+def read_title(source: Source, document: Document) -> None:
+    """Kind, year and entity from the title lines at the top of the file."""
+    head = [line.strip() for _, line in source.lines()[:12] if line.strip()][:4]
+    title = " ".join(head)
+    if "决算" in title:
+        document.kind = "final_account"
+    elif "预算" in title:
+        document.kind = "budget"
+    year = re.search(r"((?:19|20)\d{2})\s*年", title)
+    if year:
+        document.year = int(year.group(1))
+    for line in head:
+        match = re.match(r"(.+?)(?:\s*(?:19|20)\d{2}\s*年|$)", line)
+        if match and match.group(1).strip() and not re.match(r"\d", line):
+            document.entity = match.group(1).strip()
+            break
+
+
+def extract(source: Source, document: Document, dictionary: Dictionary) -> None:
+    read_title(source, document)
+    ProseReader(source, document, dictionary).read()
+    units = [f.figure.unit for f in document.facts if f.figure.quantity == "money"]
+    if units:
+        document.unit = max(set(units), key=units.count)

@@ -1,0 +1,121 @@
+"""The one judge of every arithmetic relation.
+
+A rule states that a printed figure Y equals f(X1, …, Xn). f is monotone in each
+input over the ranges involved, and the rule says in which direction, so the
+exact lowest and highest value of f over the inputs' intervals take two
+evaluations (never 2^n corners, never chained interval steps). No rule kind
+judges a tolerance of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from fractions import Fraction
+from typing import Callable, Sequence
+
+from .figures import Interval, round_half_up, truncate
+
+
+class Outcome(Enum):
+    EXACT = "exact"  # the printed arithmetic holds
+    ROUNDING = "rounding"  # intervals meet, printed arithmetic does not: a 尾差 (info)
+    TRUNCATION = "truncation"  # Y is f truncated, not rounded, to Y's decimals (warning)
+    INCONSISTENT = "inconsistent"  # no values the prints allow satisfy the relation
+    UNCHECKED = "unchecked"  # the relation cannot be judged (e.g. a divisor that may be 0)
+
+
+class Undefined(Exception):
+    """f is not defined, or not monotone, somewhere on the inputs' ranges."""
+
+
+@dataclass(frozen=True, slots=True)
+class Operand:
+    """One input or the stated figure, in base units: what was printed and what it allows."""
+
+    value: Fraction
+    interval: Interval
+    decimals: int = 0
+    scale: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    outcome: Outcome
+    computed: Interval | None = None  # the range of f over the inputs
+    printed: Fraction | None = None  # f of the printed inputs
+    reason: str = ""
+
+    @property
+    def holds(self) -> bool:
+        return self.outcome in (Outcome.EXACT, Outcome.ROUNDING)
+
+
+def judge(
+    f: Callable[..., Fraction],
+    directions: Sequence[int],
+    inputs: Sequence[Operand],
+    stated: Operand,
+    guard: Callable[[Sequence[Interval]], str | None] | None = None,
+) -> Judgement:
+    """Judge `stated == f(*inputs)`; directions[i] is +1 if f grows with input i, -1 if it falls."""
+    assert len(directions) == len(inputs)
+    boxes = [x.interval for x in inputs]
+    if guard is not None:
+        reason = guard(boxes)
+        if reason:
+            return Judgement(Outcome.UNCHECKED, reason=reason)
+    try:
+        low = f(*[b.lo if d > 0 else b.hi for b, d in zip(boxes, directions)])
+        high = f(*[b.hi if d > 0 else b.lo for b, d in zip(boxes, directions)])
+        printed = f(*[x.value for x in inputs])
+    except (ZeroDivisionError, Undefined) as exc:
+        return Judgement(Outcome.UNCHECKED, reason=str(exc) or "a divisor may be zero")
+    computed = Interval(min(low, high), max(low, high))
+    decimals = stated.decimals
+    in_unit = printed / stated.scale
+    stated_in_unit = stated.value / stated.scale
+    if round_half_up(in_unit, decimals) == stated_in_unit:
+        return Judgement(Outcome.EXACT, computed, printed)
+    if truncate(in_unit, decimals) == stated_in_unit:
+        return Judgement(Outcome.TRUNCATION, computed, printed)
+    if computed.meets(stated.interval):
+        return Judgement(Outcome.ROUNDING, computed, printed)
+    return Judgement(Outcome.INCONSISTENT, computed, printed)
+
+
+def divisor_guard(*positions: int) -> Callable[[Sequence[Interval]], str | None]:
+    """A guard refusing to judge when a divisor's range contains zero."""
+
+    def guard(boxes: Sequence[Interval]) -> str | None:
+        for i in positions:
+            if boxes[i].lo <= 0 <= boxes[i].hi:
+                return "the divisor's range contains 0"
+        return None
+
+    return guard
+
+
+def total(*parts: Fraction) -> Fraction:
+    return sum(parts, Fraction(0))
+
+
+def share(part: Fraction, whole: Fraction) -> Fraction:
+    return part * 100 / whole
+
+
+def ratio(numerator: Fraction, denominator: Fraction) -> Fraction:
+    return numerator / denominator
+
+
+def judge_at_most(parts: Sequence[Operand], total: Operand) -> Judgement:
+    """Judge `sum(parts) <= total` (a 其中 list that need not be complete)."""
+    low = sum((p.interval.lo for p in parts), Fraction(0))
+    high = sum((p.interval.hi for p in parts), Fraction(0))
+    printed = sum((p.value for p in parts), Fraction(0))
+    computed = Interval(low, high)
+    if printed <= total.value:
+        return Judgement(Outcome.EXACT, computed, printed)
+    if low <= total.interval.hi:
+        return Judgement(Outcome.ROUNDING, computed, printed)
+    return Judgement(Outcome.INCONSISTENT, computed, printed)

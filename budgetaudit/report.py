@@ -1,0 +1,114 @@
+"""What a check returns: findings, relations that could not be checked, and per-file reports."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from .source import Span
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(slots=True)
+class Location:
+    """A figure involved in a relation, and the identity key it was read with (for fingerprints)."""
+
+    span: Span
+    key: str = ""
+
+    def as_dict(self) -> dict:
+        return self.span.as_dict()
+
+
+@dataclass(slots=True)
+class Finding:
+    code: str
+    name: str
+    severity: str
+    message: str
+    locations: list[Location]  # the questioned figure first
+    expected: str
+    stated: str
+    fingerprint: str = ""
+    section: str = ""
+
+    @property
+    def line(self) -> int:
+        return self.locations[0].span.line if self.locations else 0
+
+    @property
+    def column(self) -> int:
+        return self.locations[0].span.column if self.locations else 0
+
+    def identity(self) -> str:
+        parts = [self.code] + [f"{loc.span.text}@{loc.key}" for loc in self.locations]
+        return "\x1f".join(parts)
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            "locations": [loc.as_dict() for loc in self.locations],
+            "expected": self.expected,
+            "stated": self.stated,
+            "fingerprint": self.fingerprint,
+        }
+
+
+@dataclass(slots=True)
+class Unchecked:
+    code: str
+    reason: str
+    locations: list[Location]
+
+    @property
+    def line(self) -> int:
+        return self.locations[0].span.line if self.locations else 0
+
+    def as_dict(self) -> dict:
+        return {"code": self.code, "reason": self.reason, "locations": [loc.as_dict() for loc in self.locations]}
+
+
+@dataclass(slots=True)
+class FileReport:
+    path: str
+    kind: str = "unknown"
+    year: int | None = None
+    entity: str = ""
+    unit: str = ""
+    findings: list[Finding] = field(default_factory=list)
+    unchecked: list[Unchecked] = field(default_factory=list)
+    checked: int = 0
+    error: str = ""  # set when the input could not be read; the file then has no findings
+
+    def sort(self) -> None:
+        self.findings.sort(key=lambda f: (f.line, f.column, f.code, f.fingerprint))
+        self.unchecked.sort(key=lambda u: (u.line, u.code, u.reason))
+
+    def assign_fingerprints(self) -> None:
+        """A hash of the code, printed texts and keys, made unique by an occurrence index (no line numbers)."""
+        seen: dict[str, int] = {}
+        for finding in sorted(self.findings, key=lambda f: (f.line, f.column)):
+            identity = finding.identity()
+            index = seen.get(identity, 0)
+            seen[identity] = index + 1
+            digest = hashlib.sha256(f"{identity}\x1e{index}".encode()).hexdigest()
+            finding.fingerprint = digest[:20]
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0}
+        for finding in self.findings:
+            out[finding.severity] += 1
+        return out
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "document": {"kind": self.kind, "year": self.year, "entity": self.entity, "unit": self.unit},
+            "findings": [f.as_dict() for f in self.findings],
+            "unchecked": [u.as_dict() for u in self.unchecked],
+            "coverage": {"relations_checked": self.checked, "relations_unchecked": len(self.unchecked)},
+        }

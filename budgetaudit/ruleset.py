@@ -1,0 +1,207 @@
+"""Load and validate rule files: data only, never code.
+
+A rule is an instance of one of a closed set of kinds (budgetaudit/kinds). Its
+file gives the code, name, severity, message templates in Chinese and English,
+docs and examples. Templates are filled by plain `{name}` substitution with
+strings the kind provides; nothing in a rule file is evaluated.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .kinds import KINDS
+
+CODE_RE = re.compile(r"^(TOT|PCT|AVG|XRF|EVA|CMP|EXT)\d{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+SEVERITIES = ("error", "warning", "info")
+RULE_KEYS = {
+    "code", "name", "aliases", "kind", "severity", "summary", "message", "description",
+    "rationale", "params", "examples",
+}
+EXAMPLE_KEYS = {"verdict", "text", "note"}
+LANGS = ("zh", "en")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+DATA_FILES = {"concepts.toml", "hints.toml"}
+
+
+class RuleFileError(Exception):
+    """A malformed rule file: the message names the file and, where it can, the line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    verdict: str  # "pass" or "fail"
+    text: str
+    note: str = ""
+
+
+@dataclass(slots=True)
+class Rule:
+    code: str
+    name: str
+    kind: str
+    severity: str
+    summary: dict[str, str]
+    message: dict[str, str]
+    description: str
+    rationale: str = ""
+    aliases: tuple[str, ...] = ()
+    params: dict = field(default_factory=dict)
+    examples: tuple[Example, ...] = ()
+    file: str = ""
+
+    def render(self, lang: str, values: dict[str, str]) -> str:
+        return render(self.message.get(lang) or self.message["zh"], values)
+
+    def selected_by(self, selector: str) -> bool:
+        return selector in (self.code, self.name, *self.aliases) or (
+            selector.isalpha() and selector.isupper() and self.code.startswith(selector)
+        ) or (bool(re.fullmatch(r"[A-Z]{3}\d{1,2}", selector)) and self.code.startswith(selector))
+
+
+def render(template: str, values: dict[str, str]) -> str:
+    """Fill `{name}` placeholders with strings; never evaluates anything."""
+    return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), "")), template)
+
+
+def _line_of(text: str, needle: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), 1):
+        if needle in line:
+            return number
+    return None
+
+
+def _fail(file: str, message: str, text: str = "", needle: str = "") -> RuleFileError:
+    line = _line_of(text, needle) if needle else None
+    where = f"{file}:{line}" if line else file
+    return RuleFileError(f"{where}: {message}")
+
+
+def parse_rules(text: str, file: str) -> list[Rule]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleFileError(f"{file}: not valid TOML: {exc}") from None
+    unknown_top = set(data) - {"rule"}
+    if unknown_top:
+        key = sorted(unknown_top)[0]
+        raise _fail(file, f"unknown top-level key '{key}'", text, key)
+    rules = []
+    for entry in data.get("rule", []):
+        code = entry.get("code", "?")
+        if not isinstance(entry, dict):
+            raise _fail(file, "each [[rule]] must be a table")
+        unknown = set(entry) - RULE_KEYS
+        if unknown:
+            key = sorted(unknown)[0]
+            raise _fail(file, f"rule {code}: unknown key '{key}'", text, f"{key} =")
+        for required in ("code", "name", "kind", "severity", "message", "summary", "description"):
+            if required not in entry:
+                raise _fail(file, f"rule {code}: missing '{required}'", text, f'"{code}"')
+        if not CODE_RE.match(str(code)):
+            raise _fail(file, f"bad rule code '{code}' (a family prefix and three digits)", text, str(code))
+        if not NAME_RE.match(str(entry["name"])):
+            raise _fail(file, f"rule {code}: name must be kebab-case", text, str(entry["name"]))
+        kind = KINDS.get(entry["kind"])
+        if kind is None:
+            raise _fail(file, f"rule {code}: unknown kind '{entry['kind']}'", text, f"\"{entry['kind']}\"")
+        if entry["severity"] not in SEVERITIES:
+            raise _fail(file, f"rule {code}: severity must be one of {', '.join(SEVERITIES)}", text, "severity")
+        for field_name in ("message", "summary"):
+            value = entry[field_name]
+            if not isinstance(value, dict) or set(value) - set(LANGS) or "zh" not in value or "en" not in value:
+                raise _fail(file, f"rule {code}: {field_name} needs zh and en texts", text, field_name)
+        for lang, template in entry["message"].items():
+            for placeholder in _PLACEHOLDER.findall(template):
+                if placeholder not in kind.PLACEHOLDERS:
+                    raise _fail(
+                        file, f"rule {code}: message.{lang} uses unknown placeholder {{{placeholder}}}", text,
+                        "{" + placeholder + "}",
+                    )
+        params = entry.get("params", {})
+        problem = validate_params(kind.PARAMS, params)
+        if problem:
+            raise _fail(file, f"rule {code}: params: {problem}", text, "params")
+        examples = []
+        for example in entry.get("examples", []):
+            if set(example) - EXAMPLE_KEYS or example.get("verdict") not in ("pass", "fail") or "text" not in example:
+                raise _fail(file, f"rule {code}: an example needs verdict = pass|fail and text", text, "verdict")
+            examples.append(Example(example["verdict"], example["text"], example.get("note", "")))
+        rules.append(
+            Rule(
+                code=code, name=entry["name"], kind=entry["kind"], severity=entry["severity"],
+                summary=entry["summary"], message=entry["message"], description=entry["description"].strip(),
+                rationale=entry.get("rationale", "").strip(), aliases=tuple(entry.get("aliases", [])),
+                params=params, examples=tuple(examples), file=file,
+            )
+        )
+    return rules
+
+
+def validate_params(schema: dict[str, tuple[type, object]], params: dict) -> str | None:
+    """schema: name -> (type, default); a default of ... marks a required parameter."""
+    if not isinstance(params, dict):
+        return "must be a table"
+    for name in params:
+        if name not in schema:
+            return f"unknown parameter '{name}'"
+    for name, (kind, default) in schema.items():
+        if name not in params:
+            if default is ...:
+                return f"missing parameter '{name}'"
+            continue
+        value = params[name]
+        if kind is list and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            return f"'{name}' must be a list of strings"
+        if kind is not list and not isinstance(value, kind):
+            return f"'{name}' must be {kind.__name__}"
+    return None
+
+
+@dataclass(slots=True)
+class RuleSet:
+    rules: list[Rule]
+
+    def by_code(self) -> dict[str, Rule]:
+        return {r.code: r for r in self.rules}
+
+    def find(self, selector: str) -> list[Rule]:
+        return [r for r in self.rules if r.selected_by(selector)]
+
+    def select(self, select: list[str] | None = None, ignore: list[str] | None = None) -> "RuleSet":
+        chosen = [r for r in self.rules if not select or any(r.selected_by(s) for s in select)]
+        chosen = [r for r in chosen if not ignore or not any(r.selected_by(s) for s in ignore)]
+        return RuleSet(chosen)
+
+
+def load_rules(extra_dirs: list[str] | None = None) -> RuleSet:
+    """The built-in rules (package data) and, optionally, a user's own rule files."""
+    rules: list[Rule] = []
+    package = resources.files("budgetaudit.rules")
+    for entry in sorted(package.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".toml") and entry.name not in DATA_FILES:
+            rules.extend(parse_rules(entry.read_text(encoding="utf-8"), f"rules/{entry.name}"))
+    for directory in extra_dirs or []:
+        for path in sorted(Path(directory).glob("*.toml")):
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise RuleFileError(f"{path}: cannot read: {exc}") from None
+            rules.extend(parse_rules(text, str(path)))
+    seen: dict[str, str] = {}
+    for rule in rules:
+        for ident in (rule.code, rule.name, *rule.aliases):
+            if ident in seen:
+                raise RuleFileError(f"{rule.file}: rule {rule.code}: '{ident}' is already used in {seen[ident]}")
+            seen[ident] = rule.file
+    return RuleSet(rules)
+
+
+def load_hints() -> dict[str, dict[str, str]]:
+    text = resources.files("budgetaudit.rules").joinpath("hints.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text).get("hints", {})

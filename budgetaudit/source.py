@@ -1,0 +1,164 @@
+"""Read a disclosure's bytes into a `Source`: decoded text, a normalised copy and a line index.
+
+Normalisation is one character for one character, so an offset in the
+normalised text is an offset in the text as given, and every figure keeps the
+line and column a reviewer sees in the file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import re
+import sys
+from dataclasses import dataclass, field
+
+MAX_BYTES = 100 * 1024 * 1024  # documented default size limit (README, --max-bytes)
+
+
+class InputError(Exception):
+    """An input that cannot be read as a disclosure; the CLI prints it as one line and exits 2."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a piece of text stands in the file as given (1-based, columns in code points)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+    def as_dict(self) -> dict:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "text": self.text,
+        }
+
+
+# Full-width ASCII forms fold to ASCII, except the full-width comma, which in
+# these documents separates list items and never groups digits (120，800万元 is two figures).
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F) if c != 0xFF0C}
+_FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x0000: 0x20, 0x2212: 0x2D, 0xFE6A: 0x25})
+# Traditional characters that occur in budget wording, folded to simplified so
+# one dictionary of concepts serves both scripts.
+_TRADITIONAL = (
+    "預决決算總計增減長較為費經財撥與務車輛運護維購數億萬佔無變項門單機關採貨績額業個對開發資產專結轉餘從於實際統類級議訓會養醫療衛險標準報價達質時間現國區縣鎮鄉處體員應當後節約檢滿權評執離屬營補貼獎繳納勞託電話網絡據設備劃並將還進過場團組辦歸參職責構説說務"
+)
+_SIMPLIFIED = (
+    "预决决算总计增减长较为费经财拨与务车辆运护维购数亿万占无变项门单机关采货绩额业个对开发资产专结转余从于实际统类级议训会养医疗卫险标准报价达质时间现国区县镇乡处体员应当后节约检满权评执离属营补贴奖缴纳劳托电话网络据设备划并将还进过场团组办归参职责构说说务"
+)
+assert len(_TRADITIONAL) == len(_SIMPLIFIED)
+_FOLD.update({ord(t): ord(s) for t, s in zip(_TRADITIONAL, _SIMPLIFIED) if t != s})
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def normalise(text: str) -> str:
+    """Fold full-width forms, ideographic spaces and traditional characters one for one."""
+    folded = text.translate(_FOLD)
+    assert len(folded) == len(text)
+    return folded
+
+
+@dataclass(slots=True)
+class Source:
+    """One decoded disclosure. `text` is as given; `norm` is the same length, folded for matching."""
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    norm: str = field(init=False)
+    line_starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.norm = normalise(self.text)
+        self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Span(line, column, end_line, end_column, self.text[start:end])
+
+    def lines(self) -> list[tuple[int, str]]:
+        """(offset, normalised text) of every line, without its line break."""
+        out = []
+        for i, start in enumerate(self.line_starts):
+            end = self.line_starts[i + 1] if i + 1 < len(self.line_starts) else len(self.norm)
+            out.append((start, self.norm[start:end].rstrip("\r\n")))
+        return out
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes as UTF-8 (BOM optional), UTF-16/32 with BOM, or GB18030; never guess past that."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.replace("-sig", "")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"not valid {encoding} after its byte-order mark ({exc.reason})") from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        raise InputError("cannot decode: neither UTF-8 nor GB18030/GBK text") from None
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    if not sample:
+        return False
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls * 100 > len(sample)
+
+
+def read_bytes(path: str) -> bytes:
+    """Read a file (or standard input for '-'), refusing more than MAX_BYTES; never writes."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"larger than the {MAX_BYTES // (1024 * 1024)} MB size limit")
+    return data
+
+
+def load(path: str, data: bytes | None = None) -> Source:
+    """Read and decode one input; raise InputError with a one-line reason when it is not text."""
+    if data is None:
+        data = read_bytes(path)
+    if not data.strip():
+        raise InputError("empty file")
+    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and _looks_binary(data):
+        raise InputError("binary file, not a text disclosure")
+    text, encoding = decode(data)
+    return Source(path, text, encoding)

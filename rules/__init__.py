@@ -1,0 +1,1 @@
+"""Rule files and the concept dictionary, shipped as package data (nothing here runs)."""
