@@ -118,8 +118,13 @@ def sections(source: Source) -> list[tuple[int, str]]:
 
 def read_document(source: Source, dictionary: Dictionary | None = None) -> Document:
     """Extract every fact and claimed relation of one disclosure."""
+    from . import tables
+
+    dictionary = dictionary or default_dictionary()
     document = Document(source)
-    prose.extract(source, document, dictionary or default_dictionary())
+    prose.read_title(source, document)
+    tables.extract(source, document, dictionary)
+    prose.extract(source, document, dictionary)
     return document
 
 

@@ -535,7 +535,8 @@ def read_title(source: Source, document: Document) -> None:
 
 
 def extract(source: Source, document: Document, dictionary: Dictionary) -> None:
-    read_title(source, document)
+    if document.kind == "unknown" and document.year is None:
+        read_title(source, document)
     ProseReader(source, document, dictionary).read()
     units = [f.figure.unit for f in document.facts if f.figure.quantity == "money"]
     if units:
