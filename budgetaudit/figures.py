@@ -28,7 +28,9 @@ MAX_DIGITS = 20  # a longer run of digits is an identifier, never a figure
 
 # A number as printed: ASCII-comma thousands groups, or plain digits, with an optional
 # fraction. Each branch is a simple sequence, so matching is linear in the input.
-NUMBER_RE = re.compile(r"(?<![\d.,])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
+# A comma before a number does not hide it: a grouped number is consumed whole, so a
+# comma left in front of digits separates a list (4125.49,4143.91 is two figures).
+NUMBER_RE = re.compile(r"(?<![\d.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
 
 
 @dataclass(frozen=True, slots=True)
