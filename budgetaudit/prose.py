@@ -35,7 +35,7 @@ _BASE_TOKEN = (
 _COMPARISON = re.compile(
     rf"(?:较|比|同)\s*(?P<base>{_BASE_TOKEN})(?:相比|比较)?|(?:与|同|和)\s*(?P<base2>[^，,。；;：:]{{1,16}}?)\s*(?:相比|比较)"
 )
-_SHARE = re.compile(r"占(?P<whole>[^，,。；;：:%]{0,24}?)(?:的)?(?:比重|比例)?(?:为)?\s*$|占比\s*(?:为)?\s*$")
+_SHARE = re.compile(r"占比\s*(?:为)?\s*$|占(?P<whole>[^，,。；;：:%]{0,24}?)(?:的)?(?:比重|比例)?(?:为)?\s*$")
 _WHOLE_SUFFIX = re.compile(r"(?:的)?(?:比重|比例)$")
 _OPEN_PARTS = re.compile(r"其中\s*[:：,，]?\s*")
 _CHANGE_PARTS = re.compile(r"主要(?:是|为|包括|由于)(?!原因)")
@@ -81,36 +81,46 @@ def prose_mask(source: Source) -> str:
     return "".join(chars)
 
 
+_SENTENCE_END_RE = re.compile(r"[。!?！？]")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: ended by 。/!/? or by a line break before a heading or after a heading or colon."""
+    """Sentence spans: ended by 。/!/? or by a line break before or after a heading, or after a colon.
+
+    A line break inside a sentence (a figure and its unit, a wrapped clause) does not end it.
+    Linear in the text: each line is looked at once, with its next non-blank line precomputed.
+    """
+    bounds = []
+    offset = 0
+    for line in text.split("\n"):
+        bounds.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    stripped = [text[a:b].strip() for a, b in bounds]
+    following = [""] * len(bounds)
+    upcoming = ""
+    for k in range(len(bounds) - 1, -1, -1):
+        following[k] = upcoming
+        if stripped[k]:
+            upcoming = stripped[k]
     out = []
     start = 0
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch in _SENTENCE_END:
-            out.append((start, i + 1))
-            start = i + 1
-        elif ch == "\n":
-            line_start = text.rfind("\n", 0, i) + 1
-            line = text[line_start:i].strip()
-            j = i + 1
-            while j < n and text[j] in " \t\r\n":
-                j += 1
-            next_line = text[j : text.find("\n", j) if text.find("\n", j) != -1 else n]
-            if (
-                not line
-                or line[-1] in "：:；;。"
-                or (_HEADING.match(line) and not _has_figure(line))
-                or _HEADING.match(next_line)
-                or len(line) < 16
-            ):
-                out.append((start, i))
-                start = i + 1
-        i += 1
-    if start < n:
-        out.append((start, n))
+    for k, (a, b) in enumerate(bounds):
+        for m in _SENTENCE_END_RE.finditer(text, a, b):
+            out.append((start, m.end()))
+            start = m.end()
+        line = stripped[k]
+        if (
+            not line
+            or line[-1] in "：:；;。"
+            or (_HEADING.match(line) and not _has_figure(line))
+            or _HEADING.match(following[k])
+            or len(line) < 16
+        ):
+            if start < b:
+                out.append((start, b))
+            start = b + 1
+    if start < len(text):
+        out.append((start, len(text)))
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
@@ -163,9 +173,18 @@ class _State:
     reason: bool = False
     facts: list[Fact] = field(default_factory=list)  # statements of this sentence
     previous: list[Fact] = field(default_factory=list)  # statements of the last sentence that had any
+    paragraph_groups: list[SumGroup] = field(default_factory=list)  # 其中 lists whose siblings may follow
 
 
+# Labels that point back at the item just named (公务接待费0.94万元。费用支出较年初预算数减少…).
+_ANAPHORA = {"费用支出", "费用", "该项支出", "该项费用", "上述费用", "此项支出", "该费用", "支出数"}
+# Labels that name only a measure; the item is named by the clause before (收入预算:2026年年初预算数…).
+_MEASURE_ONLY = {"", "年初", "年初预算", "年初预算数", "预算数", "决算数", "全年", "本年"}
+_SCOPE_HEADINGS = (
+    ("政府性基金", "fund"), ("国有资本经营", "capital"), ("一般公共预算", "general"), ("财政拨款", "fiscal"),
+)
 _REASON_START = re.compile(r"主要原因|原因(?:是|为|系)|主要是由于|由于|主要用于|用于")
+_SECTION_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 _LIST_ITEM = re.compile(r"\s*(?:[(（]\d+[)）]|\d+[.、．](?!\d))")
 
 
@@ -177,6 +196,7 @@ class ProseReader:
         self.text = prose_mask(source).replace("收、支", "收支 ")
         self.measure = {"budget": "budget", "final_account": "final"}.get(document.kind, "unknown")
         self.list_whole = ""
+        self.section_scope = "all"  # fund scope named by the current section heading
         self.in_list = False
         self._cursor = 0  # offset of the current lead, for the spans of direction words
 
@@ -203,14 +223,14 @@ class ProseReader:
                     item.figure = dataclasses.replace(item.figure, unit=following.figure.unit)
         return [i for i in out if i.figure.unit is not None]
 
-    def key(self, label: str, figure: Figure, lead: str, scope_hint: str = "all") -> Key:
+    def key(self, label: str, figure: Figure, lead: str, scope_hint: str | None = None) -> Key:
         quantity = figure.quantity
         if quantity == "count":
             quantity = f"count:{figure.unit}"
         concept, scope = self.dictionary.lookup(label, quantity)
         name = concept.name if concept else f"label:{label}"
         if scope == "all":
-            scope = scope_hint
+            scope = scope_hint or self.section_scope
         period = "current"
         year = re.search(r"(\d{4})\s*年", lead)
         if year and self.doc.year and int(year.group(1)) != self.doc.year:
@@ -219,7 +239,7 @@ class ProseReader:
         if re.search(r"上年|去年", lead):
             period = "previous"
         measure = self.measure
-        if "年初预算" in lead:
+        if "年初预算" in lead and self.doc.kind != "budget":
             measure = "initial_budget"
         elif "调整预算" in lead:
             measure = "adjusted_budget"
@@ -234,6 +254,9 @@ class ProseReader:
             if starts_paragraph and not re.match(r"\s*(?:较|比|与|同)", sentence):
                 state.subject = None
                 state.previous = []
+                state.paragraph_groups = []
+            if _SECTION_HEADING.match(sentence) and not _has_figure(sentence):
+                self.section_scope = next((scope for word, scope in _SCOPE_HEADINGS if word in sentence), "all")
             intro = _LIST_INTRO.search(sentence)
             if intro:
                 self.list_whole = clean_label(intro.group("label"))
@@ -302,6 +325,11 @@ class ProseReader:
 
     def place(self, item: _Item, lead: str, state: _State, sentence: int) -> None:
         figure = item.figure
+        if state.reason and re.search(r"[，,]", lead):
+            # A reason ends where a clause names a known item again (…主要原因是厉行节约,公务用车购置费0万元).
+            concept, _ = self.dictionary.lookup(clean_label(_CLAUSE_BREAK.split(lead)[-1]), "money")
+            if concept is not None:
+                state.reason = False
         if state.reason:
             self.statement(item, lead, state, sentence)
             return
@@ -329,28 +357,49 @@ class ProseReader:
     # -- statements and 其中 lists ----------------------------------------
     def statement(self, item: _Item, lead: str, state: _State, sentence: int) -> None:
         figure = item.figure
-        label = clean_label(_CLAUSE_BREAK.split(lead)[-1])
+        clauses = _CLAUSE_BREAK.split(lead)
+        label = clean_label(clauses[-1])
         if not label and state.facts and not lead.strip(" ,，"):
             label = state.facts[-1].label  # 40批次139人: the second figure has the first one's label
-        opens = _OPEN_PARTS.search(lead) or (state.facts and re.match(r"\s*[:：]", lead))
-        if opens and not state.reason:
+        elif label in _MEASURE_ONLY and len(clauses) > 1 and clean_label(clauses[-2]):
+            label = clean_label(clauses[-2])
+        colon = state.facts and re.match(r"\s*[:：]", lead)
+        if (colon or _OPEN_PARTS.search(lead)) and not state.reason:
             self.close_groups(state)
-            state.candidates = [f for f in (state.facts or state.previous)]
+            # A colon right after a figure opens a breakdown of that figure alone.
+            state.candidates = [state.facts[-1]] if colon else list(state.facts or state.previous)
             state.candidates_here = bool(state.facts)
         key = self.key(label, figure, lead)
         context = "reason" if state.reason else "statement"
         group = self.group_for(key, label, state) if state.candidates and not state.reason else None
         if group is not None and key.scope == "all" and not self.dictionary.lookup(label, key.quantity)[0] is None:
             key = dataclasses.replace(key, scope=group.total.key.scope)
+        if group is None and not state.reason and not state.candidates:
+            group = self.sibling_group(key, state)
+            if group is not None and key.scope == "all":
+                key = dataclasses.replace(key, scope=group.total.key.scope)
         fact = Fact(key, label, figure, "prose", context, sentence)
         self.doc.facts.append(fact)
         if state.reason:
             return
         if group is not None:
             group.parts.append(fact)
+            self.mark_complete(group)
         state.facts.append(fact)
         state.subject = fact
         state.change = None
+
+    def sibling_group(self, key: Key, state: _State) -> SumGroup | None:
+        """A 其中 list of this paragraph that this fact completes (人员经费… 。公用经费…): partition siblings only."""
+        for group in reversed(state.paragraph_groups):
+            if group.total.key.quantity != key.quantity or group.complete:
+                continue
+            have = {p.key.concept for p in group.parts}
+            if key.concept in have:
+                continue
+            if any(have | {key.concept} <= members for members in self.dictionary.partition_members(group.total.key.concept)):
+                return group
+        return None
 
     def group_for(self, key: Key, label: str, state: _State) -> SumGroup | None:
         """The 其中 list this fact is a part of: the open list's total of the same quantity and side."""
@@ -358,8 +407,9 @@ class ProseReader:
         side = self.dictionary.side_of(key.concept, label)
         sided = [c for c in pool if side and self.dictionary.side_of(c.key.concept, c.label) == side]
         pool = sided or pool
+        same = [c for c in pool if c.key.concept == key.concept and not key.concept.startswith("label:")]
         parents = [c for c in pool if any(key.concept in m for m in self.dictionary.partition_members(c.key.concept))]
-        pool = parents or pool
+        pool = same or parents or pool
         if not pool:
             return None
         if len({c.figure.base_value for c in pool}) > 1 and not state.candidates_here:
@@ -381,6 +431,7 @@ class ProseReader:
                 self.doc.sums.remove(group)
             else:
                 self.mark_complete(group)
+                state.paragraph_groups.append(group)
         if state.change_group is not None:
             self.mark_complete(state.change_group)
         state.groups = {}
@@ -408,7 +459,7 @@ class ProseReader:
             label = re.sub(r"(?:各|分别|均|共)$", "", clean_label(text))
             if label:
                 break
-        if not label:
+        if not label or label in _ANAPHORA:
             subject = state.subject
             return (subject.label, subject, subject.key.scope) if subject else ("", None, "all")
         for fact in reversed(state.facts + state.previous):
