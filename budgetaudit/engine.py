@@ -8,6 +8,7 @@ ranges and evidence are built the same way for every kind.
 
 from __future__ import annotations
 
+import math
 import re
 from fractions import Fraction
 
@@ -35,10 +36,17 @@ def location(item: Fact | Figure | Span) -> Location:
     return Location(item.span, "")
 
 
+def _round_inward(value: Fraction, decimals: int, up: bool) -> str:
+    """Round to `decimals` places, a tie going towards the inside of a range (up at its low end)."""
+    scaled = value * 10**decimals
+    whole = math.floor(scaled + Fraction(1, 2)) if up else math.ceil(scaled - Fraction(1, 2))
+    return format_decimal(Fraction(whole, 10**decimals), decimals)
+
+
 def format_range(computed, figure: Figure) -> str:
-    """The computed range in the stated figure's unit and precision: `18.8%` or `18.79%–18.80%`."""
-    low = format_decimal(computed.lo / figure.scale, figure.decimals)
-    high = format_decimal(computed.hi / figure.scale, figure.decimals)
+    """What the other figures allow, in the stated figure's unit and precision: `18.8%` or `18.79%–18.80%`."""
+    low = _round_inward(computed.lo / figure.scale, figure.decimals, up=True)
+    high = _round_inward(computed.hi / figure.scale, figure.decimals, up=False)
     unit = figure.unit or ""
     return f"{low}{unit}" if low == high else f"{low}{unit}–{high}{unit}"
 

@@ -127,8 +127,9 @@ class Figure:
 
     @property
     def exact(self) -> bool:
-        """Counts of whole things are exact; everything else was rounded when printed."""
-        return self.quantity == "count" and self.decimals == 0
+        """Counts of whole things are exact, and so is a bare 0 (it says "none", it is not a rounded amount);
+        everything else was rounded when printed."""
+        return self.decimals == 0 and (self.quantity == "count" or self.value == 0)
 
     @property
     def base_value(self) -> Fraction:

@@ -1,0 +1,117 @@
+"""A table rebuilt from flattened text: columns with header paths, rows of cells.
+
+A cell is a figure, nil (blank or "-": printed as nothing, never read as 0),
+text, or uncertain (printed, but the column it stands in could not be decided).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..figures import Figure
+
+FIGURE, NIL, TEXT, UNCERTAIN = "figure", "nil", "text", "uncertain"
+
+
+@dataclass(slots=True)
+class RawCell:
+    """One printed cell as a layout reader found it: its text (lines joined) and offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def blank(self) -> bool:
+        return self.text.strip() in ("", "-", "—", "--", "——", "/")
+
+
+@dataclass(slots=True)
+class RawBlock:
+    """Consecutive lines one layout reader recognised as a table, cut into printed rows."""
+
+    layout: str
+    rows: list[list[RawCell]]
+    first_line: int
+    last_line: int
+    positional: bool  # empty cells keep their place (False: dropped wherever they were)
+    heading: str = ""  # a heading line just above the block (附件2 …表)
+
+
+@dataclass(slots=True)
+class Cell:
+    state: str  # FIGURE, NIL, TEXT or UNCERTAIN
+    text: str = ""
+    figure: Figure | None = None
+    start: int = -1
+    end: int = -1
+    candidates: tuple[int, ...] = ()  # for UNCERTAIN: the columns it may stand in
+
+    @property
+    def value(self):
+        return self.figure.value if self.figure is not None else None
+
+
+NIL_CELL = Cell(NIL)
+
+
+@dataclass(slots=True)
+class Column:
+    path: tuple[str, ...]  # header texts from the top, e.g. ("2026年预算数", "基本支出")
+    role: str  # "code", "seq", "label", "number", "text"
+    side: str = ""  # "revenue" / "expenditure" in a two-sided 收支总表
+
+    @property
+    def name(self) -> str:
+        return "/".join(p for p in self.path if p)
+
+    @property
+    def leaf(self) -> str:
+        return self.path[-1] if self.path else ""
+
+
+@dataclass(slots=True)
+class Row:
+    line: int
+    cells: list[Cell]  # one per column
+    code: str = ""
+    label: str = ""
+    printed: list[Cell] = field(default_factory=list)  # every printed cell, in print order
+
+    def figure(self, column: int) -> Figure | None:
+        cell = self.cells[column]
+        return cell.figure if cell.state == FIGURE else None
+
+    @property
+    def uncertain(self) -> bool:
+        return any(c.state == UNCERTAIN for c in self.cells)
+
+
+@dataclass(slots=True)
+class RowSum:
+    """A column that is the sum of other columns in every row (合计 = 基本支出 + 项目支出)."""
+
+    total: int
+    parts: list[int]
+
+
+@dataclass(slots=True)
+class Table:
+    title: str
+    kind: str
+    unit: str
+    header: list[list[str]]  # header rows as printed
+    columns: list[Column]
+    rows: list[Row]
+    first_line: int
+    last_line: int
+    layout: str = ""
+    row_sums: list[RowSum] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return len(self.columns)
+
+    def number_columns(self) -> list[int]:
+        return [i for i, c in enumerate(self.columns) if c.role == "number"]

@@ -1,0 +1,28 @@
+import pathlib
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def rules():
+    from budgetaudit.ruleset import load_rules
+
+    return load_rules()
+
+
+def seed(name_prefix: str) -> pathlib.Path:
+    """A real disclosure from ../shared/seeds; the test is skipped where the folder is absent."""
+    matches = sorted(SEEDS.glob(f"{name_prefix}*.txt")) if SEEDS.is_dir() else []
+    if not matches:
+        pytest.skip("../shared/seeds is not present")
+    return matches[0]
+
+
+def check_text(text: str, rules, lang: str = "zh"):
+    from budgetaudit import engine, source
+
+    document = engine.read_document(source.Source("example.txt", text))
+    return engine.check_document(document, rules, lang)
