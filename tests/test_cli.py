@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+import tempfile
 
 import pytest
 
@@ -13,8 +14,10 @@ BROKEN = "2024年度决算公开说明\n1.总体情况。2024年度收入总计4
 
 
 def run(*args, stdin=None):
+    # Run outside the checkout, so `python -m budgetaudit` is the installed package with its rule files.
     return subprocess.run(
-        [sys.executable, "-m", "budgetaudit", *args], input=stdin, capture_output=True, cwd=ROOT, timeout=60
+        [sys.executable, "-m", "budgetaudit", *args], input=stdin, capture_output=True, cwd=tempfile.gettempdir(),
+        timeout=60,
     )
 
 
@@ -123,3 +126,10 @@ def test_text_report_groups_and_summarises(tmp_path):
     assert "TOT004" in out and "2:31" in out and "1个错误" in out
     out = run("check", "--lang", "en", write(tmp_path, "a.txt", BROKEN)).stdout.decode()
     assert "1 error(s)" in out and "relations checked" in out
+
+
+def test_json_report_validates_against_the_published_schema(tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+    result = run("check", "--format", "json", write(tmp_path, "a.txt", BROKEN), str(tmp_path / "missing.txt"))
+    jsonschema.validate(json.loads(result.stdout), schema)
