@@ -196,8 +196,13 @@ def test_interval_is_half_a_last_digit_either_side(scaled: int, decimals: int, u
     fig = figure(value, decimals, unit)
     scale = MONEY_UNITS.get(unit or "", 1)
     half = Fraction(scale, 2 * 10**decimals)
-    assert fig.interval == Interval(value * scale - half, value * scale + half)
     assert fig.base_value == value * scale
+    if value == 0 and decimals == 0:
+        # A bare 0 says "none": exact, not a rounded amount.
+        assert fig.exact and fig.interval == Interval(Fraction(0), Fraction(0))
+        return
+    assert not fig.exact
+    assert fig.interval == Interval(value * scale - half, value * scale + half)
     assert isinstance(fig.interval.lo, Fraction) and isinstance(fig.interval.hi, Fraction)
     # Exactly the values that print back as `value` (half up, away from zero) lie in the interval,
     # up to the one boundary that rounds away.

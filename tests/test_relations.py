@@ -1,0 +1,336 @@
+"""The one judge: correct prints never look inconsistent, wrong ones always do."""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+
+import pytest
+from hypothesis import assume, example, given, settings
+from hypothesis import strategies as st
+
+from budgetaudit.figures import MONEY_UNITS, Figure, Interval, format_decimal, round_half_up, truncate
+from budgetaudit.kinds.change import _rate
+from budgetaudit.kinds.operands import operand
+from budgetaudit.relations import (
+    Judgement,
+    Operand,
+    Outcome,
+    divisor_guard,
+    judge,
+    judge_at_most,
+    ratio,
+    share,
+    total,
+)
+from budgetaudit.source import Source
+
+settings.register_profile("budgetaudit", max_examples=150, deadline=None)
+settings.load_profile("budgetaudit")
+
+
+def printed(base_value: Fraction, decimals: int, unit: str | None) -> Operand:
+    """The operand of `base_value` (in 元 for money) printed half up in `unit` with `decimals` places."""
+    scale = MONEY_UNITS.get(unit or "", 1)
+    value = round_half_up(base_value / scale, decimals)
+    text = format_decimal(value, decimals)
+    span = Source("x", text).span(0, len(text))
+    return operand(Figure(value, decimals, unit, span, 0, len(text)))
+
+
+def truth_of(base_value: Fraction, op: Operand) -> Fraction:
+    """The true value behind a print: a print that is exact (a whole count, a bare 0 meaning "none")
+    says the truth itself; any other print allows its interval."""
+    if op.interval.lo == op.interval.hi:
+        return op.interval.lo
+    assert op.interval.contains(base_value)
+    return base_value
+
+
+def stated_as(value: Fraction, decimals: int, unit: str | None) -> Operand:
+    """An operand printed as exactly `value` (in the unit), whatever the truth."""
+    scale = MONEY_UNITS.get(unit or "", 1)
+    return printed(value * scale, decimals, unit)
+
+
+def corners(f, inputs: list[Operand]) -> Interval:
+    """Brute force: f at every one of the 2^n corners of the inputs' box."""
+    values = [f(*corner) for corner in itertools.product(*[(x.interval.lo, x.interval.hi) for x in inputs])]
+    return Interval(min(values), max(values))
+
+
+# Exact amounts in 元 with up to 4 decimals (fen and below), non-negative and signed.
+amount_st = st.integers(min_value=0, max_value=10**14).map(lambda n: Fraction(n, 10**4))
+signed_amount_st = st.integers(min_value=-(10**14), max_value=10**14).map(lambda n: Fraction(n, 10**4))
+money_unit_st = st.sampled_from(["元", "万元", "亿元"])
+decimals_st = st.integers(min_value=0, max_value=4)
+percent_decimals_st = st.integers(min_value=0, max_value=3)
+
+
+def far_outside(judgement: Judgement, stated: Operand, push: int) -> Fraction:
+    """A value in the stated unit whose interval lies clear of the computed range."""
+    step = Fraction(1, 10**stated.decimals)
+    above = judgement.computed.hi / stated.scale + step * push
+    return round_half_up(above, stated.decimals) + step
+
+
+# -- sums --------------------------------------------------------------------
+
+
+@given(
+    st.lists(st.tuples(signed_amount_st, money_unit_st, decimals_st), min_size=2, max_size=12),
+    money_unit_st,
+    decimals_st,
+    st.integers(min_value=1, max_value=1000),
+)
+def test_sum_of_rounded_parts(parts, unit, decimals, push) -> None:
+    inputs = [printed(v, d, u) for v, u, d in parts]
+    truth = sum((truth_of(v, x) for (v, _, _), x in zip(parts, inputs)), Fraction(0))
+    stated = printed(truth, decimals, unit)
+    assume(truth_of(truth, stated) == truth)  # a bare 0 printed for a non-zero truth claims none
+    judgement = judge(total, [1] * len(inputs), inputs, stated)
+    assert judgement.outcome is not Outcome.INCONSISTENT
+    assert judgement.computed.contains(truth)
+    assert judgement.printed == sum((x.value for x in inputs), Fraction(0))
+    if len(inputs) <= 6:
+        assert judgement.computed == corners(total, inputs)
+    # A stated total far outside every value the parts allow is inconsistent.
+    wrong = stated_as(far_outside(judgement, stated, push), decimals, unit)
+    assert judge(total, [1] * len(inputs), inputs, wrong).outcome is Outcome.INCONSISTENT
+    step = Fraction(1, 10**decimals)
+    low = stated_as(round_half_up(judgement.computed.lo / stated.scale, decimals) - step * (push + 1), decimals, unit)
+    assert judge(total, [1] * len(inputs), inputs, low).outcome is Outcome.INCONSISTENT
+
+
+def test_sum_examples() -> None:
+    parts = [stated_as(Fraction(33, 100), 2, "万元")] * 3
+    exact = judge(total, [1, 1, 1], parts, stated_as(Fraction(99, 100), 2, "万元"))
+    assert exact.outcome is Outcome.EXACT
+    tail = judge(total, [1, 1, 1], parts, stated_as(Fraction(1), 2, "万元"))  # 尾差
+    assert tail.outcome is Outcome.ROUNDING and tail.holds
+    wrong = judge(total, [1, 1, 1], parts, stated_as(Fraction(102, 100), 2, "万元"))
+    assert wrong.outcome is Outcome.INCONSISTENT and not wrong.holds
+    # 1207.84 = 1000.00 + 207.84, and a transposed 1027.84 is inconsistent.
+    pair = [stated_as(Fraction(1000), 2, "万元"), stated_as(Fraction(20784, 100), 2, "万元")]
+    assert judge(total, [1, 1], pair, stated_as(Fraction(120784, 100), 2, "万元")).outcome is Outcome.EXACT
+    assert judge(total, [1, 1], pair, stated_as(Fraction(102784, 100), 2, "万元")).outcome is Outcome.INCONSISTENT
+    # Units mix exactly: 12,078,400 元 is 1207.84 万元.
+    mixed = [stated_as(Fraction(12_000_000), 0, "元"), stated_as(Fraction(78400), 2, "元")]
+    assert judge(total, [1, 1], mixed, stated_as(Fraction(1207840, 1000), 3, "万元")).outcome is Outcome.EXACT
+
+
+# -- shares, ratios, rates ---------------------------------------------------
+
+
+@given(
+    amount_st,
+    st.integers(min_value=0, max_value=10**6),
+    money_unit_st,
+    decimals_st,
+    percent_decimals_st,
+    st.integers(min_value=1, max_value=1000),
+)
+@example(Fraction(1879), 8121, "元", 0, 1, 1)
+def test_share_of_rounded_figures(part, extra, unit, decimals, rate_decimals, push) -> None:
+    whole = part + extra + Fraction(1, 10**4)
+    part_op, whole_op = printed(part, decimals, unit), printed(whole, decimals, unit)
+    assume(truth_of(whole, whole_op) > 0)
+    truth = share(truth_of(part, part_op), truth_of(whole, whole_op))
+    stated = printed(truth, rate_decimals, "%")
+    assume(truth_of(truth, stated) == truth)  # a bare 0 printed for a non-zero truth claims none
+    guard = divisor_guard(1)
+    judgement = judge(share, [1, -1], [part_op, whole_op], stated, guard)
+    assert judgement.outcome is not Outcome.INCONSISTENT
+    if judgement.outcome is Outcome.UNCHECKED:
+        assert whole_op.interval.lo <= 0  # the whole printed as 0 in its unit
+        return
+    assert judgement.computed.contains(truth)
+    if part_op.interval.lo >= 0:  # monotone in the whole only for a non-negative part
+        assert judgement.computed == corners(share, [part_op, whole_op])
+        wrong = stated_as(far_outside(judgement, stated, push), rate_decimals, "%")
+        assert judge(share, [1, -1], [part_op, whole_op], wrong, guard).outcome is Outcome.INCONSISTENT
+
+
+@given(amount_st, amount_st, money_unit_st, decimals_st, st.integers(min_value=0, max_value=6))
+def test_ratio_of_rounded_figures(numerator, denominator, unit, decimals, ratio_decimals) -> None:
+    assume(denominator > 0)
+    num_op, den_op = printed(numerator, decimals, unit), printed(denominator, decimals, unit)
+    assume(den_op.interval.lo > 0 and num_op.interval.lo >= 0)
+    truth = ratio(truth_of(numerator, num_op), denominator)
+    stated = printed(truth, ratio_decimals, None)
+    assume(truth_of(truth, stated) == truth)  # a bare 0 printed for a non-zero truth claims none
+    judgement = judge(ratio, [1, -1], [num_op, den_op], stated, divisor_guard(1))
+    assert judgement.outcome is not Outcome.INCONSISTENT
+    assert judgement.computed.contains(truth)
+    assert judgement.computed == corners(ratio, [num_op, den_op])
+    wrong = stated_as(far_outside(judgement, stated, 3), ratio_decimals, None)
+    assert judge(ratio, [1, -1], [num_op, den_op], wrong, divisor_guard(1)).outcome is Outcome.INCONSISTENT
+
+
+@given(
+    st.integers(min_value=1, max_value=10**12).map(lambda n: Fraction(n, 100)),
+    st.integers(min_value=1, max_value=10**12).map(lambda n: Fraction(n, 100)),
+    st.sampled_from([1, -1]),
+    money_unit_st,
+    decimals_st,
+    percent_decimals_st,
+    st.integers(min_value=1, max_value=1000),
+)
+@example(Fraction(1000), Fraction(100), 1, "万元", 2, 2, 1)
+def test_growth_rate_of_rounded_figures(previous, delta, sign, unit, decimals, rate_decimals, push) -> None:
+    current = previous + sign * delta
+    assume(current > 0)
+    current_op, delta_op = printed(current, decimals, unit), printed(delta, decimals, unit)
+    # Monotone where the printed change is positive and the base (current − sign·Δ) stays positive.
+    assume(delta_op.interval.lo > 0 and current_op.interval.lo > 0)
+    assume(current_op.interval.lo - sign * (delta_op.interval.hi if sign > 0 else delta_op.interval.lo) > 0)
+    rate = _rate(sign)
+    truth = rate(current, delta)
+    assert truth == 100 * delta / previous
+    stated = printed(truth, rate_decimals, "%")
+    assume(truth_of(truth, stated) == truth)  # a bare 0 printed for a non-zero truth claims none
+    judgement = judge(rate, [-1, 1], [current_op, delta_op], stated)
+    assert judgement.outcome is not Outcome.INCONSISTENT
+    assert judgement.computed.contains(truth)
+    assert judgement.computed == corners(rate, [current_op, delta_op])
+    wrong = stated_as(far_outside(judgement, stated, push), rate_decimals, "%")
+    assert judge(rate, [-1, 1], [current_op, delta_op], wrong).outcome is Outcome.INCONSISTENT
+
+
+def test_rate_on_a_base_that_may_vanish_is_unchecked() -> None:
+    current, delta = stated_as(Fraction(100), 0, "万元"), stated_as(Fraction(100), 0, "万元")
+    judgement = judge(_rate(1), [-1, 1], [current, delta], stated_as(Fraction(100), 0, "%"))
+    assert judgement.outcome is Outcome.UNCHECKED
+    assert judgement.reason
+
+
+def test_share_examples() -> None:
+    part, whole = stated_as(Fraction(18794, 100), 2, "万元"), stated_as(Fraction(1000), 2, "万元")
+    guard = divisor_guard(1)
+    assert judge(share, [1, -1], [part, whole], stated_as(Fraction(188, 10), 1, "%"), guard).outcome is Outcome.EXACT
+    assert judge(share, [1, -1], [part, whole], stated_as(Fraction(187, 10), 1, "%"), guard).outcome is Outcome.TRUNCATION
+    assert judge(share, [1, -1], [part, whole], stated_as(Fraction(19), 0, "%"), guard).outcome is Outcome.EXACT
+    assert judge(share, [1, -1], [part, whole], stated_as(Fraction(188, 1), 0, "%"), guard).outcome is Outcome.INCONSISTENT
+    # Exact counts: 2 of 3 people is 66.67%, so 67% is exact and 66% is 2/3 truncated.
+    part, whole = stated_as(Fraction(2), 0, "人"), stated_as(Fraction(3), 0, "人")
+    assert judge(share, [1, -1], [part, whole], stated_as(Fraction(67), 0, "%"), guard).outcome is Outcome.EXACT
+    assert judge(share, [1, -1], [part, whole], stated_as(Fraction(66), 0, "%"), guard).outcome is Outcome.TRUNCATION
+
+
+# -- truncation and zero divisors -------------------------------------------
+
+
+@given(
+    st.lists(st.tuples(amount_st, decimals_st), min_size=2, max_size=8),
+    st.integers(min_value=0, max_value=3),
+)
+def test_truncated_total_is_truncation(parts, decimals) -> None:
+    inputs = [printed(v, d, "元") for v, d in parts]
+    exact_sum = sum((x.value for x in inputs), Fraction(0))
+    assume(truncate(exact_sum, decimals) != round_half_up(exact_sum, decimals))
+    stated = stated_as(truncate(exact_sum, decimals), decimals, "元")
+    judgement = judge(total, [1] * len(inputs), inputs, stated)
+    assert judgement.outcome is Outcome.TRUNCATION
+    assert not judgement.holds
+
+
+@given(amount_st, st.integers(min_value=1, max_value=10**8), percent_decimals_st)
+def test_truncated_share_is_truncation(part, whole_cents, rate_decimals) -> None:
+    whole = Fraction(whole_cents, 100)
+    part_op, whole_op = printed(part, 2, "元"), printed(whole, 2, "元")
+    printed_share = share(part_op.value, whole_op.value)
+    assume(truncate(printed_share, rate_decimals) != round_half_up(printed_share, rate_decimals))
+    stated = stated_as(truncate(printed_share, rate_decimals), rate_decimals, "%")
+    assert judge(share, [1, -1], [part_op, whole_op], stated, divisor_guard(1)).outcome is Outcome.TRUNCATION
+
+
+@given(amount_st, st.integers(min_value=0, max_value=4), st.sampled_from(["元", "万元", "亿元"]))
+def test_divisor_range_containing_zero_is_unchecked(part, decimals, unit) -> None:
+    whole_op = stated_as(Fraction(0), decimals, unit)  # a printed zero allows ±half a last digit
+    assert whole_op.interval.lo <= 0 <= whole_op.interval.hi
+    part_op = printed(part, 2, unit)
+    for f in (share, ratio):
+        judgement = judge(f, [1, -1], [part_op, whole_op], stated_as(Fraction(50), 0, "%"), divisor_guard(1))
+        assert judgement.outcome is Outcome.UNCHECKED
+        assert "0" in judgement.reason
+
+
+def test_a_zero_divisor_without_a_guard_is_unchecked_not_a_crash() -> None:
+    part, whole = stated_as(Fraction(5), 0, "人"), stated_as(Fraction(0), 0, "人")
+    judgement = judge(share, [1, -1], [part, whole], stated_as(Fraction(50), 0, "%"))
+    assert judgement.outcome is Outcome.UNCHECKED
+
+
+# -- two evaluations against 2^n corners ------------------------------------
+
+
+def weighted(*xs: Fraction) -> Fraction:
+    """A monotone function with mixed directions: x0 + 2·x1 − x2 + x3·x4/(1 + x5)… on positive inputs."""
+    head = xs[0] + 2 * xs[1] - xs[2] if len(xs) >= 3 else sum(xs, Fraction(0))
+    rest = xs[3:]
+    product = Fraction(1)
+    for x in rest:
+        product *= x
+    return head + (product if rest else 0)
+
+
+def weighted_directions(n: int) -> list[int]:
+    return [1, 1, -1] + [1] * (n - 3) if n >= 3 else [1] * n
+
+
+@given(
+    st.lists(st.tuples(st.integers(min_value=1, max_value=10**8), st.integers(min_value=0, max_value=3)), min_size=1, max_size=7),
+    st.integers(min_value=0, max_value=2),
+)
+def test_two_evaluations_equal_brute_force_corners(values, decimals) -> None:
+    # Positive inputs keep the product monotone increasing in each factor.
+    inputs = [stated_as(Fraction(v, 10**d), d, "万元") for v, d in values]
+    assume(all(x.interval.lo > 0 for x in inputs))
+    stated = stated_as(Fraction(0), decimals, "万元")
+    judgement = judge(weighted, weighted_directions(len(inputs)), inputs, stated)
+    assert judgement.computed == corners(weighted, inputs)
+    if len(inputs) >= 2:
+        judgement = judge(share, [1, -1], inputs[:2], stated)
+        assert judgement.computed == corners(share, inputs[:2])
+
+
+# -- at most (a 其中 list that need not be complete) --------------------------
+
+
+@given(
+    st.lists(st.tuples(amount_st, decimals_st), min_size=1, max_size=12),
+    amount_st,
+    money_unit_st,
+    decimals_st,
+)
+def test_incomplete_parts_never_exceed_their_total(parts, slack, unit, decimals) -> None:
+    inputs = [printed(v, d, unit) for v, d in parts]
+    truth = sum((truth_of(v, x) for (v, _), x in zip(parts, inputs)), Fraction(0)) + slack
+    stated = printed(truth, decimals, unit)
+    assume(truth_of(truth, stated) == truth)  # a bare 0 printed for a non-zero truth claims none
+    judgement = judge_at_most(inputs, stated)
+    assert judgement.outcome in (Outcome.EXACT, Outcome.ROUNDING)
+    printed_sum = sum((x.value for x in inputs), Fraction(0))
+    assert (judgement.outcome is Outcome.EXACT) == (printed_sum <= stated.value)
+    assert judgement.computed == Interval(
+        sum((x.interval.lo for x in inputs), Fraction(0)), sum((x.interval.hi for x in inputs), Fraction(0))
+    )
+    # A total below the least the parts allow is inconsistent.
+    low_total = stated_as(
+        round_half_up(judgement.computed.lo / stated.scale, decimals) - 2 * Fraction(1, 10**decimals), decimals, unit
+    )
+    assert judge_at_most(inputs, low_total).outcome is Outcome.INCONSISTENT
+
+
+def test_judge_at_most_examples() -> None:
+    parts = [stated_as(Fraction(40), 0, "万元"), stated_as(Fraction(50), 0, "万元")]
+    assert judge_at_most(parts, stated_as(Fraction(100), 0, "万元")).outcome is Outcome.EXACT
+    assert judge_at_most(parts, stated_as(Fraction(90), 0, "万元")).outcome is Outcome.EXACT
+    assert judge_at_most(parts, stated_as(Fraction(89), 0, "万元")).outcome is Outcome.ROUNDING
+    assert judge_at_most(parts, stated_as(Fraction(88), 0, "万元")).outcome is Outcome.INCONSISTENT
+    assert judge_at_most(parts, stated_as(Fraction(50), 0, "万元")).outcome is Outcome.INCONSISTENT
+
+
+@pytest.mark.parametrize("outcome,holds", [(o, o in (Outcome.EXACT, Outcome.ROUNDING)) for o in Outcome])
+def test_holds(outcome: Outcome, holds: bool) -> None:
+    assert Judgement(outcome).holds is holds
