@@ -63,8 +63,10 @@ class Reporter:
         texts = self.hints.get(name, {})
         return render(texts.get(self.lang) or texts.get("zh", ""), values)
 
-    def unchecked(self, code: str, reason: str, items: list) -> None:
-        self.report.unchecked.append(Unchecked(code, reason, [location(i) for i in items]))
+    def unchecked(self, code: str, reason: str, items: list, **values: str) -> None:
+        """A relation that was found but could not be judged; `reason` names a text in rules/hints.toml."""
+        text = self.hint(reason, **values) or reason
+        self.report.unchecked.append(Unchecked(code, text, [location(i) for i in items]))
 
     def finding(self, rule: Rule, severity: str, values: dict[str, str], items: list, expected: str, stated: str) -> None:
         values = {"stated": stated, "expected": expected, **values}
@@ -144,7 +146,7 @@ def check_document(document: Document, ruleset: RuleSet, lang: str = "zh") -> Fi
     for rule in ruleset.rules:
         KINDS[rule.kind].check(rule, document, reporter)
     for doubt in document.doubts:
-        report.unchecked.append(Unchecked(doubt.code, doubt.reason, [Location(s) for s in doubt.spans]))
+        reporter.unchecked(doubt.code, doubt.reason, list(doubt.spans))
     heads = sections(document.source)
     for finding in report.findings:
         title = ""

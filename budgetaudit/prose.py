@@ -41,7 +41,8 @@ _OPEN_PARTS = re.compile(r"其中\s*[:：,，]?\s*")
 _CHANGE_PARTS = re.compile(r"主要(?:是|为|包括|由于)(?!原因)")
 _REASON = re.compile(r"主要原因(?:是|为|系)?|原因(?:是|为)|主要用于|主要是由于|用于")
 _LIST_INTRO = re.compile(r"(?P<label>[^，,。；;：:]{2,40}?)主要用于以下(?:几个)?方面")
-_RESPECTIVELY = re.compile(r"分别(?:为|是|占)?\s*$")
+_RESPECTIVELY = re.compile(r"分别(?:为|是)")
+_LIST_SEPARATOR = " ,，、和及与以及"
 
 
 def _is_table_line(line: str) -> bool:
@@ -49,10 +50,15 @@ def _is_table_line(line: str) -> bool:
     return "\t" in line or stripped.endswith("|") or stripped.startswith("|")
 
 
-def prose_mask(source: Source) -> str:
-    """The normalised text with every table line blanked out (offsets unchanged)."""
+_PAGE_NUMBER = re.compile(r"^\s*-?\s*\d{1,4}\s*-?\s*$")
+
+
+def prose_mask(source: Source) -> tuple[str, frozenset[int]]:
+    """The normalised text with table lines and bare page numbers blanked (offsets unchanged),
+    and the indexes of the page-number lines, which must not end a sentence."""
     norm = source.norm
     pieces = []
+    pages = set()
     in_table = False
     long_run = 0
     for offset, line in source.lines():
@@ -71,6 +77,9 @@ def prose_mask(source: Source) -> str:
             table = in_table
         else:
             table = False
+            if _PAGE_NUMBER.match(line):
+                pages.add(len(pieces))
+                table = True
         end = offset + len(line)
         pieces.append((offset, end, table))
     chars = list(norm)
@@ -78,17 +87,21 @@ def prose_mask(source: Source) -> str:
         if table:
             for i in range(start, end):
                 chars[i] = " "
-    return "".join(chars)
+    return "".join(chars), frozenset(pages)
 
 
 _SENTENCE_END_RE = re.compile(r"[。!?！？]")
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: ended by 。/!/? or by a line break before or after a heading, or after a colon.
+# A line ending in one of these, or followed by a line opening with a figure, goes on in the next line.
+_CONTINUES = tuple("增减长降占为较比计达是的和及与、，,（(") + ("其中:", "其中：", "其中")
 
-    A line break inside a sentence (a figure and its unit, a wrapped clause) does not end it.
-    Linear in the text: each line is looked at once, with its next non-blank line precomputed.
+
+def sentences(text: str, invisible: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Sentence spans: ended by 。/!/?, a blank line, or a line break after a heading, a colon or a
+    short title line, or before a heading. A line break inside a clause (a figure and its unit, a
+    wrapped clause, a page number between them) does not end a sentence.
+    Linear in the text: each line is looked at once, with its next visible line precomputed.
     """
     bounds = []
     offset = 0
@@ -100,21 +113,24 @@ def sentences(text: str) -> list[tuple[int, int]]:
     upcoming = ""
     for k in range(len(bounds) - 1, -1, -1):
         following[k] = upcoming
-        if stripped[k]:
+        if stripped[k] and k not in invisible:
             upcoming = stripped[k]
     out = []
     start = 0
     for k, (a, b) in enumerate(bounds):
+        if k in invisible:
+            continue
         for m in _SENTENCE_END_RE.finditer(text, a, b):
             out.append((start, m.end()))
             start = m.end()
         line = stripped[k]
+        goes_on = line.endswith(_CONTINUES) or bool(re.match(r"[-\d]", following[k]))
         if (
             not line
-            or line[-1] in "：:；;。"
+            or (line[-1] in "：:" and not goes_on)
             or (_HEADING.match(line) and not _has_figure(line))
             or _HEADING.match(following[k])
-            or len(line) < 16
+            or (len(line) < 16 and not goes_on)
         ):
             if start < b:
                 out.append((start, b))
@@ -174,6 +190,9 @@ class _State:
     facts: list[Fact] = field(default_factory=list)  # statements of this sentence
     previous: list[Fact] = field(default_factory=list)  # statements of the last sentence that had any
     paragraph_groups: list[SumGroup] = field(default_factory=list)  # 其中 lists whose siblings may follow
+    labels: dict[int, str] = field(default_factory=dict)  # positional labels (A和B分别为x和y), by figure offset
+    share_parts: dict[int, int] = field(default_factory=dict)  # positional shares (占a%和b%), by figure offset
+    positional: list[Fact] = field(default_factory=list)  # the facts a positional list produced, in order
 
 
 # Labels that point back at the item just named (公务接待费0.94万元。费用支出较年初预算数减少…).
@@ -193,7 +212,8 @@ class ProseReader:
         self.source = source
         self.doc = document
         self.dictionary = dictionary
-        self.text = prose_mask(source).replace("收、支", "收支 ")
+        masked, self.page_lines = prose_mask(source)
+        self.text = masked.replace("收、支", "收支 ")
         self.measure = {"budget": "budget", "final_account": "final"}.get(document.kind, "unknown")
         self.list_whole = ""
         self.section_scope = "all"  # fund scope named by the current section heading
@@ -248,7 +268,7 @@ class ProseReader:
     # -- the walk ----------------------------------------------------------
     def read(self) -> None:
         state = _State()
-        for s, e in sentences(self.text):
+        for s, e in sentences(self.text, self.page_lines):
             sentence = self.text[s:e]
             starts_paragraph = _HEADING.match(sentence) or _LIST_ITEM.match(sentence)
             if starts_paragraph and not re.match(r"\s*(?:较|比|与|同)", sentence):
@@ -277,8 +297,10 @@ class ProseReader:
         state.change = None
         state.base = None
         self.in_list = in_list
+        items = self.items(s, e)
+        self.positional_lists(s, e, items, state)
         cursor = s
-        for item in self.items(s, e):
+        for item in items:
             lead = text[cursor : item.start]
             self.update_context(lead, cursor, state)
             self._cursor = cursor
@@ -286,6 +308,43 @@ class ProseReader:
             cursor = item.end
         self.update_context(text[cursor:e], cursor, state)
         self.close_groups(state)
+
+    def positional_lists(self, s: int, e: int, items: list[_Item], state: _State) -> None:
+        """A和B分别为x和y(，占a%和b%): labels and shares assigned by position, or not at all."""
+        state.labels, state.share_parts, state.positional = {}, {}, []
+        text = self.text
+        for match in _RESPECTIVELY.finditer(text, s, e):
+            clause_start = max(text.rfind(c, s, match.start()) for c in "，,；;：:。") + 1
+            head = text[max(clause_start, s) : match.start()]
+            names = [clean_label(n) for n in re.split(r"[、和及与]|以及", head)]
+            names = [n for n in names if n]
+            run = self.run_after(match.end(), items, e, lambda f: f.quantity != "percent")
+            if len(names) < 2 or not run:
+                continue
+            if len(run) != len(names):
+                self.doc.doubts.append(Doubt("EXT005", "positional_mismatch", [i.figure.span for i in run]))
+                continue
+            for name, item in zip(names, run):
+                state.labels[item.start] = name
+            share_at = re.match(r"[，,]?\s*(?:分别)?占(?:比)?(?:分别为)?", text[run[-1].end : e])
+            if share_at:
+                shares = self.run_after(run[-1].end + share_at.end(), items, e, lambda f: f.quantity == "percent")
+                if len(shares) == len(names):
+                    for k, item in enumerate(shares):
+                        state.share_parts[item.start] = k
+
+    def run_after(self, offset: int, items: list[_Item], end: int, wanted) -> list[_Item]:
+        """The figures printed one after another from `offset`, separated only by list separators."""
+        run = []
+        cursor = offset
+        for item in items:
+            if item.start < offset:
+                continue
+            if self.text[cursor : item.start].strip(_LIST_SEPARATOR) or not wanted(item.figure):
+                break
+            run.append(item)
+            cursor = item.end
+        return run
 
     def update_context(self, lead: str, lead_start: int, state: _State) -> None:
         reason = None
@@ -336,7 +395,9 @@ class ProseReader:
         direction = _DIRECTION.search(lead)
         if figure.quantity == "percent":
             share = _SHARE.search(lead)
-            if share:
+            if item.start in state.share_parts and state.share_parts[item.start] < len(state.positional):
+                self.add_share(state.positional[state.share_parts[item.start]], figure, None, "", state)
+            elif share:
                 self.share(figure, share, state)
             elif direction:
                 self.rate(figure, direction, state)
@@ -345,7 +406,7 @@ class ProseReader:
             return
         if _AMBIGUOUS.search(lead):
             self.doc.doubts.append(
-                Doubt("EXT002", "the direction of this change is printed as both 增加 and 减少", [figure.span])
+                Doubt("EXT002", "ambiguous_direction", [figure.span])
             )
             state.change = None
             return
@@ -358,7 +419,7 @@ class ProseReader:
     def statement(self, item: _Item, lead: str, state: _State, sentence: int) -> None:
         figure = item.figure
         clauses = _CLAUSE_BREAK.split(lead)
-        label = clean_label(clauses[-1])
+        label = state.labels.get(item.start) or clean_label(clauses[-1])
         if not label and state.facts and not lead.strip(" ,，"):
             label = state.facts[-1].label  # 40批次139人: the second figure has the first one's label
         elif label in _MEASURE_ONLY and len(clauses) > 1 and clean_label(clauses[-2]):
@@ -386,6 +447,8 @@ class ProseReader:
             group.parts.append(fact)
             self.mark_complete(group)
         state.facts.append(fact)
+        if item.start in state.labels:
+            state.positional.append(fact)
         state.subject = fact
         state.change = None
 
@@ -414,7 +477,7 @@ class ProseReader:
             return None
         if len({c.figure.base_value for c in pool}) > 1 and not state.candidates_here:
             self.doc.doubts.append(
-                Doubt("EXT003", "a 其中 list whose total could be any of several figures", [c.span for c in pool])
+                Doubt("EXT003", "ambiguous_total", [c.span for c in pool])
             )
             state.candidates = []
             return None
@@ -518,22 +581,35 @@ class ProseReader:
         change.words.append(word)
 
     def share(self, figure: Figure, match: re.Match, state: _State) -> None:
-        part = state.subject
-        if part is None or part.figure.quantity == "percent":
-            return
         whole_label = clean_label(_WHOLE_SUFFIX.sub("", (match.groupdict().get("whole") or "").strip()))
-        whole, reason = None, ""
+        if state.subject is not None:
+            self.add_share(state.subject, figure, None, whole_label, state)
+
+    def add_share(self, part: Fact, figure: Figure, whole: Fact | None, whole_label: str, state: _State) -> None:
+        """占r%: the whole is named, or the total of the part's 其中 list, or the figure a list
+        (……主要用于以下几个方面) was introduced with, or the item the part is a declared partition member of."""
+        if part.figure.quantity == "percent":
+            return
+        reason = ""
         if whole_label:
             whole, reason = self.resolve(whole_label, part)
         else:
-            group = next((g for g in state.groups.values() if part in g.parts), None)
+            groups = list(state.groups.values()) + state.paragraph_groups
+            group = next((g for g in groups if part in g.parts), None)
+            parents = [
+                f for f in state.facts + state.previous
+                if f is not part and f.key.quantity == part.key.quantity
+                and any(part.key.concept in m for m in self.dictionary.partition_members(f.key.concept))
+            ]
             if group is not None:
                 whole = group.total
             elif self.in_list and self.list_whole:
                 whole_label = self.list_whole
                 whole, reason = self.resolve(whole_label, part)
+            elif parents:
+                whole = parents[-1]
             else:
-                reason = "the share names no whole and stands in no 其中 list"
+                reason = "no_whole"
         self.doc.shares.append(Share(part, figure, whole, whole_label, reason))
 
     def resolve(self, label: str, part: Fact) -> tuple[Fact | None, str]:
@@ -545,7 +621,7 @@ class ProseReader:
             and (f.label == label or (concept is not None and f.key.concept == concept.name))
         ]
         if not matches:
-            return None, f"no figure of {label} precedes the share"
+            return None, "whole_not_found"
         latest = matches[-1]
         return latest, ""
 

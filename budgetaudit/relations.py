@@ -70,7 +70,7 @@ def judge(
         high = f(*[b.hi if d > 0 else b.lo for b, d in zip(boxes, directions)])
         printed = f(*[x.value for x in inputs])
     except (ZeroDivisionError, Undefined) as exc:
-        return Judgement(Outcome.UNCHECKED, reason=str(exc) or "a divisor may be zero")
+        return Judgement(Outcome.UNCHECKED, reason=str(exc) or "divisor_zero")
     computed = Interval(min(low, high), max(low, high))
     decimals = stated.decimals
     in_unit = printed / stated.scale
@@ -90,7 +90,7 @@ def divisor_guard(*positions: int) -> Callable[[Sequence[Interval]], str | None]
     def guard(boxes: Sequence[Interval]) -> str | None:
         for i in positions:
             if boxes[i].lo <= 0 <= boxes[i].hi:
-                return "the divisor's range contains 0"
+                return "divisor_zero"
         return None
 
     return guard

@@ -28,7 +28,7 @@ def check(rule, document, reporter) -> None:
     for average in averages:
         if numerator is None or denominator is None:
             reporter.unchecked(
-                rule.code, f"{params['numerator']} or {params['denominator']} is not stated once", [average]
+                rule.code, "inputs_missing", [average], numerator=params["numerator"], denominator=params["denominator"]
             )
             continue
         judgement = judge(ratio, [1, -1], [operand(numerator), operand(denominator)], operand(average), divisor_guard(1))

@@ -23,7 +23,7 @@ def _rate(sign: int):
     def rate(current: Fraction, delta: Fraction) -> Fraction:
         base = current - sign * delta
         if base <= 0:
-            raise Undefined("the base (current − change) may be zero or negative")
+            raise Undefined("base_not_positive")
         return 100 * delta / base
 
     return rate
@@ -42,10 +42,7 @@ def check_rate(rule, document, reporter) -> None:
         if change.delta_sign not in (1, -1):
             continue
         if change.current is None:
-            reporter.unchecked(
-                rule.code, f"the current figure of {change.label or 'this item'} is not stated with its change",
-                [change.rate, change.delta],
-            )
+            reporter.unchecked(rule.code, "no_current", [change.rate, change.delta], label=change.label)
             continue
         current, delta, rate = change.current, change.delta, change.rate
         if delta.value == 0 and rate.value == 0:
@@ -61,7 +58,7 @@ def check_rate(rule, document, reporter) -> None:
                     rate.text, rate.text,
                 )
             else:
-                reporter.unchecked(rule.code, "the base (current − change) may be zero", [rate, delta, current])
+                reporter.unchecked(rule.code, "base_not_positive", [rate, delta, current])
             continue
         judgement = judge(_rate(sign), [-1, 1], [operand(current), operand(delta)], operand(rate))
         hint = ""

@@ -14,7 +14,7 @@ def check(rule, document, reporter) -> None:
     shares = document.shares
     for item in shares:
         if item.whole is None:
-            reporter.unchecked(rule.code, item.reason or "the whole of this share is not known", [item.share, item.part])
+            reporter.unchecked(rule.code, item.reason or "no_whole", [item.share, item.part], label=item.whole_label)
             continue
         if item.whole is item.part or item.whole.figure.quantity != item.part.figure.quantity:
             continue
@@ -31,5 +31,8 @@ def check(rule, document, reporter) -> None:
                 if rounds_to(mine, item.share) and rounds_to(theirs, other.share):
                     hint = reporter.hint("swapped", other=other.part.label)
                     break
+            siblings = [s for s in shares if s.whole is item.whole]
+            if not hint and len(siblings) > 1 and sum(s.share.value for s in siblings) == 100:
+                hint = reporter.hint("nudged")
         values = {"label": item.part.label, "whole": item.whole.label}
         reporter.judged(rule, judgement, item.share, [item.part, item.whole], values, hint)
