@@ -158,7 +158,14 @@ def load(path: str, data: bytes | None = None) -> Source:
         data = read_bytes(path)
     if not data.strip():
         raise InputError("empty file")
-    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and _looks_binary(data):
+    wide = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE))
+    if not wide and _looks_binary(data):
         raise InputError("binary file, not a text disclosure")
     text, encoding = decode(data)
+    # UTF-16/32 text is full of zero bytes, so it is judged binary once decoded, by its characters.
+    if wide and _looks_binary(text[:65536].encode("latin-1", "replace")):
+        raise InputError("binary file, not a text disclosure")
+    # A byte-order mark, ideographic spaces or no-break spaces alone are still an empty file.
+    if not text.strip():
+        raise InputError("empty file")
     return Source(path, text, encoding)
