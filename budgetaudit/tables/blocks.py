@@ -1,0 +1,60 @@
+"""Find every table in a document, whichever layout it was flattened into.
+
+Each layout reader is tried where a line could open one of its tables; the
+first that reads a block wins, and scanning resumes after the block. One pass
+over the lines, so a document is scanned in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import layout_aligned, layout_delimited, layout_markdown, layout_pipe_lines, layout_tab_cells, layout_tab_rows
+from .model import RawBlock
+
+READERS = (
+    layout_markdown,  # before pipe_lines: both use "|"
+    layout_pipe_lines,
+    layout_tab_cells,
+    layout_tab_rows,
+    layout_delimited,
+    layout_aligned,
+)
+_HEADING = re.compile(r"(?:附件|附表)\s*[\d一二三四五六七八九十]+|表\s*$")
+
+
+def find(lines: list[tuple[int, str]]) -> list[RawBlock]:
+    blocks: list[RawBlock] = []
+    i = 0
+    previous_end = 0
+    while i < len(lines):
+        found = None
+        for reader in READERS:
+            found = reader.read(lines, i)
+            if found:
+                break
+        if not found:
+            i += 1
+            continue
+        block, after = found
+        block.heading = heading_above(lines, i, previous_end)
+        blocks.append(block)
+        previous_end = after
+        i = max(after, i + 1)
+    return blocks
+
+
+def heading_above(lines: list[tuple[int, str]], start: int, limit: int) -> str:
+    """The 附件 / …表 lines just above a block (at most three lines up, never inside the previous block)."""
+    found = []
+    for j in range(start - 1, max(limit, start - 4) - 1, -1):
+        text = lines[j][1].strip()
+        if not text:
+            continue
+        if len(text) > 60:
+            break
+        found.append(text)
+        if not _HEADING.search(text):
+            found.pop()
+            break
+    return " ".join(reversed(found))

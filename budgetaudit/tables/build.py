@@ -1,0 +1,226 @@
+"""From a block of printed rows to Tables: title, kind, unit, header, columns, and every cell placed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..figures import figure_at
+from ..source import Source
+from . import columns as recovery
+from .header import (
+    FINANCIAL_EXCLUDED,
+    column_paths,
+    kind_of,
+    roles,
+    row_sums,
+    split_header,
+    split_titles,
+    unit_of,
+)
+from .model import FIGURE, NIL, TEXT, UNCERTAIN, Cell, Column, RawBlock, RawCell, Row, Table
+from .structure import Entry, Relation, relations
+
+_LATEX = {"\\geq": "≥", "\\leq": "≤", "\\ge": "≥", "\\le": "≤"}
+
+
+@dataclass(slots=True)
+class Built:
+    table: Table
+    relations: list[Relation] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    financial: bool = False
+    problem: str = ""  # why the table's columns could not be rebuilt
+
+
+def build(source: Source, block: RawBlock) -> list[Built]:
+    out = []
+    for index, (title, title_cell, rows) in enumerate(split_titles(block.rows)):
+        if not rows:
+            continue
+        heading = block.heading if index == 0 else ""
+        first = source.position(title_cell.start)[0] if title_cell else _line(source, rows[0])
+        if index == 0:
+            first = min(first, block.first_line)
+        out.append(_build_one(source, block, _title(heading, title), heading, rows, first))
+    return out
+
+
+def _title(heading: str, title: str) -> str:
+    """附件2 over 一般公共预算…表 reads as one title; a title that names its own 附件 stands alone."""
+    if title and heading and heading != title and title not in heading and not re.match(r"\s*(?:附件|附表)", title):
+        return f"{heading} {title}" if len(heading) <= 8 else title
+    return title or heading
+
+
+def _line(source: Source, row: list[RawCell]) -> int:
+    return source.position(row[0].start)[0] if row else 0
+
+
+def _last_line(source: Source, rows: list[list[RawCell]], fallback: int) -> int:
+    ends = [c.end for r in rows for c in r if c.text]
+    return source.position(max(ends))[0] if ends else fallback
+
+
+def _header_texts(header: list[list[RawCell]], positional: bool) -> list[list[str]]:
+    texts = [[c.text for c in r] if positional else [c.text for c in r if c.text] for r in header]
+    if positional and texts:
+        # A merged header cell is printed once, over the first of the columns it spans.
+        for r in range(len(texts) - 1):
+            for j in range(1, len(texts[r])):
+                below = texts[r + 1] if r + 1 < len(texts) else []
+                if not texts[r][j] and j < len(below) and below[j] and below[j - 1]:
+                    texts[r][j] = texts[r][j - 1]
+        width = max(len(t) for t in texts)
+        paths = []
+        for j in range(width):
+            path = tuple(dict.fromkeys(t[j] for t in texts if j < len(t) and t[j]))
+            paths.append(path)
+        return [[("/".join(p)) for p in paths]] if len(texts) > 1 else texts
+    return texts
+
+
+def _build_one(source: Source, block: RawBlock, title: str, heading: str, rows: list[list[RawCell]], first: int) -> Built:
+    kind = kind_of(title)
+    last = _last_line(source, rows, block.last_line)
+    unit = unit_of([title, heading] + [c.text for r in rows[:4] for c in r])
+    header_rows, body = split_header(rows)
+    header_texts = [[c.text for c in r if c.text] for r in header_rows]
+    if kind in FINANCIAL_EXCLUDED or not body or (kind == "unknown" and not header_rows):
+        return Built(_plain(source, title, kind, unit, header_texts, rows, first, last, block), financial=False)
+    if block.positional:
+        merged = _header_texts(header_rows, True)
+        paths = [tuple(p.split("/")) for p in merged[-1]] if merged else None
+        if paths and len(header_rows) == 1:
+            paths = column_paths(header_texts) if len(header_texts[0]) == len(paths) else paths
+    else:
+        paths = column_paths(header_texts)
+    problem = ""
+    if not paths:
+        problem = "表头无法拆分为列"
+        return Built(_plain(source, title, kind, unit, header_texts, rows, first, last, block), problem=problem)
+    cols = roles(paths)
+    sums = row_sums(cols)
+    items = {index: [recovery.classify(c) for c in (r if block.positional else [c for c in r if c.text])] for index, r in enumerate(body)}
+    numbers = [k for k, c in enumerate(cols) if c.role == "number"]
+    widest = max((sum(1 for i in its if i.kind in ("num",)) for its in items.values()), default=0)
+    if widest > len(numbers):
+        problem = f"数字单元格多于表头的金额列（{widest} > {len(numbers)}）"
+        return Built(_plain(source, title, kind, unit, header_texts, rows, first, last, block), problem=problem)
+    options: dict[int, list[tuple[int, ...]]] = {}
+    for index, its in items.items():
+        found = recovery.row_readings(its, cols, sums, block.positional)
+        options[index] = found or []
+    entries = _entries(items, options, cols)
+    rels = relations(entries, kind)
+    by_side: dict[str, list[int]] = {}
+    for k, c in enumerate(cols):
+        if c.role == "number":
+            by_side.setdefault(c.side, []).append(k)
+    recovery.narrow(rels, options, items, by_side)
+    entries = _entries(items, options, cols)
+    rels = relations(entries, kind)
+    table_rows = [_row(source, its, options[index], cols, body[index], unit or None) for index, its in items.items()]
+    for entry in entries:
+        row = table_rows[entry.row]
+        if entry.code and not row.code:
+            row.code = entry.code
+        if entry.label and not row.label:
+            row.label = entry.label
+    table = Table(title, kind, unit, header_texts, cols, table_rows, first, last, block.layout, sums)
+    return Built(table, rels, entries, financial=True)
+
+
+def _entries(items: dict, options: dict, cols: list[Column]) -> list[Entry]:
+    """(row, side, code, label) of every row, from the cells whose column every reading agrees on."""
+    entries = []
+    sides = sorted({c.side for c in cols if c.role == "label"}, key=lambda s: (s != "revenue", s))
+    for index, its in items.items():
+        readings = options.get(index) or []
+        certain = _certain(its, readings)
+        code = ""
+        labels: dict[str, str] = {}
+        for item, column in zip(its, certain):
+            if column is None or item.kind == "nil":
+                continue
+            role = cols[column].role
+            if role == "code" and item.kind == "code":
+                code = item.cell.text.strip()
+            elif role == "label" and item.kind == "text":
+                labels.setdefault(cols[column].side, re.sub(r"\s+", "", item.cell.text))
+        for side in sides:
+            if side in labels or (code and side == sides[0]):
+                entries.append(Entry(index, side, code if side == sides[0] else "", labels.get(side, "")))
+    return entries
+
+
+def _certain(items: list, readings: list[tuple[int, ...]]) -> list[int | None]:
+    if not readings:
+        return [None] * len(items)
+    out = []
+    for k in range(len(items)):
+        seen = {r[k] for r in readings}
+        out.append(seen.pop() if len(seen) == 1 else None)
+    return out
+
+
+def _cell(source: Source, raw: RawCell, unit: str | None) -> Cell:
+    text = raw.text
+    if raw.blank:
+        return Cell(NIL, text, None, raw.start, raw.end)
+    figure = figure_at(source, raw.start, raw.end, unit) if recovery.parse_number(text) is not None else None
+    if figure is not None:
+        return Cell(FIGURE, text, figure, raw.start, raw.end)
+    for latex, symbol in _LATEX.items():
+        text = text.replace(latex, symbol)
+    return Cell(TEXT, text, None, raw.start, raw.end)
+
+
+def _row(source: Source, items: list, readings: list[tuple[int, ...]], cols: list[Column], raw: list[RawCell], unit: str | None) -> Row:
+    width = len(cols)
+    cells: list[Cell] = [Cell(NIL) for _ in range(width)]
+    printed = []
+    line = source.position(raw[0].start)[0] if raw else 0
+    for k, item in enumerate(items):
+        if item.kind == "nil" and not item.cell.text:
+            continue
+        column = None
+        candidates = sorted({r[k] for r in readings}) if readings else list(range(width))
+        cell_unit = unit
+        if len(candidates) == 1:
+            column = candidates[0]
+            cell_unit = _unit_for(cols[column], unit)
+        cell = _cell(source, item.cell, cell_unit)
+        if cell.state == NIL and column is not None:
+            cells[column] = cell
+            printed.append(cell)
+            continue
+        if column is None and cell.state != NIL:
+            cell = Cell(UNCERTAIN, cell.text, cell.figure, cell.start, cell.end, tuple(candidates))
+            for c in candidates:
+                if cells[c].state == NIL:
+                    cells[c] = cell
+        elif column is not None:
+            cells[column] = cell
+        printed.append(cell)
+    return Row(line, cells, printed=printed)
+
+
+def _unit_for(column: Column, unit: str | None) -> str | None:
+    if column.role != "number":
+        return None
+    if "%" in column.name or "率" in column.name:
+        return "%"
+    return unit
+
+
+def _plain(source: Source, title: str, kind: str, unit: str, header: list[list[str]], rows: list[list[RawCell]], first: int, last: int, block: RawBlock) -> Table:
+    """A table kept as printed: rows of cells without column recovery (nothing is checked in it)."""
+    width = max(len(r) for r in rows) if rows else 0
+    out = []
+    for raw in rows:
+        cells = [_cell(source, c, unit or None) for c in raw]
+        cells += [Cell(NIL) for _ in range(width - len(cells))]
+        out.append(Row(source.position(raw[0].start)[0] if raw else 0, cells, printed=list(cells)))
+    columns = [Column((str(k + 1),), "text") for k in range(width)]
+    return Table(title, kind, unit, header, columns, out, first, last, block.layout)

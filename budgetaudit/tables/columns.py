@@ -1,0 +1,188 @@
+"""Column recovery: decide in which column each printed cell stands.
+
+Where empty cells were dropped, a row of five printed cells in a table of
+seven columns can be read several ways. The reader keeps every reading that
+(1) keeps the printed order, (2) puts text in text columns and amounts in
+amount columns, and (3) lets the row's own totals hold (合计 = 基本支出 +
+项目支出, within rounding). Then the table's totals across rows (a parent
+code = the sum of its children, the 合计 row = the sum of the top rows) narrow
+the readings further. A cell whose column still differs between readings is
+uncertain: it is shown, but nothing is checked with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from itertools import product
+
+from ..figures import parse_number
+from .header import is_code
+from .model import Column, RawCell, RowSum
+from .structure import Relation
+
+MAX_READINGS = 4096  # per row; beyond it every ambiguous cell is left uncertain
+MAX_COMBINATIONS = 4096  # per cross-row relation
+
+
+@dataclass(slots=True)
+class Item:
+    cell: RawCell
+    kind: str  # "nil", "code", "num", "text"
+    value: Fraction | None = None
+    half: Fraction = Fraction(0)  # half a unit in the last printed place
+    side: str = ""
+
+
+def classify(cell: RawCell) -> Item:
+    text = cell.text.strip()
+    if cell.blank:
+        return Item(cell, "nil")
+    parsed = parse_number(text)
+    if parsed is not None:
+        value, decimals = parsed
+        return Item(cell, "code" if is_code(text) else "num", value, Fraction(1, 2 * 10**decimals))
+    return Item(cell, "text", side=side_of(text))
+
+
+def side_of(label: str) -> str:
+    if "支出" in label or "结转下年" in label or "年末结转" in label:
+        return "expenditure"
+    if "收入" in label or "拨款" in label or "上年结转" in label or "年初结转" in label:
+        return "revenue"
+    return ""
+
+
+def fits(item: Item, column: Column) -> bool:
+    role = column.role
+    if item.kind == "nil":
+        return True
+    if item.kind == "code":
+        return role in ("code", "number", "seq")
+    if item.kind == "num":
+        return role == "number" or (role == "seq" and item.half == Fraction(1, 2) and item.value >= 0)
+    if role not in ("label", "text"):
+        return False
+    return not (column.side and item.side and column.side != item.side)
+
+
+def readings(items: list[Item], columns: list[Column], limit: int = MAX_READINGS) -> list[tuple[int, ...]] | None:
+    """Every order-keeping placement of the items into distinct columns they fit; None past `limit`."""
+    n, k = len(columns), len(items)
+    # possible[i][j]: items i.. can be placed into columns j..
+    possible = [[False] * (n + 1) for _ in range(k + 1)]
+    for j in range(n + 1):
+        possible[k][j] = True
+    for i in range(k - 1, -1, -1):
+        for j in range(n - 1, -1, -1):
+            possible[i][j] = possible[i][j + 1] or (fits(items[i], columns[j]) and possible[i + 1][j + 1])
+    if not possible[0][0]:
+        return []
+    out: list[tuple[int, ...]] = []
+    chosen: list[int] = []
+
+    def walk(i: int, j: int) -> bool:
+        if i == k:
+            out.append(tuple(chosen))
+            return len(out) <= limit
+        for c in range(j, n):
+            if not possible[i][c]:
+                break
+            if fits(items[i], columns[c]) and possible[i + 1][c + 1]:
+                chosen.append(c)
+                if not walk(i + 1, c + 1):
+                    return False
+                chosen.pop()
+        return True
+
+    if not walk(0, 0):
+        return None
+    return out
+
+
+def _value_at(items: list[Item], reading: tuple[int, ...], column: int) -> Item | None:
+    for item, c in zip(items, reading):
+        if c == column and item.kind in ("num", "code"):
+            return item
+    return None
+
+
+def sum_holds(total: Item | None, parts: list[Item | None]) -> bool:
+    """Could the printed total be the sum of the printed parts? Blank parts may be unprinted details."""
+    printed = [p for p in parts if p is not None]
+    if total is None:
+        return all(p.value == 0 for p in printed)
+    if not printed:
+        return True
+    low = sum((p.value - p.half for p in printed), Fraction(0))
+    high = sum((p.value + p.half for p in printed), Fraction(0))
+    return low <= total.value + total.half and total.value - total.half <= high
+
+
+def row_readings(items: list[Item], columns: list[Column], sums: list[RowSum], positional: bool) -> list[tuple[int, ...]] | None:
+    if positional and len(items) == len(columns):
+        return [tuple(range(len(items)))]
+    if positional and len(items) > len(columns):
+        while len(items) > len(columns) and items[-1].kind == "nil":
+            items = items[:-1]
+        if len(items) == len(columns):
+            return [tuple(range(len(items)))]
+    found = readings(items, columns)
+    if not found:
+        return found
+    holding = [r for r in found if all(sum_holds(_value_at(items, r, s.total), [_value_at(items, r, p) for p in s.parts]) for s in sums)]
+    # A row whose own arithmetic fails in every reading is an error to report, not a clue to its layout.
+    return holding or found
+
+
+def narrow(
+    relations: list[Relation],
+    options: dict[int, list[tuple[int, ...]]],
+    items: dict[int, list[Item]],
+    number_columns: dict[str, list[int]],
+) -> None:
+    """Drop readings of rows that no reading of the related rows makes add up (in place)."""
+    for _ in range(4):
+        changed = False
+        for relation in relations:
+            entries = [relation.total, *relation.parts]
+            rows = [e.row for e in entries]
+            if any(not options.get(r) for r in rows):
+                continue
+            ambiguous = [r for r in dict.fromkeys(rows) if len(options.get(r, [])) > 1]
+            if not ambiguous:
+                continue
+            count = 1
+            for r in ambiguous:
+                count *= len(options[r])
+            if count > MAX_COMBINATIONS:
+                continue
+            columns = number_columns.get(relation.total.side, [])
+            moving = {c for r in ambiguous for reading in options[r] for c in reading} & set(columns)
+            kept: dict[int, set[tuple[int, ...]]] = {r: set() for r in ambiguous}
+            for combination in product(*(options[r] for r in ambiguous)):
+                chosen = dict(zip(ambiguous, combination))
+                if all(
+                    sum_holds(
+                        _cell(relation.total.row, chosen, options, items, c),
+                        [_cell(p.row, chosen, options, items, c) for p in relation.parts],
+                    )
+                    for c in moving
+                ):
+                    for r, reading in chosen.items():
+                        kept[r].add(reading)
+            if all(kept[r] for r in ambiguous):
+                for r in ambiguous:
+                    narrowed = [o for o in options[r] if o in kept[r]]
+                    if len(narrowed) < len(options[r]):
+                        options[r] = narrowed
+                        changed = True
+        if not changed:
+            break
+
+
+def _cell(row: int, chosen: dict, options: dict, items: dict, column: int) -> Item | None:
+    reading = chosen.get(row)
+    if reading is None:
+        reading = options[row][0]
+    return _value_at(items[row], reading, column)

@@ -1,0 +1,154 @@
+"""What a rebuilt table adds to the Document: a Fact per amount, the sums it claims, and its doubts."""
+
+from __future__ import annotations
+
+import re
+
+from ..concepts import Dictionary, clean_label
+from ..document import Document, Doubt, Fact, Key, SumGroup
+from .build import Built
+from .header import TOTAL_WORDS, year_of
+from .model import FIGURE, UNCERTAIN, Table
+from .structure import is_total_label
+
+DOUBT = "EXT004"
+
+
+def scope_of(title: str) -> str:
+    if "一般公共预算" in title:
+        return "general"
+    if "政府性基金" in title:
+        return "fund"
+    if "国有资本" in title:
+        return "capital"
+    if "财政拨款" in title:
+        return "fiscal"
+    return "all"
+
+
+def period_of(path: tuple[str, ...], document: Document) -> str:
+    year = year_of(path)
+    if year is not None:
+        if document.year is not None and year == document.year:
+            return "current"
+        if document.year is not None and year == document.year - 1:
+            return "previous"
+        return str(year)
+    name = "".join(path)
+    if "上年" in name:
+        return "previous"
+    return "current"
+
+
+def measure_of(path: tuple[str, ...], document: Document) -> str:
+    name = "".join(path)
+    if "年初预算" in name:
+        return "initial_budget"
+    if "调整预算" in name:
+        return "adjusted_budget"
+    return {"budget": "budget", "final_account": "final"}.get(document.kind, "unknown")
+
+
+def add(document: Document, dictionary: Dictionary, built: Built) -> None:
+    table = built.table
+    _doubts(document, built)
+    if not built.financial:
+        return
+    scope = scope_of(table.title)
+    by_code = {c.code: c.name for c in dictionary.concepts.values() if c.code}
+    parts_of_sums = {p for s in table.row_sums for p in s.parts}
+    labels = {(e.row, e.side): e for e in built.entries}
+    facts: dict[tuple[int, int], Fact] = {}
+    origin = f"table:{table.title}"
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            column = table.columns[c]
+            if cell.state != FIGURE or column.role != "number" or cell.figure is None:
+                continue
+            entry = labels.get((r, column.side))
+            label = entry.label if entry else row.label
+            code = entry.code if entry else row.code
+            main = c not in parts_of_sums
+            concept = _concept(dictionary, by_code, label, code, column.leaf, main)
+            quantity = "money" if cell.figure.quantity == "money" else cell.figure.quantity
+            key = Key(concept, period_of(column.path, document), measure_of(column.path, document), scope, quantity)
+            shown = f"{code} {label}".strip() + f"（{column.name}）"
+            fact = Fact(key, shown, cell.figure, origin=origin)
+            facts[(r, c)] = fact
+            document.facts.append(fact)
+    _row_groups(document, table, facts)
+    _relation_groups(document, table, built, facts)
+
+
+def _concept(dictionary: Dictionary, by_code: dict[str, str], label: str, code: str, leaf: str, main: bool) -> str:
+    if main:
+        if code and code in by_code:
+            return by_code[code]
+        if label and not is_total_label(label):
+            found, _ = dictionary.lookup(clean_label(label), "money")
+            if found:
+                return found.name
+        return f"label:{label}"
+    if label and is_total_label(label) and leaf not in TOTAL_WORDS:
+        found, _ = dictionary.lookup(clean_label(leaf), "money")
+        if found:
+            return found.name
+    return f"label:{label}/{leaf}"
+
+
+def _clear(table: Table, row: int, columns: set[int]) -> bool:
+    """No cell of the row that might stand in one of these columns is uncertain."""
+    return not any(cell.state == UNCERTAIN and set(cell.candidates) & columns for cell in table.rows[row].cells)
+
+
+def _row_groups(document: Document, table: Table, facts: dict) -> None:
+    for r in range(len(table.rows)):
+        for rule in table.row_sums:
+            involved = {rule.total, *rule.parts}
+            total = facts.get((r, rule.total))
+            if total is None or not _clear(table, r, involved):
+                continue
+            parts = [facts[(r, p)] for p in rule.parts if (r, p) in facts]
+            if parts:
+                document.sums.append(SumGroup(total, parts, kind="row", complete=True))
+
+
+def _relation_groups(document: Document, table: Table, built: Built, facts: dict) -> None:
+    for relation in built.relations:
+        side = relation.total.side
+        columns = [k for k, c in enumerate(table.columns) if c.role == "number" and c.side == side]
+        if relation.balance:
+            columns = columns[:1]
+            other = [k for k, c in enumerate(table.columns) if c.role == "number" and c.side == relation.parts[0].side][:1]
+            total = facts.get((relation.total.row, columns[0])) if columns else None
+            part = facts.get((relation.parts[0].row, other[0])) if other else None
+            if total and part and _clear(table, relation.total.row, set(columns)) and _clear(table, relation.parts[0].row, set(other)):
+                document.sums.append(SumGroup(total, [part], kind="column", complete=True))
+            continue
+        for c in columns:
+            total = facts.get((relation.total.row, c))
+            if total is None or not _clear(table, relation.total.row, {c}):
+                continue
+            if not all(_clear(table, p.row, {c}) for p in relation.parts):
+                continue
+            parts = [facts[(p.row, c)] for p in relation.parts if (p.row, c) in facts]
+            if parts:
+                document.sums.append(SumGroup(total, parts, kind=relation.kind, complete=True))
+
+
+def _doubts(document: Document, built: Built) -> None:
+    table = built.table
+    spans = []
+    seen = set()
+    for row in table.rows:
+        for cell in row.cells:
+            if cell.state == UNCERTAIN and cell.figure is not None and id(cell) not in seen:
+                seen.add(id(cell))
+                spans.append(cell.figure.span)
+    if spans:
+        reason = f"表“{table.title}”中有{len(spans)}个数字无法确定所在列，相关合计未核对"
+        document.doubts.append(Doubt(DOUBT, reason, spans))
+    if built.problem:
+        figures = [c.figure.span for row in table.rows for c in row.cells if c.figure is not None]
+        if figures:
+            document.doubts.append(Doubt(DOUBT, f"表“{table.title}”未能重建各列（{built.problem}），其数字未核对", figures[:1]))

@@ -1,0 +1,247 @@
+"""Title, kind, unit and header of a table, and the columns its header rows describe.
+
+Merged header cells are printed once, so a header such as
+    功能分类科目 | 2025年预算数 | 2026年预算数
+    科目编码 | 科目名称 | 总计 | 基本支出 | 项目支出
+is rebuilt by placing each group of the lower row (a code/name pair, or a
+总计/合计/小计 followed by its components) under the upper cell it divides.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..figures import parse_number
+from .model import Column, RawCell, RowSum
+
+TOTAL_WORDS = ("总计", "合计", "小计")
+_UNIT = re.compile(r"单位\s*[:：]?\s*(万元|千元|亿元|元)")
+_TITLE = re.compile(r"表\s*(?:[(（][^)）]*[)）])?\s*$")
+_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+LABEL_WORDS = ("名称", "科目", "项目", "预算单位", "单位名称", "部门", "支出科目")
+KINDS = (
+    ("self_evaluation", ("自评",)),
+    ("performance_target", ("绩效目标", "绩效指标")),
+    ("three_public", ("三公",)),
+    ("procurement", ("采购",)),
+    ("projects", ("项目支出明细", "项目明细", "项目支出表")),
+    ("basic_expenditure", ("基本支出",)),
+    ("fund", ("政府性基金",)),
+    ("fiscal_summary", ("财政拨款收支总表", "财政拨款收入支出")),
+    ("summary", ("收支总表", "收入支出决算总表", "收入支出总表")),
+    ("general_expenditure", ("一般公共预算财政拨款支出", "一般公共预算支出")),
+    ("revenue", ("收入总表", "收入决算表", "收入预算表", "收入表")),
+    ("expenditure", ("支出总表", "支出决算表", "支出预算表", "支出表")),
+)
+FINANCIAL_EXCLUDED = ("self_evaluation", "performance_target", "unknown_text")
+
+
+def kind_of(title: str) -> str:
+    for kind, words in KINDS:
+        if any(w in title for w in words):
+            return kind
+    return "unknown"
+
+
+def unit_of(texts: list[str]) -> str:
+    for text in texts:
+        match = _UNIT.search(text)
+        if match:
+            return match.group(1)
+    return ""
+
+
+def is_number(text: str) -> bool:
+    return parse_number(text) is not None
+
+
+def is_code(text: str) -> bool:
+    return bool(_CODE.match(text.strip()))
+
+
+def is_title_row(row: list[RawCell]) -> bool:
+    texts = [c.text for c in row if c.text]
+    return len(texts) == 1 and len(texts[0]) >= 6 and bool(_TITLE.search(texts[0])) and not _UNIT.search(texts[0])
+
+
+def is_unit_row(row: list[RawCell]) -> bool:
+    texts = [c.text for c in row if c.text]
+    return len(texts) <= 2 and any(_UNIT.search(t) for t in texts) and all(not is_number(t) for t in texts)
+
+
+def split_titles(rows: list[list[RawCell]]) -> list[tuple[str, RawCell | None, list[list[RawCell]]]]:
+    """A block holding several tables, each opened by a one-cell title row, cut into (title, title cell, rows)."""
+    tables: list[tuple[str, RawCell | None, list[list[RawCell]]]] = []
+    title, title_cell = "", None
+    current: list[list[RawCell]] = []
+    for row in rows:
+        if is_title_row(row):
+            if any(not is_unit_row(r) for r in current):
+                tables.append((title, title_cell, current))
+                current = []
+            title_cell = next(c for c in row if c.text)
+            title = title_cell.text
+            continue
+        current.append(row)
+    if current:
+        tables.append((title, title_cell, current))
+    return tables
+
+
+def has_figure(row: list[RawCell]) -> bool:
+    cells = [c.text for c in row if c.text]
+    return any(is_number(t) and not (k == 0 and is_code(t)) for k, t in enumerate(cells))
+
+
+def split_header(rows: list[list[RawCell]]) -> tuple[list[list[RawCell]], list[list[RawCell]]]:
+    """Header rows (above the first row with a figure) and body rows; unit rows are dropped."""
+    rows = [r for r in rows if not is_unit_row(r)]
+    for index, row in enumerate(rows):
+        if has_figure(row):
+            return rows[:index], rows[index:]
+    return rows, []
+
+
+def _is_code_header(text: str) -> bool:
+    return "编码" in text or "代码" in text
+
+
+def _groups(row: list[str]) -> list[tuple[str, list[str]]]:
+    """The lower header row cut into code/name pairs, total groups and single cells."""
+    groups: list[tuple[str, list[str]]] = []
+    i = 0
+    while i < len(row):
+        text = row[i]
+        if _is_code_header(text) and i + 1 < len(row) and "名称" in row[i + 1]:
+            groups.append(("codename", [text, row[i + 1]]))
+            i += 2
+        elif text in TOTAL_WORDS:
+            members = [text]
+            i += 1
+            while i < len(row) and row[i] not in TOTAL_WORDS and not _is_code_header(row[i]):
+                members.append(row[i])
+                i += 1
+            groups.append(("total", members))
+        else:
+            groups.append(("single", [text]))
+            i += 1
+    return groups
+
+
+_SIDES = (("收入",), ("支出",))
+
+
+def column_paths(header: list[list[str]]) -> list[tuple[str, ...]] | None:
+    """Header paths of the leaf columns, or None when the header rows cannot be fitted together."""
+    if not header:
+        return None
+    slots: list[tuple[str, ...]] = [(t,) for t in header[0]]
+    for row in header[1:]:
+        if [s[0] for s in slots] == ["收入", "支出"] and len(row) >= 3:
+            split = next((k for k in range(1, len(row)) if "科目" in row[k] or row[k] in ("项目", "支出")), None)
+            if split is None:
+                return None
+            slots = [("收入", t) for t in row[:split]] + [("支出", t) for t in row[split:]]
+            continue
+        groups = _groups(row)
+        if all(kind == "single" for kind, _ in groups):
+            if len(row) > len(slots):
+                slots = [(t,) for t in row]  # a fuller row of leaves: keep it
+            continue
+        if any(kind == "single" for kind, _ in groups):
+            return None
+        parents: dict[int, list[str]] = {}
+        for kind, members in groups:
+            if kind == "codename":
+                candidates = [k for k, s in enumerate(slots) if k not in parents and _splittable(s[-1], kind)]
+                if not candidates:
+                    return None
+                parents[candidates[0]] = members
+        totals = [members for kind, members in groups if kind == "total"]
+        pool = [k for k, s in enumerate(slots) if k not in parents and _splittable(s[-1], "total")]
+        joined = [k for k in pool if "及" in slots[k][-1] or "和" in slots[k][-1]]
+        if len(joined) >= len(totals):
+            pool = joined
+        if len(pool) < len(totals):
+            return None
+        # With more candidate parents than groups, the later (current-year) parents are the divided ones.
+        for k, members in zip(pool[len(pool) - len(totals) :], totals):
+            parents[k] = members
+        slots = [s + (m,) for k, s in enumerate(slots) for m in (parents.get(k) or [None])]
+        slots = [tuple(p for p in s if p is not None) for s in slots]
+    return slots
+
+
+def _splittable(text: str, kind: str) -> bool:
+    if kind == "codename":
+        return ("科目" in text or "分类" in text) and not _is_code_header(text) and "名称" not in text
+    if text in TOTAL_WORDS or _is_code_header(text) or "名称" in text:
+        return False
+    return text not in ("序号", "预算单位", "项目", "预算数", "决算数", "支出科目", "单位")
+
+
+def roles(paths: list[tuple[str, ...]]) -> list[Column]:
+    columns = []
+    label_seen: set[str] = set()
+    numbers_seen: set[str] = set()
+    for path in paths:
+        leaf = path[-1] if path else ""
+        side = {"收入": "revenue", "支出": "expenditure"}.get(path[0], "") if len(path) > 1 else ""
+        if side in numbers_seen:
+            role = "number"  # amounts stand right of a side's code and label columns
+        elif _is_code_header(leaf):
+            role = "code"
+        elif leaf in ("序号", "编号"):
+            role = "seq"
+        elif leaf not in TOTAL_WORDS and (any(w in leaf for w in LABEL_WORDS) and not re.search(r"数$|金额|资金|支出$|经费$|费$", leaf) or leaf in ("项目", "支出科目", "科目名称")):
+            role = "label" if side not in label_seen else "text"
+            label_seen.add(side)
+        else:
+            role = "number"
+        if role == "number":
+            numbers_seen.add(side)
+        columns.append(Column(tuple(path), role, side))
+    # A side's label column names the side's rows; in a one-sided table only the first label does.
+    return columns
+
+
+def row_sums(columns: list[Column]) -> list[RowSum]:
+    """Columns that are the sum of the columns printed after them under the same parent header."""
+    out: list[RowSum] = []
+    index = {c.path: k for k, c in enumerate(columns)}
+    prefixes = {c.path[:n] for c in columns for n in range(len(c.path))}
+    for prefix in sorted(prefixes, key=len):
+        children: list[str] = []
+        for c in columns:
+            if c.path[: len(prefix)] == prefix and len(c.path) > len(prefix):
+                name = c.path[len(prefix)]
+                if name not in children:
+                    children.append(name)
+        representatives: list[int | None] = []
+        for name in children:
+            path = prefix + (name,)
+            if path in index:
+                representatives.append(index[path])
+            else:
+                sub = next((index[path + (t,)] for t in TOTAL_WORDS if path + (t,) in index), None)
+                representatives.append(sub)
+        first_total = next((k for k, name in enumerate(children) if name in TOTAL_WORDS and prefix + (name,) in index), None)
+        if first_total is None:
+            continue
+        parts = representatives[first_total + 1 :]
+        if not parts or any(p is None or columns[p].role != "number" for p in parts):
+            continue
+        total = representatives[first_total]
+        if columns[total].role != "number":
+            continue
+        out.append(RowSum(total, [p for p in parts if p is not None]))
+    return out
+
+
+def year_of(path: tuple[str, ...]) -> int | None:
+    for part in path:
+        match = _YEAR.search(part)
+        if match:
+            return int(match.group(1))
+    return None
