@@ -219,8 +219,8 @@ def _plain(source: Source, title: str, kind: str, unit: str, header: list[list[s
     width = max(len(r) for r in rows) if rows else 0
     out = []
     for raw in rows:
-        cells = [_cell(source, c, unit or None) for c in raw]
-        cells += [Cell(NIL) for _ in range(width - len(cells))]
-        out.append(Row(source.position(raw[0].start)[0] if raw else 0, cells, printed=list(cells)))
+        printed = [_cell(source, c, unit or None) for c in raw]
+        cells = printed + [Cell(NIL) for _ in range(width - len(printed))]
+        out.append(Row(source.position(raw[0].start)[0] if raw else 0, cells, printed=printed))
     columns = [Column((str(k + 1),), "text") for k in range(width)]
     return Table(title, kind, unit, header, columns, out, first, last, block.layout)

@@ -152,13 +152,33 @@ def narrow(
             ambiguous = [r for r in dict.fromkeys(rows) if len(options.get(r, [])) > 1]
             if not ambiguous:
                 continue
+            # Cheap first: a part cannot hold an amount in a column where the total certainly shows none.
+            total_row = relation.total.row
+            if len(options[total_row]) == 1:
+                empty = {c for c in columns if _value_at(items[total_row], options[total_row][0], c) is None}
+                for r in ambiguous:
+                    if r == total_row:
+                        continue
+                    narrowed = [o for o in options[r] if all(
+                        _value_at(items[r], o, c) is None or _value_at(items[r], o, c).value == 0 for c in empty)]
+                    if narrowed and len(narrowed) < len(options[r]):
+                        options[r] = narrowed
+                        changed = True
+                ambiguous = [r for r in ambiguous if len(options[r]) > 1]
+                if not ambiguous:
+                    continue
             count = 1
             for r in ambiguous:
                 count *= len(options[r])
             if count > MAX_COMBINATIONS:
                 continue
             columns = number_columns.get(relation.total.side, [])
-            moving = {c for r in ambiguous for reading in options[r] for c in reading} & set(columns)
+            # Judge only the columns the readings disagree on: the others are what the rules will check.
+            moving: set[int] = set()
+            for r in ambiguous:
+                sets = [set(reading) for reading in options[r]]
+                moving |= set.union(*sets) - set.intersection(*sets)
+            moving &= set(columns)
             kept: dict[int, set[tuple[int, ...]]] = {r: set() for r in ambiguous}
             for combination in product(*(options[r] for r in ambiguous)):
                 chosen = dict(zip(ambiguous, combination))

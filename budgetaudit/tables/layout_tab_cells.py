@@ -1,4 +1,5 @@
-"""Cells starting with a TAB: "\\t\\t" opens a cell, "\\t" + text continues it, a lone "\\t" before a new cell ends the row.
+"""Cells starting with a TAB: a line "\\t<text>" opens a cell, a following line without TAB continues it,
+and a blank line before the next cell ends the row.
 
 Word processors export tables this way (one or more lines per cell, blank
 lines between rows and sometimes inside a cell). Empty cells keep their place.
@@ -11,9 +12,9 @@ import re
 from .cells import cell_at, join
 from .model import RawBlock, RawCell
 
-_CELL = re.compile(r"^\t\t(?!\t)[^\t]*$")
-_CONTINUED = re.compile(r"^\t(?!\t)[^\t]*\S[^\t]*$")
-_BLANK = re.compile(r"^\t?\s*$")
+_CELL = re.compile(r"^\t(?!\t)[^\t]*$")
+_CONTINUED = re.compile(r"^[^\t\s][^\t]*$")
+_BLANK = re.compile(r"^[ \r]*$")
 MAX_GAP = 8  # continuation or blank lines a block may hold between two cell lines
 
 
@@ -45,22 +46,28 @@ def read(lines: list[tuple[int, str]], start: int) -> tuple[RawBlock, int] | Non
     for i in range(start, end + 1):
         offset, line = lines[i]
         if starts_cell(line):
-            row.append(cell_at(offset, line, 2, len(line)))
+            row.append(cell_at(offset, line, 1, len(line)))
         elif _CONTINUED.match(line) and row:
-            row[-1] = join(row[-1], cell_at(offset, line, 1, len(line)))
+            row[-1] = join(row[-1], cell_at(offset, line, 0, len(line)))
         elif _BLANK.match(line) and row and _next_starts_cell(lines, i, end):
             rows.append(row)
             row = []
     if row:
         rows.append(row)
     rows = [r for r in rows if any(c.text for c in r)]
-    if not rows:
+    if not rows or not _tabular(rows):
         return None
     return RawBlock("tab_cells", rows, start + 1, end + 1, positional=True), end + 1
 
 
 def _heading(line: str) -> bool:
-    return bool(re.match(r"^\t(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])", line))
+    return bool(re.match(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])", line))
+
+
+def _tabular(rows: list[list[RawCell]]) -> bool:
+    """Paragraphs indented with a TAB are prose: a table has short cells in rows of several cells."""
+    short = sum(1 for r in rows if len(r) >= 2 for c in r if 0 < len(c.text) <= 20)
+    return short >= 3
 
 
 def _next_starts_cell(lines: list[tuple[int, str]], i: int, end: int) -> bool:

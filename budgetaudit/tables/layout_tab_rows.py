@@ -15,6 +15,7 @@ from .model import RawBlock, RawCell
 _SEPARATOR = re.compile(r"^[\s\t:|-]*-{2,}[\s\t:|-]*$")
 _TAGS = re.compile(r"</?p>")
 MAX_GAP = 2
+_TITLE = re.compile(r"表\s*$")
 
 
 def is_row(line: str) -> bool:
@@ -48,7 +49,7 @@ def read(lines: list[tuple[int, str]], start: int) -> tuple[RawBlock, int] | Non
             last, gap = i, 0
         elif not line.strip():
             gap += 1
-        elif rows and _followed_by_row(lines, i) and len(line.strip()) < 200 and "。" not in line[-2:]:
+        elif rows and _followed_by_row(lines, i) and not _TITLE.search(line) and len(line.strip()) < 200 and "。" not in line[-2:]:
             # A cell wrapped onto its own line: it continues the last non-empty cell of the row above.
             piece = _TAGS.sub("   ", line) if "<p>" in line or "</p>" in line else line
             more = cell_at(offset, piece, 0, len(piece))
