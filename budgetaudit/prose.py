@@ -43,6 +43,7 @@ _REASON = re.compile(r"主要原因(?:是|为|系)?|原因(?:是|为)|主要用�
 _LIST_INTRO = re.compile(r"(?P<label>[^，,。；;：:]{2,40}?)主要用于以下(?:几个)?方面")
 _RESPECTIVELY = re.compile(r"分别(?:为|是)")
 _LIST_SEPARATOR = " ,，、和及与以及"
+_EACH = re.compile(rf"各(?:自)?(?P<word>{_INCREASE}|{_DECREASE})")
 
 
 def _is_table_line(line: str) -> bool:
@@ -124,11 +125,11 @@ def sentences(text: str, invisible: frozenset[int] = frozenset()) -> list[tuple[
             out.append((start, m.end()))
             start = m.end()
         line = stripped[k]
-        goes_on = line.endswith(_CONTINUES) or bool(re.match(r"[-\d]", following[k]))
+        goes_on = line.endswith(_CONTINUES) or _opens_with_figure(following[k])
         if (
             not line
             or (line[-1] in "：:" and not goes_on)
-            or (_HEADING.match(line) and not _has_figure(line))
+            or (_HEADING.match(line) and not _has_figure(line) and not goes_on and not line[-1].isdigit())
             or _HEADING.match(following[k])
             or (len(line) < 16 and not goes_on)
         ):
@@ -138,6 +139,12 @@ def sentences(text: str, invisible: frozenset[int] = frozenset()) -> list[tuple[
     if start < len(text):
         out.append((start, len(text)))
     return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _opens_with_figure(line: str) -> bool:
+    """The line starts with a number and its unit (the rest of a figure wrapped from the line before)."""
+    match = NUMBER_RE.match(line)
+    return bool(match) and unit_after(line, match.end())[0] is not None
 
 
 def _has_figure(line: str) -> bool:
@@ -177,6 +184,24 @@ class _Item:
 
 
 @dataclass
+class _Word:
+    """A direction word found away from the figure it governs (各减少Δ1、Δ2), shaped like a match."""
+
+    word: str
+    begin: int  # relative to the lead of the figure it is applied to
+    finish: int
+
+    def group(self, name: str = "word") -> str:
+        return self.word
+
+    def start(self, name: str = "word") -> int:
+        return self.begin
+
+    def end(self, name: str = "word") -> int:
+        return self.finish
+
+
+@dataclass
 class _State:
     subject: Fact | None = None  # the item the next 较上年… is about
     base: tuple[str, str] | None = None  # comparison base: (normalised, as printed)
@@ -193,6 +218,9 @@ class _State:
     labels: dict[int, str] = field(default_factory=dict)  # positional labels (A和B分别为x和y), by figure offset
     share_parts: dict[int, int] = field(default_factory=dict)  # positional shares (占a%和b%), by figure offset
     positional: list[Fact] = field(default_factory=list)  # the facts a positional list produced, in order
+    each: dict[int, tuple[str, int, int]] = field(default_factory=dict)  # 各减少Δ1、Δ2: word and its offsets, by figure
+    each_rates: dict[int, tuple[int, str, int, int]] = field(default_factory=dict)  # 分别下降a%和b%: k, word, offsets
+    each_changes: list[Change] = field(default_factory=list)
 
 
 # Labels that point back at the item just named (公务接待费0.94万元。费用支出较年初预算数减少…).
@@ -312,6 +340,7 @@ class ProseReader:
     def positional_lists(self, s: int, e: int, items: list[_Item], state: _State) -> None:
         """A和B分别为x和y(，占a%和b%): labels and shares assigned by position, or not at all."""
         state.labels, state.share_parts, state.positional = {}, {}, []
+        state.each, state.each_rates, state.each_changes = {}, {}, []
         text = self.text
         for match in _RESPECTIVELY.finditer(text, s, e):
             clause_start = max(text.rfind(c, s, match.start()) for c in "，,；;：:。") + 1
@@ -326,12 +355,35 @@ class ProseReader:
                 continue
             for name, item in zip(names, run):
                 state.labels[item.start] = name
-            share_at = re.match(r"[，,]?\s*(?:分别)?占(?:比)?(?:分别为)?", text[run[-1].end : e])
-            if share_at:
-                shares = self.run_after(run[-1].end + share_at.end(), items, e, lambda f: f.quantity == "percent")
-                if len(shares) == len(names):
-                    for k, item in enumerate(shares):
-                        state.share_parts[item.start] = k
+            self.positional_shares(run, len(names), items, e, state)
+        for match in _EACH.finditer(text, s, e):
+            clause_start = max(text.rfind(c, s, match.start()) for c in "，,；;：:。") + 1
+            head = text[max(clause_start, s) : match.start()]
+            comparison = _COMPARISON.search(head)
+            names_text = head[: comparison.start()] if comparison else head
+            names = [n for n in (clean_label(n) for n in re.split(r"[、和及与]|以及", names_text)) if n]
+            run = self.run_after(match.end(), items, e, lambda f: f.quantity != "percent")
+            if len(names) >= 2 and len(run) == len(names):
+                for name, item in zip(names, run):
+                    state.labels[item.start] = name
+                    state.each[item.start] = (match.group("word"), match.start("word"), match.end("word"))
+                rates_at = re.compile(rf"[，,]?\s*分别(?P<word>{_INCREASE}|{_DECREASE})").match(text, run[-1].end, e)
+                if rates_at:
+                    rates = self.run_after(rates_at.end(), items, e, lambda f: f.quantity == "percent")
+                    if len(rates) == len(names):
+                        for k, item in enumerate(rates):
+                            state.each_rates[item.start] = (k, rates_at.group("word"), rates_at.start("word"), rates_at.end("word"))
+            elif len(names) >= 2 and len(run) > 1:
+                self.doc.doubts.append(Doubt("EXT005", "positional_mismatch", [i.figure.span for i in run]))
+
+    def positional_shares(self, run: list[_Item], count: int, items: list[_Item], e: int, state: _State) -> None:
+        """占a%、b%和c% right after a positional list: the k-th share belongs to the k-th figure."""
+        share_at = re.match(r"[，,]?\s*(?:分别)?占(?:比)?(?:分别为)?", self.text[run[-1].end : e])
+        if share_at:
+            shares = self.run_after(run[-1].end + share_at.end(), items, e, lambda f: f.quantity == "percent")
+            if len(shares) == count:
+                for k, item in enumerate(shares):
+                    state.share_parts[item.start] = k
 
     def run_after(self, offset: int, items: list[_Item], end: int, wanted) -> list[_Item]:
         """The figures printed one after another from `offset`, separated only by list separators."""
@@ -393,6 +445,13 @@ class ProseReader:
             self.statement(item, lead, state, sentence)
             return
         direction = _DIRECTION.search(lead)
+        if item.start in state.each:
+            word, begin, finish = state.each[item.start]
+            direction = _Word(word, begin - self._cursor, finish - self._cursor)
+        if item.start in state.each_rates and state.each_rates[item.start][0] < len(state.each_changes):
+            k, word, begin, finish = state.each_rates[item.start]
+            state.change = state.each_changes[k]
+            direction = _Word(word, begin - self._cursor, finish - self._cursor)
         if figure.quantity == "percent":
             share = _SHARE.search(lead)
             if item.start in state.share_parts and state.share_parts[item.start] < len(state.positional):
@@ -546,6 +605,11 @@ class ProseReader:
         if base is None:
             return  # 增加 with no comparison base is not a change this reader can place
         label, current, scope = self.subject_for(lead, direction, state)
+        positional = state.labels.get(figure.start)
+        if positional:
+            label = positional
+            current = next((f for f in reversed(state.facts + state.previous) if f.label == label), None)
+            scope = current.key.scope if current else "all"
         if not label:
             return
         quantity = figure.quantity if figure.quantity != "count" else f"count:{figure.unit}"
@@ -559,6 +623,8 @@ class ProseReader:
             part_of.parts.append(self.change_fact(change))
         else:
             state.change = change
+        if figure.start in state.each:
+            state.each_changes.append(change)
 
     def change_fact(self, change: Change) -> Fact:
         signed = dataclasses.replace(change.delta, value=change.delta.value * change.delta_sign)

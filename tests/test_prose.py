@@ -1,0 +1,142 @@
+"""Narrative extraction: each way real disclosures are written, read as a reviewer would read it."""
+
+import pytest
+
+from budgetaudit import engine, source
+
+from conftest import check_text
+
+HEAD = "2024年度部门决算公开说明\n"
+
+
+def read(text):
+    return engine.read_document(source.Source("t.txt", HEAD + text))
+
+
+def facts(text):
+    return [(f.label, f.figure.text, f.figure.unit) for f in read(text).facts]
+
+
+def codes(text, rules, severities=("error", "warning")):
+    return sorted(f.code for f in check_text(HEAD + text, rules).findings if f.severity in severities)
+
+
+def test_figure_and_unit_split_by_a_line_break():
+    doc = read("1.收入情况。2024年度一般公共预算财政拨款收入871.82\n万元，较上年决算数增加68.32万元，增长8.5%。")
+    (fact,) = [f for f in doc.facts if f.label == "一般公共预算财政拨款收入"]
+    assert fact.figure.unit == "万元" and fact.figure.text == "871.82"
+    assert doc.changes[0].current is fact
+
+
+def test_a_page_number_between_a_word_and_its_figure_is_skipped():
+    doc = read("1.收入情况。2024年度一般公共预算财政拨款收入871.82万元，较上年决算数增加\n12\n68.32万元，增长8.5%。")
+    (change,) = doc.changes
+    assert change.delta.text == "68.32万元" and change.rate.text == "8.5%"
+    assert "12" not in [f.figure.text for f in doc.facts]
+
+
+def test_thousands_separator_and_list_comma():
+    assert facts("收入总计36,399亿元。") == [("收入总计", "36,399亿元", "亿元")]
+    listed = read("年度预算分别为4125.49,4143.91万元。").facts
+    assert [(f.figure.text, f.figure.unit) for f in listed] == [("4125.49", "万元"), ("4143.91万元", "万元")]
+    two = read("基本支出120，项目支出800万元。").facts
+    assert [f.figure.value for f in two] == [800]  # a full-width comma never groups digits
+
+
+def test_spaces_before_units_and_percent_and_many_decimals(rules):
+    text = "3.支出情况。2024年度支出合计881300.390000 元，其中：基本支出139860.000000 元，占15.87 %；项目支出741440.390000 元，占84.13 %。"
+    doc = read(text)
+    assert [s.share.text for s in doc.shares] == ["15.87 %", "84.13 %"]
+    assert all(s.whole is not None and s.whole.figure.text == "881300.390000 元" for s in doc.shares)
+    assert codes(text, rules) == []
+
+
+def test_yuan_wan_and_yi_copies_of_one_figure_agree(rules):
+    text = "1.收入情况。2024年度收入合计12078400元。\n2.收入情况。2024年度收入合计1207.84万元。\n3.收入情况。2024年度收入合计0.1207840亿元。"
+    assert codes(text, rules) == []
+    assert codes(text.replace("0.1207840亿元", "0.1208840亿元"), rules) == ["XRF002"]
+
+
+def test_integer_percentages_and_blank_placeholders(rules):
+    text = "公用经费69.15万元，较上年决算数增加3.34万元，增长5%。人员经费541.45万元，占 %。"
+    assert codes(text, rules) == []
+    assert not read(text).shares
+
+
+def test_years_dates_phones_and_document_numbers_are_not_figures():
+    doc = read("根据财预发〔2021〕57号文件，截至2024年12月31日，联系电话023-85936035，规划（2021-2035年）。")
+    assert doc.facts == []
+
+
+def test_positional_lists_of_amounts_and_shares(rules):
+    text = "3.支出情况。2024年度支出合计492.46万元，基本支出和项目支出分别为93.09万元和399.37万元，占18.90%和81.10%。"
+    doc = read(text)
+    assert [(s.part.label, s.share.text, s.whole.label) for s in doc.shares] == [
+        ("基本支出", "18.90%", "支出合计"), ("项目支出", "81.10%", "支出合计"),
+    ]
+    assert codes(text, rules) == []
+    assert codes(text.replace("占18.90%和81.10%", "占81.10%和18.90%"), rules) == ["PCT001", "PCT001"]
+
+
+def test_positional_changes_each_with_its_rate(rules):
+    text = "基本支出80.00万元，项目支出170.00万元。基本支出和项目支出较上年各减少20.00万元、30.00万元，分别下降20.0%和15.0%。"
+    doc = read(text)
+    assert [(c.label, c.delta.text, c.rate.text) for c in doc.changes] == [
+        ("基本支出", "20.00万元", "20.0%"), ("项目支出", "30.00万元", "15.0%"),
+    ]
+    assert codes(text, rules) == []
+    assert codes(text.replace("分别下降20.0%和15.0%", "分别下降15.0%和20.0%"), rules) == ["PCT002", "PCT002"]
+
+
+def test_traditional_characters_read_like_simplified(rules):
+    text = "1.收入情況。2024年度一般公共預算財政撥款收入871.82萬元，較上年決算數增加137.95萬元，增長19.4%。"
+    assert codes(text, rules) == ["PCT002"]
+
+
+def test_rate_on_the_current_figure_is_named(rules):
+    report = check_text(HEAD + "机关运行经费支出20.00万元，比上年增加5.00万元，增长25%。", rules)
+    (finding,) = [f for f in report.findings if f.severity == "error"]
+    assert finding.code == "PCT002" and "本期数" in finding.message
+
+
+def test_growth_from_zero_base_is_info(rules):
+    report = check_text(HEAD + "年初结转结余4.27万元，较上年增加4.27万元，增长100%。", rules)
+    assert [(f.code, f.severity) for f in report.findings] == [("PCT002", "info")]
+
+
+def test_direction_words_and_flat(rules):
+    assert codes("支出876.09万元，较上年决算数增加72.59万元，下降9.0%。", rules) == ["PCT003"]
+    assert codes("公务接待费1.40万元，较上年增加0.20万元，增长16.7%，与上年持平。", rules) == ["PCT004"]
+    assert codes("住房保障支出26.74万元，较年初预算数减少0.57万元，下降2.1%，与年初预算基本持平。", rules) == []
+    assert codes("因公出国(境)费用0万元,比上年减少(或增加) 0万元。", rules) == []
+
+
+def test_truncated_percentage_is_a_warning(rules):
+    text = "3.支出情况。2024年度支出合计300.00万元，其中：基本支出100.00万元，占33.33%；项目支出200.00万元，占66.66%。"
+    assert [(f.code, f.severity) for f in check_text(HEAD + text, rules).findings] == [("PCT001", "warning")]
+
+
+def test_a_total_smaller_than_its_parts(rules):
+    assert codes("收入合计300.00万元，其中：财政拨款收入320.00万元。", rules) == ["TOT002"]
+    assert codes("收入合计300.00万元，其中：财政拨款收入280.00万元。", rules) == []
+
+
+def test_siblings_of_a_list_continue_in_later_sentences(rules):
+    text = "2024年度一般公共预算财政拨款基本支出610.60万元。其中：人员经费541.45万元，较上年决算数增加25.94万元，增长5%。公用经费69.25万元。"
+    assert codes(text, rules) == ["TOT001"]
+    assert codes(text.replace("69.25", "69.15"), rules) == []
+
+
+def test_reasons_are_not_facts_to_compare(rules):
+    text = "支出合计6954.99万元，较上年增加6151.49万元，增长765.6%，主要原因是增加了专项资金6078.9万元。"
+    doc = read(text)
+    assert [f.context for f in doc.facts] == ["statement", "reason"]
+    assert codes(text, rules) == []
+
+
+@pytest.mark.parametrize("shuffle", [False, True])
+def test_unrelated_paragraphs_do_not_change_a_paragraph_findings(rules, shuffle):
+    a = "1.收入情况。2024年度一般公共预算财政拨款收入871.82万元，较年初预算增加137.95万元，增长19.4%。\n"
+    b = "2.三公经费。2024年度“三公”经费支出共计5.00万元，其中：因公出国（境）费0万元，公务用车购置费0万元，公务用车运行维护费2.50万元，公务接待费2.50万元。\n"
+    text = (b + a) if shuffle else (a + b)
+    assert [(f.code, f.stated) for f in check_text(HEAD + text, rules).findings] == [("PCT002", "19.4%")]
