@@ -1,0 +1,185 @@
+"""The example disclosures in examples/: pin exactly what the engine reports for each.
+
+Every finding is pinned as (code, severity, line), infos included, so any change in
+behaviour fails here. The planted mistakes are listed in examples/README.md. Where the
+tool currently misses a planted mistake or mis-reads a figure, the current behaviour is
+pinned under a `# KNOWN MISS:` comment; when the tool improves, update the pin.
+"""
+
+import json
+from fractions import Fraction
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+from budgetaudit import engine, ruleset, source
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return ruleset.load_rules()
+
+
+def read(name):
+    return engine.read_document(source.load(str(EXAMPLES / name)))
+
+
+def report(name, rules):
+    return engine.check_document(read(name), rules)
+
+
+def pinned(rep):
+    return sorted((f.code, f.severity, f.line) for f in rep.findings)
+
+
+FINAL_MISTAKES = sorted(
+    [
+        ("TOT004", "error", 13),  # 支出总计 1,368.52 ≠ 收入总计 1,386.52 (transposed digits)
+        ("PCT001", "error", 14),  # 其他收入 占2.6% (1.6%)
+        ("PCT001", "error", 15),  # 基本支出 占40.8% ┐ shares swapped
+        ("PCT001", "error", 15),  # 项目支出 占59.2% ┘
+        ("PCT002", "error", 20),  # 增长8.1%: rate on the current figure (8.8%)
+        ("XRF001", "error", 23),  # 减少105.37 here, 增加105.37 on line 21
+        ("PCT004", "error", 40),  # 与年初预算持平 beside 减少0.54万元
+        ("AVG001", "error", 43),  # 人均接待费66.00元 (60.00元)
+        ("PCT001", "warning", 50),  # 80.02 %: truncated 80.027…% (80.03%)
+        # KNOWN MISS: line 25, 社会保障和就业支出 占12.3% (10.3%) is not checked: the list on
+        #   lines 24–27 is introduced by "一般公共预算财政拨款支出1296.58万元，较上年决算数减少
+        #   105.37万元，主要用于以下几个方面：" and a figure in the introducing sentence keeps the
+        #   whole from being found (PCT001 "the share names no whole"); see test below.
+        # KNOWN MISS: line 36, "三公"经费支出共计3.48万元 while its items on lines 38–41 add up to
+        #   3.84万元 (TOT001): the items stand in their own paragraphs under （二）, not in a 其中 list.
+    ]
+)
+
+BUDGET_MISTAKES = sorted(
+    [
+        ("TOT002", "error", 18),  # 一般公共预算拨款1,120.40 + 46.20 > 收入 1,148.60
+        ("TOT003", "error", 19),  # 基本支出减少41.15 + 项目支出增加55.20 ≠ 增加96.35
+        ("XRF001", "error", 19),  # 基本支出 减少41.15 here, 增加41.15 on lines 18 and 21
+        ("XRF002", "error", 21),  # 1102.40 vs 1,120.40 on line 18 (reported at the correct copy)
+        ("PCT002", "error", 21),  # 项目支出 增长5.2% copied from 基本支出 (26.2%)
+        ("PCT004", "error", 24),  # 公务接待费 减少0.30万元 … 无变化
+        ("PCT003", "error", 26),  # 增加4.62万元，下降5%
+        ("TOT001", "error", 27),  # 政府采购 186.50 ≠ 32.80 + 0 + 135.70
+    ]
+)
+
+
+@pytest.mark.parametrize("name", ["final_account_clean.txt", "budget_clean.txt"])
+def test_clean_examples_have_no_findings(name, rules):
+    rep = report(name, rules)
+    assert rep.error == ""
+    assert pinned(rep) == []  # no error, no warning, and no info either
+    assert rep.checked > 0
+
+
+def test_clean_final_account_checks_its_relations(rules):
+    rep = report("final_account_clean.txt", rules)
+    assert rep.checked >= 75
+    # The only relation left unchecked: 车均购置费 = 0万元 over 0 vehicles bought.
+    assert sorted((u.code, u.line) for u in rep.unchecked) == [("AVG003", 44)]
+
+
+def test_clean_budget_checks_its_relations(rules):
+    rep = report("budget_clean.txt", rules)
+    assert rep.checked >= 25
+    # KNOWN MISS: 附件1 (cell-per-line ` |` table, empty middle cells dropped as in real
+    #   exports) has figures whose column cannot be placed; its sums are not checked.
+    assert sorted((u.code, u.line) for u in rep.unchecked) == [("EXT004", 59)]
+
+
+def test_final_account_mistakes(rules):
+    rep = report("final_account_mistakes.txt", rules)
+    assert pinned(rep) == FINAL_MISTAKES
+    by_line = {(f.code, f.line, f.locations[0].span.text): f for f in rep.findings}
+    swap = by_line[("PCT001", 15, "40.8%")]
+    assert "互换" in swap.message
+    on_current = by_line[("PCT002", 20, "8.1 %")]
+    assert "本期数" in on_current.message
+    assert by_line[("PCT001", 50, "80.02 %")].severity == "warning"
+
+
+def test_final_account_known_misses_are_unchecked_not_wrong(rules):
+    rep = report("final_account_mistakes.txt", rules)
+    unchecked = sorted((u.code, u.line) for u in rep.unchecked)
+    # KNOWN MISS: the four shares of the 比较情况 list (line 25 holds the planted 12.3%).
+    for line in (24, 25, 26, 27):
+        assert ("PCT001", line) in unchecked
+    # KNOWN MISS: nothing is said about the "三公" total on line 36.
+    assert not [f for f in rep.findings if f.line == 36]
+
+
+def test_budget_mistakes(rules):
+    rep = report("budget_mistakes.txt", rules)
+    assert pinned(rep) == BUDGET_MISTAKES
+    by_code = {(f.code, f.line): f for f in rep.findings}
+    assert "相反" in by_code[("TOT003", 19)].message  # names the reversed 基本支出
+    assert "相邻" in by_code[("PCT002", 21)].message  # names the copied rate
+    assert "颠倒" in by_code[("TOT001", 27)].message  # names the transposed digits
+
+
+def test_quirks_are_read(rules):
+    doc = read("final_account_clean.txt")
+    facts = {(f.figure.span.line, f.figure.span.text): f for f in doc.facts}
+    assert facts[(13, "1,386.52万元")].figure.value == Fraction("1386.52")  # ASCII thousands comma
+    assert facts[(51, "4862350.00 元")].key.concept == "政府采购"  # 元 beside 万元
+    assert facts[(22, "1296.58 万元")].key.concept == "一般公共预算财政拨款支出"
+    # Positional list: 基本支出和项目支出分别为790.12万元和506.46万元.
+    assert facts[(22, "790.12万元")].key.concept == "基本支出"
+    assert facts[(22, "506.46万元")].key.concept == "项目支出"
+    # KNOWN MISS: "一般公共预算财政拨款收入 1296.58\n万元，较上年决算数增加 105.37 万元，增长 8.8 %"
+    #   (lines 20–21): a figure whose unit is on the next line is not read, and the changes of
+    #   that sentence are lost with it. (Pinned against the committed code; the uncommitted
+    #   prose.py work in the shared tree at the time of writing does read it: then this becomes
+    #   one fact 一般公共预算财政拨款收入 at line 20 with two changes, and the file stays clean.)
+    assert not [f for f in doc.facts if f.figure.span.line in (20, 21)]
+
+    doc = read("budget_clean.txt")
+    facts = {(f.figure.span.line, f.figure.span.text): f for f in doc.facts}
+    assert facts[(24, "４．２０万元")].key.concept == "三公经费"  # full-width digits
+    # KNOWN MISS: on line 24 the figures after "与2025年持平；" / "与2025年相比无变化；" are read
+    #   as the previous year's (公务接待费1.50万元 and 公务用车购置费0万元 are 2026 figures).
+    assert facts[(24, "1.50万元")].key.period == "previous"
+    assert facts[(24, "0万元")].key.period in ("current", "previous")
+
+
+def test_cli_json_contract():
+    path = EXAMPLES / "final_account_mistakes.txt"
+    proc = subprocess.run(
+        [sys.executable, "-m", "budgetaudit", "check", str(path), "--format", "json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+    )
+    assert proc.returncode == 1, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["schema_version"] == 1
+    assert data["tool"]["name"] == "budgetaudit"
+    assert data["summary"]["files"] == 1
+    assert data["summary"]["error"] == 8
+    assert data["summary"]["warning"] == 1
+    assert data["summary"]["info"] == 0
+    file = data["files"][0]
+    assert file["document"]["kind"] == "final_account"
+    assert file["document"]["year"] == 2024
+    assert len(file["findings"]) == 9
+    for finding in file["findings"]:
+        assert finding["code"] and finding["severity"] in ("error", "warning", "info")
+        assert finding["locations"]
+        for loc in finding["locations"]:
+            assert isinstance(loc["line"], int) and isinstance(loc["column"], int)
+            assert loc["text"]
+    got = sorted((f["code"], f["severity"], f["locations"][0]["line"]) for f in file["findings"])
+    assert got == FINAL_MISTAKES
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for finding in file["findings"]:
+        loc = finding["locations"][0]
+        line = lines[loc["line"] - 1]
+        assert line[loc["column"] - 1 :].startswith(loc["text"])
