@@ -140,3 +140,22 @@ def test_unrelated_paragraphs_do_not_change_a_paragraph_findings(rules, shuffle)
     b = "2.三公经费。2024年度“三公”经费支出共计5.00万元，其中：因公出国（境）费0万元，公务用车购置费0万元，公务用车运行维护费2.50万元，公务接待费2.50万元。\n"
     text = (b + a) if shuffle else (a + b)
     assert [(f.code, f.stated) for f in check_text(HEAD + text, rules).findings] == [("PCT002", "19.4%")]
+
+
+def test_two_items_changes_swapped_are_named(rules):
+    text = "人员经费373.22万元，较上年决算数增加9.60万元，增长14.4%。公用经费70.66万元，较上年决算数增加47.10万元，增长15.7%。"
+    findings = [f for f in check_text(HEAD + text, rules).findings if f.severity == "error"]
+    assert [f.code for f in findings] == ["PCT002", "PCT002"]
+    assert all("互换" in f.message for f in findings)
+
+
+def test_a_part_copied_from_its_neighbour_is_named(rules):
+    text = "2024年度“三公”经费支出共计5.00万元，其中：因公出国（境）费0万元，公务用车购置费0万元，公务用车运行维护费2.50万元，公务接待费2.50万元。"
+    assert codes(text, rules) == []
+    report = check_text(HEAD + text.replace("购置费0万元，公务用车运行维护费2.50", "购置费1.20万元，公务用车运行维护费1.20"), rules)
+    (finding,) = [f for f in report.findings if f.severity == "error"]
+    assert finding.code == "TOT001" and "相邻" in finding.message
+
+
+def test_a_negative_amount_with_a_direction_word(rules):
+    assert codes("公用经费70.66万元，较上年决算数增加-9.60万元。", rules) == ["PCT003"]

@@ -64,8 +64,11 @@ def check_rate(rule, document, reporter) -> None:
         hint = ""
         if judgement.outcome is Outcome.INCONSISTENT:
             on_current = 100 * delta.base_value / current.figure.base_value
+            swapped = _swapped_with(change, rated)
             if rounds_to(on_current, rate):
                 hint = reporter.hint("rate_on_current", on_current=rate.format(on_current))
+            elif swapped is not None:
+                hint = reporter.hint("swapped", other=swapped.label)
             else:
                 for other in rated:
                     if other is not change and other.rate.text == rate.text and abs(other.rate.span.line - rate.span.line) <= 3:
@@ -74,19 +77,41 @@ def check_rate(rule, document, reporter) -> None:
         reporter.judged(rule, judgement, rate, [delta, current], values, hint)
 
 
+def _rate_holds(change, delta_value: Fraction) -> bool:
+    current = change.current.figure.base_value
+    base = current - change.delta_sign * delta_value
+    return base > 0 and rounds_to(100 * delta_value / base, change.rate)
+
+
+def _swapped_with(change, rated):
+    """Another change of the same base whose amount, exchanged with this one's, makes both rates hold."""
+    for other in rated:
+        if other is change or other.current is None or other.base != change.base or other.delta_sign not in (1, -1):
+            continue
+        if _rate_holds(change, other.delta.base_value) and _rate_holds(other, change.delta.base_value):
+            return other
+    return None
+
+
 def check_direction(rule, document, reporter) -> None:
     for change in document.changes:
-        if change.delta is None or change.rate is None or change.delta_sign not in (1, -1):
+        if change.delta is None or change.delta_sign not in (1, -1):
+            continue
+        negative = change.delta.value < 0 or (change.rate is not None and change.rate.value < 0)
+        if change.rate is None and not negative:
             continue
         reporter.report.checked += 1
-        if change.delta_sign != change.rate_sign and change.rate.value != 0 and change.delta.value != 0:
+        opposite = change.rate is not None and change.delta_sign != change.rate_sign and change.rate.value != 0
+        if (opposite and change.delta.value != 0) or negative:
+            stated = change.rate if change.rate is not None else change.delta
             words = change.words
             reporter.finding(
                 rule, rule.severity,
                 {"label": change.label, "base": change.base_text, "delta": change.delta.text,
                  "word": words[-1].text if words else "", "other": words[0].text if words else "", "why": ""},
-                [change.rate, change.delta, *([change.current] if change.current else [])],
-                "", change.rate.text,
+                [stated, *([change.delta] if stated is not change.delta else []),
+                 *([change.current] if change.current else [])],
+                "", stated.text,
             )
 
 

@@ -42,6 +42,11 @@ def check(rule, document, reporter) -> None:
                     flipped = judgement.printed - 2 * part.figure.base_value
                     if flipped == figure.base_value:
                         hint = reporter.hint("flipped", part=part.label)
+            if not hint:
+                for before, after in zip(group.parts, group.parts[1:]):
+                    if before.figure.value == after.figure.value and before.figure.value != 0:
+                        hint = reporter.hint("neighbour", label=after.label, other=before.label)
+                        break
         parts = " + ".join(f"{p.label}{p.figure.text}" for p in group.parts)
         values = {"label": stated.label, "parts": parts}
         reporter.judged(rule, judgement, stated, list(group.parts), values, hint)
