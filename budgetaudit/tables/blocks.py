@@ -20,6 +20,7 @@ READERS = (
     layout_delimited,
     layout_aligned,
 )
+_UNIT_LINE = re.compile(r"^单位\s*[:：]")
 _HEADING = re.compile(r"(?:附件|附表)\s*[\d一二三四五六七八九十]+|表\s*$")
 
 
@@ -53,6 +54,8 @@ def heading_above(lines: list[tuple[int, str]], start: int, limit: int) -> str:
             continue
         if len(text) > 60:
             break
+        if _UNIT_LINE.match(text):
+            continue  # 单位:万元 between the title and the table
         found.append(text)
         if not _HEADING.search(text):
             found.pop()

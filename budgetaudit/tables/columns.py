@@ -152,6 +152,7 @@ def narrow(
             ambiguous = [r for r in dict.fromkeys(rows) if len(options.get(r, [])) > 1]
             if not ambiguous:
                 continue
+            columns = number_columns.get(relation.total.side, [])
             # Cheap first: a part cannot hold an amount in a column where the total certainly shows none.
             total_row = relation.total.row
             if len(options[total_row]) == 1:
@@ -172,9 +173,8 @@ def narrow(
                 count *= len(options[r])
             if count > MAX_COMBINATIONS:
                 continue
-            columns = number_columns.get(relation.total.side, [])
             # Judge only the columns the readings disagree on: the others are what the rules will check.
-            moving: set[int] = set()
+            moving = set()
             for r in ambiguous:
                 sets = [set(reading) for reading in options[r]]
                 moving |= set.union(*sets) - set.intersection(*sets)

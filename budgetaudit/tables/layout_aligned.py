@@ -42,13 +42,15 @@ def is_row(line: str) -> bool:
 
 
 def read(lines: list[tuple[int, str]], start: int) -> tuple[RawBlock, int] | None:
-    if not is_row(lines[start][1]):
+    first = lines[start][1]
+    header_line = len(fields(first)) >= 3 and "\t" not in first and "|" not in first and start + 1 < len(lines) and is_row(lines[start + 1][1])
+    if not is_row(first) and not header_line:
         return None
     i = start
     members = []
     while i < len(lines):
         line = lines[i][1]
-        if is_row(line) or (len(fields(line)) >= 2 and members):
+        if is_row(line) or (len(fields(line)) >= 2 and members) or (i == start and header_line):
             members.append(i)
         elif line.strip():
             break
