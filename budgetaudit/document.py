@@ -106,6 +106,7 @@ class Document:
     shares: list[Share] = field(default_factory=list)
     doubts: list[Doubt] = field(default_factory=list)
     tables: list = field(default_factory=list)
+    evaluations: list = field(default_factory=list)  # performance-evaluation tables (budgetaudit/evaluation.py)
 
     def facts_of(self, concept: str, quantity: str | None = None, period: str = "current") -> list[Fact]:
         """Statement facts of one concept in the current period."""

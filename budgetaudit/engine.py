@@ -12,7 +12,7 @@ import math
 import re
 from fractions import Fraction
 
-from . import prose
+from . import evaluation, prose
 from .concepts import Dictionary, default_dictionary
 from .document import Document, Fact
 from .figures import Figure, format_decimal
@@ -126,15 +126,23 @@ def sections(source: Source) -> list[tuple[int, str]]:
     return out
 
 
-def read_document(source: Source, dictionary: Dictionary | None = None) -> Document:
-    """Extract every fact and claimed relation of one disclosure."""
+def read_document(source: Source, dictionary: Dictionary | None = None, native_tables: list | None = None) -> Document:
+    """Extract every fact and claimed relation of one disclosure.
+
+    `native_tables` are tables a reader took from the file's own structure (.docx, .xlsx, .html);
+    without them the tables are rebuilt from the flattened text.
+    """
     from . import tables
 
     dictionary = dictionary or default_dictionary()
     document = Document(source)
     prose.read_title(source, document)
-    tables.extract(source, document, dictionary)
+    if native_tables is None:
+        tables.extract(source, document, dictionary)
+    else:
+        tables.add_native(document, dictionary, native_tables)
     prose.extract(source, document, dictionary)
+    evaluation.extract(document)
     return document
 
 

@@ -54,9 +54,13 @@ def _is_table_line(line: str) -> bool:
 _PAGE_NUMBER = re.compile(r"^\s*-?\s*\d{1,4}\s*-?\s*$")
 
 
-def prose_mask(source: Source) -> tuple[str, frozenset[int]]:
+def prose_mask(source: Source, table_lines: frozenset[int] = frozenset()) -> tuple[str, frozenset[int]]:
     """The normalised text with table lines and bare page numbers blanked (offsets unchanged),
-    and the indexes of the page-number lines, which must not end a sentence."""
+    and the indexes of the page-number lines, which must not end a sentence.
+
+    `table_lines` (0-based) are the lines of the tables the table reader rebuilt; lines that look
+    tabular (a TAB, a cell ending in |) are blanked as well, so a table the reader could not
+    rebuild is never read as sentences."""
     norm = source.norm
     pieces = []
     pages = set()
@@ -64,7 +68,7 @@ def prose_mask(source: Source) -> tuple[str, frozenset[int]]:
     long_run = 0
     for offset, line in source.lines():
         stripped = line.strip()
-        if _is_table_line(line):
+        if len(pieces) in table_lines or _is_table_line(line):
             in_table, long_run = True, 0
             table = True
         elif in_table:
@@ -240,7 +244,10 @@ class ProseReader:
         self.source = source
         self.doc = document
         self.dictionary = dictionary
-        masked, self.page_lines = prose_mask(source)
+        table_lines = frozenset(
+            line for table in document.tables for line in range(table.first_line - 1, table.last_line)
+        )
+        masked, self.page_lines = prose_mask(source, table_lines)
         self.text = masked.replace("收、支", "收支 ")
         self.measure = {"budget": "budget", "final_account": "final"}.get(document.kind, "unknown")
         self.list_whole = ""
@@ -280,6 +287,10 @@ class ProseReader:
         if scope == "all":
             scope = scope_hint or self.section_scope
         period = "current"
+        # Only the figure's own clause dates it: 与2025年持平；公务接待费1.50万元 is this year's.
+        clause = _CLAUSE_BREAK.split(lead)[-1]
+        if clean_label(clause) not in _MEASURE_ONLY:
+            lead = clause
         year = re.search(r"(\d{4})\s*年", lead)
         if year and self.doc.year and int(year.group(1)) != self.doc.year:
             y = int(year.group(1))

@@ -8,7 +8,8 @@ from . import __version__
 from .engine import check_document, read_document
 from .report import SEVERITY_RANK, FileReport
 from .ruleset import RuleSet
-from .source import InputError, load
+from .readers import read
+from .source import InputError
 
 
 @dataclass(slots=True)
@@ -43,10 +44,10 @@ class Result:
 def check_path(path: str, ruleset: RuleSet, lang: str = "zh") -> FileReport:
     """Check one input; an unreadable input gives a report carrying the reason."""
     try:
-        source = load(path)
+        source, native_tables = read(path)
     except InputError as exc:
         return FileReport(path, error=str(exc))
-    document = read_document(source)
+    document = read_document(source, native_tables=native_tables)
     if not document.facts and not document.tables:
         return FileReport(path, document.kind, document.year, document.entity, error="no figures found: not a disclosure")
     return check_document(document, ruleset, lang)

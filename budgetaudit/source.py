@@ -29,15 +29,29 @@ class Span:
     end_line: int
     end_column: int
     text: str
+    # The source's own coordinates, where it has them (readers of .pdf, .xlsx, .docx, .html).
+    page: int | None = None
+    sheet: str | None = None
+    cell: str | None = None  # e.g. "D14"
+    table: int | None = None  # 1-based index of a table in the file
+    row: int | None = None  # 1-based row and column within that table
+    table_column: int | None = None
 
     def as_dict(self) -> dict:
-        return {
+        out = {
             "line": self.line,
             "column": self.column,
             "end_line": self.end_line,
             "end_column": self.end_column,
             "text": self.text,
         }
+        for name in ("page", "sheet", "cell", "table", "row"):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        if self.table_column is not None:
+            out["table_column"] = self.table_column
+        return out
 
 
 # Full-width ASCII forms fold to ASCII, except the full-width comma, which in

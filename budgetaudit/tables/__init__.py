@@ -17,6 +17,11 @@ def read_tables(source) -> list[build.Built]:
     return out
 
 
+def add_native(document, dictionary, native_tables: list) -> None:
+    """Tables a reader took from the file's own structure (issue 8 fills this in)."""
+    raise NotImplementedError("native tables are not supported yet")
+
+
 def extract(source, document, dictionary) -> None:
     """Append the document's tables, their facts, sum groups and doubts to `document`."""
     for built in read_tables(source):
