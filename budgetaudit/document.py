@@ -17,7 +17,7 @@ class Key:
 
     concept: str  # canonical concept, or "label:<label as printed>" when the dictionary has none
     period: str  # "current", "previous", or a year such as "2025"
-    measure: str  # "budget", "final", "initial_budget", "adjusted_budget", "unknown"
+    measure: str  # "budget", "final", "initial_budget", "adjusted_budget", "stated" (kind of document unknown)
     scope: str  # "all", "fiscal", "general", "fund", "capital"
     quantity: str  # "money", "percent", "count:<unit>", ...
 

@@ -12,7 +12,7 @@ import math
 import re
 from fractions import Fraction
 
-from . import evaluation, prose
+from . import crossref, evaluation, prose
 from .concepts import Dictionary, default_dictionary
 from .document import Document, Fact
 from .figures import Figure, format_decimal
@@ -142,6 +142,7 @@ def read_document(source: Source, dictionary: Dictionary | None = None, native_t
     else:
         tables.add_native(document, dictionary, native_tables)
     prose.extract(source, document, dictionary)
+    crossref.derive_partitions(document, dictionary)
     evaluation.extract(document)
     return document
 

@@ -40,7 +40,7 @@ _WHOLE_SUFFIX = re.compile(r"(?:的)?(?:比重|比例)$")
 _OPEN_PARTS = re.compile(r"其中\s*[:：,，]?\s*")
 _CHANGE_PARTS = re.compile(r"主要(?:是|为|包括|由于)(?!原因)")
 _REASON = re.compile(r"主要原因(?:是|为|系)?|原因(?:是|为)|主要用于|主要是由于|用于")
-_LIST_INTRO = re.compile(r"(?P<label>[^，,。；;：:]{2,40}?)主要用于以下(?:几个)?方面")
+_LIST_INTRO = re.compile(r"(?P<label>[^，,。；;：:]{0,40}?)主要用于以下(?:几个)?方面")
 _RESPECTIVELY = re.compile(r"分别(?:为|是)")
 _LIST_SEPARATOR = " ,，、和及与以及"
 _EACH = re.compile(rf"各(?:自)?(?P<word>{_INCREASE}|{_DECREASE})")
@@ -219,6 +219,7 @@ class _State:
     facts: list[Fact] = field(default_factory=list)  # statements of this sentence
     previous: list[Fact] = field(default_factory=list)  # statements of the last sentence that had any
     paragraph_groups: list[SumGroup] = field(default_factory=list)  # 其中 lists whose siblings may follow
+    paragraph: list[Fact] = field(default_factory=list)  # statements of the paragraph so far
     labels: dict[int, str] = field(default_factory=dict)  # positional labels (A和B分别为x和y), by figure offset
     share_parts: dict[int, int] = field(default_factory=dict)  # positional shares (占a%和b%), by figure offset
     positional: list[Fact] = field(default_factory=list)  # the facts a positional list produced, in order
@@ -249,8 +250,10 @@ class ProseReader:
         )
         masked, self.page_lines = prose_mask(source, table_lines)
         self.text = masked.replace("收、支", "收支 ")
-        self.measure = {"budget": "budget", "final_account": "final"}.get(document.kind, "unknown")
+        # In a document of unknown kind every figure has the document's own measure ("stated").
+        self.measure = {"budget": "budget", "final_account": "final"}.get(document.kind, "stated")
         self.list_whole = ""
+        self.list_whole_fact: Fact | None = None
         self.section_scope = "all"  # fund scope named by the current section heading
         self.in_list = False
         self._cursor = 0  # offset of the current lead, for the spans of direction words
@@ -314,16 +317,22 @@ class ProseReader:
                 state.subject = None
                 state.previous = []
                 state.paragraph_groups = []
+                state.paragraph = []
             if _SECTION_HEADING.match(sentence) and not _has_figure(sentence):
                 self.section_scope = next((scope for word, scope in _SCOPE_HEADINGS if word in sentence), "all")
             intro = _LIST_INTRO.search(sentence)
             if intro:
                 self.list_whole = clean_label(intro.group("label"))
+                self.list_whole_fact = None
             elif _HEADING.match(sentence) and not _LIST_ITEM.match(sentence):
-                self.list_whole = ""
+                self.list_whole, self.list_whole_fact = "", None
             self.read_sentence(s, e, state, in_list=bool(_LIST_ITEM.match(sentence)))
+            if intro and state.facts:
+                # 一般公共预算财政拨款支出1296.58万元，较上年减少…，主要用于以下几个方面：the list's whole is that figure.
+                self.list_whole_fact = state.facts[0]
             if state.facts:
                 state.previous = state.facts
+                state.paragraph.extend(state.facts)
 
     def read_sentence(self, s: int, e: int, state: _State, in_list: bool) -> None:
         text = self.text
@@ -540,8 +549,13 @@ class ProseReader:
         side = self.dictionary.side_of(key.concept, label)
         sided = [c for c in pool if side and self.dictionary.side_of(c.key.concept, c.label) == side]
         pool = sided or pool
-        same = [c for c in pool if c.key.concept == key.concept and not key.concept.startswith("label:")]
-        parents = [c for c in pool if any(key.concept in m for m in self.dictionary.partition_members(c.key.concept))]
+        # The same item in a wider fund scope (政府采购 ⊇ 其中一般公共预算拨款政府采购), or a declared parent.
+        narrower = key.scope != "all"
+        same = [c for c in pool if narrower and c.key.concept == key.concept and c.key.scope == "all"
+                and not key.concept.startswith("label:")]
+        parents = [c for c in pool if self.is_parent(c, key)]
+        if not same and not parents and not state.candidates_here:
+            parents = [c for c in state.paragraph if c.key.quantity == key.quantity and self.is_parent(c, key)]
         pool = same or parents or pool
         if not pool:
             return None
@@ -557,6 +571,9 @@ class ProseReader:
             group = state.groups[id(total)] = SumGroup(total, [], "parts")
             self.doc.sums.append(group)
         return group
+
+    def is_parent(self, candidate: Fact, key: Key) -> bool:
+        return any(key.concept in members for members in self.dictionary.partition_members(candidate.key.concept))
 
     def close_groups(self, state: _State) -> None:
         for group in state.groups.values():
@@ -680,6 +697,8 @@ class ProseReader:
             ]
             if group is not None:
                 whole = group.total
+            elif self.in_list and self.list_whole_fact is not None:
+                whole, whole_label = self.list_whole_fact, self.list_whole_fact.label
             elif self.in_list and self.list_whole:
                 whole_label = self.list_whole
                 whole, reason = self.resolve(whole_label, part)
@@ -733,7 +752,7 @@ def read_title(source: Source, document: Document) -> None:
         document.year = int(year.group(1))
     for line in head:
         match = re.match(r"(.+?)(?:\s*(?:19|20)\d{2}\s*年|$)", line)
-        if match and match.group(1).strip() and not re.match(r"\d", line):
+        if match and match.group(1).strip() and not re.match(r"\d", line) and not _HEADING.match(line):
             document.entity = match.group(1).strip()
             break
 

@@ -11,6 +11,7 @@ from fractions import Fraction
 import pathlib
 import subprocess
 import sys
+import tempfile
 
 import pytest
 
@@ -48,12 +49,8 @@ FINAL_MISTAKES = sorted(
         ("PCT004", "error", 40),  # 与年初预算持平 beside 减少0.54万元
         ("AVG001", "error", 43),  # 人均接待费66.00元 (60.00元)
         ("PCT001", "warning", 50),  # 80.02 %: truncated 80.027…% (80.03%)
-        # KNOWN MISS: line 25, 社会保障和就业支出 占12.3% (10.3%) is not checked: the list on
-        #   lines 24–27 is introduced by "一般公共预算财政拨款支出1296.58万元，较上年决算数减少
-        #   105.37万元，主要用于以下几个方面：" and a figure in the introducing sentence keeps the
-        #   whole from being found (PCT001 "the share names no whole"); see test below.
-        # KNOWN MISS: line 36, "三公"经费支出共计3.48万元 while its items on lines 38–41 add up to
-        #   3.84万元 (TOT001): the items stand in their own paragraphs under （二）, not in a 其中 list.
+        ("PCT001", "error", 25),  # 社会保障和就业支出 占12.3% (10.3%) of the list's whole on line 23
+        ("TOT005", "error", 36),  # "三公" 3.48 while its items on lines 38–41 add up to 3.84
     ]
 )
 
@@ -105,14 +102,15 @@ def test_final_account_mistakes(rules):
     assert by_line[("PCT001", 50, "80.02 %")].severity == "warning"
 
 
-def test_final_account_known_misses_are_unchecked_not_wrong(rules):
+def test_final_account_list_shares_and_sections_are_tied_together(rules):
     rep = report("final_account_mistakes.txt", rules)
-    unchecked = sorted((u.code, u.line) for u in rep.unchecked)
-    # KNOWN MISS: the four shares of the 比较情况 list (line 25 holds the planted 12.3%).
-    for line in (24, 25, 26, 27):
-        assert ("PCT001", line) in unchecked
-    # KNOWN MISS: nothing is said about the "三公" total on line 36.
-    assert not [f for f in rep.findings if f.line == 36]
+    # The 比较情况 list is introduced by a sentence with its own figure: every share is checked against it.
+    assert not [u for u in rep.unchecked if u.code == "PCT001"]
+    (share,) = [f for f in rep.findings if f.line == 25]
+    assert share.expected == "10.3%" and [loc.span.line for loc in share.locations] == [25, 25, 23]
+    # The "三公" total and its items in their own paragraphs.
+    (total,) = [f for f in rep.findings if f.line == 36]
+    assert total.code == "TOT005" and sorted({loc.span.line for loc in total.locations}) == [36, 38, 39, 40, 41]
 
 
 def test_budget_mistakes(rules):
@@ -133,20 +131,17 @@ def test_quirks_are_read(rules):
     # Positional list: 基本支出和项目支出分别为790.12万元和506.46万元.
     assert facts[(22, "790.12万元")].key.concept == "基本支出"
     assert facts[(22, "506.46万元")].key.concept == "项目支出"
-    # KNOWN MISS: "一般公共预算财政拨款收入 1296.58\n万元，较上年决算数增加 105.37 万元，增长 8.8 %"
-    #   (lines 20–21): a figure whose unit is on the next line is not read, and the changes of
-    #   that sentence are lost with it. (Pinned against the committed code; the uncommitted
-    #   prose.py work in the shared tree at the time of writing does read it: then this becomes
-    #   one fact 一般公共预算财政拨款收入 at line 20 with two changes, and the file stays clean.)
-    assert not [f for f in doc.facts if f.figure.span.line in (20, 21)]
+    # A figure whose unit is on the next line (lines 20–21), with both changes of its sentence.
+    (wrapped,) = [f for f in doc.facts if f.figure.span.line == 20]
+    assert wrapped.key.concept == "一般公共预算财政拨款收入" and wrapped.figure.unit == "万元"
+    assert len([c for c in doc.changes if c.current is wrapped and c.rate is not None]) == 2
 
     doc = read("budget_clean.txt")
     facts = {(f.figure.span.line, f.figure.span.text): f for f in doc.facts}
     assert facts[(24, "４．２０万元")].key.concept == "三公经费"  # full-width digits
-    # KNOWN MISS: on line 24 the figures after "与2025年持平；" / "与2025年相比无变化；" are read
-    #   as the previous year's (公务接待费1.50万元 and 公务用车购置费0万元 are 2026 figures).
-    assert facts[(24, "1.50万元")].key.period == "previous"
-    assert facts[(24, "0万元")].key.period in ("current", "previous")
+    # Figures after "与2025年持平；" / "与2025年相比无变化；" are this year's.
+    assert facts[(24, "1.50万元")].key.period == "current"
+    assert all(f.key.period == "current" for (line, _), f in facts.items() if line == 24)
 
 
 def test_cli_json_contract():
@@ -156,20 +151,20 @@ def test_cli_json_contract():
         capture_output=True,
         text=True,
         encoding="utf-8",
-        cwd=ROOT,
+        cwd=tempfile.gettempdir(),  # outside the checkout: the installed package with its rule files
     )
     assert proc.returncode == 1, proc.stderr
     data = json.loads(proc.stdout)
     assert data["schema_version"] == 1
     assert data["tool"]["name"] == "budgetaudit"
     assert data["summary"]["files"] == 1
-    assert data["summary"]["error"] == 8
+    assert data["summary"]["error"] == 10
     assert data["summary"]["warning"] == 1
     assert data["summary"]["info"] == 0
     file = data["files"][0]
     assert file["document"]["kind"] == "final_account"
     assert file["document"]["year"] == 2024
-    assert len(file["findings"]) == 9
+    assert len(file["findings"]) == 11
     for finding in file["findings"]:
         assert finding["code"] and finding["severity"] in ("error", "warning", "info")
         assert finding["locations"]

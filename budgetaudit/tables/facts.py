@@ -46,7 +46,7 @@ def measure_of(path: tuple[str, ...], document: Document) -> str:
         return "initial_budget"
     if "调整预算" in name:
         return "adjusted_budget"
-    return {"budget": "budget", "final_account": "final"}.get(document.kind, "unknown")
+    return {"budget": "budget", "final_account": "final"}.get(document.kind, "stated")
 
 
 def add(document: Document, dictionary: Dictionary, built: Built) -> None:
