@@ -506,8 +506,11 @@ class ProseReader:
         colon = state.facts and re.match(r"\s*[:：]", lead)
         if (colon or _OPEN_PARTS.search(lead)) and not state.reason:
             self.close_groups(state)
-            # A colon right after a figure opens a breakdown of that figure alone.
-            state.candidates = [state.facts[-1]] if colon else list(state.facts or state.previous)
+            # A colon right after a figure opens a breakdown of that figure alone. Otherwise the total is
+            # one of the first or the latest few statements (a bounded window keeps a sentence linear).
+            pool = state.facts or state.previous
+            window = pool if len(pool) <= 12 else pool[:4] + pool[-8:]
+            state.candidates = [state.facts[-1]] if colon else list(window)
             state.candidates_here = bool(state.facts)
         key = self.key(label, figure, lead)
         context = "reason" if state.reason else "statement"
