@@ -43,6 +43,7 @@ class Dictionary:
     concepts: dict[str, Concept]
     scopes: dict[str, str]
     partitions: list[tuple[frozenset[str], frozenset[str]]]
+    table_totals: dict[str, str] = field(default_factory=dict)  # table kind -> concept of its 合计 row
     _by_label: dict[tuple[str, str], Concept] = field(default_factory=dict)
     _scope_prefixes: list[str] = field(default_factory=list)
 
@@ -98,7 +99,7 @@ def parse_dictionary(data: dict) -> Dictionary:
     partitions = [
         (frozenset(p["totals"]), frozenset(p["parts"])) for p in data.get("partitions", [])
     ]
-    return Dictionary(concepts, dict(data.get("scopes", {})), partitions)
+    return Dictionary(concepts, dict(data.get("scopes", {})), partitions, dict(data.get("table_totals", {})))
 
 
 @lru_cache(maxsize=1)

@@ -42,3 +42,41 @@ def derive_partitions(document: Document, dictionary: Dictionary) -> None:
                 if any((id(copy), frozenset(members)) in tied for copy in copies):
                     continue
                 document.sums.append(SumGroup(total, parts, "derived", complete=True))
+
+
+# Fund scopes from the widest to the narrowest: 全部资金 ⊇ 财政拨款 ⊇ 一般公共预算.
+_NESTED = ("all", "fiscal", "general")
+_SCOPE_REVENUE = {"fiscal": "财政拨款收入", "general": "一般公共预算财政拨款收入"}
+
+
+def equivalent_scopes(document: Document) -> None:
+    """Merge fund scopes the document shows to be the same money this year.
+
+    The evidence is a revenue total equal to its part of a narrower scope (收入1207.84万元，
+    其中：一般公共预算拨款1207.84万元; a 收入总表 row whose only source is 一般公共预算拨款收入).
+    Scopes nested between two equal ones are equal too.
+    """
+    equal: set[tuple[str, str]] = set()
+    for group in document.sums:
+        total = group.total
+        if total.key.period != "current" or total.key.quantity != "money":
+            continue
+        revenue_total = total.key.concept in ("收入合计", "收入总计") or total.label in ("收入", "收入预算")
+        if not revenue_total:
+            continue
+        for part in group.parts:
+            wide, narrow = total.key.scope, part.key.scope
+            if (
+                narrow in _SCOPE_REVENUE
+                and part.key.concept == _SCOPE_REVENUE[narrow]
+                and wide in _NESTED
+                and _NESTED.index(wide) < _NESTED.index(narrow)
+                and part.figure.value != 0
+                and part.figure.base_value == total.figure.base_value
+            ):
+                equal.add((wide, narrow))
+    alias: dict[str, str] = {}
+    for wide, narrow in equal:
+        for scope in _NESTED[_NESTED.index(wide) : _NESTED.index(narrow) + 1]:
+            alias[scope] = alias.get(wide, wide)
+    document.scope_alias = alias

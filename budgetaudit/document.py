@@ -107,6 +107,15 @@ class Document:
     doubts: list[Doubt] = field(default_factory=list)
     tables: list = field(default_factory=list)
     evaluations: list = field(default_factory=list)  # performance-evaluation tables (budgetaudit/evaluation.py)
+    # Fund scopes that name the same money in this document's current figures (crossref.py):
+    # where all revenue is 一般公共预算 money, "all", "fiscal" and "general" figures are the same figures.
+    scope_alias: dict[str, str] = field(default_factory=dict)
+
+    def comparable(self, key: Key) -> Key:
+        """The key under which copies of a figure are compared (equivalent fund scopes merged)."""
+        if key.period == "current" and key.scope in self.scope_alias:
+            return Key(key.concept, key.period, key.measure, self.scope_alias[key.scope], key.quantity)
+        return key
 
     def facts_of(self, concept: str, quantity: str | None = None, period: str = "current") -> list[Fact]:
         """Statement facts of one concept in the current period."""

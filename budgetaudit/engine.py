@@ -142,6 +142,7 @@ def read_document(source: Source, dictionary: Dictionary | None = None, native_t
     else:
         tables.add_native(document, dictionary, native_tables)
     prose.extract(source, document, dictionary)
+    crossref.equivalent_scopes(document)
     crossref.derive_partitions(document, dictionary)
     evaluation.extract(document)
     return document

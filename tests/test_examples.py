@@ -59,7 +59,7 @@ BUDGET_MISTAKES = sorted(
         ("TOT002", "error", 18),  # 一般公共预算拨款1,120.40 + 46.20 > 收入 1,148.60
         ("TOT003", "error", 19),  # 基本支出减少41.15 + 项目支出增加55.20 ≠ 增加96.35
         ("XRF001", "error", 19),  # 基本支出 减少41.15 here, 增加41.15 on lines 18 and 21
-        ("XRF002", "error", 21),  # 1102.40 vs 1,120.40 on line 18 (reported at the correct copy)
+        ("XRF002", "error", 18),  # 1,120.40 vs 1102.40 on line 21 and in 附件1 (the tables outvote the typo)
         ("PCT002", "error", 21),  # 项目支出 增长5.2% copied from 基本支出 (26.2%)
         ("PCT004", "error", 24),  # 公务接待费 减少0.30万元 … 无变化
         ("PCT003", "error", 26),  # 增加4.62万元，下降5%

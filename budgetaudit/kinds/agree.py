@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..slips import transposed_digits
+
 PARAMS = {"of": (str, ...)}
 PLACEHOLDERS = {"label", "stated", "expected", "why", "gap", "others", "base"}
 
@@ -71,7 +73,7 @@ def check_facts(rule, document, reporter) -> None:
     groups = defaultdict(list)
     for fact in document.facts:
         if fact.context == "statement" and fact.key.known:
-            groups[fact.key].append(fact)
+            groups[document.comparable(fact.key)].append(fact)
     for facts in groups.values():
         if len(facts) < 2:
             continue
@@ -89,14 +91,24 @@ def check_facts(rule, document, reporter) -> None:
             continue
         clusters.sort(key=lambda c: (-len(c), c[0].figure.start))
         main = clusters[0]
+        expected = main[0].figure.text
         for cluster in clusters[1:]:
             for fact in cluster:
-                expected = main[0].figure.text
+                # Every copy, grouped by value: this one first, then its own value's copies, then the others.
+                others = [c for c in cluster if c is not fact] + [f for c in clusters if c is not cluster for f in c]
+                why = ""
+                if transposed_digits(fact.figure, main[0].figure.base_value):
+                    why = reporter.hint("separator") + reporter.hint("transposed", stated=fact.figure.text, expected=expected)
                 reporter.finding(
                     rule, rule.severity,
-                    {"label": fact.label, "others": f"{expected}（{_lines(main)}）", "base": "", "why": ""},
-                    [fact, *main], expected, fact.figure.text,
+                    {"label": fact.label, "others": _by_value(clusters, cluster), "base": "", "why": why},
+                    [fact, *others], expected, fact.figure.text,
                 )
+
+
+def _by_value(clusters, own) -> str:
+    """52.84（第21、604、709行）；52.48（第839行）: every other value with where it stands."""
+    return "；".join(f"{c[0].figure.text}（{_lines(c)}）" for c in clusters if c is not own)
 
 
 def _agree(a, b) -> bool:

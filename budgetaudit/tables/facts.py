@@ -70,8 +70,14 @@ def add(document: Document, dictionary: Dictionary, built: Built) -> None:
             code = entry.code if entry else row.code
             main = c not in parts_of_sums
             concept = _concept(dictionary, by_code, label, code, column.leaf, main)
+            if main and concept.startswith("label:") and is_total_label(label):
+                # 合计 of a 部门支出总表 is 支出合计, of a 项目支出表 项目支出… (rules/concepts.toml [table_totals]).
+                known, _ = dictionary.lookup(clean_label(label), "money")
+                concept = known.name if known else dictionary.table_totals.get(table.kind, concept)
             quantity = "money" if cell.figure.quantity == "money" else cell.figure.quantity
-            key = Key(concept, period_of(column.path, document), measure_of(column.path, document), scope, quantity)
+            declared = dictionary.concepts.get(concept)
+            fact_scope = declared.scope if declared is not None and declared.scope != "all" else scope
+            key = Key(concept, period_of(column.path, document), measure_of(column.path, document), fact_scope, quantity)
             shown = f"{code} {label}".strip() + f"（{column.name}）"
             fact = Fact(key, shown, cell.figure, origin=origin)
             facts[(r, c)] = fact
