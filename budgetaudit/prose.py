@@ -755,7 +755,10 @@ def read_title(source: Source, document: Document) -> None:
         document.year = int(year.group(1))
     for line in head:
         match = re.match(r"(.+?)(?:\s*(?:19|20)\d{2}\s*年|$)", line)
-        if match and match.group(1).strip() and not re.match(r"\d", line) and not _HEADING.match(line):
+        if (
+            match and match.group(1).strip() and not re.match(r"\d", line) and not _HEADING.match(line)
+            and not line.startswith("单位")
+        ):
             document.entity = match.group(1).strip()
             break
 

@@ -4,6 +4,8 @@ check = "rate":      r = 100 × Δ / (current − Δ) for 增加 (current + Δ f
                      growth from a zero base written as 100% is a convention (info).
 check = "direction": the word of the amount (增加/减少) and of the rate (增长/下降) agree.
 check = "flat":      持平/无变化 is not said of an item whose change is stated as non-zero.
+check = "base":      Δ = current − base, where the base figure itself is printed elsewhere
+                     (a table's 2025年预算数 column, a 年初预算数 column) under the same concept.
 """
 
 from __future__ import annotations
@@ -30,9 +32,52 @@ def _rate(sign: int):
 
 
 def check(rule, document, reporter) -> None:
-    {"rate": check_rate, "direction": check_direction, "flat": check_flat}[rule.params["check"]](
-        rule, document, reporter
-    )
+    {"rate": check_rate, "direction": check_direction, "flat": check_flat, "base": check_base}[
+        rule.params["check"]
+    ](rule, document, reporter)
+
+
+def _base_facts(document, change):
+    """Figures of the change's base: the same concept, quantity and (equivalent) scope, in the base's period/measure."""
+    current = change.current
+    if change.base == "previous":
+        period, measure = "previous", current.key.measure
+    elif change.base == "initial_budget" and document.kind == "final_account":
+        period, measure = "current", "initial_budget"
+    else:
+        return []
+    wanted = document.comparable(current.key)
+    out = []
+    for fact in document.facts:
+        key = fact.key
+        if key.concept == current.key.concept and key.period == period and key.measure == measure \
+                and key.quantity == current.key.quantity and fact.context == "statement":
+            # Scopes of the base year are merged like this year's (the same document, the same funds).
+            scope = document.scope_alias.get(key.scope, key.scope)
+            if scope == wanted.scope:
+                out.append(fact)
+    return out
+
+
+def check_base(rule, document, reporter) -> None:
+    for change in document.changes:
+        current = change.current
+        if change.delta is None or current is None or change.delta_sign not in (1, -1) or not current.key.known:
+            continue
+        bases = _base_facts(document, change)
+        if not bases:
+            continue
+        values = {"label": change.label, "base": change.base_text, "delta": change.delta.text}
+        if len({b.figure.base_value for b in bases}) > 1:
+            reporter.unchecked(rule.code, "base_ambiguous", [change.delta, *bases], label=change.label)
+            continue
+        base = bases[0]
+        sign = change.delta_sign
+        judgement = judge(
+            lambda c, b: sign * (c - b), [sign, -sign], [operand(current), operand(base)], operand(change.delta)
+        )
+        values["other"] = base.figure.text
+        reporter.judged(rule, judgement, change.delta, [current, base], values)
 
 
 def check_rate(rule, document, reporter) -> None:

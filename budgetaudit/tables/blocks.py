@@ -38,16 +38,18 @@ def find(lines: list[tuple[int, str]]) -> list[RawBlock]:
             i += 1
             continue
         block, after = found
-        block.heading = heading_above(lines, i, previous_end)
+        block.heading, block.unit_line = heading_above(lines, i, previous_end)
         blocks.append(block)
         previous_end = after
         i = max(after, i + 1)
     return blocks
 
 
-def heading_above(lines: list[tuple[int, str]], start: int, limit: int) -> str:
-    """The 附件 / …表 lines just above a block (at most three lines up, never inside the previous block)."""
+def heading_above(lines: list[tuple[int, str]], start: int, limit: int) -> tuple[str, str]:
+    """The 附件 / …表 lines just above a block (at most three lines up, never inside the previous block),
+    and a 单位:万元 line standing between them and the block."""
     found = []
+    unit = ""
     for j in range(start - 1, max(limit, start - 4) - 1, -1):
         text = lines[j][1].strip()
         if not text:
@@ -55,9 +57,10 @@ def heading_above(lines: list[tuple[int, str]], start: int, limit: int) -> str:
         if len(text) > 60:
             break
         if _UNIT_LINE.match(text):
-            continue  # 单位:万元 between the title and the table
+            unit = unit or text  # 单位:万元 between the title and the table
+            continue
         found.append(text)
         if not _HEADING.search(text):
             found.pop()
             break
-    return " ".join(reversed(found))
+    return " ".join(reversed(found)), unit

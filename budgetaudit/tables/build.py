@@ -83,7 +83,7 @@ def _header_texts(header: list[list[RawCell]], positional: bool) -> list[list[st
 def _build_one(source: Source, block: RawBlock, title: str, heading: str, rows: list[list[RawCell]], first: int) -> Built:
     kind = kind_of(title)
     last = _last_line(source, rows, block.last_line)
-    unit = unit_of([title, heading] + [c.text for r in rows[:4] for c in r])
+    unit = unit_of([title, heading, block.unit_line] + [c.text for r in rows[:4] for c in r])
     header_rows, body = split_header(rows)
     header_texts = [[c.text for c in r if c.text] for r in header_rows]
     if kind in FINANCIAL_EXCLUDED or not body or (kind == "unknown" and not header_rows):

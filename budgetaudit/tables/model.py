@@ -36,6 +36,7 @@ class RawBlock:
     last_line: int
     positional: bool  # empty cells keep their place (False: dropped wherever they were)
     heading: str = ""  # a heading line just above the block (附件2 …表)
+    unit_line: str = ""  # a 单位:万元 line between that heading and the block
 
 
 @dataclass(slots=True)
