@@ -44,6 +44,7 @@ class Dictionary:
     scopes: dict[str, str]
     partitions: list[tuple[frozenset[str], frozenset[str]]]
     table_totals: dict[str, str] = field(default_factory=dict)  # table kind -> concept of its 合计 row
+    negations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # concept -> phrases saying it is 0
     _by_label: dict[tuple[str, str], Concept] = field(default_factory=dict)
     _scope_prefixes: list[str] = field(default_factory=list)
 
@@ -99,7 +100,10 @@ def parse_dictionary(data: dict) -> Dictionary:
     partitions = [
         (frozenset(p["totals"]), frozenset(p["parts"])) for p in data.get("partitions", [])
     ]
-    return Dictionary(concepts, dict(data.get("scopes", {})), partitions, dict(data.get("table_totals", {})))
+    negations = {name: tuple(phrases) for name, phrases in data.get("negations", {}).items()}
+    return Dictionary(
+        concepts, dict(data.get("scopes", {})), partitions, dict(data.get("table_totals", {})), negations
+    )
 
 
 @lru_cache(maxsize=1)

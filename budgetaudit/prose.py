@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .concepts import Dictionary, clean_label
 from .document import Change, Document, Doubt, Fact, Key, Share, SumGroup
 from .figures import NUMBER_RE, Figure, figure_at, quantity_of, unit_after
+from fractions import Fraction
 from .source import Source
 
 _HEADING = re.compile(
@@ -294,7 +295,9 @@ class ProseReader:
         clause = _CLAUSE_BREAK.split(lead)[-1]
         if clean_label(clause) not in _MEASURE_ONLY:
             lead = clause
-        year = re.search(r"(\d{4})\s*年", lead)
+        year = None
+        for year in re.finditer(r"(\d{4})\s*年", lead):
+            pass  # the year printed nearest the figure dates it
         if year and self.doc.year and int(year.group(1)) != self.doc.year:
             y = int(year.group(1))
             period = "previous" if y == self.doc.year - 1 else str(y)
@@ -356,6 +359,26 @@ class ProseReader:
             cursor = item.end
         self.update_context(text[cursor:e], cursor, state)
         self.close_groups(state)
+        self.negations(s, e, sentence)
+
+    def negations(self, s: int, e: int, sentence: int) -> None:
+        """无新购公务用车安排: a figure of zero, printed as words, located at the words."""
+        sentence_text = self.text[s:e]
+        for concept_name, phrases in self.dictionary.negations.items():
+            concept = self.dictionary.concepts.get(concept_name)
+            if concept is None:
+                continue
+            for phrase in phrases:
+                at = sentence_text.find(phrase)
+                if at < 0:
+                    continue
+                start, end = s + at, s + at + len(phrase)
+                unit = concept.quantity.split(":", 1)[1] if concept.quantity.startswith("count:") else "万元"
+                figure = Figure(Fraction(0), 0, unit, self.source.span(start, end), start, end)
+                key = self.key(phrase, figure, sentence_text[:at])
+                key = dataclasses.replace(key, concept=concept_name, quantity=concept.quantity)
+                self.doc.facts.append(Fact(key, phrase, figure, "prose", "statement", sentence))
+                break
 
     def positional_lists(self, s: int, e: int, items: list[_Item], state: _State) -> None:
         """A和B分别为x和y(，占a%和b%): labels and shares assigned by position, or not at all."""
