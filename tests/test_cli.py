@@ -92,12 +92,18 @@ def test_json_contract(tmp_path):
     assert set(first) >= {"line", "column", "end_line", "end_column", "text"}
     assert len(finding["fingerprint"]) >= 16
     assert set(entry["coverage"]) == {"relations_checked", "relations_unchecked"}
-    assert report["summary"] == {"files": 1, "error": 1, "warning": 0, "info": 0, "unchecked": 0}
+    # Besides the error: the two-line file lacks the required sections (warning) and its tables (info).
+    assert {(f["code"], f["severity"]) for f in entry["findings"]} == {
+        ("TOT004", "error"), ("CMP001", "warning"), ("CMP002", "info"),
+    }
+    assert report["summary"] == {"files": 1, "error": 1, "warning": 1, "info": 1, "unchecked": 0}
 
 
 def test_fingerprints_survive_inserted_lines(tmp_path):
     first = json.loads(run("check", "--format", "json", write(tmp_path, "a.txt", BROKEN)).stdout)
-    moved = json.loads(run("check", "--format", "json", write(tmp_path, "b.txt", "\n\n前言。\n" + BROKEN)).stdout)
+    title, rest = BROKEN.split("\n", 1)
+    inserted = title + "\n\n前言：本说明依据有关规定编制。\n\n" + rest
+    moved = json.loads(run("check", "--format", "json", write(tmp_path, "b.txt", inserted)).stdout)
     a = [f["fingerprint"] for f in first["files"][0]["findings"]]
     b = [f["fingerprint"] for f in moved["files"][0]["findings"]]
     assert a == b

@@ -4,7 +4,7 @@ PARAMS maps a parameter name to (type, default); a default of ... marks it requi
 PLACEHOLDERS are the names a rule's message template may use.
 """
 
-from . import agree, average, change, equal, extraction, share, total
+from . import agree, average, change, completeness, equal, extraction, share, total
 
 KINDS = {
     "sum": total,
@@ -14,4 +14,5 @@ KINDS = {
     "average": average,
     "equal": equal,
     "extraction": extraction,
+    "completeness": completeness,
 }

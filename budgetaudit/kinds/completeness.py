@@ -1,0 +1,65 @@
+"""What a disclosure must contain: its sections and its standard attached tables.
+
+check = "sections": each `name=word|word` of `sections` must occur in the text.
+check = "tables":   each `kind=name` of `budget_tables` / `final_tables` must be among the
+                    rebuilt tables. With no table at all the note is info (the tables are often
+                    published as a separate file); with some tables present, one finding lists the
+                    missing ones.
+"""
+
+from __future__ import annotations
+
+
+PARAMS = {
+    "check": (str, ...),
+    "sections": (list, []),
+    "budget_tables": (list, []),
+    "final_tables": (list, []),
+}
+PLACEHOLDERS = {"missing", "stated", "expected", "why", "gap"}
+
+
+def _pairs(entries: list[str]) -> list[tuple[str, list[str]]]:
+    out = []
+    for entry in entries:
+        name, _, words = entry.partition("=")
+        out.append((name, words.split("|") if words else [name]))
+    return out
+
+
+def _title(document):
+    for offset, line in document.source.lines():
+        if line.strip():
+            start = offset + len(line) - len(line.lstrip())
+            return document.source.span(start, offset + len(line.rstrip()))
+    return None
+
+
+def check(rule, document, reporter) -> None:
+    title = _title(document)
+    if title is None or document.kind == "unknown":
+        return
+    if rule.params["check"] == "sections":
+        text = document.source.norm.replace("“", "").replace("”", "").replace('"', "")
+        missing = [name for name, words in _pairs(rule.params["sections"]) if not any(w in text for w in words)]
+        reporter.report.checked += 1
+        if missing:
+            _report(rule, reporter, rule.severity, missing, title)
+        return
+    wanted = _pairs(rule.params["budget_tables" if document.kind == "budget" else "final_tables"])
+    if not wanted:
+        return
+    kinds = {table.kind for table in document.tables}
+    missing = [words[0] for kind, words in wanted if kind not in kinds]
+    reporter.report.checked += 1
+    if not missing:
+        return
+    if len(missing) == len(wanted):
+        _report(rule, reporter, "info", [reporter.hint("all_tables_absent")], title)
+    else:
+        _report(rule, reporter, rule.severity, missing, title)
+
+
+def _report(rule, reporter, severity, missing, title) -> None:
+    text = "、".join(missing)
+    reporter.finding(rule, severity, {"missing": text, "why": ""}, [title], "", title.text)
