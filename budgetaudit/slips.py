@@ -9,8 +9,9 @@ from .figures import Figure, format_decimal
 
 def transposed_digits(stated: Figure, expected_base: Fraction) -> bool:
     """True when the stated figure is the expected one with two adjacent digits swapped (1027.84 for 1207.84)."""
-    printed = format_decimal(stated.value, stated.decimals).replace("-", "")
-    wanted = format_decimal(expected_base / stated.scale, stated.decimals).replace("-", "")
+    # Digits only: 406.48 typed for 404.68 swaps two digits across the decimal point.
+    printed = format_decimal(stated.value, stated.decimals).replace("-", "").replace(".", "")
+    wanted = format_decimal(expected_base / stated.scale, stated.decimals).replace("-", "").replace(".", "")
     if len(printed) != len(wanted) or printed == wanted:
         return False
     diffs = [i for i, (a, b) in enumerate(zip(printed, wanted)) if a != b]

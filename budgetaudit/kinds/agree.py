@@ -12,17 +12,43 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..relations import judge_at_most
 from ..slips import transposed_digits
+from .operands import operand
 
 PARAMS = {"of": (str, ...)}
 PLACEHOLDERS = {"label", "stated", "expected", "why", "gap", "others", "base"}
 
 
 def check(rule, document, reporter) -> None:
-    if rule.params["of"] == "changes":
-        check_changes(rule, document, reporter)
-    else:
-        check_facts(rule, document, reporter)
+    {"changes": check_changes, "facts": check_facts, "scopes": check_scopes}[rule.params["of"]](
+        rule, document, reporter
+    )
+
+
+# Fund scopes from the widest to the narrowest: 全部资金 ⊇ 财政拨款 ⊇ 一般公共预算.
+_NESTED = ("all", "fiscal", "general")
+
+
+def check_scopes(rule, document, reporter) -> None:
+    """A figure of a narrower fund scope never exceeds the same figure of a wider one."""
+    groups = defaultdict(lambda: defaultdict(list))
+    for fact in document.facts:
+        key = fact.key
+        if fact.context == "statement" and key.known and key.scope in _NESTED and fact.figure.value >= 0:
+            groups[(key.concept, key.period, key.measure, key.quantity)][key.scope].append(fact)
+    for by_scope in groups.values():
+        single = {s: f[0] for s, f in by_scope.items() if len({x.figure.base_value for x in f}) == 1}
+        for i, wide in enumerate(_NESTED):
+            for narrow in _NESTED[i + 1 :]:
+                if wide not in single or narrow not in single:
+                    continue
+                if document.comparable(single[wide].key) == document.comparable(single[narrow].key):
+                    continue  # the document shows both scopes to be the same money: XRF002 compares them
+                inner, outer = single[narrow], single[wide]
+                judgement = judge_at_most([operand(inner)], operand(outer))
+                reporter.judged(rule, judgement, inner, [outer], {"label": inner.label, "others": outer.figure.text,
+                                                                 "base": outer.label})
 
 
 def _lines(items) -> str:
