@@ -91,3 +91,11 @@ def test_no_comparison_across_periods_or_measures(rules, prefix):
             continue
         keys = {tuple(loc.key.split("/")[1:3]) for loc in finding.locations}
         assert len(keys) == 1, (finding.message, keys)
+
+
+def test_flat_in_one_section_against_a_change_in_another(rules):
+    text = "1.2026年“三公”经费预算4.40万元，与2025年相比无变化。\n2.2026年“三公”经费比2025年减少0.50万元。"
+    found = [f.code for f in check_text(HEAD + text, rules).findings if f.severity == "error"]
+    assert found == ["PCT004"]
+    calm = text.replace("减少0.50万元", "减少0万元")
+    assert [f.code for f in check_text(HEAD + calm, rules).findings if f.severity == "error"] == []

@@ -168,6 +168,10 @@ def check_flat(rule, document, reporter) -> None:
                 continue
             same_item = (other.current is not None and other.current is flat.current) or (
                 other.label and other.label == flat.label and other.key.scope == flat.key.scope
+            ) or (
+                # The same item in another section: same known concept and (equivalent) fund scope.
+                flat.key.known and other.key.known and other.key.concept == flat.key.concept
+                and document.comparable(other.key).scope == document.comparable(flat.key).scope
             )
             if not same_item:
                 continue
