@@ -12,11 +12,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from .concepts import Dictionary, clean_label
 from .document import Change, Document, Doubt, Fact, Key, Share, SumGroup
-from .figures import NUMBER_RE, Figure, figure_at, quantity_of, unit_after
-from fractions import Fraction
+from .figures import NUMBER_RE, Figure, figure_at, unit_after
 from .source import Source
 
 _HEADING = re.compile(
@@ -45,6 +45,12 @@ _LIST_INTRO = re.compile(r"(?P<label>[^，,。；;：:]{0,40}?)主要用于以�
 _RESPECTIVELY = re.compile(r"分别(?:为|是)")
 _LIST_SEPARATOR = " ,，、和及与以及"
 _EACH = re.compile(rf"各(?:自)?(?P<word>{_INCREASE}|{_DECREASE})")
+
+
+def _last(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """The last match of `pattern` in text[start:end] (the one nearest the figure that follows)."""
+    matches = list(pattern.finditer(text, start, len(text) if end is None else end))
+    return matches[-1] if matches else None
 
 
 def _is_table_line(line: str) -> bool:
@@ -233,6 +239,7 @@ class _State:
 _ANAPHORA = {"费用支出", "费用", "该项支出", "该项费用", "上述费用", "此项支出", "该费用", "支出数"}
 # Labels that name only a measure; the item is named by the clause before (收入预算:2026年年初预算数…).
 _MEASURE_ONLY = {"", "年初", "年初预算", "年初预算数", "预算数", "决算数", "全年", "本年"}
+_YEAR = re.compile(r"(\d{4})\s*年")
 _SCOPE_HEADINGS = (
     ("政府性基金", "fund"), ("国有资本经营", "capital"), ("一般公共预算", "general"), ("财政拨款", "fiscal"),
 )
@@ -295,9 +302,7 @@ class ProseReader:
         clause = _CLAUSE_BREAK.split(lead)[-1]
         if clean_label(clause) not in _MEASURE_ONLY:
             lead = clause
-        year = None
-        for year in re.finditer(r"(\d{4})\s*年", lead):
-            pass  # the year printed nearest the figure dates it
+        year = _last(_YEAR, lead)  # the year printed nearest the figure dates it
         if year and self.doc.year and int(year.group(1)) != self.doc.year:
             y = int(year.group(1))
             period = "previous" if y == self.doc.year - 1 else str(y)
@@ -442,9 +447,7 @@ class ProseReader:
         return run
 
     def update_context(self, lead: str, lead_start: int, state: _State) -> None:
-        reason = None
-        for reason in _REASON_START.finditer(lead):
-            pass
+        reason = _last(_REASON_START, lead)
         stop = max(lead.rfind("；"), lead.rfind(";"))
         if reason is not None and reason.start() > stop:
             state.reason = True
@@ -452,9 +455,7 @@ class ProseReader:
             state.reason = False
         if state.reason and (reason is None or reason.start() <= stop):
             return
-        comparison = None
-        for comparison in _COMPARISON.finditer(lead):
-            pass
+        comparison = _last(_COMPARISON, lead)
         if comparison:
             base_text = (comparison.group("base") or comparison.group("base2") or "").strip()
             state.base = (self.normalise_base(base_text), base_text)
@@ -621,9 +622,7 @@ class ProseReader:
     # -- changes -----------------------------------------------------------
     def subject_for(self, lead: str, direction: re.Match, state: _State) -> tuple[str, Fact | None, str]:
         """The item a change is about: a label printed around 较/比, or the current subject."""
-        comparison = None
-        for comparison in _COMPARISON.finditer(lead, 0, direction.start()):
-            pass
+        comparison = _last(_COMPARISON, lead, 0, direction.start())
         if comparison:
             between = _CLAUSE_BREAK.split(lead[comparison.end() : direction.start()])[-1]
             before = _CLAUSE_BREAK.split(lead[: comparison.start()])[-1]
@@ -751,9 +750,7 @@ class ProseReader:
         """持平/无变化 against a named base, about the current subject."""
         if flat.group("word") == "基本持平" or state.subject is None:
             return
-        comparison = None
-        for comparison in _COMPARISON.finditer(lead, 0, flat.start()):
-            pass
+        comparison = _last(_COMPARISON, lead, 0, flat.start())
         base = state.base
         if comparison is not None:
             base_text = (comparison.group("base") or comparison.group("base2") or "").strip()

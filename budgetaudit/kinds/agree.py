@@ -69,7 +69,7 @@ def check_changes(rule, document, reporter) -> None:
         by_amount = defaultdict(list)
         for change in changes:
             by_amount[change.delta.base_value].append(change)
-        for amount, same in by_amount.items():
+        for same in by_amount.values():
             signs = defaultdict(list)
             for change in same:
                 signs[change.delta_sign].append(change)

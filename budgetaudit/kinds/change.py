@@ -31,6 +31,13 @@ def _rate(sign: int):
     return rate
 
 
+def _difference(sign: int):
+    def difference(current: Fraction, base: Fraction) -> Fraction:
+        return sign * (current - base)
+
+    return difference
+
+
 def check(rule, document, reporter) -> None:
     {"rate": check_rate, "direction": check_direction, "flat": check_flat, "base": check_base}[
         rule.params["check"]
@@ -73,9 +80,7 @@ def check_base(rule, document, reporter) -> None:
             continue
         base = bases[0]
         sign = change.delta_sign
-        judgement = judge(
-            lambda c, b: sign * (c - b), [sign, -sign], [operand(current), operand(base)], operand(change.delta)
-        )
+        judgement = judge(_difference(sign), [sign, -sign], [operand(current), operand(base)], operand(change.delta))
         values["other"] = base.figure.text
         reporter.judged(rule, judgement, change.delta, [current, base], values)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ..concepts import Dictionary, clean_label
 from ..document import Document, Doubt, Fact, Key, SumGroup
 from .build import Built
