@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -202,6 +203,7 @@ def load_rules(extra_dirs: list[str] | None = None) -> RuleSet:
     return RuleSet(rules)
 
 
+@lru_cache(maxsize=1)
 def load_hints() -> dict[str, dict[str, str]]:
     text = resources.files("budgetaudit.rules").joinpath("hints.toml").read_text(encoding="utf-8")
     return tomllib.loads(text).get("hints", {})

@@ -88,6 +88,7 @@ class Source:
     encoding: str = "utf-8"
     norm: str = field(init=False)
     line_starts: list[int] = field(init=False)
+    _lines: list[tuple[int, str]] | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.norm = normalise(self.text)
@@ -104,11 +105,15 @@ class Source:
         return Span(line, column, end_line, end_column, self.text[start:end])
 
     def lines(self) -> list[tuple[int, str]]:
-        """(offset, normalised text) of every line, without its line break."""
+        """(offset, normalised text) of every line, without its line break (computed once)."""
+        cached = getattr(self, "_lines", None)
+        if cached is not None:
+            return cached
         out = []
         for i, start in enumerate(self.line_starts):
             end = self.line_starts[i + 1] if i + 1 < len(self.line_starts) else len(self.norm)
             out.append((start, self.norm[start:end].rstrip("\r\n")))
+        self._lines = out
         return out
 
 

@@ -12,6 +12,8 @@ uncertain: it is shown, but nothing is checked with it.
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import product
@@ -32,6 +34,18 @@ class Item:
     value: Fraction | None = None
     half: Fraction = Fraction(0)  # half a unit in the last printed place
     side: str = ""
+    # The printed interval in integer units of 1/BOUND_SCALE, for the many sums tried while
+    # recovering columns: exact up to 8 decimals, widened (never narrowed) beyond.
+    low: int = 0
+    high: int = 0
+
+    def __post_init__(self) -> None:
+        if self.value is not None:
+            self.low = math.floor((self.value - self.half) * BOUND_SCALE)
+            self.high = math.ceil((self.value + self.half) * BOUND_SCALE)
+
+
+BOUND_SCALE = 2 * 10**8
 
 
 def classify(cell: RawCell) -> Item:
@@ -101,10 +115,23 @@ def readings(items: list[Item], columns: list[Column], limit: int = MAX_READINGS
 
 
 def _value_at(items: list[Item], reading: tuple[int, ...], column: int) -> Item | None:
-    for item, c in zip(items, reading):
-        if c == column and item.kind in ("num", "code"):
-            return item
-    return None
+    return _placed(items, reading).get(column)
+
+
+_PLACED: dict[tuple[int, tuple[int, ...]], tuple[list[Item], dict[int, Item]]] = {}
+
+
+def _placed(items: list[Item], reading: tuple[int, ...]) -> dict[int, Item]:
+    """The amounts of a row by column under one reading (memoised: the search asks many times)."""
+    key = (id(items), reading)
+    hit = _PLACED.get(key)
+    if hit is not None and hit[0] is items:
+        return hit[1]
+    placed = {c: item for item, c in zip(items, reading) if item.kind in ("num", "code")}
+    if len(_PLACED) > 50_000:
+        _PLACED.clear()
+    _PLACED[key] = (items, placed)
+    return placed
 
 
 def sum_holds(total: Item | None, parts: list[Item | None]) -> bool:
@@ -114,9 +141,9 @@ def sum_holds(total: Item | None, parts: list[Item | None]) -> bool:
         return all(p.value == 0 for p in printed)
     if not printed:
         return True
-    low = sum((p.value - p.half for p in printed), Fraction(0))
-    high = sum((p.value + p.half for p in printed), Fraction(0))
-    return low <= total.value + total.half and total.value - total.half <= high
+    low = sum(p.low for p in printed)
+    high = sum(p.high for p in printed)
+    return low <= total.high and total.low <= high
 
 
 def row_readings(items: list[Item], columns: list[Column], sums: list[RowSum], positional: bool) -> list[tuple[int, ...]] | None:
@@ -130,7 +157,20 @@ def row_readings(items: list[Item], columns: list[Column], sums: list[RowSum], p
     found = readings(items, columns)
     if not found:
         return found
-    holding = [r for r in found if all(sum_holds(_value_at(items, r, s.total), [_value_at(items, r, p) for p in s.parts]) for s in sums)]
+    # Readings that put the same amounts in the summed columns are judged once.
+    summed = sorted({c for s in sums for c in (s.total, *s.parts)})
+    position = {c: k for k, c in enumerate(summed)}
+    verdicts: dict[tuple, bool] = {}
+    holding = []
+    for reading in found:
+        signature = _signature(items, reading, summed)
+        verdict = verdicts.get(signature)
+        if verdict is None:
+            verdict = verdicts[signature] = all(
+                _bounds_hold(signature[position[s.total]], [signature[position[p]] for p in s.parts]) for s in sums
+            )
+        if verdict:
+            holding.append(reading)
     # A row whose own arithmetic fails in every reading is an error to report, not a clue to its layout.
     return holding or found
 
@@ -168,32 +208,36 @@ def narrow(
                 ambiguous = [r for r in ambiguous if len(options[r]) > 1]
                 if not ambiguous:
                     continue
-            count = 1
-            for r in ambiguous:
-                count *= len(options[r])
-            if count > MAX_COMBINATIONS:
-                continue
             # Judge only the columns the readings disagree on: the others are what the rules will check.
             moving = set()
             for r in ambiguous:
                 sets = [set(reading) for reading in options[r]]
                 moving |= set.union(*sets) - set.intersection(*sets)
-            moving &= set(columns)
-            kept: dict[int, set[tuple[int, ...]]] = {r: set() for r in ambiguous}
-            for combination in product(*(options[r] for r in ambiguous)):
-                chosen = dict(zip(ambiguous, combination))
+            moving_columns = sorted(moving & set(columns))
+            # Readings that place the same amounts in the moving columns are one case to try.
+            signatures = {r: _signatures(items[r], options[r], moving_columns) for r in ambiguous}
+            count = 1
+            for r in ambiguous:
+                count *= len(signatures[r])
+            if count > MAX_COMBINATIONS:
+                continue
+            fixed = {
+                row: _signature(items[row], options[row][0], moving_columns)
+                for row in dict.fromkeys(rows) if row not in signatures
+            }
+            kept: dict[int, set[tuple]] = {r: set() for r in ambiguous}
+            for combination in product(*(list(signatures[r]) for r in ambiguous)):
+                chosen = {**fixed, **dict(zip(ambiguous, combination))}
                 if all(
-                    sum_holds(
-                        _cell(relation.total.row, chosen, options, items, c),
-                        [_cell(p.row, chosen, options, items, c) for p in relation.parts],
-                    )
-                    for c in moving
+                    _bounds_hold(chosen[relation.total.row][k], [chosen[p.row][k] for p in relation.parts])
+                    for k in range(len(moving_columns))
                 ):
-                    for r, reading in chosen.items():
-                        kept[r].add(reading)
+                    for r, signature in zip(ambiguous, combination):
+                        kept[r].add(signature)
             if all(kept[r] for r in ambiguous):
                 for r in ambiguous:
-                    narrowed = [o for o in options[r] if o in kept[r]]
+                    narrowed = [o for sig, group in signatures[r].items() if sig in kept[r] for o in group]
+                    narrowed.sort(key=options[r].index)
                     if len(narrowed) < len(options[r]):
                         options[r] = narrowed
                         changed = True
@@ -201,8 +245,24 @@ def narrow(
             break
 
 
-def _cell(row: int, chosen: dict, options: dict, items: dict, column: int) -> Item | None:
-    reading = chosen.get(row)
-    if reading is None:
-        reading = options[row][0]
-    return _value_at(items[row], reading, column)
+def _signature(items: list[Item], reading: tuple[int, ...], columns: list[int]) -> tuple:
+    """The printed bounds a reading puts in each of `columns` (None where it puts no amount)."""
+    placed = _placed(items, reading)
+    return tuple((placed[c].low, placed[c].high) if c in placed else None for c in columns)
+
+
+def _signatures(items: list[Item], readings_: list[tuple[int, ...]], columns: list[int]) -> dict[tuple, list]:
+    out: dict[tuple, list] = {}
+    for reading in readings_:
+        out.setdefault(_signature(items, reading, columns), []).append(reading)
+    return out
+
+
+def _bounds_hold(total: tuple[int, int] | None, parts: list[tuple[int, int] | None]) -> bool:
+    """sum_holds on integer bounds: could the printed total be the sum of the printed parts?"""
+    printed = [p for p in parts if p is not None]
+    if total is None:
+        return all(low <= 0 <= high for low, high in printed)
+    if not printed:
+        return True
+    return sum(p[0] for p in printed) <= total[1] and total[0] <= sum(p[1] for p in printed)

@@ -37,20 +37,28 @@ def fields(line: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
+def _field_count(line: str) -> int:
+    """How many fields a line has (a field boundary is two or more spaces), without measuring widths."""
+    return len(_FIELD.findall(line)) if "  " in line.strip() else (1 if line.strip() else 0)
+
+
 def is_row(line: str) -> bool:
-    return "\t" not in line and "|" not in line and len(fields(line)) >= 3 and bool(re.search(r"\d", line))
+    return (
+        "\t" not in line and "|" not in line and "  " in line.strip()
+        and _field_count(line) >= 3 and bool(re.search(r"\d", line))
+    )
 
 
 def read(lines: list[tuple[int, str]], start: int) -> tuple[RawBlock, int] | None:
     first = lines[start][1]
-    header_line = len(fields(first)) >= 3 and "\t" not in first and "|" not in first and start + 1 < len(lines) and is_row(lines[start + 1][1])
+    header_line = _field_count(first) >= 3 and "\t" not in first and "|" not in first and start + 1 < len(lines) and is_row(lines[start + 1][1])
     if not is_row(first) and not header_line:
         return None
     i = start
     members = []
     while i < len(lines):
         line = lines[i][1]
-        if is_row(line) or (len(fields(line)) >= 2 and members) or (i == start and header_line):
+        if is_row(line) or (_field_count(line) >= 2 and members) or (i == start and header_line):
             members.append(i)
         elif line.strip():
             break
