@@ -22,7 +22,14 @@ app = typer.Typer(
 
 class Format(str, Enum):
     text = "text"
+    concise = "concise"
     json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+    gitlab = "gitlab"
+    markdown = "markdown"
+    auto = "auto"
 
 
 class Lang(str, Enum):
@@ -73,42 +80,190 @@ def _rules(select: Optional[List[str]] = None, ignore: Optional[List[str]] = Non
         fail(str(exc))
 
 
-def _use_color(color: Color) -> bool:
+def _use_color(color: Color, stream=None) -> bool:
     if color is Color.always:
         return True
     if color is Color.never or os.environ.get("NO_COLOR"):
         return False
-    return sys.stdout.isatty()
+    return (stream or sys.stdout).isatty()
+
+
+# Options shared by check, baseline and show-settings.
+FILES = typer.Argument(..., help="Disclosure files or directories (walked for *.txt, *.md); '-' reads standard input.")
+LANG = typer.Option(None, "--lang", help="Language of the messages (default zh).")
+FAIL_ON = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity (default error).")
+FAIL_ON_UNCHECKED = typer.Option(None, "--fail-on-unchecked/--no-fail-on-unchecked", help="Exit 1 when a relation could not be checked.", show_default=False)
+SELECT = typer.Option(None, "--select", help="Only these rules (codes, families such as PCT, names, ALL); replaces the config's select.")
+EXTEND_SELECT = typer.Option(None, "--extend-select", help="Add these rules to the selection.")
+IGNORE = typer.Option(None, "--ignore", help="Leave out these rules (added to the config's ignore).")
+INCLUDE = typer.Option(None, "--include", help="Globs of the files to check in directories (replaces the default *.txt, *.md).")
+EXCLUDE = typer.Option(None, "--exclude", help="Globs of files and directories to leave out when walking (added to the config's).")
+CONFIG = typer.Option(None, "--config", help="Use this configuration file instead of discovering one.")
+ISOLATED = typer.Option(False, "--isolated", help="Ignore every configuration file.")
+JOBS = typer.Option(1, "--jobs", "-j", help="Check files in N worker processes (0: one per core).", min=0)
+
+
+def _settings(files, config, isolated, lang, fail_on, fail_on_unchecked, select, extend_select, ignore, include, exclude):
+    """Effective settings and rules, or one line and exit 2."""
+    from .config import ConfigError, Overrides, resolve, ruleset
+    from .ruleset import RuleFileError
+
+    overrides = Overrides(
+        select=select, extend_select=extend_select, ignore=ignore, include=include, exclude=exclude,
+        fail_on=fail_on.value if fail_on else None, fail_on_unchecked=fail_on_unchecked,
+        lang=lang.value if lang else None,
+    )
+    try:
+        settings = resolve(files, config, isolated, overrides)
+        return settings, ruleset(settings)
+    except (ConfigError, RuleFileError) as exc:
+        fail(str(exc))
+
+
+def _progress(total: int):
+    """A progress bar on standard error, for batches on a terminal."""
+    from contextlib import contextmanager
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    @contextmanager
+    def bar(count: int):
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("budgetaudit", total=count)
+            yield lambda path: progress.advance(task)
+
+    return bar(total)
+
+
+def _run(files, settings, rules, jobs, baseline=None):
+    from .baseline import BaselineError
+    from .run import run
+
+    factory = _progress if sys.stderr.isatty() else None
+    try:
+        result = run(files, settings, rules, jobs, baseline, factory)
+    except BaselineError as exc:
+        fail(str(exc))
+    for warning in result.warnings:
+        typer.echo(f"budgetaudit: warning: {warning}", err=True)
+    return result
+
+
+def _emit(text: str, output: Optional[str]) -> None:
+    if output:
+        from .formats import write_atomic
+
+        try:
+            write_atomic(output, text)
+        except OSError as exc:
+            fail(f"{output}: cannot write: {exc.strerror or exc}")
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
 
 
 @app.command()
 def check(
-    files: List[str] = typer.Argument(..., help="Disclosure text files; '-' reads standard input."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
-    lang: Lang = typer.Option(Lang.zh, "--lang", help="Language of the messages."),
-    fail_on: Severity = typer.Option(Severity.error, "--fail-on", help="Exit 1 when a finding is at or above this severity."),
-    fail_on_unchecked: bool = typer.Option(False, "--fail-on-unchecked", help="Exit 1 when a relation could not be checked."),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules (codes, families such as PCT, or names)."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Leave out these rules."),
+    files: List[str] = FILES,
+    format: Format = typer.Option(Format.text, "--format", "-f", help="Report format; auto is github under GitHub Actions, else text."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to FILE (atomically) instead of standard output."),
+    lang: Optional[Lang] = LANG,
+    fail_on: Optional[Severity] = FAIL_ON,
+    fail_on_unchecked: Optional[bool] = FAIL_ON_UNCHECKED,
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even with findings (2 still means an input could not be read)."),
+    select: Optional[List[str]] = SELECT,
+    extend_select: Optional[List[str]] = EXTEND_SELECT,
+    ignore: Optional[List[str]] = IGNORE,
+    include: Optional[List[str]] = INCLUDE,
+    exclude: Optional[List[str]] = EXCLUDE,
+    config: Optional[str] = CONFIG,
+    isolated: bool = ISOLATED,
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="Report only findings not in this baseline (see `budgetaudit baseline`)."),
+    jobs: int = JOBS,
+    list_files: bool = typer.Option(False, "--list-files", help="Print the files that would be checked and exit."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour the text report."),
 ) -> None:
     """Check disclosures and report every inconsistency with its evidence."""
-    from .formats import renderer
-    from .run import check_paths
+    from .formats import Options, renderer
 
-    ruleset = _rules(select, ignore)
-    result = check_paths(files, ruleset, lang.value)
-    if format is Format.text:
-        from .formats.text import Options
+    settings, rules = _settings(files, config, isolated, lang, fail_on, fail_on_unchecked, select, extend_select,
+                                ignore, include, exclude)
+    if list_files:
+        from .inputs import expand
 
-        output = renderer("text").render(result, Options(lang=lang.value, color=_use_color(color)))
-    else:
-        output = renderer(format.value).render(result)
-    sys.stdout.write(output)
-    sys.stdout.flush()
+        inputs, warnings = expand(files, settings.include, settings.exclude, settings.root)
+        sys.stdout.write("".join(f"{item.path}\n" for item in inputs))
+        for warning in warnings:
+            typer.echo(f"budgetaudit: warning: {warning}", err=True)
+        raise typer.Exit(0)
+    name = format.value
+    if format is Format.auto:
+        name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    result = _run(files, settings, rules, jobs, baseline)
+    options = Options(
+        lang=settings.lang, color=False if output else _use_color(color), fail_on=settings.fail_on,
+        fail_on_unchecked=settings.fail_on_unchecked, rules=tuple(rules.rules),
+    )
+    _emit(renderer(name).render(result, options), output)
     for report in result.unreadable:
         typer.echo(f"budgetaudit: error: {report.path}: {report.error}", err=True)
-    raise typer.Exit(result.exit_code(fail_on.value, fail_on_unchecked))
+    for waiver in result.stale_waivers:
+        typer.echo(f"budgetaudit: warning: {waiver.origin}: waiver {waiver.fingerprint} matched no finding (stale)", err=True)
+    raise typer.Exit(result.exit_code(settings.fail_on, settings.fail_on_unchecked, exit_zero))
+
+
+@app.command()
+def baseline(
+    files: List[str] = FILES,
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="The baseline file to write (default: standard output)."),
+    lang: Optional[Lang] = LANG,
+    select: Optional[List[str]] = SELECT,
+    extend_select: Optional[List[str]] = EXTEND_SELECT,
+    ignore: Optional[List[str]] = IGNORE,
+    include: Optional[List[str]] = INCLUDE,
+    exclude: Optional[List[str]] = EXCLUDE,
+    config: Optional[str] = CONFIG,
+    isolated: bool = ISOLATED,
+    jobs: int = JOBS,
+) -> None:
+    """Write a baseline: every current finding's fingerprint with its count, so `check --baseline` reports only new ones."""
+    from .baseline import render
+
+    settings, rules = _settings(files, config, isolated, lang, None, None, select, extend_select, ignore, include, exclude)
+    result = _run(files, settings, rules, jobs)
+    if result.unreadable:
+        for report in result.unreadable:
+            typer.echo(f"budgetaudit: error: {report.path}: {report.error}", err=True)
+        raise typer.Exit(2)
+    _emit(render(result, output or "baseline.json"), output)
+    if output:
+        count = sum(len(r.findings) for r in result.files)
+        typer.echo(f"budgetaudit: wrote {count} finding(s) of {len(result.files)} file(s) to {output}", err=True)
+
+
+@app.command("show-settings")
+def show_settings(
+    files: Optional[List[str]] = typer.Argument(None, help="The inputs a check would get (they decide which configuration is found)."),
+    lang: Optional[Lang] = LANG,
+    fail_on: Optional[Severity] = FAIL_ON,
+    fail_on_unchecked: Optional[bool] = FAIL_ON_UNCHECKED,
+    select: Optional[List[str]] = SELECT,
+    extend_select: Optional[List[str]] = EXTEND_SELECT,
+    ignore: Optional[List[str]] = IGNORE,
+    include: Optional[List[str]] = INCLUDE,
+    exclude: Optional[List[str]] = EXCLUDE,
+    config: Optional[str] = CONFIG,
+    isolated: bool = ISOLATED,
+) -> None:
+    """Print the effective settings and where each came from (default, a configuration file and line, the command line)."""
+    from .config import describe
+
+    files = files or []
+    settings, rules = _settings(files, config, isolated, lang, fail_on, fail_on_unchecked, select, extend_select,
+                                ignore, include, exclude)
+    sys.stdout.write(describe(settings, rules))
 
 
 @app.command()

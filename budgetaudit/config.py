@@ -1,0 +1,415 @@
+"""Settings: defaults, a configuration file, and the command line, each value remembering where it came from.
+
+A configuration file is `.budgetaudit.toml`, `budgetaudit.toml`, or the `[tool.budgetaudit]` table of
+`pyproject.toml`. The closest one wins: discovery walks up from the input's directory (for several
+inputs, or standard input, from the current directory); in one directory the names are tried in that
+order. `--config FILE` names one; `--isolated` ignores them all. Paths and globs in a file are relative
+to the file's directory. The command line overrides the file (`--select` replaces `select`;
+`--extend-select`, `--ignore` and `--exclude` add to the file's lists).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+CONFIG_NAMES = (".budgetaudit.toml", "budgetaudit.toml", "pyproject.toml")
+SEVERITIES = ("error", "warning", "info")
+LANGS = ("zh", "en")
+DEFAULT_INCLUDE = ["*.txt", "*.md"]
+# Always left out when walking a directory (version control, environments, caches).
+BUILTIN_EXCLUDE = [".*", "node_modules", "__pycache__", "venv"]
+KEYS = {
+    "select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-on", "fail-on-unchecked",
+    "rules-dirs", "lang", "include", "exclude", "waivers",
+}
+WAIVER_KEYS = {"fingerprint", "reason", "path"}
+DEFAULT = "default"
+COMMAND_LINE = "command line"
+
+
+class ConfigError(Exception):
+    """A malformed configuration: one line naming the file and, where it can, the line."""
+
+
+@dataclass(slots=True)
+class Waiver:
+    fingerprint: str
+    reason: str
+    path: str | None = None  # a glob; None applies to every file
+    origin: str = ""
+
+    def as_dict(self) -> dict:
+        out = {"fingerprint": self.fingerprint, "reason": self.reason}
+        if self.path is not None:
+            out["path"] = self.path
+        out["origin"] = self.origin
+        return out
+
+
+@dataclass(slots=True)
+class Settings:
+    select: list[str] | None = None  # None: every rule
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)
+    fail_on: str = "error"
+    fail_on_unchecked: bool = False
+    rules_dirs: list[str] = field(default_factory=list)
+    lang: str = "zh"
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = field(default_factory=list)
+    waivers: list[Waiver] = field(default_factory=list)
+    config_file: str | None = None
+    root: str = ""  # the directory relative globs refer to: the config file's, else the current one
+    origin: dict[str, str] = field(default_factory=dict)  # key -> "file:line", "command line" or "default"
+
+    def where(self, key: str) -> str:
+        return self.origin.get(key, DEFAULT)
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return isinstance(data.get("tool"), dict) and "budgetaudit" in data["tool"]
+
+
+def discover(inputs: list[str], cwd: str | None = None) -> Path | None:
+    """The closest configuration file: from the single input's directory, else from the current directory."""
+    cwd = Path(cwd or os.getcwd())
+    real = [p for p in inputs if p != "-"]
+    if len(inputs) == 1 and real:
+        start = Path(real[0])
+        start = start if start.is_dir() else start.parent
+        start = (cwd / start).resolve()
+    else:
+        start = cwd.resolve()
+    for directory in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+    return None
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _line_of(text: str, pattern: str, after: int = 0) -> int | None:
+    regex = re.compile(pattern)
+    for number, line in enumerate(text.splitlines(), 1):
+        if number > after and regex.search(line):
+            return number
+    return None
+
+
+def _key_pattern(key: str) -> str:
+    return rf"^\s*(?:\[+\s*(?:tool\.budgetaudit\.)?)?[\"']?{re.escape(key)}[\"']?\s*(?:=|\]|\.)"
+
+
+class _Reader:
+    """Validates one configuration table, naming file and line in every error."""
+
+    def __init__(self, path: Path, text: str, table_line: int):
+        self.path = path
+        self.text = text
+        self.table_line = table_line  # the [tool.budgetaudit] header in pyproject.toml, else 0
+
+    def line(self, key: str, after: int | None = None) -> int | None:
+        return _line_of(self.text, _key_pattern(key), self.table_line if after is None else after)
+
+    def where(self, key: str, after: int | None = None) -> str:
+        line = self.line(key, after)
+        return f"{self.path}:{line}" if line else str(self.path)
+
+    def error(self, key: str, message: str, after: int | None = None) -> ConfigError:
+        return ConfigError(f"{self.where(key, after)}: {message}")
+
+    def strings(self, key: str, value) -> list[str]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.error(key, f"'{key}' must be a list of strings")
+        return [v.strip() for item in value for v in item.split(",") if v.strip()]
+
+    def choice(self, key: str, value, choices) -> str:
+        if value not in choices:
+            raise self.error(key, f"'{key}' must be one of {', '.join(choices)} (got {value!r})")
+        return value
+
+
+def _read_table(path: Path) -> tuple[dict, str, int]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such configuration file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict) or "budgetaudit" not in tool:
+            raise ConfigError(f"{path}: no [tool.budgetaudit] table")
+        table_line = _line_of(text, r"^\s*\[\s*tool\.budgetaudit\s*[\].]") or 0
+        return tool["budgetaudit"], text, max(table_line - 1, 0)
+    return data, text, 0
+
+
+def load_file(path: str | Path, settings: Settings | None = None) -> Settings:
+    """Apply one configuration file to `settings` (defaults when None)."""
+    path = Path(path)
+    table, text, table_line = _read_table(path)
+    reader = _Reader(path, text, table_line)
+    out = replace(settings) if settings else Settings()
+    out.origin = dict(out.origin)
+    out.config_file = str(path)
+    base = path.resolve().parent
+    out.root = str(base)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.budgetaudit] must be a table")
+    for key in table:
+        if key not in KEYS:
+            hint = f" (did you mean '{key.replace('_', '-')}'?)" if key.replace("_", "-") in KEYS else ""
+            raise reader.error(key, f"unknown key '{key}'{hint}")
+    for key, value in table.items():
+        origin = reader.where(key)
+        out.origin[key] = origin
+        if key == "select":
+            out.select = reader.strings(key, value)
+        elif key == "extend-select":
+            out.extend_select = reader.strings(key, value)
+        elif key == "ignore":
+            out.ignore = reader.strings(key, value)
+        elif key in ("include", "exclude"):
+            globs = reader.strings(key, value)
+            setattr(out, key, globs)
+        elif key == "fail-on":
+            out.fail_on = reader.choice(key, value, SEVERITIES)
+        elif key == "fail-on-unchecked":
+            if not isinstance(value, bool):
+                raise reader.error(key, "'fail-on-unchecked' must be true or false")
+            out.fail_on_unchecked = value
+        elif key == "lang":
+            out.lang = reader.choice(key, value, LANGS)
+        elif key == "rules-dirs":
+            dirs = []
+            for entry in reader.strings(key, value):
+                directory = base / entry
+                if not directory.is_dir():
+                    raise reader.error(key, f"rules-dirs: '{entry}' is not a directory")
+                dirs.append(str(directory))
+            out.rules_dirs = dirs
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise reader.error(key, "'per-file-ignores' must be a table of glob = [codes]")
+            section = reader.line(key) or table_line
+            out.per_file_ignores = {}
+            for glob, codes in value.items():
+                if isinstance(codes, str):
+                    codes = [codes]
+                if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+                    raise reader.error(glob, f"per-file-ignores: '{glob}' must map to a list of codes", section)
+                out.per_file_ignores[glob] = [c.strip() for item in codes for c in item.split(",") if c.strip()]
+                out.origin[f"per-file-ignores.{glob}"] = reader.where(glob, section)
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise reader.error(key, "'severity' must be a table of CODE = \"error|warning|info\"")
+            section = reader.line(key) or table_line
+            out.severity = {}
+            for code, level in value.items():
+                if level not in SEVERITIES:
+                    raise reader.error(code, f"severity.{code} must be one of {', '.join(SEVERITIES)}", section)
+                out.severity[code] = level
+                out.origin[f"severity.{code}"] = reader.where(code, section)
+        elif key == "waivers":
+            out.waivers = _waivers(reader, value)
+    return out
+
+
+def _waivers(reader: _Reader, value) -> list[Waiver]:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise reader.error("waivers", "'waivers' must be an array of tables ([[waivers]])")
+    out = []
+    after = reader.table_line
+    for entry in value:
+        header = _line_of(reader.text, r"^\s*\[\[\s*(?:tool\.budgetaudit\.)?waivers\s*\]\]", after)
+        line = header or reader.line("waivers") or 0
+        after = line
+        origin = f"{reader.path}:{line}" if line else str(reader.path)
+        unknown = set(entry) - WAIVER_KEYS
+        if unknown:
+            raise ConfigError(f"{origin}: waiver: unknown key '{sorted(unknown)[0]}'")
+        fingerprint = entry.get("fingerprint")
+        if not isinstance(fingerprint, str) or not re.fullmatch(r"[0-9a-f]{8,64}", fingerprint):
+            raise ConfigError(f"{origin}: waiver: 'fingerprint' must be a finding's fingerprint (hex)")
+        reason = entry.get("reason")
+        if not isinstance(reason, str) or not reason.strip():
+            raise ConfigError(f"{origin}: waiver {fingerprint}: a 'reason' is required")
+        path = entry.get("path")
+        if path is not None and not isinstance(path, str):
+            raise ConfigError(f"{origin}: waiver {fingerprint}: 'path' must be a glob string")
+        out.append(Waiver(fingerprint, reason.strip(), path, origin))
+    return out
+
+
+# --------------------------------------------------------------------------- the command line
+
+
+@dataclass(slots=True)
+class Overrides:
+    """What the command line says; None leaves the file's value."""
+
+    select: list[str] | None = None
+    extend_select: list[str] | None = None
+    ignore: list[str] | None = None
+    fail_on: str | None = None
+    fail_on_unchecked: bool | None = None
+    lang: str | None = None
+    include: list[str] | None = None
+    exclude: list[str] | None = None
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def resolve(
+    inputs: list[str], config: str | None = None, isolated: bool = False, overrides: Overrides | None = None,
+    cwd: str | None = None,
+) -> Settings:
+    """Defaults, then the configuration file, then the command line."""
+    settings = Settings(root=str(Path(cwd or os.getcwd()).resolve()))
+    if config and not isolated:
+        settings = load_file(config, settings)
+    elif not isolated:
+        found = discover(inputs, cwd)
+        if found is not None:
+            settings = load_file(found, settings)
+    o = overrides or Overrides()
+    cli = COMMAND_LINE
+    if o.select is not None:
+        settings.select = _split(o.select)
+        settings.origin["select"] = cli
+    if o.extend_select:
+        settings.extend_select = settings.extend_select + _split(o.extend_select)
+        settings.origin["extend-select"] = _joined(settings.origin.get("extend-select"), cli)
+    if o.ignore:
+        settings.ignore = settings.ignore + _split(o.ignore)
+        settings.origin["ignore"] = _joined(settings.origin.get("ignore"), cli)
+    if o.include:
+        settings.include = _split(o.include)
+        settings.origin["include"] = cli
+    if o.exclude:
+        settings.exclude = settings.exclude + _split(o.exclude)
+        settings.origin["exclude"] = _joined(settings.origin.get("exclude"), cli)
+    for name, key in (("fail_on", "fail-on"), ("fail_on_unchecked", "fail-on-unchecked"), ("lang", "lang")):
+        value = getattr(o, name)
+        if value is not None:
+            setattr(settings, name, value)
+            settings.origin[key] = cli
+    return settings
+
+
+def _joined(before: str | None, now: str) -> str:
+    return f"{before} + {now}" if before and before != DEFAULT else now
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _specificity(rule, selector: str) -> int:
+    """How closely a selector names a rule (0: not at all); the most specific of select/ignore decides."""
+    if selector == "ALL":
+        return 1
+    if selector in (rule.code, rule.name, *rule.aliases):
+        return 10
+    if rule.selected_by(selector):
+        return 2 + sum(ch.isdigit() for ch in selector)
+    return 0
+
+
+def ruleset(settings: Settings):
+    """The rules of a run: built-in and rules-dirs, selected, with severity overrides applied."""
+    from .ruleset import RuleSet, load_rules
+
+    everything = load_rules(settings.rules_dirs)
+    known = {s for r in everything.rules for s in (r.code, r.name, *r.aliases)} | {"ALL"}
+
+    def check_selectors(key: str, selectors: list[str]) -> None:
+        for selector in selectors:
+            if selector not in known and not any(r.selected_by(selector) for r in everything.rules):
+                where = settings.where(key)
+                raise ConfigError(f"{where}: {key}: unknown rule selector '{selector}' (see `budgetaudit rules`)")
+
+    check_selectors("select", settings.select or [])
+    check_selectors("extend-select", settings.extend_select)
+    check_selectors("ignore", settings.ignore)
+    for glob, codes in settings.per_file_ignores.items():
+        check_selectors(f"per-file-ignores.{glob}", codes)
+    by_code = everything.by_code()
+    for code in settings.severity:
+        if code not in by_code:
+            raise ConfigError(f"{settings.where(f'severity.{code}')}: severity: no rule '{code}' (use a rule code)")
+
+    select = (settings.select if settings.select is not None else ["ALL"]) + settings.extend_select
+    chosen = []
+    for rule in everything.rules:
+        chosen_by = max((_specificity(rule, s) for s in select), default=0)
+        ignored_by = max((_specificity(rule, s) for s in settings.ignore), default=0)
+        if chosen_by and chosen_by > ignored_by:
+            if rule.code in settings.severity:
+                rule = replace(rule, severity=settings.severity[rule.code])
+            chosen.append(rule)
+    return RuleSet(chosen)
+
+
+# --------------------------------------------------------------------------- show-settings
+
+
+def describe(settings: Settings, rules) -> str:
+    """What `budgetaudit show-settings` prints: every effective value and where it came from."""
+    import json
+
+    def show(value) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    rows = [
+        ("config-file", settings.config_file or "(none)", "discovery" if settings.config_file else DEFAULT),
+        ("select", settings.select if settings.select is not None else ["ALL"], settings.where("select")),
+        ("extend-select", settings.extend_select, settings.where("extend-select")),
+        ("ignore", settings.ignore, settings.where("ignore")),
+        ("fail-on", settings.fail_on, settings.where("fail-on")),
+        ("fail-on-unchecked", settings.fail_on_unchecked, settings.where("fail-on-unchecked")),
+        ("lang", settings.lang, settings.where("lang")),
+        ("include", settings.include, settings.where("include")),
+        ("exclude", settings.exclude, settings.where("exclude")),
+        ("exclude (always)", BUILTIN_EXCLUDE, DEFAULT),
+        ("rules-dirs", settings.rules_dirs, settings.where("rules-dirs")),
+    ]
+    for glob, codes in settings.per_file_ignores.items():
+        rows.append((f"per-file-ignores.{show(glob)}", codes, settings.where(f"per-file-ignores.{glob}")))
+    for code, level in settings.severity.items():
+        rows.append((f"severity.{code}", level, settings.where(f"severity.{code}")))
+    for waiver in settings.waivers:
+        rows.append((f"waiver {waiver.fingerprint}", waiver.reason + (f" [{waiver.path}]" if waiver.path else ""), waiver.origin))
+    rows.append(("rules", [r.code for r in rules.rules], "select/ignore"))
+    width = max(len(k) for k, _, _ in rows)
+    lines = []
+    for key, value, origin in rows:
+        shown = value if isinstance(value, str) and key in ("config-file",) or key.startswith("waiver") else show(value)
+        lines.append(f"{key:<{width}} = {shown}  # {origin}")
+    return "\n".join(lines) + "\n"

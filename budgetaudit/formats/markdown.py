@@ -1,0 +1,87 @@
+"""A review memo in Markdown: a summary table across files, then every finding by file."""
+
+from __future__ import annotations
+
+import re
+
+from . import coordinates
+
+WORDS = {
+    "zh": {"title": "预算公开一致性审核", "file": "文件", "errors": "错误", "warnings": "警告", "infos": "提示",
+           "unchecked": "未能核对", "status": "结论", "total": "合计", "pass": "通过", "fix": "需修改",
+           "review": "需复核", "unreadable": "无法读取", "skipped": "跳过", "findings": "问题明细",
+           "stated": "所列", "expected": "应为", "figures": "涉及数字", "not_checked": "未能核对的关系",
+           "accepted": "已豁免 {waived} 项，基线内 {baselined} 项。", "stale": "过期豁免（未匹配任何问题）"},
+    "en": {"title": "Disclosure consistency review", "file": "file", "errors": "errors", "warnings": "warnings",
+           "infos": "infos", "unchecked": "not checked", "status": "status", "total": "total", "pass": "pass",
+           "fix": "fix", "review": "review", "unreadable": "cannot read", "skipped": "skipped",
+           "findings": "Findings", "stated": "stated", "expected": "expected", "figures": "figures",
+           "not_checked": "Relations not checked", "accepted": "Waived {waived}, in baseline {baselined}.",
+           "stale": "Stale waivers (matched nothing)"},
+}
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def md(text: str) -> str:
+    """Escape text for a Markdown paragraph or table cell (one line)."""
+    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def _status(report, words) -> str:
+    if report.error:
+        return words["unreadable"]
+    counts = report.counts()
+    if counts["error"]:
+        return words["fix"]
+    if counts["warning"] or report.unchecked:
+        return words["review"]
+    return words["pass"]
+
+
+def render(result, options=None) -> str:
+    lang = getattr(options, "lang", "zh")
+    words = WORDS[lang]
+    comma = "，" if lang == "zh" else ", "
+    out = [f"# {words['title']}", ""]
+    out.append(f"| {words['file']} | {words['errors']} | {words['warnings']} | {words['infos']} | "
+               f"{words['unchecked']} | {words['status']} |")
+    out.append("| --- | ---: | ---: | ---: | ---: | --- |")
+    for report in result.files:
+        if report.error:
+            out.append(f"| {md(report.path)} | - | - | - | - | {words['unreadable']}: {md(report.error)} |")
+            continue
+        c = report.counts()
+        out.append(f"| {md(report.path)} | {c['error']} | {c['warning']} | {c['info']} | {len(report.unchecked)} | "
+                   f"{_status(report, words)} |")
+    for path, reason in getattr(result, "skipped", []):
+        out.append(f"| {md(path)} | - | - | - | - | {words['skipped']}: {md(reason)} |")
+    s = result.summary()
+    out.append(f"| **{words['total']}** ({s['files']}) | **{s['error']}** | **{s['warning']}** | **{s['info']}** | "
+               f"**{s['unchecked']}** | |")
+    out.append("")
+    if getattr(result, "waived", 0) or getattr(result, "baselined", 0):
+        out += [words["accepted"].format(waived=result.waived, baselined=result.baselined), ""]
+    stale = getattr(result, "stale_waivers", [])
+    if stale:
+        out.append(f"{words['stale']}: " + ", ".join(f"`{w.fingerprint}`" for w in stale))
+        out.append("")
+    if any(r.findings or r.unchecked for r in result.files):
+        out += [f"## {words['findings']}", ""]
+    for report in result.files:
+        if not report.findings and not report.unchecked:
+            continue
+        out += [f"### {md(report.path)}", ""]
+        for f in report.findings:
+            span = f.locations[0].span if f.locations else None
+            extra = coordinates(span) if span is not None else ""
+            where = f"{f.line}:{f.column}" + (f" ({md(extra)})" if extra else "")
+            line = f"- **{where}** `{f.code}` {f.severity}: {md(f.message)}"
+            if f.expected:
+                line += f" ({words['stated']} {md(f.stated)}{comma}{words['expected']} {md(f.expected)})"
+            out.append(line)
+        if report.unchecked:
+            out += ["", f"{words['not_checked']}:", ""]
+            for u in report.unchecked:
+                out.append(f"- {u.line} `{u.code}` {md(u.reason)}")
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
