@@ -12,6 +12,7 @@ import codecs
 import re
 import sys
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 MAX_BYTES = 100 * 1024 * 1024  # documented default size limit (README, --max-bytes)
 
@@ -126,8 +127,32 @@ _BOMS = (
 )
 
 
+# Characters every budget disclosure is full of (simplified; traditional text is folded first).
+# A decoding that yields few of them is mojibake, however valid its bytes.
+_COMMON = frozenset(
+    "的年度元万亿支出收入预算决算经费项目部门单位财政拨款一般公共基本人员公用三公采购资产绩效情况说明"
+    "其中较上增加减少增长下降占合计总计本主要原因为和及与服务保障管理工作政府性基金运行维护接待车辆"
+    "社会就业卫生健康住房资源信息科技教育文化农林水交通城乡环保安全事务行政机关事业转结余指标完成"
+)
+_MIN_PLAUSIBILITY = Fraction(1, 8)  # share of CJK characters that must be common ones
+
+
+def plausibility(text: str) -> Fraction:
+    """The share of CJK characters in `text` that are common in budget disclosures."""
+    folded = normalise(text[:20000])
+    cjk = [ch for ch in folded if "\u4e00" <= ch <= "\u9fff"]
+    if not cjk:
+        return Fraction(0)
+    return Fraction(sum(1 for ch in cjk if ch in _COMMON), len(cjk))
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (BOM optional), UTF-16/32 with BOM, or GB18030; never guess past that."""
+    """Decode bytes as UTF-8 (BOM optional), UTF-16/32 with BOM, or GB18030/GBK or Big5.
+
+    Big5 bytes often decode as GB18030 too, into characters that look plausible to a machine and
+    are nonsense to a reader; so between the two a detector's guess (charset-normalizer) and a test
+    on the characters these documents are made of must agree on one, or the file is refused.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -138,10 +163,38 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    decoded = {}
+    for encoding in ("gb18030", "big5"):
+        try:
+            decoded[encoding] = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    if not decoded:
+        raise InputError("cannot decode: neither UTF-8, GB18030/GBK nor Big5 text")
+    scores = {encoding: plausibility(text) for encoding, text in decoded.items()}
+    ranked = sorted(scores, key=scores.get, reverse=True)
+    best = ranked[0]
+    if scores[best] < _MIN_PLAUSIBILITY:
+        raise InputError(f"cannot decide the encoding: as {best} the text is not Chinese budget wording")
+    if len(ranked) > 1 and scores[ranked[1]] * 2 > scores[best]:
+        # Both readings look like budget wording: let the detector decide, and refuse if it cannot.
+        guess = _detector_guess(data)
+        if guess not in decoded:
+            raise InputError("cannot decide the encoding: GB18030 and Big5 readings are both plausible")
+        best = guess
+    return decoded[best], best
+
+
+def _detector_guess(data: bytes) -> str | None:
     try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError:
-        raise InputError("cannot decode: neither UTF-8 nor GB18030/GBK text") from None
+        from charset_normalizer import from_bytes
+    except ImportError:  # the detector is a dependency; without it ties are refused, never guessed
+        return None
+    match = from_bytes(data[:200_000], cp_isolation=["gb18030", "big5"]).best()
+    if match is None:
+        return None
+    name = match.encoding.lower().replace("_", "")
+    return {"gb18030": "gb18030", "gbk": "gb18030", "gb2312": "gb18030", "big5": "big5"}.get(name)
 
 
 def _looks_binary(data: bytes) -> bool:
