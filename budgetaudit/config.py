@@ -167,9 +167,18 @@ def _read_table(path: Path) -> tuple[dict, str, int]:
     return data, text, 0
 
 
+def _shown(path: Path) -> Path:
+    """A path as a user would write it: relative to the current directory when below it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else Path(rel)
+
+
 def load_file(path: str | Path, settings: Settings | None = None) -> Settings:
     """Apply one configuration file to `settings` (defaults when None)."""
-    path = Path(path)
+    path = _shown(Path(path))
     table, text, table_line = _read_table(path)
     reader = _Reader(path, text, table_line)
     out = replace(settings) if settings else Settings()
@@ -206,10 +215,10 @@ def load_file(path: str | Path, settings: Settings | None = None) -> Settings:
         elif key == "rules-dirs":
             dirs = []
             for entry in reader.strings(key, value):
-                directory = base / entry
+                directory = Path(os.path.normpath(base / entry))
                 if not directory.is_dir():
                     raise reader.error(key, f"rules-dirs: '{entry}' is not a directory")
-                dirs.append(str(directory))
+                dirs.append(str(_shown(directory)))
             out.rules_dirs = dirs
         elif key == "per-file-ignores":
             if not isinstance(value, dict):

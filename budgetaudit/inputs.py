@@ -121,7 +121,7 @@ def walk(top: str, include: list[str], exclude: list[str], root: str):
                 kept.append(name)
         dirnames[:] = kept
         for name in sorted(filenames):
-            path = os.path.join(directory, name)
+            path = os.path.normpath(os.path.join(directory, name))
             if not any(_compile(g).match(name) if "/" not in g else glob_match(g, path, root) for g in include):
                 continue
             if _excluded(relative(path, top), path, exclude, root):
