@@ -135,13 +135,15 @@ _COMMON = frozenset(
     "社会就业卫生健康住房资源信息科技教育文化农林水交通城乡环保安全事务行政机关事业转结余指标完成"
 )
 _MIN_PLAUSIBILITY = Fraction(1, 8)  # share of CJK characters that must be common ones
+_MIN_CJK = 8  # fewer Chinese characters than this cannot tell GB18030 from Big5
 
 
 def plausibility(text: str) -> Fraction:
-    """The share of CJK characters in `text` that are common in budget disclosures."""
+    """The share of CJK characters in `text` that are common in budget disclosures
+    (zero when there are too few to judge)."""
     folded = normalise(text[:20000])
     cjk = [ch for ch in folded if "\u4e00" <= ch <= "\u9fff"]
-    if not cjk:
+    if len(cjk) < _MIN_CJK:
         return Fraction(0)
     return Fraction(sum(1 for ch in cjk if ch in _COMMON), len(cjk))
 
