@@ -10,8 +10,12 @@ from __future__ import annotations
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
+# Other characters some readers take for a line break: a command must stay on one line.
+_OTHER_BREAKS = str.maketrans({c: " " for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").translate(_OTHER_BREAKS)
 
 
 def escape_property(text: str) -> str:
