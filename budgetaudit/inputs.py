@@ -100,10 +100,11 @@ def expand(args: list[str], include: list[str], exclude: list[str], root: str) -
 
     for arg in args:
         if arg != "-" and os.path.isdir(arg):
-            before = len(found)
+            walked = 0
             for path in walk(arg, include, excludes, root):
                 add(Input(path, named=False))
-            if len(found) == before:
+                walked += 1
+            if not walked:
                 warnings.append(f"{arg}: no files matching {', '.join(include) or 'include'} to check")
         else:
             add(Input(arg, named=True))
