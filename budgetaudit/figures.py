@@ -8,7 +8,7 @@ value 120784/100 with two decimals, standing for every value in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from .source import Source, Span
@@ -116,6 +116,21 @@ class Figure:
     span: Span
     start: int  # code-point offsets of the number in the source
     end: int
+    # Derived once (rules ask for them many times): the printed value in the base unit
+    # (元 for money) and every base-unit value the print allows.
+    base_value: Fraction = field(init=False, compare=False, repr=False)
+    interval: Interval = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        scale = MONEY_UNITS.get(self.unit or "", 1)
+        base = self.value * scale
+        if self.decimals == 0 and (quantity_of(self.unit) == "count" or self.value == 0):
+            interval = Interval(base, base)
+        else:
+            half = Fraction(scale, 2 * 10**self.decimals)
+            interval = Interval(base - half, base + half)
+        object.__setattr__(self, "base_value", base)
+        object.__setattr__(self, "interval", interval)
 
     @property
     def quantity(self) -> str:
@@ -129,20 +144,7 @@ class Figure:
     def exact(self) -> bool:
         """Counts of whole things are exact, and so is a bare 0 (it says "none", it is not a rounded amount);
         everything else was rounded when printed."""
-        return self.decimals == 0 and (self.quantity == "count" or self.value == 0)
-
-    @property
-    def base_value(self) -> Fraction:
-        """The printed value in the base unit (元 for money)."""
-        return self.value * self.scale
-
-    @property
-    def interval(self) -> Interval:
-        """Every base-unit value the print allows."""
-        if self.exact:
-            return Interval(self.base_value, self.base_value)
-        half = Fraction(self.scale, 2 * 10**self.decimals)
-        return Interval(self.base_value - half, self.base_value + half)
+        return self.interval.lo == self.interval.hi
 
     @property
     def text(self) -> str:
