@@ -42,7 +42,7 @@ def render(result, options=None) -> str:
         suite = ET.SubElement(root, "testsuite", name=clean(path))
         counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
 
-        def case(name: str, line: int | None = None) -> ET.Element:
+        def case(name: str, line: int | None = None, suite=suite, path=path, counts=counts) -> ET.Element:
             counts["tests"] += 1
             attrs = {"classname": clean(path), "name": clean(name), "file": clean(path)}
             if line:
