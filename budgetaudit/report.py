@@ -83,6 +83,7 @@ class FileReport:
     unchecked: list[Unchecked] = field(default_factory=list)
     checked: int = 0
     error: str = ""  # set when the input could not be read; the file then has no findings
+    not_a_disclosure: bool = False  # the error says the content is no disclosure (walked files are skipped)
 
     def sort(self) -> None:
         self.findings.sort(key=lambda f: (f.line, f.column, f.code, f.fingerprint))

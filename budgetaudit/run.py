@@ -14,11 +14,8 @@ from typing import Callable, Iterable
 from . import __version__
 from .report import SEVERITY_RANK, FileReport
 from .ruleset import RuleSet
-from .source import InputError
+from .source import InputError, NotADisclosure
 
-# InputError reasons that say "this is not a disclosure" rather than "this could not be read": a file
-# found by walking a directory with one of these is skipped, not failed.
-NOT_A_DISCLOSURE = ("empty file", "binary file", "no figures", "cannot decode", "not valid")
 
 
 @dataclass(slots=True)
@@ -65,10 +62,13 @@ def check_path(path: str, ruleset: RuleSet, lang: str = "zh") -> FileReport:
     try:
         source, native_tables = read(path)
     except InputError as exc:
-        return FileReport(path, error=str(exc))
+        return FileReport(path, error=str(exc), not_a_disclosure=isinstance(exc, NotADisclosure))
     document = read_document(source, native_tables=native_tables)
     if not document.facts and not document.tables:
-        return FileReport(path, document.kind, document.year, document.entity, error="no figures found: not a disclosure")
+        return FileReport(
+            path, document.kind, document.year, document.entity,
+            error="no figures found: not a disclosure", not_a_disclosure=True,
+        )
     return check_document(document, ruleset, lang)
 
 
@@ -163,7 +163,7 @@ def check_inputs(
     result = Result()
     for index, item in enumerate(inputs):
         report = reports[index]
-        if report.error and not item.named and report.error.startswith(NOT_A_DISCLOSURE):
+        if report.error and not item.named and report.not_a_disclosure:
             result.skipped.append((report.path, report.error))
         else:
             result.files.append(report)

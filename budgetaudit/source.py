@@ -21,6 +21,11 @@ class InputError(Exception):
     """An input that cannot be read as a disclosure; the CLI prints it as one line and exits 2."""
 
 
+class NotADisclosure(InputError):
+    """Bytes that are readable but hold no disclosure (empty, binary, undecodable): a file found by
+    walking a directory with such content is skipped, not failed."""
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Where a piece of text stands in the file as given (1-based, columns in code points)."""
@@ -160,7 +165,7 @@ def decode(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding.replace("-sig", "")
             except UnicodeDecodeError as exc:
-                raise InputError(f"not valid {encoding} after its byte-order mark ({exc.reason})") from None
+                raise NotADisclosure(f"not valid {encoding} after its byte-order mark ({exc.reason})") from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -172,17 +177,17 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     if not decoded:
-        raise InputError("cannot decode: neither UTF-8, GB18030/GBK nor Big5 text")
+        raise NotADisclosure("cannot decode: neither UTF-8, GB18030/GBK nor Big5 text")
     scores = {encoding: plausibility(text) for encoding, text in decoded.items()}
     ranked = sorted(scores, key=scores.get, reverse=True)
     best = ranked[0]
     if scores[best] < _MIN_PLAUSIBILITY:
-        raise InputError(f"cannot decide the encoding: as {best} the text is not Chinese budget wording")
+        raise NotADisclosure(f"cannot decide the encoding: as {best} the text is not Chinese budget wording")
     if len(ranked) > 1 and scores[ranked[1]] * 2 > scores[best]:
         # Both readings look like budget wording: let the detector decide, and refuse if it cannot.
         guess = _detector_guess(data)
         if guess not in decoded:
-            raise InputError("cannot decide the encoding: GB18030 and Big5 readings are both plausible")
+            raise NotADisclosure("cannot decide the encoding: GB18030 and Big5 readings are both plausible")
         best = guess
     return decoded[best], best
 
@@ -231,15 +236,15 @@ def load(path: str, data: bytes | None = None) -> Source:
     if data is None:
         data = read_bytes(path)
     if not data.strip():
-        raise InputError("empty file")
+        raise NotADisclosure("empty file")
     wide = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE))
     if not wide and _looks_binary(data):
-        raise InputError("binary file, not a text disclosure")
+        raise NotADisclosure("binary file, not a text disclosure")
     text, encoding = decode(data)
     # UTF-16/32 text is full of zero bytes, so it is judged binary once decoded, by its characters.
     if wide and _looks_binary(text[:65536].encode("latin-1", "replace")):
-        raise InputError("binary file, not a text disclosure")
+        raise NotADisclosure("binary file, not a text disclosure")
     # A byte-order mark, ideographic spaces or no-break spaces alone are still an empty file.
     if not text.strip():
-        raise InputError("empty file")
+        raise NotADisclosure("empty file")
     return Source(path, text, encoding)
