@@ -541,6 +541,11 @@ class ProseReader:
         group = self.group_for(key, label, state) if state.candidates and not state.reason else None
         if group is not None and key.scope == "all" and not self.dictionary.lookup(label, key.quantity)[0] is None:
             key = dataclasses.replace(key, scope=group.total.key.scope)
+        if group is None and not state.reason and not state.candidates and item.start in state.labels:
+            # A和B分别为x和y naming the parts of a figure just stated breaks that figure down, like 其中.
+            group = self.positional_group(key, state)
+            if group is not None and key.scope == "all":
+                key = dataclasses.replace(key, scope=group.total.key.scope)
         if group is None and not state.reason and not state.candidates:
             group = self.sibling_group(key, state)
             if group is not None and key.scope == "all":
@@ -557,6 +562,17 @@ class ProseReader:
             state.positional.append(fact)
         state.subject = fact
         state.change = None
+
+    def positional_group(self, key: Key, state: _State) -> SumGroup | None:
+        """The group of the nearest statement (this sentence, then the last) whose partition holds this part."""
+        for fact in reversed(state.facts + state.previous):
+            if fact.key.quantity == key.quantity and self.is_parent(fact, key):
+                group = state.groups.get(id(fact))
+                if group is None:
+                    group = state.groups[id(fact)] = SumGroup(fact, [], "parts")
+                    self.doc.sums.append(group)
+                return group
+        return None
 
     def sibling_group(self, key: Key, state: _State) -> SumGroup | None:
         """A 其中 list of this paragraph that this fact completes (人员经费… 。公用经费…): partition siblings only."""
