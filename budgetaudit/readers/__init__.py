@@ -1,15 +1,81 @@
 """Readers: one per file format, each giving the same Source (the prose, in reading order) and,
 where the format has real tables, the tables themselves. Nothing after a reader knows the file type.
 
-Plain text (any of the encodings source.py decodes) is the only format so far; its tables are
-rebuilt from the flattened text by budgetaudit.tables.
+The format is decided from the content (a zip holding word/ or xl/, an OLE2 compound file, %PDF,
+an <html> page), not from the extension. Plain text (any of the encodings source.py decodes) has
+its tables rebuilt from the flattened text by budgetaudit.tables; .docx, .xlsx/.xls, .html and
+.pdf are rendered into a Source by compose.py and hand over their grids as native tables.
+
+The libraries these need (python-docx, openpyxl, xlrd, lxml, pdfplumber) are the optional extra
+`budgetaudit[formats]`, imported only when such a file is read.
 """
 
 from __future__ import annotations
 
-from ..source import Source, load
+import importlib
+import io
+import re
+import zipfile
+
+from ..source import InputError, Source, load, read_bytes
+
+EXTRA = "pip install 'budgetaudit[formats]'"
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html)", re.I | re.S)
+_TAG_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<(?:!doctype|html|head|body|meta|table|div|p|title)\b", re.I)
+# format -> (module, the libraries it imports)
+_READERS = {
+    "docx": ("docx", ("docx",)),
+    "xlsx": ("xlsx", ("openpyxl",)),
+    "xls": ("xls", ("xlrd",)),
+    "html": ("html", ("lxml",)),
+    "pdf": ("pdf", ("pdfplumber",)),
+}
+NAMES = {"docx": "Word .docx", "xlsx": "Excel .xlsx", "xls": "Excel .xls", "html": "HTML", "pdf": "PDF"}
+
+
+def sniff(data: bytes, path: str = "") -> str:
+    """The format of a file from its first bytes: docx, xlsx, xls, pdf, html or text."""
+    head = data[:2048]
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except (zipfile.BadZipFile, ValueError):
+            raise InputError("a damaged zip file (not a readable .docx or .xlsx)") from None
+        if any(n.startswith("word/") for n in names):
+            return "docx"
+        if any(n.startswith("xl/") for n in names):
+            return "xlsx"
+        raise InputError("a zip file that is neither a Word .docx nor an Excel .xlsx document")
+    if head.startswith(_OLE2):
+        return "xls"
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if _HTML_START.match(head):
+        return "html"
+    if path.lower().endswith((".htm", ".html", ".xhtml")) and _TAG_START.match(head):
+        return "html"
+    return "text"
 
 
 def read(path: str, data: bytes | None = None) -> tuple[Source, list | None]:
     """The Source of one input and its native tables (None: rebuild them from the text)."""
-    return load(path, data), None
+    if data is None:
+        data = read_bytes(path)
+    kind = sniff(data, path)
+    if kind == "text":
+        return load(path, data), None
+    module_name, libraries = _READERS[kind]
+    for library in libraries:
+        try:
+            importlib.import_module(library)
+        except ImportError:
+            raise InputError(f"reading {NAMES[kind]} files needs the optional formats extra: {EXTRA}") from None
+    module = importlib.import_module(f".{module_name}", __name__)
+    try:
+        return module.read(path, data)
+    except InputError:
+        raise
+    except Exception as exc:  # a library's own error on a damaged file: one line, exit 2
+        reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
+        raise InputError(f"cannot read this {NAMES[kind]} file: {reason}") from None
