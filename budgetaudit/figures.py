@@ -84,7 +84,11 @@ def format_decimal(value: Fraction, decimals: int) -> str:
 
 def parse_number(text: str) -> tuple[Fraction, int] | None:
     """Exact value and printed decimals of a number such as `1,195.1`, `-3` or `0.80`."""
-    text = text.strip().replace(",", "")
+    text = text.strip()
+    if "," in text:
+        if not re.fullmatch(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+            return None  # a comma that does not group thousands is not part of a number
+        text = text.replace(",", "")
     match = re.fullmatch(r"(-?)(\d+)(?:\.(\d+))?", text)
     if not match or len(match.group(2)) + len(match.group(3) or "") > MAX_DIGITS:
         return None
@@ -124,7 +128,10 @@ class Figure:
     def __post_init__(self) -> None:
         scale = MONEY_UNITS.get(self.unit or "", 1)
         base = self.value * scale
-        if self.decimals == 0 and (quantity_of(self.unit) == "count" or self.value == 0):
+        quantity = quantity_of(self.unit)
+        # A whole count is exact, and so is a bare 0 of money or things ("none"); a bare 0% may be a
+        # small share rounded away, so it keeps its interval.
+        if self.decimals == 0 and (quantity == "count" or (self.value == 0 and quantity == "money")):
             interval = Interval(base, base)
         else:
             half = Fraction(scale, 2 * 10**self.decimals)
@@ -142,8 +149,8 @@ class Figure:
 
     @property
     def exact(self) -> bool:
-        """Counts of whole things are exact, and so is a bare 0 (it says "none", it is not a rounded amount);
-        everything else was rounded when printed."""
+        """Counts of whole things are exact, and so is a bare 0 of money (it says "none", not a rounded
+        amount); everything else was rounded when printed."""
         return self.interval.lo == self.interval.hi
 
     @property

@@ -197,10 +197,11 @@ def test_interval_is_half_a_last_digit_either_side(scaled: int, decimals: int, u
     scale = MONEY_UNITS.get(unit or "", 1)
     half = Fraction(scale, 2 * 10**decimals)
     assert fig.base_value == value * scale
-    if value == 0 and decimals == 0:
-        # A bare 0 says "none": exact, not a rounded amount.
+    if value == 0 and decimals == 0 and unit in MONEY_UNITS:
+        # A bare 0 of money says "none": exact, not a rounded amount.
         assert fig.exact and fig.interval == Interval(Fraction(0), Fraction(0))
         return
+    # A bare 0% may be a small share rounded away: it keeps its interval.
     assert not fig.exact
     assert fig.interval == Interval(value * scale - half, value * scale + half)
     assert isinstance(fig.interval.lo, Fraction) and isinstance(fig.interval.hi, Fraction)

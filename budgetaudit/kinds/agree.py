@@ -105,14 +105,7 @@ def check_facts(rule, document, reporter) -> None:
             continue
         reporter.report.checked += len(facts) - 1
         # Cluster the copies that agree; the largest cluster is taken as the figure, the rest are questioned.
-        clusters: list[list] = []
-        for fact in facts:
-            for cluster in clusters:
-                if all(_agree(fact, other) for other in cluster):
-                    cluster.append(fact)
-                    break
-            else:
-                clusters.append([fact])
+        clusters = _clusters(facts)
         if len(clusters) < 2:
             continue
         clusters.sort(key=lambda c: (-len(c), c[0].figure.start))
@@ -135,6 +128,23 @@ def check_facts(rule, document, reporter) -> None:
 def _by_value(clusters, own) -> str:
     """52.84（第21、604、709行）；52.48（第839行）: every other value with where it stands."""
     return "；".join(f"{c[0].figure.text}（{_lines(c)}）" for c in clusters if c is not own)
+
+
+def _clusters(facts) -> list[list]:
+    """Copies that agree with each other, largest first. Identical prints are judged once, so many
+    copies of one figure cost no more than a few distinct prints."""
+    prints: dict[tuple, list] = {}
+    for fact in facts:
+        prints.setdefault((fact.figure.unit, fact.figure.decimals, fact.figure.value), []).append(fact)
+    groups: list[list[list]] = []  # each cluster is a list of groups of identical prints
+    for copies in prints.values():
+        for cluster in groups:
+            if all(_agree(copies[0], other[0]) for other in cluster):
+                cluster.append(copies)
+                break
+        else:
+            groups.append([copies])
+    return [[fact for copies in cluster for fact in copies] for cluster in groups]
 
 
 def _agree(a, b) -> bool:
