@@ -5,6 +5,7 @@ PLACEHOLDERS are the names a rule's message template may use.
 """
 
 from . import agree, average, change, completeness, equal, extraction, share, total
+from . import evaluation
 
 KINDS = {
     "sum": total,
@@ -15,4 +16,5 @@ KINDS = {
     "equal": equal,
     "extraction": extraction,
     "completeness": completeness,
+    "evaluation": evaluation,
 }
