@@ -47,9 +47,11 @@ def number_text(value, number_format: str | None) -> str:
     fmt = (number_format or "General").split(";")[0]
     bare = _QUOTED.sub("", fmt)
     if bare.strip().lower() in ("general", "@", ""):
-        if exact == exact.to_integral_value():
+        # General shows at most 11 significant digits: 1207.8399999999999 is shown 1207.84.
+        if exact == exact.to_integral_value() and abs(exact) < 10**11:
             return str(exact.quantize(Decimal(1)))
-        return format(exact.normalize(), "f")
+        shown = exact.quantize(Decimal(1).scaleb(exact.adjusted() - 10), rounding=ROUND_HALF_UP) if exact else exact
+        return format(shown.normalize(), "f")
     percent = "%" in bare
     if percent:
         exact = exact * 100

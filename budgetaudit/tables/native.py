@@ -162,7 +162,7 @@ def _plain(source: Source, origin_rows: list[list[RawCell]], rows: list[int], wi
     out = []
     for r in rows:
         cells = [build._cell(source, c, unit or None) for c in origin_rows[r]]
-        printed = [cell for cell, c in zip(cells, origin_rows[r]) if c.text]
-        out.append(Row(source.position(origin_rows[r][0].start)[0], cells, printed=printed))
+        # Every slot, blank ones too: readers of these tables (evaluation.py) line cells up with the header.
+        out.append(Row(source.position(origin_rows[r][0].start)[0], cells, printed=list(cells)))
     columns = [Column((str(k + 1),), "text") for k in range(width)]
     return columns, out, []
