@@ -220,11 +220,16 @@ def fits(fieldname: str | None, cell: Printed) -> bool:
     if fieldname == "unit":
         return not _is_number(text) and (op is None or op[0] == "定性") and len(text) <= 5
     if fieldname in ("name", "project"):
-        return not _is_number(text) and op is None and len(text) >= 2 and not _CATEGORY.match(text)
-    if fieldname in ("group", "level1", "level2", "label", "core"):
+        return (
+            not _is_number(text) and op is None and len(text) >= 2 and not _CATEGORY.match(text)
+            and _known_unit(text) is None
+        )
+    if fieldname in ("group", "level1"):
+        return not _is_number(text) and op is None and (text.endswith("指标") or bool(_CATEGORY.match(text)))
+    if fieldname in ("level2", "label", "core"):
         return not _is_number(text) and op is None and not _NUMBERED.match(text)
     if fieldname == "note":
-        return True
+        return not _is_number(text)
     return False
 
 
