@@ -15,6 +15,7 @@ content; a file in which no page has text is refused.
 
 from __future__ import annotations
 
+import bisect
 import io
 import statistics
 from dataclasses import dataclass, field
@@ -157,15 +158,30 @@ def _grid(page, table, number: int) -> _Grid | None:
         return None
     xs = _bounds([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = _bounds([b[1] for b in boxes] + [b[3] for b in boxes])
-    chars = [c for c in page.chars if _inside(c, [table.bbox])]
     cells = []
+    covering: dict[tuple[int, int], int] = {}
     for x0, top, x1, bottom in boxes:
         c0, c1 = _index(xs, x0), _index(xs, x1)
         r0, r1 = _index(ys, top), _index(ys, bottom)
         if c1 <= c0 or r1 <= r0:
             continue
-        inside = [c for c in chars if _inside(c, [(x0, top, x1, bottom)])]
-        cells.append(GridCell(_cell_text(inside), r0, c0, r1 - r0, c1 - c0, coords={"page": number}))
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                covering[(r, c)] = len(cells)
+        cells.append(GridCell("", r0, c0, r1 - r0, c1 - c0, coords={"page": number}))
+    # Each character goes to the cell its centre falls in (two bisections, not a scan per cell).
+    inside: dict[int, list[dict]] = {}
+    x_min, top_min, x_max, bottom_max = table.bbox
+    for char in page.chars:
+        x = (char["x0"] + char["x1"]) / 2
+        y = (char["top"] + char["bottom"]) / 2
+        if not (x_min <= x <= x_max and top_min <= y <= bottom_max):
+            continue
+        slot = (bisect.bisect_right(ys, y) - 1, bisect.bisect_right(xs, x) - 1)
+        if slot in covering:
+            inside.setdefault(covering[slot], []).append(char)
+    for k, chars in inside.items():
+        cells[k].text = _cell_text(chars)
     if not cells:
         return None
     return _Grid(cells, len(ys) - 1, len(xs) - 1, xs, number, list(range(1, len(ys))))
