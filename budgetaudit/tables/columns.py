@@ -114,26 +114,6 @@ def readings(items: list[Item], columns: list[Column], limit: int = MAX_READINGS
     return out
 
 
-def _value_at(items: list[Item], reading: tuple[int, ...], column: int) -> Item | None:
-    return _placed(items, reading).get(column)
-
-
-_PLACED: dict[tuple[int, tuple[int, ...]], tuple[list[Item], dict[int, Item]]] = {}
-
-
-def _placed(items: list[Item], reading: tuple[int, ...]) -> dict[int, Item]:
-    """The amounts of a row by column under one reading (memoised: the search asks many times)."""
-    key = (id(items), reading)
-    hit = _PLACED.get(key)
-    if hit is not None and hit[0] is items:
-        return hit[1]
-    placed = {c: item for item, c in zip(items, reading) if item.kind in ("num", "code")}
-    if len(_PLACED) > 50_000:
-        _PLACED.clear()
-    _PLACED[key] = (items, placed)
-    return placed
-
-
 def sum_holds(total: Item | None, parts: list[Item | None]) -> bool:
     """Could the printed total be the sum of the printed parts? Blank parts may be unprinted details."""
     printed = [p for p in parts if p is not None]
@@ -147,6 +127,13 @@ def sum_holds(total: Item | None, parts: list[Item | None]) -> bool:
 
 
 def row_readings(items: list[Item], columns: list[Column], sums: list[RowSum], positional: bool) -> list[tuple[int, ...]] | None:
+    """The readings of a row (as `readings` gives them) that let the row's own sums hold; every reading
+    when none does (a row whose arithmetic fails in every reading is an error to report, not a clue to its
+    layout); None past MAX_READINGS readings.
+
+    The readings are counted first and only walked when there are few enough; the walk checks each
+    sum as soon as the placement has passed its last column, so a failing prefix is never extended.
+    """
     if positional and len(items) == len(columns):
         return [tuple(range(len(items)))]
     if positional and len(items) > len(columns):
@@ -154,25 +141,74 @@ def row_readings(items: list[Item], columns: list[Column], sums: list[RowSum], p
             items = items[:-1]
         if len(items) == len(columns):
             return [tuple(range(len(items)))]
-    found = readings(items, columns)
-    if not found:
-        return found
-    # Readings that put the same amounts in the summed columns are judged once.
-    summed = sorted({c for s in sums for c in (s.total, *s.parts)})
-    position = {c: k for k, c in enumerate(summed)}
-    verdicts: dict[tuple, bool] = {}
-    holding = []
-    for reading in found:
-        signature = _signature(items, reading, summed)
-        verdict = verdicts.get(signature)
-        if verdict is None:
-            verdict = verdicts[signature] = all(
-                _bounds_hold(signature[position[s.total]], [signature[position[p]] for p in s.parts]) for s in sums
-            )
-        if verdict:
-            holding.append(reading)
-    # A row whose own arithmetic fails in every reading is an error to report, not a clue to its layout.
-    return holding or found
+    n, k = len(columns), len(items)
+    fit = [[fits(item, column) for column in columns] for item in items]
+    # count[i][j]: the placements of items i.. into columns j.. (capped just past the limit).
+    count = [[0] * (n + 1) for _ in range(k + 1)]
+    count[k] = [1] * (n + 1)
+    for i in range(k - 1, -1, -1):
+        row, below, fitting = count[i], count[i + 1], fit[i]
+        for j in range(n - 1, -1, -1):
+            ways = row[j + 1] + (below[j + 1] if fitting[j] else 0)
+            row[j] = ways if ways <= MAX_READINGS else MAX_READINGS + 1
+    total = count[0][0]
+    if total == 0:
+        return []
+    if total > MAX_READINGS:
+        return None
+    if total == 1 or not sums:
+        return _walk(fit, count, n, k, None)
+    # The bounds a placement puts in each column (None where it puts no amount), and the sums whose
+    # last column is each column, judged when the walk has passed it.
+    bounds = [(item.low, item.high) if item.kind in ("num", "code") else None for item in items]
+    due: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in range(n)]
+    for s in sums:
+        due[max(s.total, *s.parts)].append((s.total, tuple(s.parts)))
+    holding = _walk(fit, count, n, k, (bounds, due))
+    return holding or _walk(fit, count, n, k, None)
+
+
+def _walk(fit: list[list[bool]], count: list[list[int]], n: int, k: int, judge) -> list[tuple[int, ...]]:
+    """Every placement in order (`readings`' order), or with judge=(bounds, due) those whose sums hold."""
+    out: list[tuple[int, ...]] = []
+    chosen: list[int] = []
+    at: list[tuple[int, int] | None] = [None] * n
+    bounds, due = judge if judge is not None else (None, None)
+
+    def holds(first: int, last: int) -> bool:
+        for c in range(first, last + 1):
+            for total, parts in due[c]:
+                if not _bounds_hold(at[total], [at[p] for p in parts]):
+                    return False
+        return True
+
+    def walk(i: int, j: int) -> None:
+        if i == k:
+            if due is not None:
+                for c in range(j, n):
+                    at[c] = None
+                if not holds(j, n - 1):
+                    return
+            out.append(tuple(chosen))
+            return
+        below = count[i + 1]
+        fitting = fit[i]
+        for c in range(j, n):
+            if not count[i][c]:
+                break
+            if fitting[c] and below[c + 1]:
+                if due is not None:
+                    for e in range(j, c):
+                        at[e] = None
+                    at[c] = bounds[i]
+                    if not holds(j, c):
+                        continue
+                chosen.append(c)
+                walk(i + 1, c + 1)
+                chosen.pop()
+
+    walk(0, 0)
+    return out
 
 
 def narrow(
@@ -182,6 +218,22 @@ def narrow(
     number_columns: dict[str, list[int]],
 ) -> None:
     """Drop readings of rows that no reading of the related rows makes add up (in place)."""
+    placements: dict[int, dict[tuple[int, ...], dict[int, Item]]] = {}
+
+    def placed(row: int, reading: tuple[int, ...]) -> dict[int, Item]:
+        """The amounts of a row by column under one reading (asked many times: computed once)."""
+        known = placements.get(row)
+        if known is None:
+            known = placements[row] = {}
+        out = known.get(reading)
+        if out is None:
+            out = known[reading] = {c: item for item, c in zip(items[row], reading) if item.kind in ("num", "code")}
+        return out
+
+    def signature(row: int, reading: tuple[int, ...], columns: list[int]) -> tuple:
+        at = placed(row, reading)
+        return tuple((at[c].low, at[c].high) if c in at else None for c in columns)
+
     for _ in range(4):
         changed = False
         for relation in relations:
@@ -196,12 +248,16 @@ def narrow(
             # Cheap first: a part cannot hold an amount in a column where the total certainly shows none.
             total_row = relation.total.row
             if len(options[total_row]) == 1:
-                empty = {c for c in columns if _value_at(items[total_row], options[total_row][0], c) is None}
+                shown = placed(total_row, options[total_row][0])
+                empty = [c for c in columns if c not in shown]
                 for r in ambiguous:
                     if r == total_row:
                         continue
-                    narrowed = [o for o in options[r] if all(
-                        _value_at(items[r], o, c) is None or _value_at(items[r], o, c).value == 0 for c in empty)]
+                    narrowed = []
+                    for o in options[r]:
+                        at = placed(r, o)
+                        if all(c not in at or at[c].value == 0 for c in empty):
+                            narrowed.append(o)
                     if narrowed and len(narrowed) < len(options[r]):
                         options[r] = narrowed
                         changed = True
@@ -215,47 +271,46 @@ def narrow(
                 moving |= set.union(*sets) - set.intersection(*sets)
             moving_columns = sorted(moving & set(columns))
             # Readings that place the same amounts in the moving columns are one case to try.
-            signatures = {r: _signatures(items[r], options[r], moving_columns) for r in ambiguous}
+            signatures: dict[int, dict[tuple, list]] = {}
+            for r in ambiguous:
+                groups = signatures[r] = {}
+                for reading in options[r]:
+                    groups.setdefault(signature(r, reading, moving_columns), []).append(reading)
             count = 1
             for r in ambiguous:
                 count *= len(signatures[r])
             if count > MAX_COMBINATIONS:
                 continue
             fixed = {
-                row: _signature(items[row], options[row][0], moving_columns)
+                row: signature(row, options[row][0], moving_columns)
                 for row in dict.fromkeys(rows) if row not in signatures
             }
+            # Where each entry's signature comes from: a fixed row, or a place in the combination.
+            slot = {r: k for k, r in enumerate(ambiguous)}
+            total_source = (slot.get(total_row), fixed.get(total_row))
+            part_sources = [(slot.get(p.row), fixed.get(p.row)) for p in relation.parts]
+            width = range(len(moving_columns))
             kept: dict[int, set[tuple]] = {r: set() for r in ambiguous}
             for combination in product(*(list(signatures[r]) for r in ambiguous)):
-                chosen = {**fixed, **dict(zip(ambiguous, combination))}
-                if all(
-                    _bounds_hold(chosen[relation.total.row][k], [chosen[p.row][k] for p in relation.parts])
-                    for k in range(len(moving_columns))
-                ):
-                    for r, signature in zip(ambiguous, combination):
-                        kept[r].add(signature)
+                k, sig = total_source
+                total = combination[k] if k is not None else sig
+                parts = [combination[k] if k is not None else sig for k, sig in part_sources]
+                for column in width:
+                    if not _bounds_hold(total[column], [part[column] for part in parts]):
+                        break
+                else:
+                    for r, signature_ in zip(ambiguous, combination):
+                        kept[r].add(signature_)
             if all(kept[r] for r in ambiguous):
                 for r in ambiguous:
+                    order = {o: k for k, o in enumerate(options[r])}
                     narrowed = [o for sig, group in signatures[r].items() if sig in kept[r] for o in group]
-                    narrowed.sort(key=options[r].index)
+                    narrowed.sort(key=order.__getitem__)
                     if len(narrowed) < len(options[r]):
                         options[r] = narrowed
                         changed = True
         if not changed:
             break
-
-
-def _signature(items: list[Item], reading: tuple[int, ...], columns: list[int]) -> tuple:
-    """The printed bounds a reading puts in each of `columns` (None where it puts no amount)."""
-    placed = _placed(items, reading)
-    return tuple((placed[c].low, placed[c].high) if c in placed else None for c in columns)
-
-
-def _signatures(items: list[Item], readings_: list[tuple[int, ...]], columns: list[int]) -> dict[tuple, list]:
-    out: dict[tuple, list] = {}
-    for reading in readings_:
-        out.setdefault(_signature(items, reading, columns), []).append(reading)
-    return out
 
 
 def _bounds_hold(total: tuple[int, int] | None, parts: list[tuple[int, int] | None]) -> bool:
