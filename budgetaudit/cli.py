@@ -184,9 +184,15 @@ def check(
     jobs: int = JOBS,
     list_files: bool = typer.Option(False, "--list-files", help="Print the files that would be checked and exit."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour the text report."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Refuse inputs larger than this many bytes (exit 2); default 104857600 (100 MB)."),
 ) -> None:
     """Check disclosures and report every inconsistency with its evidence."""
     from .formats import Options, renderer
+
+    if max_bytes is not None:
+        from .source import set_max_bytes
+
+        set_max_bytes(max_bytes)
 
     settings, rules = _settings(files, config, isolated, lang, fail_on, fail_on_unchecked, select, extend_select,
                                 ignore, include, exclude)

@@ -9,12 +9,34 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import os
 import re
 import sys
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-MAX_BYTES = 100 * 1024 * 1024  # documented default size limit (README, --max-bytes)
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024  # documented default size limit (README, `check --max-bytes`)
+_MAX_BYTES_ENV = "BUDGETAUDIT_MAX_BYTES"  # how `check --max-bytes` reaches worker processes, however started
+
+
+def _limit_from_environment() -> int:
+    value = os.environ.get(_MAX_BYTES_ENV, "")
+    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_MAX_BYTES
+
+
+MAX_BYTES = _limit_from_environment()  # the limit in force
+
+
+def set_max_bytes(limit: int) -> None:
+    """Refuse inputs larger than `limit` bytes, in this process and in the workers it starts."""
+    global MAX_BYTES
+    MAX_BYTES = limit
+    os.environ[_MAX_BYTES_ENV] = str(limit)
+
+
+def describe_size(size: int) -> str:
+    mib = 1024 * 1024
+    return f"{size // mib} MB" if size % mib == 0 else f"{size:,} bytes"
 
 
 class InputError(Exception):
@@ -227,7 +249,7 @@ def read_bytes(path: str) -> bytes:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from None
     if len(data) > MAX_BYTES:
-        raise InputError(f"larger than the {MAX_BYTES // (1024 * 1024)} MB size limit")
+        raise InputError(f"larger than the {describe_size(MAX_BYTES)} size limit")
     return data
 
 
