@@ -19,7 +19,9 @@ from pathlib import Path
 CONFIG_NAMES = (".budgetaudit.toml", "budgetaudit.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
 LANGS = ("zh", "en")
-DEFAULT_INCLUDE = ["*.txt", "*.md"]
+# Plain text, and the formats budgetaudit[formats] reads (without that extra, such a file fails with a
+# one-line message naming it).
+DEFAULT_INCLUDE = ["*.txt", "*.md", "*.docx", "*.xlsx", "*.xls", "*.html", "*.htm", "*.pdf"]
 # Always left out when walking a directory (version control, environments, caches).
 BUILTIN_EXCLUDE = [".*", "node_modules", "__pycache__", "venv"]
 KEYS = {

@@ -42,8 +42,10 @@ def test_seed_002_narrative_has_no_error(rules):
 def test_seed_000_reception_average_is_not_an_error_or_warning(rules):
     _, report = report_of("000", rules)
     average = [f for f in report.findings if f.code == "AVG001"]
-    assert all(f.severity == "info" for f in average)
-    assert not [f for f in report.findings if f.severity in ("error", "warning")]
+    assert average and all(f.severity == "info" for f in average)
+    # Its narrative holds; its errors are in the self-evaluation tables (EVA family).
+    narrative = [f for f in report.findings if f.severity in ("error", "warning") and not f.code.startswith("EVA")]
+    assert narrative == []
 
 
 def test_seed_004_no_purchase_planned_against_a_planned_purchase(rules):
