@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 
 from .source import Source, Span
 
@@ -82,20 +83,34 @@ def format_decimal(value: Fraction, decimals: int) -> str:
     return f"{sign}{digits[:-decimals]}.{digits[-decimals:]}"
 
 
+_GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_PLAIN = re.compile(r"(-?)(\d+)(?:\.(\d+))?")
+
+
 def parse_number(text: str) -> tuple[Fraction, int] | None:
-    """Exact value and printed decimals of a number such as `1,195.1`, `-3` or `0.80`."""
+    """Exact value and printed decimals of a number such as `1,195.1`, `-3` or `0.80`.
+
+    Memoised on short texts: tables and prose parse the same prints many times, and the result
+    (an immutable Fraction and an int) can be shared; a long text is never kept."""
+    return _parse_short(text) if len(text) <= 48 else _parse(text)
+
+
+def _parse(text: str) -> tuple[Fraction, int] | None:
     text = text.strip()
     if "," in text:
-        if not re.fullmatch(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+        if not _GROUPED.fullmatch(text):
             return None  # a comma that does not group thousands is not part of a number
         text = text.replace(",", "")
-    match = re.fullmatch(r"(-?)(\d+)(?:\.(\d+))?", text)
+    match = _PLAIN.fullmatch(text)
     if not match or len(match.group(2)) + len(match.group(3) or "") > MAX_DIGITS:
         return None
     sign, whole, frac = match.groups()
     frac = frac or ""
     value = Fraction(int(whole + frac), 10 ** len(frac))
     return (-value if sign else value), len(frac)
+
+
+_parse_short = lru_cache(maxsize=1 << 14)(_parse)
 
 
 def quantity_of(unit: str | None) -> str:
