@@ -1,6 +1,9 @@
 """What a disclosure must contain: its sections and its standard attached tables.
 
 check = "sections": each `name=word|word` of `sections` must occur in the text.
+check = "evaluations": 对N个项目开展了绩效自评 against the project self-evaluation tables present:
+                    fewer is a warning, or info where the text says the rest are published
+                    separately (另行公开); none at all is info (the tables are often a separate file).
 check = "tables":   each `kind=name` of `budget_tables` / `final_tables` must be among the
                     rebuilt tables. With no table at all the note is info (the tables are often
                     published as a separate file); with some tables present, one finding lists the
@@ -8,6 +11,8 @@ check = "tables":   each `kind=name` of `budget_tables` / `final_tables` must be
 """
 
 from __future__ import annotations
+
+import re
 
 
 PARAMS = {
@@ -39,6 +44,9 @@ def check(rule, document, reporter) -> None:
     title = _title(document)
     if title is None or document.kind == "unknown":
         return
+    if rule.params["check"] == "evaluations":
+        check_evaluations(rule, document, reporter)
+        return
     if rule.params["check"] == "sections":
         text = document.source.norm.replace("“", "").replace("”", "").replace('"', "")
         missing = [name for name, words in _pairs(rule.params["sections"]) if not any(w in text for w in words)]
@@ -62,6 +70,30 @@ def check(rule, document, reporter) -> None:
         _report(rule, reporter, "info", [reporter.hint("all_tables_absent")], title)
     else:
         _report(rule, reporter, rule.severity, missing, title)
+
+
+_EVALUATED = re.compile(r"对[^。；;，,]{0,12}?(?P<n>\d+)\s*个[^。；;，,个]{0,8}?项目开展了?(?:绩效)?自评")
+_ELSEWHERE = re.compile(r"另行公开|单独公开|另附|另行发布")
+
+
+def check_evaluations(rule, document, reporter) -> None:
+    if document.kind != "final_account":
+        return
+    source = document.source
+    claim = _EVALUATED.search(source.norm)
+    if claim is None:
+        return
+    stated = int(claim.group("n"))
+    where = source.span(claim.start("n"), claim.end("n"))
+    projects = [e for e in document.evaluations if e.kind == "self_evaluation" and "整体" not in e.title]
+    reporter.report.checked += 1
+    if len(projects) >= stated:
+        return
+    sentence_end = source.norm.find("。", claim.end())
+    elsewhere = _ELSEWHERE.search(source.norm, claim.end(), sentence_end if sentence_end != -1 else len(source.norm))
+    severity = "info" if not projects or elsewhere else rule.severity
+    missing = reporter.hint("evaluations_published", stated=str(stated), published=str(len(projects)))
+    _report(rule, reporter, severity, [missing], where)
 
 
 def _report(rule, reporter, severity, missing, title) -> None:
