@@ -169,12 +169,12 @@ def test_cli_json_contract():
     assert data["tool"]["name"] == "budgetaudit"
     assert data["summary"]["files"] == 1
     assert data["summary"]["error"] == 10
-    assert data["summary"]["warning"] == 1
+    assert data["summary"]["warning"] == 2
     assert data["summary"]["info"] == 1
     file = data["files"][0]
     assert file["document"]["kind"] == "final_account"
     assert file["document"]["year"] == 2024
-    assert len(file["findings"]) == 12
+    assert len(file["findings"]) == 13
     for finding in file["findings"]:
         assert finding["code"] and finding["severity"] in ("error", "warning", "info")
         assert finding["locations"]
