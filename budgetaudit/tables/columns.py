@@ -12,8 +12,6 @@ uncertain: it is shown, but nothing is checked with it.
 
 from __future__ import annotations
 
-import math
-
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import product
@@ -41,8 +39,12 @@ class Item:
 
     def __post_init__(self) -> None:
         if self.value is not None:
-            self.low = math.floor((self.value - self.half) * BOUND_SCALE)
-            self.high = math.ceil((self.value + self.half) * BOUND_SCALE)
+            # floor and ceiling of (value ∓ half) × BOUND_SCALE, in integers.
+            vn, vd = self.value.numerator, self.value.denominator
+            hn, hd = self.half.numerator, self.half.denominator
+            den = vd * hd
+            self.low = (vn * hd - hn * vd) * BOUND_SCALE // den
+            self.high = -(-(vn * hd + hn * vd) * BOUND_SCALE // den)
 
 
 BOUND_SCALE = 2 * 10**8
@@ -178,7 +180,7 @@ def _walk(fit: list[list[bool]], count: list[list[int]], n: int, k: int, judge) 
     def holds(first: int, last: int) -> bool:
         for c in range(first, last + 1):
             for total, parts in due[c]:
-                if not _bounds_hold(at[total], [at[p] for p in parts]):
+                if not _all_hold((at[total],), [(at[p],) for p in parts], _ONE):
                     return False
         return True
 
@@ -291,16 +293,16 @@ def narrow(
             part_sources = [(slot.get(p.row), fixed.get(p.row)) for p in relation.parts]
             width = range(len(moving_columns))
             kept: dict[int, set[tuple]] = {r: set() for r in ambiguous}
+            kept_sets = [kept[r] for r in ambiguous]
             for combination in product(*(list(signatures[r]) for r in ambiguous)):
+                if all(signature_ in seen for signature_, seen in zip(combination, kept_sets)):
+                    continue  # whether it holds or not, it would keep nothing new
                 k, sig = total_source
                 total = combination[k] if k is not None else sig
                 parts = [combination[k] if k is not None else sig for k, sig in part_sources]
-                for column in width:
-                    if not _bounds_hold(total[column], [part[column] for part in parts]):
-                        break
-                else:
-                    for r, signature_ in zip(ambiguous, combination):
-                        kept[r].add(signature_)
+                if _all_hold(total, parts, width):
+                    for signature_, seen in zip(combination, kept_sets):
+                        seen.add(signature_)
             if all(kept[r] for r in ambiguous):
                 for r in ambiguous:
                     order = {o: k for k, o in enumerate(options[r])}
@@ -311,6 +313,32 @@ def narrow(
                         changed = True
         if not changed:
             break
+
+
+_ONE = range(1)
+
+
+def _all_hold(total: tuple, parts: list[tuple], width: range) -> bool:
+    """_bounds_hold(total[c], [part[c] for part in parts]) for every c in width (inlined: the search's inner loop)."""
+    for column in width:
+        bound = total[column]
+        if bound is None:
+            for part in parts:
+                value = part[column]
+                if value is not None and not value[0] <= 0 <= value[1]:
+                    return False
+            continue
+        low = high = 0
+        printed = False
+        for part in parts:
+            value = part[column]
+            if value is not None:
+                low += value[0]
+                high += value[1]
+                printed = True
+        if printed and not (low <= bound[1] and bound[0] <= high):
+            return False
+    return True
 
 
 def _bounds_hold(total: tuple[int, int] | None, parts: list[tuple[int, int] | None]) -> bool:
