@@ -89,14 +89,14 @@ def _use_color(color: Color, stream=None) -> bool:
 
 
 # Options shared by check, baseline and show-settings.
-FILES = typer.Argument(..., help="Disclosure files or directories (walked for *.txt, *.md); '-' reads standard input.")
+FILES = typer.Argument(..., help="Disclosure files or directories (walked for .txt .md .docx .xlsx .xls .html .htm .pdf); '-' reads standard input.")
 LANG = typer.Option(None, "--lang", help="Language of the messages (default zh).")
 FAIL_ON = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity (default error).")
 FAIL_ON_UNCHECKED = typer.Option(None, "--fail-on-unchecked/--no-fail-on-unchecked", help="Exit 1 when a relation could not be checked.", show_default=False)
 SELECT = typer.Option(None, "--select", help="Only these rules (codes, families such as PCT, names, ALL); replaces the config's select.")
 EXTEND_SELECT = typer.Option(None, "--extend-select", help="Add these rules to the selection.")
 IGNORE = typer.Option(None, "--ignore", help="Leave out these rules (added to the config's ignore).")
-INCLUDE = typer.Option(None, "--include", help="Globs of the files to check in directories (replaces the default *.txt, *.md).")
+INCLUDE = typer.Option(None, "--include", help="Globs of the files to check in directories (replaces the default: every format budgetaudit reads).")
 EXCLUDE = typer.Option(None, "--exclude", help="Globs of files and directories to leave out when walking (added to the config's).")
 CONFIG = typer.Option(None, "--config", help="Use this configuration file instead of discovering one.")
 ISOLATED = typer.Option(False, "--isolated", help="Ignore every configuration file.")
