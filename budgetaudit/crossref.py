@@ -25,7 +25,9 @@ def _single_values(document: Document) -> dict[tuple, list[Fact]]:
 def derive_partitions(document: Document, dictionary: Dictionary) -> None:
     """A total and every member of a declared partition, each stated with one value, make a derived group."""
     facts = _single_values(document)
-    tied = {(id(g.total), frozenset(p.key.concept for p in g.parts)) for g in document.sums if g.complete}
+    # A total that has a 其中 list of its own is that list's business (TOT001/TOT002): its list may
+    # name parts beyond the declared partition (经营支出 beside 基本支出 and 项目支出).
+    listed = {id(g.total) for g in document.sums if g.kind in ("parts", "changes")}
     for totals, members in dictionary.partitions:
         for (concept, measure, scope, quantity), copies in list(facts.items()):
             if concept not in totals or len({f.figure.base_value for f in copies}) != 1:
@@ -39,7 +41,7 @@ def derive_partitions(document: Document, dictionary: Dictionary) -> None:
             else:
                 total = copies[0]
                 parts.sort(key=lambda f: f.figure.start)
-                if any((id(copy), frozenset(members)) in tied for copy in copies):
+                if any(id(copy) in listed for copy in copies):
                     continue
                 document.sums.append(SumGroup(total, parts, "derived", complete=True))
 

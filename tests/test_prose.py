@@ -163,3 +163,11 @@ def test_a_part_copied_from_its_neighbour_is_named(rules):
 
 def test_a_negative_amount_with_a_direction_word(rules):
     assert codes("公用经费70.66万元，较上年决算数增加-9.60万元。", rules) == ["PCT003"]
+
+
+def test_shares_nudged_to_one_hundred_are_named_only_when_nudged(rules):
+    nudged = "3.支出情况。2024年度支出合计300.00万元，其中：基本支出100.00万元，占33.35%；项目支出50.00万元，占16.65%；其他支出150.00万元，占50.00%。"
+    messages = [f.message for f in findings(nudged, rules) if f.severity == "error"]
+    assert messages and all("凑整" in m for m in messages)
+    wrong = "3.支出情况。2024年度支出合计500.00万元，其中：基本支出100.00万元，占25.00%；项目支出400.00万元，占75.00%。"
+    assert not [f for f in findings(wrong, rules) if "凑整" in f.message]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from ..relations import Outcome, divisor_guard, judge, share as share_of
 from ..slips import rounds_to
 from .operands import operand
@@ -32,7 +34,11 @@ def check(rule, document, reporter) -> None:
                     hint = reporter.hint("swapped", other=other.part.label)
                     break
             siblings = [s for s in shares if s.whole is item.whole]
-            if not hint and len(siblings) > 1 and sum(s.share.value for s in siblings) == 100:
+            # Nudging moves a share by a unit or two of its last digit so that the list adds to 100%.
+            near = judgement.printed is not None and abs(judgement.printed - item.share.value) <= Fraction(
+                2, 10**item.share.decimals
+            )
+            if not hint and near and len(siblings) > 1 and sum(s.share.value for s in siblings) == 100:
                 hint = reporter.hint("nudged")
         values = {"label": item.part.label, "whole": item.whole.label}
         reporter.judged(rule, judgement, item.share, [item.part, item.whole], values, hint)
