@@ -94,12 +94,15 @@ def prose_mask(source: Source, table_lines: frozenset[int] = frozenset()) -> tup
                 table = True
         end = offset + len(line)
         pieces.append((offset, end, table))
-    chars = list(norm)
+    out = []
+    done = 0
     for start, end, table in pieces:
-        if table:
-            for i in range(start, end):
-                chars[i] = " "
-    return "".join(chars), frozenset(pages)
+        if table and end > start:
+            out.append(norm[done:start])
+            out.append(" " * (end - start))
+            done = end
+    out.append(norm[done:])
+    return "".join(out), frozenset(pages)
 
 
 _SENTENCE_END_RE = re.compile(r"[。!?！？]")
@@ -328,7 +331,7 @@ class ProseReader:
                 state.paragraph = []
             if _SECTION_HEADING.match(sentence) and not _has_figure(sentence):
                 self.section_scope = next((scope for word, scope in _SCOPE_HEADINGS if word in sentence), "all")
-            intro = _LIST_INTRO.search(sentence)
+            intro = _LIST_INTRO.search(sentence) if "主要用于以下" in sentence else None
             if intro:
                 self.list_whole = clean_label(intro.group("label"))
                 self.list_whole_fact = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 from fractions import Fraction
+from math import lcm
 from typing import Callable, Sequence
 
 from .figures import Interval, round_half_up, truncate
@@ -96,8 +97,22 @@ def divisor_guard(*positions: int) -> Callable[[Sequence[Interval]], str | None]
     return guard
 
 
+def exact_sum(values) -> Fraction:
+    """The exact sum of ints and Fractions, over one common denominator (one normalisation, not one per term)."""
+    values = list(values)
+    den = 1
+    for value in values:
+        d = value.denominator
+        if den % d:
+            den = lcm(den, d)
+    num = 0
+    for value in values:
+        num += value.numerator * (den // value.denominator)
+    return Fraction(num, den)
+
+
 def total(*parts: Fraction) -> Fraction:
-    return sum(parts, Fraction(0))
+    return exact_sum(parts)
 
 
 def share(part: Fraction, whole: Fraction) -> Fraction:
@@ -110,9 +125,9 @@ def ratio(numerator: Fraction, denominator: Fraction) -> Fraction:
 
 def judge_at_most(parts: Sequence[Operand], total: Operand) -> Judgement:
     """Judge `sum(parts) <= total` (a 其中 list that need not be complete)."""
-    low = sum((p.interval.lo for p in parts), Fraction(0))
-    high = sum((p.interval.hi for p in parts), Fraction(0))
-    printed = sum((p.value for p in parts), Fraction(0))
+    low = exact_sum(p.interval.lo for p in parts)
+    high = exact_sum(p.interval.hi for p in parts)
+    printed = exact_sum(p.value for p in parts)
     computed = Interval(low, high)
     if printed <= total.value:
         return Judgement(Outcome.EXACT, computed, printed)
