@@ -14,7 +14,9 @@ from .header import (
     kind_of,
     roles,
     row_sums,
+    is_unit_row,
     split_header,
+    split_notes,
     split_titles,
     unit_of,
 )
@@ -84,10 +86,12 @@ def _build_one(source: Source, block: RawBlock, title: str, heading: str, rows: 
     kind = kind_of(title)
     last = _last_line(source, rows, block.last_line)
     unit = unit_of([title, heading, block.unit_line] + [c.text for r in rows[:4] for c in r])
+    kept, notes = split_notes(rows)
+    rows, notes = (kept, notes) if kept else (rows, [])
     header_rows, body = split_header(rows)
     header_texts = [[c.text for c in r if c.text] for r in header_rows]
     if kind in FINANCIAL_EXCLUDED or not body or (kind == "unknown" and not header_rows):
-        return Built(_plain(source, title, kind, unit, header_texts, rows, first, last, block), financial=False)
+        return Built(_plain(source, title, kind, unit, header_texts, rows, first, last, block, notes), financial=False)
     if block.positional:
         merged = _header_texts(header_rows, True)
         paths = [tuple(p.split("/")) for p in merged[-1]] if merged else None
@@ -98,7 +102,7 @@ def _build_one(source: Source, block: RawBlock, title: str, heading: str, rows: 
     problem = ""
     if not paths:
         problem = "表头无法拆分为列"
-        return Built(_plain(source, title, kind, unit, header_texts, rows, first, last, block), problem=problem)
+        return Built(_plain(source, title, kind, unit, header_texts, rows, first, last, block, notes), problem=problem)
     cols = roles(paths)
     sums = row_sums(cols)
     items = {index: [recovery.classify(c) for c in (r if block.positional else [c for c in r if c.text])] for index, r in enumerate(body)}
@@ -106,7 +110,7 @@ def _build_one(source: Source, block: RawBlock, title: str, heading: str, rows: 
     widest = max((sum(1 for i in its if i.kind in ("num",)) for its in items.values()), default=0)
     if widest > len(numbers):
         problem = f"数字单元格多于表头的金额列（{widest} > {len(numbers)}）"
-        return Built(_plain(source, title, kind, unit, header_texts, rows, first, last, block), problem=problem)
+        return Built(_plain(source, title, kind, unit, header_texts, rows, first, last, block, notes), problem=problem)
     options: dict[int, list[tuple[int, ...]]] = {}
     for index, its in items.items():
         found = recovery.row_readings(its, cols, sums, block.positional)
@@ -127,7 +131,7 @@ def _build_one(source: Source, block: RawBlock, title: str, heading: str, rows: 
             row.code = entry.code
         if entry.label and not row.label:
             row.label = entry.label
-    table = Table(title, kind, unit, header_texts, cols, table_rows, first, last, block.layout, sums)
+    table = Table(title, kind, unit, header_texts, cols, table_rows, first, last, block.layout, sums, notes)
     return Built(table, rels, entries, financial=True)
 
 
@@ -214,8 +218,11 @@ def _unit_for(column: Column, unit: str | None) -> str | None:
     return unit
 
 
-def _plain(source: Source, title: str, kind: str, unit: str, header: list[list[str]], rows: list[list[RawCell]], first: int, last: int, block: RawBlock) -> Table:
-    """A table kept as printed: rows of cells without column recovery (nothing is checked in it)."""
+def _plain(source: Source, title: str, kind: str, unit: str, header: list[list[str]], rows: list[list[RawCell]], first: int, last: int, block: RawBlock, notes: list[str] | None = None) -> Table:
+    """A table kept as printed: rows of cells without column recovery (nothing is checked in it).
+
+    A 单位:万元 line inside the frame is the table's unit, not one of its rows."""
+    rows = [r for r in rows if not is_unit_row(r)] or rows
     width = max(len(r) for r in rows) if rows else 0
     out = []
     for raw in rows:
@@ -223,4 +230,4 @@ def _plain(source: Source, title: str, kind: str, unit: str, header: list[list[s
         cells = printed + [Cell(NIL) for _ in range(width - len(printed))]
         out.append(Row(source.position(raw[0].start)[0] if raw else 0, cells, printed=printed))
     columns = [Column((str(k + 1),), "text") for k in range(width)]
-    return Table(title, kind, unit, header, columns, out, first, last, block.layout)
+    return Table(title, kind, unit, header, columns, out, first, last, block.layout, notes=list(notes or []))

@@ -95,12 +95,37 @@ def has_figure(row: list[RawCell]) -> bool:
 
 
 def split_header(rows: list[list[RawCell]]) -> tuple[list[list[RawCell]], list[list[RawCell]]]:
-    """Header rows (above the first row with a figure) and body rows; unit rows are dropped."""
+    """Header rows (above the first row with a figure) and body rows; unit rows are dropped.
+
+    A table without a single figure (an empty 政府性基金 table) still has a body: from its first
+    合计/总计 row under the header."""
     rows = [r for r in rows if not is_unit_row(r)]
     for index, row in enumerate(rows):
         if has_figure(row):
             return rows[:index], rows[index:]
+    for index, row in enumerate(rows):
+        texts = [c.text.strip() for c in row if c.text.strip()]
+        if index and texts and texts[0] in TOTAL_WORDS and all(t in TOTAL_WORDS or RawCell(t, 0, 0).blank for t in texts):
+            return rows[:index], rows[index:]
     return rows, []
+
+
+_NOTE = re.compile(r"^[(（]?\s*(?:备注|注|说明)\s*\d*\s*[:：]")
+
+
+def is_note_row(row: list[RawCell]) -> bool:
+    """A 备注:… / 注:… line printed inside the table's frame, under its rows: a note, not a row."""
+    texts = [c.text.strip() for c in row if c.text.strip() and not c.blank]
+    return len(texts) == 1 and bool(_NOTE.match(texts[0]))
+
+
+def split_notes(rows: list[list[RawCell]]) -> tuple[list[list[RawCell]], list[str]]:
+    """Body rows without the note rows that close the table, and those notes."""
+    end = len(rows)
+    while end and is_note_row(rows[end - 1]):
+        end -= 1
+    notes = [next(c.text.strip() for c in r if c.text.strip() and not c.blank) for r in rows[end:]]
+    return rows[:end], notes
 
 
 def _is_code_header(text: str) -> bool:
