@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..figures import figure_at
 from ..source import Source
 from . import columns as recovery
+from . import forms
 from .header import (
     FINANCIAL_EXCLUDED,
     column_paths,
@@ -88,6 +89,8 @@ def _build_one(source: Source, block: RawBlock, title: str, heading: str, rows: 
     unit = unit_of([title, heading, block.unit_line] + [c.text for r in rows[:4] for c in r])
     kept, notes = split_notes(rows)
     rows, notes = (kept, notes) if kept else (rows, [])
+    if kind in forms.FORM_KINDS and block.layout == "tab_rows":
+        rows = forms.join_wrapped(source, rows)
     header_rows, body = split_header(rows)
     header_texts = [[c.text for c in r if c.text] for r in header_rows]
     if kind in FINANCIAL_EXCLUDED or not body or (kind == "unknown" and not header_rows):
@@ -221,13 +224,35 @@ def _unit_for(column: Column, unit: str | None) -> str | None:
 def _plain(source: Source, title: str, kind: str, unit: str, header: list[list[str]], rows: list[list[RawCell]], first: int, last: int, block: RawBlock, notes: list[str] | None = None) -> Table:
     """A table kept as printed: rows of cells without column recovery (nothing is checked in it).
 
-    A 单位:万元 line inside the frame is the table's unit, not one of its rows."""
+    A 单位:万元 line inside the frame is the table's unit, not one of its rows.
+    A form's indicator row that left out the empty leading cell of a merged column stands under
+    the form's header (forms.align); one that cannot be placed keeps its figures uncertain.
+    A 联系电话 is no figure.
+    """
     rows = [r for r in rows if not is_unit_row(r)] or rows
-    width = max(len(r) for r in rows) if rows else 0
+    placements = forms.align(rows, block.positional) if kind in forms.FORM_KINDS else [forms.Placement() for _ in rows]
+    width = max((len(r) + p.shift for r, p in zip(rows, placements)), default=0)
     out = []
-    for raw in rows:
-        printed = [_cell(source, c, unit or None) for c in raw]
-        cells = printed + [Cell(NIL) for _ in range(width - len(printed))]
+    for raw, placement in zip(rows, placements):
+        printed = []
+        for k, c in enumerate(raw):
+            phone = bool(c.text.strip()) and _after_phone_key(raw, k)
+            cell = Cell(TEXT, c.text, None, c.start, c.end) if phone else _cell(source, c, unit or None)
+            if placement.spread and cell.state == FIGURE:
+                place = k + placement.shift
+                cell = Cell(UNCERTAIN, cell.text, cell.figure, cell.start, cell.end, tuple(range(place, min(width, place + placement.spread + 1))))
+            printed.append(cell)
+        cells = [Cell(NIL) for _ in range(placement.shift)] + printed
+        cells += [Cell(NIL) for _ in range(width - len(cells))]
         out.append(Row(source.position(raw[0].start)[0] if raw else 0, cells, printed=printed))
     columns = [Column((str(k + 1),), "text") for k in range(width)]
     return Table(title, kind, unit, header, columns, out, first, last, block.layout, notes=list(notes or []))
+
+
+_PHONE_KEY = re.compile(r"^(?:联系电话|电话|联系方式|手机|手机号码|固定电话)[:：]?$")
+
+
+def _after_phone_key(raw: list[RawCell], k: int) -> bool:
+    """The cell printed right after a 联系电话 cell holds a phone number, not an amount."""
+    before = next((c.text for c in reversed(raw[:k]) if c.text.strip()), "")
+    return bool(_PHONE_KEY.match(re.sub(r"\s+", "", before)))
