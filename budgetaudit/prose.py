@@ -9,7 +9,9 @@ comparison base, an open 其中 list, and whether we are inside a 主要原因�
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -33,8 +35,12 @@ _BASE_TOKEN = (
     r"上年决算数|上年决算|上年预算数|上年预算|上年支出数|上年同期|上年度|上年数|上年|去年|上一年度|上一年"
     r"|年初预算数|年初预算|调整预算数|调整预算|全年预算数|预算数|\d{4}\s*年度?(?:决算数|预算数|支出数)?"
 )
+# 与…相比: the spaces around the base are taken whole (possessive), so a long run of spaces costs one
+# pass, not one per way of splitting it; the third branch is the base made of spaces alone.
 _COMPARISON = re.compile(
-    rf"(?:较|比|同)\s*(?P<base>{_BASE_TOKEN})(?:相比|比较)?|(?:与|同|和)\s*(?P<base2>[^，,。；;：:]{{1,16}}?)\s*(?:相比|比较)"
+    rf"(?:较|比|同)\s*(?P<base>{_BASE_TOKEN})(?:相比|比较)?"
+    rf"|(?:与|同|和)\s*+(?P<base2>[^，,。；;：:]{{1,16}}?)\s*+(?:相比|比较)"
+    rf"|(?:与|同|和)\s++(?:相比|比较)"
 )
 _SHARE = re.compile(r"占比\s*(?:为)?\s*$|占(?P<whole>[^，,。；;：:%]{0,24}?)(?:的)?(?:比重|比例)?(?:为)?\s*$")
 _WHOLE_SUFFIX = re.compile(r"(?:的)?(?:比重|比例)$")
@@ -51,6 +57,16 @@ def _last(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None
     """The last match of `pattern` in text[start:end] (the one nearest the figure that follows)."""
     matches = list(pattern.finditer(text, start, len(text) if end is None else end))
     return matches[-1] if matches else None
+
+
+_CLAUSE_PUNCT = re.compile("[，,；;：:。]")
+
+
+def _clause_start(breaks: list[int], at: int) -> int:
+    """Where the clause holding offset `at` begins: just after the last break before it (0 if none),
+    as max(text.rfind(c, s, at) for c in the breaks) + 1 would say, from a sorted list of the breaks."""
+    index = bisect.bisect_left(breaks, at) - 1
+    return breaks[index] + 1 if index >= 0 else 0
 
 
 def _is_table_line(line: str) -> bool:
@@ -393,12 +409,15 @@ class ProseReader:
         state.labels, state.share_parts, state.positional = {}, {}, []
         state.each, state.each_rates, state.each_changes = {}, {}, []
         text = self.text
+        starts = [item.start for item in items]
+        breaks: list[int] | None = None
         for match in _RESPECTIVELY.finditer(text, s, e):
-            clause_start = max(text.rfind(c, s, match.start()) for c in "，,；;：:。") + 1
+            breaks = breaks if breaks is not None else [m.start() for m in _CLAUSE_PUNCT.finditer(text, s, e)]
+            clause_start = _clause_start(breaks, match.start())
             head = text[max(clause_start, s) : match.start()]
             names = [clean_label(n) for n in re.split(r"[、和及与]|以及", head)]
             names = [n for n in names if n]
-            run = self.run_after(match.end(), items, e, lambda f: f.quantity != "percent")
+            run = self.run_after(match.end(), items, e, lambda f: f.quantity != "percent", starts)
             if len(names) < 2 or not run:
                 continue
             if len(run) != len(names):
@@ -406,41 +425,45 @@ class ProseReader:
                 continue
             for name, item in zip(names, run):
                 state.labels[item.start] = name
-            self.positional_shares(run, len(names), items, e, state)
+            self.positional_shares(run, len(names), items, e, state, starts)
         for match in _EACH.finditer(text, s, e):
-            clause_start = max(text.rfind(c, s, match.start()) for c in "，,；;：:。") + 1
+            breaks = breaks if breaks is not None else [m.start() for m in _CLAUSE_PUNCT.finditer(text, s, e)]
+            clause_start = _clause_start(breaks, match.start())
             head = text[max(clause_start, s) : match.start()]
             comparison = _COMPARISON.search(head)
             names_text = head[: comparison.start()] if comparison else head
             names = [n for n in (clean_label(n) for n in re.split(r"[、和及与]|以及", names_text)) if n]
-            run = self.run_after(match.end(), items, e, lambda f: f.quantity != "percent")
+            run = self.run_after(match.end(), items, e, lambda f: f.quantity != "percent", starts)
             if len(names) >= 2 and len(run) == len(names):
                 for name, item in zip(names, run):
                     state.labels[item.start] = name
                     state.each[item.start] = (match.group("word"), match.start("word"), match.end("word"))
                 rates_at = re.compile(rf"[，,]?\s*分别(?P<word>{_INCREASE}|{_DECREASE})").match(text, run[-1].end, e)
                 if rates_at:
-                    rates = self.run_after(rates_at.end(), items, e, lambda f: f.quantity == "percent")
+                    rates = self.run_after(rates_at.end(), items, e, lambda f: f.quantity == "percent", starts)
                     if len(rates) == len(names):
                         for k, item in enumerate(rates):
                             state.each_rates[item.start] = (k, rates_at.group("word"), rates_at.start("word"), rates_at.end("word"))
             elif len(names) >= 2 and len(run) > 1:
                 self.doc.doubts.append(Doubt("EXT005", "positional_mismatch", [i.figure.span for i in run]))
 
-    def positional_shares(self, run: list[_Item], count: int, items: list[_Item], e: int, state: _State) -> None:
+    def positional_shares(self, run: list[_Item], count: int, items: list[_Item], e: int, state: _State,
+                          starts: list[int] | None = None) -> None:
         """占a%、b%和c% right after a positional list: the k-th share belongs to the k-th figure."""
         share_at = re.match(r"[，,]?\s*(?:分别)?占(?:比)?(?:分别为)?", self.text[run[-1].end : e])
         if share_at:
-            shares = self.run_after(run[-1].end + share_at.end(), items, e, lambda f: f.quantity == "percent")
+            shares = self.run_after(run[-1].end + share_at.end(), items, e, lambda f: f.quantity == "percent", starts)
             if len(shares) == count:
                 for k, item in enumerate(shares):
                     state.share_parts[item.start] = k
 
-    def run_after(self, offset: int, items: list[_Item], end: int, wanted) -> list[_Item]:
-        """The figures printed one after another from `offset`, separated only by list separators."""
+    def run_after(self, offset: int, items: list[_Item], end: int, wanted, starts: list[int] | None = None) -> list[_Item]:
+        """The figures printed one after another from `offset`, separated only by list separators.
+        `starts` (the items' offsets, ascending) lets it begin at the first item at or after `offset`."""
         run = []
         cursor = offset
-        for item in items:
+        first = bisect.bisect_left(starts, offset) if starts is not None else 0
+        for item in itertools.islice(items, first, None):
             if item.start < offset:
                 continue
             if self.text[cursor : item.start].strip(_LIST_SEPARATOR) or not wanted(item.figure):
@@ -793,13 +816,28 @@ def read_title(source: Source, document: Document) -> None:
     if year:
         document.year = int(year.group(1))
     for line in head:
-        match = re.match(r"(.+?)(?:\s*(?:19|20)\d{2}\s*年|$)", line)
-        if (
-            match and match.group(1).strip() and not re.match(r"\d", line) and not _HEADING.match(line)
-            and not line.startswith("单位")
-        ):
-            document.entity = match.group(1).strip()
+        name = _before_year(line)
+        if name.strip() and not re.match(r"\d", line) and not _HEADING.match(line) and not line.startswith("单位"):
+            document.entity = name.strip()
             break
+
+
+_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+
+
+def _before_year(line: str) -> str:
+    """What re.match(r"(.+?)(?:\s*(?:19|20)\d{2}\s*年|$)", line).group(1) gives for a line without line
+    breaks ("" for an empty line), in one pass: the text before the first year after the first character,
+    less the spaces just before that year (a lazy prefix then \s* re-scans a run of spaces per character)."""
+    if not line:
+        return ""
+    year = _TITLE_YEAR.search(line, 1)
+    if year is None:
+        return line
+    start = year.start()
+    while start > 1 and line[start - 1].isspace():
+        start -= 1
+    return line[:start]
 
 
 def extract(source: Source, document: Document, dictionary: Dictionary) -> None:
