@@ -231,6 +231,44 @@ class _Word:
         return self.finish
 
 
+class _Positions:
+    """Where each label and concept stands in a list of facts that only grows (appended to, or replaced by
+    another list): the latest fact with a label, or of a set of concepts, without scanning the list."""
+
+    __slots__ = ("facts", "count", "by_label", "by_concept")
+
+    def __init__(self) -> None:
+        self.facts: list[Fact] | None = None
+        self.count = 0
+        self.by_label: dict[str, list[int]] = {}
+        self.by_concept: dict[str, list[int]] = {}
+
+    def update(self, facts: list[Fact]) -> "_Positions":
+        if facts is not self.facts:
+            self.facts, self.count, self.by_label, self.by_concept = facts, 0, {}, {}
+        for k in range(self.count, len(facts)):
+            self.by_label.setdefault(facts[k].label, []).append(k)
+            self.by_concept.setdefault(facts[k].key.concept, []).append(k)
+        self.count = len(facts)
+        return self
+
+    def latest_label(self, label: str) -> Fact | None:
+        positions = self.by_label.get(label)
+        return self.facts[positions[-1]] if positions else None
+
+    def latest_of(self, concepts, quantity: str, exclude: Fact | None = None) -> Fact | None:
+        """The last fact (other than `exclude`) whose concept is one of `concepts` and whose quantity is `quantity`."""
+        best = -1
+        for concept in concepts:
+            for k in reversed(self.by_concept.get(concept, ())):
+                if k <= best:
+                    break
+                if self.facts[k].key.quantity == quantity and self.facts[k] is not exclude:
+                    best = k
+                    break
+        return self.facts[best] if best >= 0 else None
+
+
 @dataclass
 class _State:
     subject: Fact | None = None  # the item the next 较上年… is about
@@ -252,6 +290,9 @@ class _State:
     each: dict[int, tuple[str, int, int]] = field(default_factory=dict)  # 各减少Δ1、Δ2: word and its offsets, by figure
     each_rates: dict[int, tuple[int, str, int, int]] = field(default_factory=dict)  # 分别下降a%和b%: k, word, offsets
     each_changes: list[Change] = field(default_factory=list)
+    # Indexes of `facts` and `previous` (kept by ProseReader.recent), so a long sentence is read in linear time.
+    facts_index: _Positions = field(default_factory=_Positions)
+    previous_index: _Positions = field(default_factory=_Positions)
 
 
 # Labels that point back at the item just named (公务接待费0.94万元。费用支出较年初预算数减少…).
@@ -284,6 +325,7 @@ class ProseReader:
         self.section_scope = "all"  # fund scope named by the current section heading
         self.in_list = False
         self._cursor = 0  # offset of the current lead, for the spans of direction words
+        self._parents: dict[str, frozenset[str]] = {}
 
     # -- figures ---------------------------------------------------------
     def items(self, start: int, end: int) -> list[_Item]:
@@ -591,14 +633,18 @@ class ProseReader:
 
     def positional_group(self, key: Key, state: _State) -> SumGroup | None:
         """The group of the nearest statement (this sentence, then the last) whose partition holds this part."""
-        for fact in reversed(state.facts + state.previous):
-            if fact.key.quantity == key.quantity and self.is_parent(fact, key):
-                group = state.groups.get(id(fact))
-                if group is None:
-                    group = state.groups[id(fact)] = SumGroup(fact, [], "parts")
-                    self.doc.sums.append(group)
-                return group
-        return None
+        parents = self.parents_of(key.concept)
+        fact = None
+        if parents:
+            fact = (state.facts_index.update(state.facts).latest_of(parents, key.quantity)
+                    or state.previous_index.update(state.previous).latest_of(parents, key.quantity))
+        if fact is None:
+            return None
+        group = state.groups.get(id(fact))
+        if group is None:
+            group = state.groups[id(fact)] = SumGroup(fact, [], "parts")
+            self.doc.sums.append(group)
+        return group
 
     def sibling_group(self, key: Key, state: _State) -> SumGroup | None:
         """A 其中 list of this paragraph that this fact completes (人员经费… 。公用经费…): partition siblings only."""
@@ -642,7 +688,16 @@ class ProseReader:
         return group
 
     def is_parent(self, candidate: Fact, key: Key) -> bool:
-        return any(key.concept in members for members in self.dictionary.partition_members(candidate.key.concept))
+        return candidate.key.concept in self.parents_of(key.concept)
+
+    def parents_of(self, concept: str) -> frozenset[str]:
+        """The concepts with a declared partition that has `concept` as a member (computed once each)."""
+        known = self._parents.get(concept)
+        if known is None:
+            known = self._parents[concept] = frozenset(
+                total for totals, members in self.dictionary.partitions if concept in members for total in totals
+            )
+        return known
 
     def close_groups(self, state: _State) -> None:
         for group in state.groups.values():
@@ -679,14 +734,19 @@ class ProseReader:
         if not label or label in _ANAPHORA:
             subject = state.subject
             return (subject.label, subject, subject.key.scope) if subject else ("", None, "all")
-        for fact in reversed(state.facts + state.previous):
-            if fact.label == label:
-                return label, fact, fact.key.scope
+        fact = self.latest_labelled(label, state)
+        if fact is not None:
+            return label, fact, fact.key.scope
         if label in ("收支", "收支总计"):
             totals = [f for f in state.facts + state.previous if f.key.concept in ("收入总计", "支出总计")]
             if totals and len({f.figure.base_value for f in totals}) == 1:
                 return label, totals[-1], totals[-1].key.scope
         return label, None, "all"
+
+    def latest_labelled(self, label: str, state: _State) -> Fact | None:
+        """The first fact labelled `label` in reversed(state.facts + state.previous)."""
+        return (state.facts_index.update(state.facts).latest_label(label)
+                or state.previous_index.update(state.previous).latest_label(label))
 
     def delta(self, figure: Figure, direction: re.Match, lead: str, state: _State) -> None:
         sign = 1 if re.fullmatch(_INCREASE, direction.group("word")) else -1
@@ -703,7 +763,7 @@ class ProseReader:
         positional = state.labels.get(figure.start)
         if positional:
             label = positional
-            current = next((f for f in reversed(state.facts + state.previous) if f.label == label), None)
+            current = self.latest_labelled(label, state)
             scope = current.key.scope if current else "all"
         if not label:
             return
@@ -757,11 +817,12 @@ class ProseReader:
         else:
             groups = list(state.groups.values()) + state.paragraph_groups
             group = next((g for g in groups if part in g.parts), None)
-            parents = [
-                f for f in state.facts + state.previous
-                if f is not part and f.key.quantity == part.key.quantity
-                and any(part.key.concept in m for m in self.dictionary.partition_members(f.key.concept))
-            ]
+            # The last statement of this sentence or the last (in that order) that declares the part a member.
+            concepts = self.parents_of(part.key.concept)
+            parent = None
+            if concepts:
+                parent = (state.previous_index.update(state.previous).latest_of(concepts, part.key.quantity, part)
+                          or state.facts_index.update(state.facts).latest_of(concepts, part.key.quantity, part))
             if group is not None:
                 whole = group.total
             elif self.in_list and self.list_whole_fact is not None:
@@ -769,8 +830,8 @@ class ProseReader:
             elif self.in_list and self.list_whole:
                 whole_label = self.list_whole
                 whole, reason = self.resolve(whole_label, part)
-            elif parents:
-                whole = parents[-1]
+            elif parent is not None:
+                whole = parent
             else:
                 reason = "no_whole"
         self.doc.shares.append(Share(part, figure, whole, whole_label, reason))
