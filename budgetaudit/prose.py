@@ -887,7 +887,7 @@ _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
 def _before_year(line: str) -> str:
-    """What re.match(r"(.+?)(?:\s*(?:19|20)\d{2}\s*年|$)", line).group(1) gives for a line without line
+    r"""What re.match(r"(.+?)(?:\s*(?:19|20)\d{2}\s*年|$)", line).group(1) gives for a line without line
     breaks ("" for an empty line), in one pass: the text before the first year after the first character,
     less the spaces just before that year (a lazy prefix then \s* re-scans a run of spaces per character)."""
     if not line:
