@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from fractions import Fraction
 
 from .figures import COUNT_UNITS, MONEY_UNITS, NUMBER_RE, Figure, figure_at, parse_number
 from .source import Source, Span
+from .tables.model import RawCell
 
 KINDS = ("self_evaluation", "performance_target")
 POINTS = "分"  # weights and scores are points: a whole number of points is exact, like a count
@@ -74,17 +74,8 @@ _KEY_AMOUNT = re.compile(r"^(?:资金总额|项目资金总额|部门支出预�
 _MONEY_IN_HEADER = re.compile(r"(万元|千元|亿元|元)")
 
 
-@dataclass(slots=True)
-class Printed:
-    """A printed cell: its text (normalised) and where it stands."""
-
-    text: str
-    start: int
-    end: int
-
-    @property
-    def blank(self) -> bool:
-        return self.text.strip() in ("", "-", "—", "--", "——", "/")
+# A printed cell (its normalised text and where it stands) is the table reader's cell.
+Printed = RawCell
 
 
 @dataclass(slots=True)

@@ -81,7 +81,7 @@ def layout_sheet(composer: Composer, sheet: str, values: dict[tuple[int, int], s
         return
     # Rows joined by a merged range belong to one block even across an empty row.
     reach = {}
-    for r0, c0, r1, c1 in merged:
+    for r0, _c0, r1, _c1 in merged:
         for r in range(r0, r1 + 1):
             reach[r] = max(reach.get(r, r), r1)
     blocks: list[list[int]] = []

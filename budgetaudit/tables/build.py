@@ -128,12 +128,7 @@ def _build_one(source: Source, block: RawBlock, title: str, heading: str, rows: 
     entries = _entries(items, options, cols)
     rels = relations(entries, kind)
     table_rows = [_row(source, its, options[index], cols, body[index], unit or None) for index, its in items.items()]
-    for entry in entries:
-        row = table_rows[entry.row]
-        if entry.code and not row.code:
-            row.code = entry.code
-        if entry.label and not row.label:
-            row.label = entry.label
+    label_rows(table_rows, entries)
     table = Table(title, kind, unit, header_texts, cols, table_rows, first, last, block.layout, sums, notes)
     return Built(table, rels, entries, financial=True)
 
@@ -181,6 +176,16 @@ def _cell(source: Source, raw: RawCell, unit: str | None) -> Cell:
     for latex, symbol in _LATEX.items():
         text = text.replace(latex, symbol)
     return Cell(TEXT, text, None, raw.start, raw.end)
+
+
+def label_rows(table_rows: list, entries: list) -> None:
+    """Give each row the code and label its entry found, where the row has none of its own."""
+    for entry in entries:
+        row = table_rows[entry.row]
+        if entry.code and not row.code:
+            row.code = entry.code
+        if entry.label and not row.label:
+            row.label = entry.label
 
 
 def _row(source: Source, items: list, readings: list[tuple[int, ...]], cols: list[Column], raw: list[RawCell], unit: str | None) -> Row:

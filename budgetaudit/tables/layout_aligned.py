@@ -80,7 +80,7 @@ def read(lines: list[tuple[int, str]], start: int) -> tuple[RawBlock, int] | Non
     for m in members:
         offset, line = lines[m]
         row = [RawCell("", offset, offset) for _ in bands]
-        for a, b, s, e in fields(line):
+        for a, _b, s, e in fields(line):
             k = next(k for k, band in enumerate(bands) if band[0] <= a < band[1])
             row[k] = RawCell(line[s:e], offset + s, offset + e) if not row[k].text else RawCell(row[k].text + " " + line[s:e], row[k].start, offset + e)
         rows.append(row)

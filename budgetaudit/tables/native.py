@@ -142,12 +142,7 @@ def build_native(source: Source, native: NativeTable, heading: str = "", unit_li
     options = {k: identity for k in items}
     entries = build._entries(items, options, columns)
     table_rows = [build._row(source, items[k], identity, columns, origin_rows[r], unit or None) for k, r in enumerate(body_index)]
-    for entry in entries:
-        row = table_rows[entry.row]
-        if entry.code and not row.code:
-            row.code = entry.code
-        if entry.label and not row.label:
-            row.label = entry.label
+    build.label_rows(table_rows, entries)
     return Built(table_of(columns, table_rows, sums), relations(entries, kind), entries, financial=True)
 
 
