@@ -341,7 +341,10 @@ def test_zip_of_something_else_is_refused(tmp_path):
 def test_cli_exit_2_with_one_line_for_a_broken_file(tmp_path):
     path = tmp_path / "broken.docx"
     path.write_bytes(b"PK\x03\x04broken")
-    done = subprocess.run([sys.executable, "-m", "budgetaudit", "check", str(path)], capture_output=True, text=True)
+    # Run outside the checkout, so `python -m budgetaudit` is the installed package with its rule files.
+    done = subprocess.run(
+        [sys.executable, "-m", "budgetaudit", "check", str(path)], capture_output=True, text=True, cwd=tmp_path
+    )
     assert done.returncode == 2
     assert "zip" in (done.stdout + done.stderr)
 
