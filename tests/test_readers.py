@@ -379,3 +379,23 @@ def test_model_of_keeps_every_prose_line():
     text = "一、情况\n支出1207.84万元。\n附件2\n项目\t合计\t基本支出\n支出\t1207.84\t404.68\n完\n"
     items = model_of(Source("x.txt", text))
     assert [i[1] for i in items if isinstance(i, tuple)][:3] == ["一、情况", "支出1207.84万元。", "附件2"]
+
+
+@pytest.mark.parametrize(
+    "value, number_format, printed",
+    [
+        (1207.8399999999999, "0.00", "1207.84"),
+        (1207.8399999999999, None, "1207.84"),
+        (1234567.891, "#,##0.00", "1,234,567.89"),
+        (0.125, "0.0%", "12.5%"),
+        (-0.001, "0.00", "0.00"),
+        (0.1 + 0.2, "General", "0.3"),
+        (12345678901234.5, None, "12345678901000"),
+        (3, "0.00", "3.00"),
+        (True, None, "TRUE"),
+    ],
+)
+def test_a_stored_number_prints_as_its_cell_format_shows_it(value, number_format, printed):
+    from budgetaudit.readers.sheets import number_text
+
+    assert number_text(value, number_format) == printed

@@ -13,8 +13,9 @@ per row), any other block is a table (one per block, so a sheet with several tab
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
 
+from ..figures import format_decimal
 from ..tables.native import GridCell
 from .compose import Composer
 
@@ -32,38 +33,59 @@ def column_letters(index: int) -> str:
 
 
 def number_text(value, number_format: str | None) -> str:
-    """The text a number stored in a cell prints with its format (General: as Excel shows it)."""
+    """The text a number stored in a cell prints with its format (General: as Excel shows it).
+
+    The stored float becomes an exact Fraction through its shortest repr, and is rounded half up
+    to the format's decimals by the project's one rounding routine: no float arithmetic.
+    """
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if isinstance(value, int):
-        exact = Decimal(value)
-    else:
-        try:
-            exact = Decimal(repr(float(value)))
-        except (InvalidOperation, ValueError, OverflowError):
-            return str(value)
-        if not exact.is_finite():
-            return str(value)
+    try:
+        exact = Fraction(value) if isinstance(value, int) else Fraction(repr(float(value)))
+    except (ValueError, OverflowError, TypeError):
+        return str(value)  # inf, nan, or not a number at all
     fmt = (number_format or "General").split(";")[0]
     bare = _QUOTED.sub("", fmt)
     if bare.strip().lower() in ("general", "@", ""):
         # General shows at most 11 significant digits: 1207.8399999999999 is shown 1207.84.
-        if exact == exact.to_integral_value() and abs(exact) < 10**11:
-            return str(exact.quantize(Decimal(1)))
-        shown = exact.quantize(Decimal(1).scaleb(exact.adjusted() - 10), rounding=ROUND_HALF_UP) if exact else exact
-        return format(shown.normalize(), "f")
+        if exact.denominator == 1 and abs(exact) < 10**11:
+            return str(exact.numerator)
+        places = 10 - _exponent(exact)
+        if places < 0:  # keep 11 significant digits of a large number: round to a power of ten
+            unit = 10 ** -places
+            return format_decimal(exact / unit, 0) + "0" * -places
+        text = format_decimal(exact, places)
+        return text.rstrip("0").rstrip(".") if "." in text else text
     percent = "%" in bare
     if percent:
-        exact = exact * 100
+        exact *= 100
     decimals = 0
     point = bare.find(".")
     if point >= 0:
         decimals = len(re.match(r"[0#?]*", bare[point + 1 :]).group(0))
-    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    if rounded == 0:
-        rounded = abs(rounded)
-    text = f"{rounded:,f}" if "," in bare.split(".")[0] else f"{rounded:f}"
+    text = format_decimal(exact, decimals)
+    if text.startswith("-") and not text.strip("-0."):
+        text = text[1:]  # a negative amount rounded to zero prints as 0
+    if "," in bare.split(".")[0]:
+        whole, dot, frac = text.partition(".")
+        sign = "-" if whole.startswith("-") else ""
+        digits = whole.lstrip("-")
+        grouped = ",".join(digits[max(0, i - 3) : i] for i in range(len(digits), 0, -3)[::-1])
+        text = sign + grouped + dot + frac
     return text + ("%" if percent else "")
+
+
+def _exponent(value: Fraction) -> int:
+    """e with 10**e <= |value| < 10**(e+1) (0 for zero)."""
+    value = abs(value)
+    if value == 0:
+        return 0
+    e = len(str(value.numerator)) - len(str(value.denominator))
+    while Fraction(10) ** e > value:
+        e -= 1
+    while Fraction(10) ** (e + 1) <= value:
+        e += 1
+    return e
 
 
 def layout_sheet(composer: Composer, sheet: str, values: dict[tuple[int, int], str], merged: list[tuple[int, int, int, int]]) -> None:
