@@ -64,7 +64,6 @@ NUMBER_FIELDS = {
     "amount_total", "initial", "adjusted", "executed", "rate", "exec_weight", "exec_score",
 }
 VALUE_FIELDS = {"target", "target_initial", "target_adjusted", "actual"}
-TEXT_FIELDS = {"project", "level1", "level2", "name", "group", "note", "core", "label"}
 QUALITATIVE = ("定性", "长期", "定性指标")
 _CATEGORY = re.compile(r"^(?:产出|效益|满意度|成本|数量|质量|时效|经济|社会|生态|可持续影响)(?:指标|效益)?$")
 _NUMBERED = re.compile(r"^指标\d")

@@ -46,7 +46,6 @@ _SHARE = re.compile(r"占比\s*(?:为)?\s*$|占(?P<whole>[^，,。；;：:%]{0,2
 _WHOLE_SUFFIX = re.compile(r"(?:的)?(?:比重|比例)$")
 _OPEN_PARTS = re.compile(r"其中\s*[:：,，]?\s*")
 _CHANGE_PARTS = re.compile(r"主要(?:是|为|包括|由于)(?!原因)")
-_REASON = re.compile(r"主要原因(?:是|为|系)?|原因(?:是|为)|主要用于|主要是由于|用于")
 _LIST_INTRO = re.compile(r"(?P<label>[^，,。；;：:]{0,40}?)主要用于以下(?:几个)?方面")
 _RESPECTIVELY = re.compile(r"分别(?:为|是)")
 _LIST_SEPARATOR = " ,，、和及与以及"

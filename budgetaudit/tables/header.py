@@ -154,7 +154,6 @@ def _groups(row: list[str]) -> list[tuple[str, list[str]]]:
     return groups
 
 
-_SIDES = (("收入",), ("支出",))
 
 
 def column_paths(header: list[list[str]]) -> list[tuple[str, ...]] | None:

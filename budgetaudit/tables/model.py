@@ -53,7 +53,6 @@ class Cell:
         return self.figure.value if self.figure is not None else None
 
 
-NIL_CELL = Cell(NIL)
 
 
 @dataclass(slots=True)
