@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .figures import COUNT_UNITS, MONEY_UNITS, NUMBER_RE, Figure, figure_at, parse_number
 from .source import Source, Span
@@ -147,10 +148,19 @@ class Evaluation:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())  # str.split and re's \s agree on what is white space
 
 
 def classify(text: str, table: tuple) -> str | None:
+    # Header words repeat in every table of every document: remembered per word list.
+    if table is INDICATOR_FIELDS:
+        return _indicator_field(text)
+    if table is EXECUTION_FIELDS:
+        return _execution_field(text)
+    return _classify(text, table)
+
+
+def _classify(text: str, table: tuple) -> str | None:
     t = _clean(text)
     if not t or len(t) > 16:
         return None
@@ -159,6 +169,16 @@ def classify(text: str, table: tuple) -> str | None:
             if t == w or (t.startswith(w) and w != "绩") or (name == "label" and w in t):
                 return name
     return None
+
+
+@lru_cache(maxsize=4096)
+def _indicator_field(text: str) -> str | None:
+    return _classify(text, INDICATOR_FIELDS)
+
+
+@lru_cache(maxsize=4096)
+def _execution_field(text: str) -> str | None:
+    return _classify(text, EXECUTION_FIELDS)
 
 
 def _indicator_header(cells: list[Printed]) -> list[str | None] | None:
@@ -197,7 +217,13 @@ def fits(fieldname: str | None, cell: Printed) -> bool:
         return True
     if fieldname is None:
         return False
-    text = _clean(cell.text)
+    return _fits(fieldname, cell.text)
+
+
+@lru_cache(maxsize=8192)
+def _fits(fieldname: str, text: str) -> bool:
+    # A pure function of the printed text, asked for every placement tried: remembered.
+    text = _clean(text)
     op = _operator(text)
     if fieldname in NUMBER_FIELDS:
         return _is_number(text)

@@ -18,7 +18,7 @@ from fractions import Fraction
 
 from .concepts import Dictionary, clean_label
 from .document import Change, Document, Doubt, Fact, Key, Share, SumGroup
-from .figures import NUMBER_RE, Figure, figure_at, unit_after
+from .figures import NUMBER_RE, Figure, figure_at, parse_number, unit_after
 from .source import Source
 
 _HEADING = re.compile(
@@ -329,25 +329,32 @@ class ProseReader:
     # -- figures ---------------------------------------------------------
     def items(self, start: int, end: int) -> list[_Item]:
         text = self.text
-        out: list[_Item] = []
+        # [start, number end, unit, unit end] of every number; Figures are built only for those
+        # that end up with a unit (most numbers of a sentence have none and are dropped).
+        found: list[list] = []
         for m in NUMBER_RE.finditer(text, start, end):
             if _is_not_a_figure(text, m.start(), m.end()):
+                continue
+            if parse_number(text[m.start() : m.end()]) is None:
                 continue
             unit, unit_end = unit_after(text, m.end())
             if unit_end > end:
                 unit, unit_end = None, m.end()
-            figure = figure_at(self.source, m.start(), m.end(), unit, unit_end if unit else None)
-            if figure is None:
-                continue
-            out.append(_Item(figure, m.start(), unit_end if unit else m.end(), m.end()))
+            found.append([m.start(), m.end(), unit, unit_end if unit else None])
         # A unit printed once after a list (4125.49、4143.91万元) belongs to every number of it.
-        for i in range(len(out) - 2, -1, -1):
-            item, following = out[i], out[i + 1]
-            if item.figure.unit is None and following.figure.unit is not None:
-                gap = text[item.end : following.start]
+        for i in range(len(found) - 2, -1, -1):
+            item, following = found[i], found[i + 1]
+            if item[2] is None and following[2] is not None:
+                gap = text[item[1] : following[0]]
                 if gap.strip(" ,，、和及与") == "" and gap.strip(" ") != "":
-                    item.figure = dataclasses.replace(item.figure, unit=following.figure.unit)
-        return [i for i in out if i.figure.unit is not None]
+                    item[2] = following[2]
+        out: list[_Item] = []
+        for number_start, number_end, unit, unit_end in found:
+            if unit is None:
+                continue
+            figure = figure_at(self.source, number_start, number_end, unit, unit_end)
+            out.append(_Item(figure, number_start, unit_end if unit_end is not None else number_end, number_end))
+        return out
 
     def key(self, label: str, figure: Figure, lead: str, scope_hint: str | None = None) -> Key:
         quantity = figure.quantity
