@@ -234,8 +234,13 @@ def row_sums(columns: list[Column]) -> list[RowSum]:
     """Columns that are the sum of the columns printed after them under the same parent header."""
     out: list[RowSum] = []
     index = {c.path: k for k, c in enumerate(columns)}
-    prefixes = {c.path[:n] for c in columns for n in range(len(c.path))}
-    for prefix in sorted(prefixes, key=len):
+    # Parent headers, shorter first, then in printed order (never a set's order: the report must be
+    # the same on every run).
+    first: dict[tuple[str, ...], int] = {}
+    for k, c in enumerate(columns):
+        for n in range(len(c.path)):
+            first.setdefault(c.path[:n], k)
+    for prefix in sorted(first, key=lambda p: (len(p), first[p])):
         children: list[str] = []
         for c in columns:
             if c.path[: len(prefix)] == prefix and len(c.path) > len(prefix):
