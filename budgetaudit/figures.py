@@ -141,16 +141,7 @@ class Figure:
     interval: Interval = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        scale = MONEY_UNITS.get(self.unit or "", 1)
-        base = self.value * scale
-        quantity = quantity_of(self.unit)
-        # A whole count is exact, and so is a bare 0 of money or things ("none"); a bare 0% may be a
-        # small share rounded away, so it keeps its interval.
-        if self.decimals == 0 and (quantity == "count" or (self.value == 0 and quantity == "money")):
-            interval = Interval(base, base)
-        else:
-            half = Fraction(scale, 2 * 10**self.decimals)
-            interval = Interval(base - half, base + half)
+        base, interval = _derived(self.value, self.decimals, self.unit)
         object.__setattr__(self, "base_value", base)
         object.__setattr__(self, "interval", interval)
 
@@ -175,6 +166,21 @@ class Figure:
     def format(self, base_value: Fraction) -> str:
         """A base-unit value written in this figure's unit and precision."""
         return format_decimal(base_value / self.scale, self.decimals) + (self.unit or "")
+
+
+@lru_cache(maxsize=1 << 14, typed=True)
+def _derived(value: Fraction, decimals: int, unit: str | None) -> tuple[Fraction, Interval]:
+    """A figure's value in the base unit and the interval its print allows (the same prints recur
+    across a document and a batch: remembered; Fractions are immutable)."""
+    scale = MONEY_UNITS.get(unit or "", 1)
+    base = value * scale
+    quantity = quantity_of(unit)
+    # A whole count is exact, and so is a bare 0 of money or things ("none"); a bare 0% may be a
+    # small share rounded away, so it keeps its interval.
+    if decimals == 0 and (quantity == "count" or (value == 0 and quantity == "money")):
+        return base, Interval(base, base)
+    half = Fraction(scale, 2 * 10**decimals)
+    return base, Interval(base - half, base + half)
 
 
 def figure_at(source: Source, start: int, end: int, unit: str | None, unit_end: int | None = None) -> Figure | None:
