@@ -149,7 +149,7 @@ def _entries(items: dict, options: dict, cols: list[Column]) -> list[Entry]:
             if role == "code" and item.kind == "code":
                 code = item.cell.text.strip()
             elif role == "label" and item.kind == "text":
-                labels.setdefault(cols[column].side, re.sub(r"\s+", "", item.cell.text))
+                labels.setdefault(cols[column].side, "".join(item.cell.text.split()))
         for side in sides:
             if side in labels or (code and side == sides[0]):
                 entries.append(Entry(index, side, code if side == sides[0] else "", labels.get(side, "")))
@@ -260,4 +260,4 @@ _PHONE_KEY = re.compile(r"^(?:联系电话|电话|联系方式|手机|手机号�
 def _after_phone_key(raw: list[RawCell], k: int) -> bool:
     """The cell printed right after a 联系电话 cell holds a phone number, not an amount."""
     before = next((c.text for c in reversed(raw[:k]) if c.text.strip()), "")
-    return bool(_PHONE_KEY.match(re.sub(r"\s+", "", before)))
+    return bool(_PHONE_KEY.match("".join(before.split())))

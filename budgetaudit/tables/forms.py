@@ -41,7 +41,7 @@ WINDOW = 2  # how far a header fragment may stand from the cell it completes
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())  # str.split and re's \s agree on what is white space
 
 
 def _is_number(text: str) -> bool:

@@ -32,7 +32,7 @@ class Relation:
 
 
 def is_total_label(label: str) -> bool:
-    text = re.sub(r"\s", "", label)
+    text = "".join(label.split())
     return text in ("合计", "总计", "小计") or text.endswith(("合计", "总计"))
 
 
