@@ -413,7 +413,7 @@ def _big_table(rows: int, layout: str) -> str:
         basic, project = (index * 37) % 10_000, (index * 91) % 10_000
         grand[0] += basic
         grand[1] += project
-        body.append([f"2{index:08d}", f"第{index}项", _cents(basic + project), _cents(basic), _cents(project)])
+        body.append([f"2{index:06d}", f"第{index}项", _cents(basic + project), _cents(basic), _cents(project)])
     total = ["", "合计", _cents(sum(grand)), _cents(grand[0]), _cents(grand[1])]
     if layout == "pipe":
         lines += ["| " + " | ".join(r) + " |" for r in [header, ["---"] * 5, total, *body]]
