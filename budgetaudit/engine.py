@@ -12,7 +12,7 @@ import math
 import re
 from fractions import Fraction
 
-from . import crossref, evaluation, prose
+from . import crossref, evaluation, prose, title
 from .concepts import Dictionary, default_dictionary
 from .document import Document, Fact
 from .figures import Figure, format_decimal
@@ -136,7 +136,7 @@ def read_document(source: Source, dictionary: Dictionary | None = None, native_t
 
     dictionary = dictionary or default_dictionary()
     document = Document(source)
-    prose.read_title(source, document)
+    title.read(source, document)
     if native_tables is None:
         tables.extract(source, document, dictionary)
     else:

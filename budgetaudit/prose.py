@@ -16,15 +16,13 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from . import title
 from .concepts import Dictionary, clean_label
 from .document import Change, Document, Doubt, Fact, Key, Share, SumGroup
 from .figures import NUMBER_RE, Figure, figure_at, parse_number, unit_after
+from .sentences import HEADING, has_figure, is_not_a_figure, prose_mask, sentences
 from .source import Source
 
-_HEADING = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|附件|附表)"
-)
-_SENTENCE_END = "。!?！？"
 _CLAUSE_BREAK = re.compile(r"[，,；;：:、]")
 _INCREASE = "增加|增长|上升|提高|增多|多|增"
 _DECREASE = "减少|下降|降低|减|少|节约|节省|缩减"
@@ -66,142 +64,6 @@ def _clause_start(breaks: list[int], at: int) -> int:
     as max(text.rfind(c, s, at) for c in the breaks) + 1 would say, from a sorted list of the breaks."""
     index = bisect.bisect_left(breaks, at) - 1
     return breaks[index] + 1 if index >= 0 else 0
-
-
-def _is_table_line(line: str) -> bool:
-    stripped = line.strip()
-    return "\t" in line or stripped.endswith("|") or stripped.startswith("|")
-
-
-_PAGE_NUMBER = re.compile(r"^\s*-?\s*\d{1,4}\s*-?\s*$")
-
-
-def prose_mask(source: Source, table_lines: frozenset[int] = frozenset()) -> tuple[str, frozenset[int]]:
-    """The normalised text with table lines and bare page numbers blanked (offsets unchanged),
-    and the indexes of the page-number lines, which must not end a sentence.
-
-    `table_lines` (0-based) are the lines of the tables the table reader rebuilt; lines that look
-    tabular (a TAB, a cell ending in |) are blanked as well, so a table the reader could not
-    rebuild is never read as sentences."""
-    norm = source.norm
-    pieces = []
-    pages = set()
-    in_table = False
-    long_run = 0
-    for offset, line in source.lines():
-        stripped = line.strip()
-        if len(pieces) in table_lines or _is_table_line(line):
-            in_table, long_run = True, 0
-            table = True
-        elif in_table:
-            # A heading, or several long lines of sentences, end a flattened table.
-            if _HEADING.match(stripped) and not stripped.startswith(("附件", "附表")):
-                in_table = False
-            elif len(stripped) > 40:
-                long_run += 1
-                if long_run >= 3:
-                    in_table = False
-            table = in_table
-        else:
-            table = False
-            if _PAGE_NUMBER.match(line):
-                pages.add(len(pieces))
-                table = True
-        end = offset + len(line)
-        pieces.append((offset, end, table))
-    out = []
-    done = 0
-    for start, end, table in pieces:
-        if table and end > start:
-            out.append(norm[done:start])
-            out.append(" " * (end - start))
-            done = end
-    out.append(norm[done:])
-    return "".join(out), frozenset(pages)
-
-
-_SENTENCE_END_RE = re.compile(r"[。!?！？]")
-
-
-# A line ending in one of these, or followed by a line opening with a figure, goes on in the next line.
-_CONTINUES = tuple("增减长降占为较比计达是的和及与、，,（(") + ("其中:", "其中：", "其中")
-
-
-def sentences(text: str, invisible: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
-    """Sentence spans: ended by 。/!/?, a blank line, or a line break after a heading, a colon or a
-    short title line, or before a heading. A line break inside a clause (a figure and its unit, a
-    wrapped clause, a page number between them) does not end a sentence.
-    Linear in the text: each line is looked at once, with its next visible line precomputed.
-    """
-    bounds = []
-    offset = 0
-    for line in text.split("\n"):
-        bounds.append((offset, offset + len(line)))
-        offset += len(line) + 1
-    stripped = [text[a:b].strip() for a, b in bounds]
-    following = [""] * len(bounds)
-    upcoming = ""
-    for k in range(len(bounds) - 1, -1, -1):
-        following[k] = upcoming
-        if stripped[k] and k not in invisible:
-            upcoming = stripped[k]
-    out = []
-    start = 0
-    for k, (a, b) in enumerate(bounds):
-        if k in invisible:
-            continue
-        for m in _SENTENCE_END_RE.finditer(text, a, b):
-            out.append((start, m.end()))
-            start = m.end()
-        line = stripped[k]
-        goes_on = line.endswith(_CONTINUES) or _opens_with_figure(following[k])
-        if (
-            not line
-            or (line[-1] in "：:" and not goes_on)
-            or (_HEADING.match(line) and not _has_figure(line) and not goes_on and not line[-1].isdigit())
-            or _HEADING.match(following[k])
-            or (len(line) < 16 and not goes_on)
-        ):
-            if start < b:
-                out.append((start, b))
-            start = b + 1
-    if start < len(text):
-        out.append((start, len(text)))
-    return [(s, e) for s, e in out if text[s:e].strip()]
-
-
-def _opens_with_figure(line: str) -> bool:
-    """The line starts with a number and its unit (the rest of a figure wrapped from the line before)."""
-    match = NUMBER_RE.match(line)
-    return bool(match) and unit_after(line, match.end())[0] is not None
-
-
-def _has_figure(line: str) -> bool:
-    for m in NUMBER_RE.finditer(line):
-        unit, _ = unit_after(line, m.end())
-        if unit:
-            return True
-    return False
-
-
-def _is_not_a_figure(text: str, start: int, end: int) -> bool:
-    """Years, dates, list numbers, document and phone numbers are not figures."""
-    before = text[max(0, start - 2) : start]
-    after = text[end : end + 3].lstrip(" ")
-    if after[:1] in ("年", "月", "日", "号", "届", "期", "〕", "]", "-", "—", "至") or after[:2] == "周年":
-        return True
-    if before[-1:] in ("第", "〔", "[", "-", "—", "至", "/") or before[-1:].isascii() and before[-1:].isalpha():
-        return True
-    if after[:1].isascii() and after[:1].isalpha():
-        return True
-    if before[-1:] in ("(", "（") and after[:1] in (")", "）"):
-        return True
-    # A list number: "1." or "2、" opening a line or sentence.
-    if after[:1] in (".", "、", "．") and not after[1:2].isdigit():
-        line_start = text.rfind("\n", 0, start) + 1
-        if not text[line_start:start].strip() or text[start - 1 : start] in ("。", " "):
-            return True
-    return False
 
 
 @dataclass
@@ -333,7 +195,7 @@ class ProseReader:
         # that end up with a unit (most numbers of a sentence have none and are dropped).
         found: list[list] = []
         for m in NUMBER_RE.finditer(text, start, end):
-            if _is_not_a_figure(text, m.start(), m.end()):
+            if is_not_a_figure(text, m.start(), m.end()):
                 continue
             if parse_number(text[m.start() : m.end()]) is None:
                 continue
@@ -387,19 +249,19 @@ class ProseReader:
         state = _State()
         for s, e in sentences(self.text, self.page_lines):
             sentence = self.text[s:e]
-            starts_paragraph = _HEADING.match(sentence) or _LIST_ITEM.match(sentence)
+            starts_paragraph = HEADING.match(sentence) or _LIST_ITEM.match(sentence)
             if starts_paragraph and not re.match(r"\s*(?:较|比|与|同)", sentence):
                 state.subject = None
                 state.previous = []
                 state.paragraph_groups = []
                 state.paragraph = []
-            if _SECTION_HEADING.match(sentence) and not _has_figure(sentence):
+            if _SECTION_HEADING.match(sentence) and not has_figure(sentence):
                 self.section_scope = next((scope for word, scope in _SCOPE_HEADINGS if word in sentence), "all")
             intro = _LIST_INTRO.search(sentence) if "主要用于以下" in sentence else None
             if intro:
                 self.list_whole = clean_label(intro.group("label"))
                 self.list_whole_fact = None
-            elif _HEADING.match(sentence) and not _LIST_ITEM.match(sentence):
+            elif HEADING.match(sentence) and not _LIST_ITEM.match(sentence):
                 self.list_whole, self.list_whole_fact = "", None
             self.read_sentence(s, e, state, in_list=bool(_LIST_ITEM.match(sentence)))
             if intro and state.facts:
@@ -871,46 +733,10 @@ class ProseReader:
         self.doc.changes.append(Change(subject.label, subject.key, base[0], base[1], subject, None, 0, None, 0, [span]))
 
 
-def read_title(source: Source, document: Document) -> None:
-    """Kind, year and entity from the title lines at the top of the file."""
-    head = [line.strip() for _, line in source.lines()[:12] if line.strip()][:4]
-    title = " ".join(head)
-    if "决算" in title:
-        document.kind = "final_account"
-    elif "预算" in title:
-        document.kind = "budget"
-    year = re.search(r"((?:19|20)\d{2})\s*年", title)
-    if year:
-        document.year = int(year.group(1))
-    for line in head:
-        name = _before_year(line)
-        if name.strip() and not re.match(r"\d", line) and not _HEADING.match(line) and not line.startswith("单位"):
-            document.entity = name.strip()
-            break
-
-
-_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
-
-
-def _before_year(line: str) -> str:
-    r"""What re.match(r"(.+?)(?:\s*(?:19|20)\d{2}\s*年|$)", line).group(1) gives for a line without line
-    breaks ("" for an empty line), in one pass: the text before the first year after the first character,
-    less the spaces just before that year (a lazy prefix then \s* re-scans a run of spaces per character)."""
-    if not line:
-        return ""
-    year = _TITLE_YEAR.search(line, 1)
-    if year is None:
-        return line
-    start = year.start()
-    while start > 1 and line[start - 1].isspace():
-        start -= 1
-    return line[:start]
-
-
 def extract(source: Source, document: Document, dictionary: Dictionary) -> None:
     if document.kind == "unknown" and document.year is None:
-        read_title(source, document)
+        title.read(source, document)
     ProseReader(source, document, dictionary).read()
     units = [f.figure.unit for f in document.facts if f.figure.quantity == "money"]
     if units:
-        document.unit = max(set(units), key=units.count)
+        document.unit = max(dict.fromkeys(units), key=units.count)  # a tie goes to the first printed

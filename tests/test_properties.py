@@ -20,7 +20,7 @@ from fractions import Fraction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from budgetaudit import engine, prose, readers, ruleset, source, tables
+from budgetaudit import engine, prose, readers, ruleset, source, tables, title
 from budgetaudit.concepts import default_dictionary
 from budgetaudit.document import Document
 from budgetaudit.figures import format_decimal, round_half_up
@@ -185,10 +185,10 @@ def read_everything(data: bytes) -> None:
         return
     dictionary = default_dictionary()
     alone = Document(src)
-    prose.read_title(src, alone)
+    title.read(src, alone)
     tables.extract(src, alone, dictionary)
     alone = Document(src)
-    prose.read_title(src, alone)
+    title.read(src, alone)
     prose.extract(src, alone, dictionary)
     engine.check_document(engine.read_document(src, native_tables=native), RULES)
 

@@ -1,0 +1,153 @@
+"""The narrative as sentences: table lines and page numbers blanked, sentence bounds, and the
+numbers that are not figures (years, dates, list numbers, document and phone numbers).
+
+Offsets never move: blanking replaces characters one for one, so a figure found in the
+masked text has its place in the file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .figures import NUMBER_RE, unit_after
+from .source import Source
+
+HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|附件|附表)"
+)
+
+
+def is_table_line(line: str) -> bool:
+    stripped = line.strip()
+    return "\t" in line or stripped.endswith("|") or stripped.startswith("|")
+
+
+_PAGE_NUMBER = re.compile(r"^\s*-?\s*\d{1,4}\s*-?\s*$")
+
+
+def prose_mask(source: Source, table_lines: frozenset[int] = frozenset()) -> tuple[str, frozenset[int]]:
+    """The normalised text with table lines and bare page numbers blanked (offsets unchanged),
+    and the indexes of the page-number lines, which must not end a sentence.
+
+    `table_lines` (0-based) are the lines of the tables the table reader rebuilt; lines that look
+    tabular (a TAB, a cell ending in |) are blanked as well, so a table the reader could not
+    rebuild is never read as sentences."""
+    norm = source.norm
+    pieces = []
+    pages = set()
+    in_table = False
+    long_run = 0
+    for offset, line in source.lines():
+        stripped = line.strip()
+        if len(pieces) in table_lines or is_table_line(line):
+            in_table, long_run = True, 0
+            table = True
+        elif in_table:
+            # A heading, or several long lines of sentences, end a flattened table.
+            if HEADING.match(stripped) and not stripped.startswith(("附件", "附表")):
+                in_table = False
+            elif len(stripped) > 40:
+                long_run += 1
+                if long_run >= 3:
+                    in_table = False
+            table = in_table
+        else:
+            table = False
+            if _PAGE_NUMBER.match(line):
+                pages.add(len(pieces))
+                table = True
+        end = offset + len(line)
+        pieces.append((offset, end, table))
+    out = []
+    done = 0
+    for start, end, table in pieces:
+        if table and end > start:
+            out.append(norm[done:start])
+            out.append(" " * (end - start))
+            done = end
+    out.append(norm[done:])
+    return "".join(out), frozenset(pages)
+
+
+_SENTENCE_END_RE = re.compile(r"[。!?！？]")
+
+
+# A line ending in one of these, or followed by a line opening with a figure, goes on in the next line.
+_CONTINUES = tuple("增减长降占为较比计达是的和及与、，,（(") + ("其中:", "其中：", "其中")
+
+
+def sentences(text: str, invisible: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Sentence spans: ended by 。/!/?, a blank line, or a line break after a heading, a colon or a
+    short title line, or before a heading. A line break inside a clause (a figure and its unit, a
+    wrapped clause, a page number between them) does not end a sentence.
+    Linear in the text: each line is looked at once, with its next visible line precomputed.
+    """
+    bounds = []
+    offset = 0
+    for line in text.split("\n"):
+        bounds.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    stripped = [text[a:b].strip() for a, b in bounds]
+    following = [""] * len(bounds)
+    upcoming = ""
+    for k in range(len(bounds) - 1, -1, -1):
+        following[k] = upcoming
+        if stripped[k] and k not in invisible:
+            upcoming = stripped[k]
+    out = []
+    start = 0
+    for k, (a, b) in enumerate(bounds):
+        if k in invisible:
+            continue
+        for m in _SENTENCE_END_RE.finditer(text, a, b):
+            out.append((start, m.end()))
+            start = m.end()
+        line = stripped[k]
+        goes_on = line.endswith(_CONTINUES) or opens_with_figure(following[k])
+        if (
+            not line
+            or (line[-1] in "：:" and not goes_on)
+            or (HEADING.match(line) and not has_figure(line) and not goes_on and not line[-1].isdigit())
+            or HEADING.match(following[k])
+            or (len(line) < 16 and not goes_on)
+        ):
+            if start < b:
+                out.append((start, b))
+            start = b + 1
+    if start < len(text):
+        out.append((start, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def opens_with_figure(line: str) -> bool:
+    """The line starts with a number and its unit (the rest of a figure wrapped from the line before)."""
+    match = NUMBER_RE.match(line)
+    return bool(match) and unit_after(line, match.end())[0] is not None
+
+
+def has_figure(line: str) -> bool:
+    for m in NUMBER_RE.finditer(line):
+        unit, _ = unit_after(line, m.end())
+        if unit:
+            return True
+    return False
+
+
+def is_not_a_figure(text: str, start: int, end: int) -> bool:
+    """Years, dates, list numbers, document and phone numbers are not figures."""
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 3].lstrip(" ")
+    if after[:1] in ("年", "月", "日", "号", "届", "期", "〕", "]", "-", "—", "至") or after[:2] == "周年":
+        return True
+    if before[-1:] in ("第", "〔", "[", "-", "—", "至", "/") or before[-1:].isascii() and before[-1:].isalpha():
+        return True
+    if after[:1].isascii() and after[:1].isalpha():
+        return True
+    if before[-1:] in ("(", "（") and after[:1] in (")", "）"):
+        return True
+    # A list number: "1." or "2、" opening a line or sentence.
+    if after[:1] in (".", "、", "．") and not after[1:2].isdigit():
+        line_start = text.rfind("\n", 0, start) + 1
+        if not text[line_start:start].strip() or text[start - 1 : start] in ("。", " "):
+            return True
+    return False
