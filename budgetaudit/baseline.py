@@ -20,56 +20,97 @@ class BaselineError(Exception):
     """An unreadable or malformed baseline file."""
 
 
-def apply_waivers(result, waivers: list[Waiver], root: str) -> None:
-    """Remove waived findings (counted in result.waived); list waivers that matched nothing as stale."""
-    if not waivers:
-        return
-    used: set[int] = set()
-    seen_paths: list[str] = [r.path for r in result.files if not r.error]
-    for report in result.files:
+class Waivers:
+    """Waivers applied one report at a time, remembering which matched (for stale-waiver warnings)."""
+
+    def __init__(self, waivers: list[Waiver], root: str):
+        self.waivers, self.root = list(waivers), root
+        self.used: set[int] = set()
+        self.seen: set[int] = set()  # waivers with a path that matched a readable file of the run
+
+    def apply(self, report) -> int:
+        """Remove the report's waived findings; return how many."""
+        if not self.waivers:
+            return 0
+        if not report.error:
+            for index, waiver in enumerate(self.waivers):
+                if waiver.path is not None and index not in self.seen and glob_match(waiver.path, report.path, self.root):
+                    self.seen.add(index)
         kept = []
         for finding in report.findings:
             hit = None
-            for index, waiver in enumerate(waivers):
+            for index, waiver in enumerate(self.waivers):
                 if waiver.fingerprint == finding.fingerprint and (
-                    waiver.path is None or glob_match(waiver.path, report.path, root)
+                    waiver.path is None or glob_match(waiver.path, report.path, self.root)
                 ):
                     hit = index
                     break
             if hit is None:
                 kept.append(finding)
             else:
-                used.add(hit)
-                result.waived += 1
+                self.used.add(hit)
+        waived = len(report.findings) - len(kept)
         report.findings = kept
-    for index, waiver in enumerate(waivers):
-        if index in used:
-            continue
-        # A waiver for a file that was not part of this run (pre-commit passes changed files only) is not stale.
-        if waiver.path is not None and not any(glob_match(waiver.path, p, root) for p in seen_paths):
-            continue
-        result.stale_waivers.append(waiver)
+        return waived
+
+    def stale(self) -> list[Waiver]:
+        """Waivers that matched no finding. A waiver for a file that was not part of this run is not
+        stale (pre-commit passes changed files only)."""
+        return [
+            waiver for index, waiver in enumerate(self.waivers)
+            if index not in self.used and (waiver.path is None or index in self.seen)
+        ]
+
+
+def apply_waivers(result, waivers: list[Waiver], root: str) -> None:
+    """Remove waived findings (counted in result.waived); list waivers that matched nothing as stale."""
+    if not waivers:
+        return
+    applied = Waivers(waivers, root)
+    for report in result.files:
+        result.waived += applied.apply(report)
+    result.stale_waivers.extend(applied.stale())
 
 
 def _key(path: str, base: str) -> str:
     return relative(path, base)
 
 
-def build(result, baseline_path: str) -> dict:
-    """A baseline of every finding of a run: per file (relative to the baseline's directory), fingerprints with counts."""
-    base = os.path.dirname(os.path.abspath(baseline_path))
-    files: dict[str, list[dict]] = {}
-    for report in sorted(result.files, key=lambda r: _key(r.path, base)):
+class Builder:
+    """A baseline collected one report at a time: per file, fingerprints with counts (no findings kept)."""
+
+    def __init__(self, baseline_path: str):
+        self.base = os.path.dirname(os.path.abspath(baseline_path))
+        self.files: dict[str, list[dict]] = {}
+        self.findings = 0
+        self.reports = 0
+
+    def add(self, report) -> None:
+        self.reports += 1
+        self.findings += len(report.findings)
         counts = Counter((f.fingerprint, f.code) for f in report.findings)
         if counts:
-            files[_key(report.path, base)] = [
+            self.files[_key(report.path, self.base)] = [
                 {"fingerprint": fp, "code": code, "count": n} for (fp, code), n in sorted(counts.items())
             ]
-    return {
-        "budgetaudit_baseline": BASELINE_FORMAT,
-        "tool": {"name": "budgetaudit", "version": __version__},
-        "files": files,
-    }
+
+    def document(self) -> dict:
+        return {
+            "budgetaudit_baseline": BASELINE_FORMAT,
+            "tool": {"name": "budgetaudit", "version": __version__},
+            "files": dict(sorted(self.files.items())),
+        }
+
+    def render(self) -> str:
+        return json.dumps(self.document(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def build(result, baseline_path: str) -> dict:
+    """A baseline of every finding of a run: per file (relative to the baseline's directory), fingerprints with counts."""
+    builder = Builder(baseline_path)
+    for report in result.files:
+        builder.add(report)
+    return builder.document()
 
 
 def render(result, baseline_path: str) -> str:
@@ -108,17 +149,30 @@ def load(path: str) -> dict[str, Counter]:
     return out
 
 
-def apply_baseline(result, baseline_path: str, known: dict[str, Counter] | None = None) -> None:
-    """Keep only findings not in the baseline (each baselined fingerprint absorbs at most its count)."""
-    known = load(baseline_path) if known is None else known
-    base = os.path.dirname(os.path.abspath(baseline_path))
-    for report in result.files:
-        remaining = Counter(known.get(_key(report.path, base), Counter()))
+class Baseline:
+    """A baseline applied one report at a time."""
+
+    def __init__(self, baseline_path: str, known: dict[str, Counter] | None = None):
+        self.known = load(baseline_path) if known is None else known
+        self.base = os.path.dirname(os.path.abspath(baseline_path))
+
+    def apply(self, report) -> int:
+        """Leave out the report's findings in the baseline (each baselined fingerprint absorbs at most
+        its count); return how many."""
+        remaining = Counter(self.known.get(_key(report.path, self.base), Counter()))
         kept = []
         for finding in report.findings:
             if remaining[finding.fingerprint] > 0:
                 remaining[finding.fingerprint] -= 1
-                result.baselined += 1
             else:
                 kept.append(finding)
+        baselined = len(report.findings) - len(kept)
         report.findings = kept
+        return baselined
+
+
+def apply_baseline(result, baseline_path: str, known: dict[str, Counter] | None = None) -> None:
+    """Keep only findings not in the baseline (each baselined fingerprint absorbs at most its count)."""
+    applied = Baseline(baseline_path, known)
+    for report in result.files:
+        result.baselined += applied.apply(report)
