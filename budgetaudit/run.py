@@ -1,25 +1,79 @@
-"""A check of several inputs: what the CLI hands to a format.
+"""A check of several inputs, streamed: each file's report in path order, as soon as it is done.
 
 Inputs are checked one by one or by a pool of worker processes (`jobs`); a worker returns a
-FileReport (never a Document), and the reports are put in path order, so the report of a parallel
-run is the report of a serial one, byte for byte.
+FileReport (never a Document). Reports are yielded in path order, so the report of a parallel run is
+the report of a serial one, byte for byte: a parallel run keeps at most a few reports per worker in
+flight and waiting for an earlier one. `Batch` applies waivers and a baseline to each report as it
+passes and keeps only `Totals`, what the end of a report and the exit code need; so memory does not
+grow with the number of files. `Result` (every report at once) remains for library use.
 """
 
 from __future__ import annotations
 
 import os
+from collections import deque
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from . import __version__
 from .report import SEVERITY_RANK, FileReport
 from .ruleset import RuleSet
 from .source import InputError, NotADisclosure
 
+AHEAD_PER_WORKER = 4  # tasks submitted ahead of the one written next, per worker
+
+
+@dataclass(slots=True)
+class Totals:
+    """What a run keeps of its files once each is written: counts, exit-code facts, skipped and
+    unreadable files, waivers and baseline, warnings."""
+
+    version: str = __version__
+    files: int = 0
+    error: int = 0
+    warning: int = 0
+    info: int = 0
+    unchecked: int = 0
+    checked: int = 0  # relations checked
+    worst: int = -1  # SEVERITY_RANK of the most severe finding
+    unreadable: list[FileReport] = field(default_factory=list)  # reports with an error (and nothing else)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): walked files with no disclosure
+    waived: int = 0
+    baselined: int = 0
+    stale_waivers: list = field(default_factory=list)  # config.Waiver
+    warnings: list[str] = field(default_factory=list)
+
+    def add(self, report: FileReport) -> None:
+        """Count one file of the report (after waivers and baseline)."""
+        self.files += 1
+        counts = report.counts()
+        self.error += counts["error"]
+        self.warning += counts["warning"]
+        self.info += counts["info"]
+        self.worst = max([self.worst] + [SEVERITY_RANK[severity] for severity, n in counts.items() if n])
+        self.unchecked += len(report.unchecked)
+        self.checked += report.checked
+        if report.error:
+            self.unreadable.append(FileReport(report.path, error=report.error, not_a_disclosure=report.not_a_disclosure))
+
+    def summary(self) -> dict[str, int]:
+        return {"files": self.files, "error": self.error, "warning": self.warning, "info": self.info,
+                "unchecked": self.unchecked}
+
+    def exit_code(self, fail_on: str, fail_on_unchecked: bool = False, exit_zero: bool = False) -> int:
+        if self.unreadable:
+            return 2
+        if exit_zero:
+            return 0
+        if self.worst >= SEVERITY_RANK[fail_on] or (fail_on_unchecked and self.unchecked):
+            return 1
+        return 0
 
 
 @dataclass(slots=True)
 class Result:
+    """Every report of a run at once (library use and tests; the CLI streams through `Batch`)."""
+
     files: list[FileReport] = field(default_factory=list)
     version: str = __version__
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): walked files with no disclosure
@@ -28,30 +82,22 @@ class Result:
     stale_waivers: list = field(default_factory=list)  # config.Waiver
     warnings: list[str] = field(default_factory=list)
 
-    def summary(self) -> dict[str, int]:
-        out = {"files": len(self.files), "error": 0, "warning": 0, "info": 0, "unchecked": 0}
+    def totals(self) -> Totals:
+        out = Totals(version=self.version, skipped=list(self.skipped), waived=self.waived, baselined=self.baselined,
+                     stale_waivers=list(self.stale_waivers), warnings=list(self.warnings))
         for report in self.files:
-            for severity, count in report.counts().items():
-                out[severity] += count
-            out["unchecked"] += len(report.unchecked)
+            out.add(report)
         return out
+
+    def summary(self) -> dict[str, int]:
+        return self.totals().summary()
 
     @property
     def unreadable(self) -> list[FileReport]:
         return [r for r in self.files if r.error]
 
     def exit_code(self, fail_on: str, fail_on_unchecked: bool = False, exit_zero: bool = False) -> int:
-        if self.unreadable:
-            return 2
-        if exit_zero:
-            return 0
-        threshold = SEVERITY_RANK[fail_on]
-        for report in self.files:
-            if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings):
-                return 1
-            if fail_on_unchecked and report.unchecked:
-                return 1
-        return 0
+        return self.totals().exit_code(fail_on, fail_on_unchecked, exit_zero)
 
 
 def check_path(path: str, ruleset: RuleSet, lang: str = "zh") -> FileReport:
@@ -118,6 +164,77 @@ def jobs_for(jobs: int, tasks: int) -> int:
     return max(1, min(jobs, tasks))
 
 
+def check_stream(
+    inputs: Iterable,  # inputs.Input
+    ruleset: RuleSet,
+    lang: str = "zh",
+    jobs: int = 1,
+    ignores_for: Callable[[str], tuple[str, ...]] = lambda path: (),
+    known_codes: Iterable[str] = (),
+    progress: Callable[[str], None] | None = None,
+) -> Iterator[tuple]:
+    """(input, report) for every input in path order, each as soon as it and every one before it are done.
+
+    In parallel (jobs != 1) at most AHEAD_PER_WORKER tasks per worker are submitted beyond the one to
+    yield next: the futures in flight are the reorder buffer, so memory does not grow with the batch.
+    """
+    inputs = list(inputs)
+    known = frozenset(known_codes) | {r.code for r in ruleset.rules}
+    tasks = [(item.path, tuple(ignores_for(item.path))) for item in inputs]
+    _init(ruleset, lang, known)
+    # Standard input is read here, first: a worker process has none.
+    local: dict[int, FileReport] = {}
+    for index, task in enumerate(tasks):
+        if task[0] == "-":
+            local[index] = _task(task)
+            if progress:
+                progress(task[0])
+    remote = [index for index, task in enumerate(tasks) if task[0] != "-"]
+    workers = jobs_for(jobs, len(remote))
+    if workers == 1 or len(remote) < 2:
+        for index, item in enumerate(inputs):
+            if index in local:
+                yield item, local.pop(index)
+                continue
+            report = _task(tasks[index])
+            if progress:
+                progress(tasks[index][0])
+            yield item, report
+        return
+
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Workers are forked from this process: import the engine once here rather than in each of them.
+    from . import engine, readers  # noqa: F401
+
+    ahead = workers * AHEAD_PER_WORKER
+    waiting = iter(remote)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(ruleset, lang, known))
+    in_flight: deque = deque()  # futures in path order
+
+    def submit() -> None:
+        index = next(waiting, None)
+        if index is not None:
+            in_flight.append(pool.submit(_task, tasks[index]))
+
+    done = False
+    try:
+        for _ in range(ahead):
+            submit()
+        for index, item in enumerate(inputs):
+            if index in local:
+                yield item, local.pop(index)
+                continue
+            report = in_flight.popleft().result()
+            submit()
+            if progress:
+                progress(tasks[index][0])
+            yield item, report
+        done = True
+    finally:
+        pool.shutdown(wait=done, cancel_futures=not done)
+
+
 def check_inputs(
     inputs: Iterable,  # inputs.Input
     ruleset: RuleSet,
@@ -128,41 +245,8 @@ def check_inputs(
     progress: Callable[[str], None] | None = None,
 ) -> Result:
     """Check every input (in parallel when jobs != 1) and return the reports in path order."""
-    inputs = list(inputs)
-    known = frozenset(known_codes) | {r.code for r in ruleset.rules}
-    tasks = [(item.path, tuple(ignores_for(item.path))) for item in inputs]
-    reports: dict[int, FileReport] = {}
-    # Standard input is read here: a worker process has none.
-    local = [i for i, (path, _) in enumerate(tasks) if path == "-"]
-    remote = [i for i, (path, _) in enumerate(tasks) if path != "-"]
-    workers = jobs_for(jobs, len(remote))
-    _init(ruleset, lang, known)
-    for index in local:
-        reports[index] = _task(tasks[index])
-        if progress:
-            progress(tasks[index][0])
-    if workers == 1 or len(remote) < 2:
-        for index in remote:
-            reports[index] = _task(tasks[index])
-            if progress:
-                progress(tasks[index][0])
-    else:
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(ruleset, lang, known)) as pool:
-            futures = {pool.submit(_task, tasks[index]): index for index in remote}
-            try:
-                for future in as_completed(futures):
-                    index = futures[future]
-                    reports[index] = future.result()
-                    if progress:
-                        progress(tasks[index][0])
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
     result = Result()
-    for index, item in enumerate(inputs):
-        report = reports[index]
+    for item, report in check_stream(inputs, ruleset, lang, jobs, ignores_for, known_codes, progress):
         if report.error and not item.named and report.not_a_disclosure:
             result.skipped.append((report.path, report.error))
         else:
@@ -170,31 +254,64 @@ def check_inputs(
     return result
 
 
-def run(args: list[str], settings, ruleset: RuleSet, jobs: int = 1, baseline: str | None = None,
-        progress_factory=None) -> Result:
-    """Expand the inputs, check them, and apply waivers and a baseline: everything `check` does before rendering."""
-    from .baseline import apply_baseline, apply_waivers, load
-    from .inputs import expand, glob_match
-    from .ruleset import load_rules
+class Batch:
+    """Everything `check` does before a format writes: expand the inputs, check them, and apply waivers
+    and a baseline to each report as it passes. Iterate `reports()` once; `totals` is complete after.
 
-    accepted = load(baseline) if baseline else None  # a bad baseline fails before the work, not after
-    inputs, warnings = expand(args, settings.include, settings.exclude, settings.root)
+    A bad baseline fails here (BaselineError), before any work; `warnings` are known at once."""
 
-    def ignores_for(path: str) -> tuple[str, ...]:
+    def __init__(self, args: list[str], settings, ruleset: RuleSet, jobs: int = 1, baseline: str | None = None):
+        from .baseline import Baseline, Waivers
+        from .inputs import expand
+
+        self.settings, self.ruleset, self.jobs = settings, ruleset, jobs
+        self.baseline = Baseline(baseline) if baseline else None  # loaded now: fails before the work
+        self.waivers = Waivers(settings.waivers, settings.root)
+        self.inputs, warnings = expand(args, settings.include, settings.exclude, settings.root)
+        self.totals = Totals(warnings=list(warnings))
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.totals.warnings
+
+    def _ignores_for(self, path: str) -> tuple[str, ...]:
+        from .inputs import glob_match
+
         out: list[str] = []
-        for glob, codes in settings.per_file_ignores.items():
-            if glob_match(glob, path, settings.root):
+        for glob, codes in self.settings.per_file_ignores.items():
+            if glob_match(glob, path, self.settings.root):
                 out.extend(codes)
         return tuple(out)
 
-    known = {r.code for r in load_rules(settings.rules_dirs).rules}
-    if progress_factory is not None and len(inputs) > 1:
-        with progress_factory(len(inputs)) as advance:
-            result = check_inputs(inputs, ruleset, settings.lang, jobs, ignores_for, known, advance)
-    else:
-        result = check_inputs(inputs, ruleset, settings.lang, jobs, ignores_for, known)
-    result.warnings.extend(warnings)
-    apply_waivers(result, settings.waivers, settings.root)
-    if baseline:
-        apply_baseline(result, baseline, accepted)
+    def reports(self, progress_factory=None) -> Iterator[FileReport]:
+        """Each report to write, in path order, with waived and baselined findings left out."""
+        from contextlib import nullcontext
+
+        from .ruleset import load_rules
+
+        known = {r.code for r in load_rules(self.settings.rules_dirs).rules}
+        show = progress_factory is not None and len(self.inputs) > 1
+        with progress_factory(len(self.inputs)) if show else nullcontext(None) as advance:
+            stream = check_stream(self.inputs, self.ruleset, self.settings.lang, self.jobs, self._ignores_for,
+                                  known, advance)
+            for item, report in stream:
+                if report.error and not item.named and report.not_a_disclosure:
+                    self.totals.skipped.append((report.path, report.error))
+                    continue
+                self.totals.waived += self.waivers.apply(report)
+                if self.baseline is not None:
+                    self.totals.baselined += self.baseline.apply(report)
+                self.totals.add(report)
+                yield report
+        self.totals.stale_waivers = self.waivers.stale()
+
+
+def run(args: list[str], settings, ruleset: RuleSet, jobs: int = 1, baseline: str | None = None,
+        progress_factory=None) -> Result:
+    """A Batch with every report kept: what `check` does before rendering, as one Result (library use)."""
+    batch = Batch(args, settings, ruleset, jobs, baseline)
+    result = Result(files=list(batch.reports(progress_factory)))
+    totals = batch.totals
+    result.skipped, result.waived, result.baselined = totals.skipped, totals.waived, totals.baselined
+    result.stale_waivers, result.warnings = totals.stale_waivers, totals.warnings
     return result
