@@ -1,14 +1,26 @@
-"""Output formats: one module per format, each with render(result, options) -> str.
+"""Output formats: one module per format, each with a `Writer` and render(result, options) -> str.
+
+A report is written as the run goes: `Writer(options)`, then `start()`, `file(report)` for each file in
+path order and `end(totals)` (run.Totals: the counts, skipped files, waivers and baseline of the whole
+run), each giving the text that comes next. A format that is one document (json, sarif, junit, gitlab,
+markdown) writes its head, then each file's part, then its tail; a part it must place after something
+only the end knows (a table of every file, totals in the first tag) waits in a spool that stays in
+memory while small and goes to a temporary file when large. So a run keeps no file's report once it is
+written. `render` joins the same pieces for a whole `run.Result`.
 
 No format prints a timestamp or a duration: the same inputs give the same bytes, serial or parallel.
 """
 
 from __future__ import annotations
 
+import codecs
+import json as _json  # not `json`: the submodule formats.json takes that name in this package
 import os
+import sys
 import tempfile
 from dataclasses import dataclass
 from importlib import import_module
+from typing import Iterable, Iterator
 
 FORMATS = ("text", "concise", "json", "sarif", "junit", "github", "gitlab", "markdown")
 
@@ -45,27 +57,238 @@ def coordinates(span) -> str:
     return ", ".join(parts)
 
 
+# --------------------------------------------------------------------------- the streaming protocol
+
+
+class Writer:
+    """One format, written piece by piece: start(), file(report) for each file in path order, end(totals).
+
+    Each call returns the text to write next (end: an iterable of pieces, so a spooled part is copied
+    in chunks); close() releases what a writer spooled. A writer keeps no report after file() returns.
+    """
+
+    def __init__(self, options: Options | None = None, version: str | None = None):
+        from .. import __version__
+
+        self.options = options or Options()
+        self.version = version or __version__  # the tool's version, printed in some heads
+
+    def start(self) -> str:
+        return ""
+
+    def file(self, report) -> str:
+        return ""
+
+    def end(self, totals) -> Iterable[str]:
+        return ()
+
+    def close(self) -> None:
+        pass
+
+
+def pieces(writer: Writer, reports: Iterable, totals) -> Iterator[str]:
+    """The whole report, piece by piece. `totals` is read only after `reports` is exhausted, so a run may
+    fill it while it yields its reports."""
+    try:
+        yield writer.start()
+        for report in reports:
+            yield writer.file(report)
+        yield from writer.end(totals)
+    finally:
+        writer.close()
+
+
+def render_with(writer_class, result, options: Options | None = None) -> str:
+    """A whole run.Result rendered through a format's Writer (what each module's render() does)."""
+    totals = totals_of(result)
+    return "".join(pieces(writer_class(options, totals.version), result.files, totals))
+
+
+def totals_of(result):
+    """run.Totals of a Result (or of anything with `files` and, optionally, the Result's other fields)."""
+    totals = getattr(result, "totals", None)
+    if callable(totals):
+        return totals()
+    from ..run import Totals
+
+    out = Totals()
+    for report in result.files:
+        out.add(report)
+    for name in ("version", "skipped", "waived", "baselined", "stale_waivers", "warnings"):
+        if hasattr(result, name):
+            setattr(out, name, getattr(result, name))
+    return out
+
+
+class Spool:
+    """Text kept for later: in memory while small, in an anonymous temporary file beyond `limit` bytes.
+
+    add() returns the byte range of what it stored, so parts can be read back in another order."""
+
+    def __init__(self, limit: int = 1 << 20):
+        self._file = tempfile.SpooledTemporaryFile(max_size=limit, mode="w+b")
+        self.size = 0
+
+    def add(self, text: str) -> tuple[int, int]:
+        data = text.encode("utf-8")
+        start = self.size
+        self._file.write(data)
+        self.size += len(data)
+        return start, self.size
+
+    def read(self, start: int = 0, end: int | None = None, chunk: int = 1 << 16) -> Iterator[str]:
+        """The text between two offsets given by add(), in chunks."""
+        end = self.size if end is None else end
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        self._file.seek(start)
+        position = start
+        while position < end:
+            data = self._file.read(min(chunk, end - position))
+            if not data:
+                break
+            position += len(data)
+            text = decoder.decode(data)
+            if text:
+                yield text
+        text = decoder.decode(b"", final=True)
+        if text:
+            yield text
+        self._file.seek(0, os.SEEK_END)
+
+    def close(self) -> None:
+        self._file.close()
+
+
+# --------------------------------------------------------------------------- JSON written one item at a time
+
+
+def dumps(value) -> str:
+    """Every JSON format prints this way."""
+    return _json.dumps(value, ensure_ascii=False, indent=2)
+
+
+class JsonList:
+    """One list of a JSON document, written item by item as json.dumps(document, indent=2) prints it.
+
+    The document is given with a marker in place of the list: head() is the text before the list (its
+    keys are final when the writer starts), item() each item with its separator, tail(document) the
+    closing bracket and the rest of the document (its keys may be known only at the end)."""
+
+    MARKER = "\x00budgetaudit: the list streamed here\x00"
+
+    def __init__(self):
+        self.count = 0
+        self._prefix = "\n  "
+        self._close = "\n"
+
+    def _split(self, document) -> tuple[str, str]:
+        text = dumps(document)
+        marker = dumps(self.MARKER)
+        at = text.index(marker)
+        line = text[text.rfind("\n", 0, at) + 1:at]
+        depth = len(line) - len(line.lstrip(" "))  # the indentation of the list's own line
+        self._prefix = "\n" + " " * (depth + 2)
+        self._close = "\n" + " " * depth
+        return text[:at], text[at + len(marker):]
+
+    def head(self, document) -> str:
+        return self._split(document)[0] + "["
+
+    def item(self, value) -> str:
+        text = self._prefix + dumps(value).replace("\n", self._prefix)
+        self.count += 1
+        return text if self.count == 1 else "," + text
+
+    def tail(self, document) -> str:
+        rest = self._split(document)[1]
+        return (self._close + "]" if self.count else "]") + rest
+
+
+# --------------------------------------------------------------------------- where a report goes
+
+
+class OutputError(OSError):
+    """The report file cannot be written (strerror is the reason)."""
+
+
+class Output:
+    """Standard output, or a report file written atomically: the text goes to a temporary file in the
+    same directory, renamed over the target only when the whole report is written (readers see the old
+    file or the new one, never half of it). A context manager: on an error the temporary file is removed."""
+
+    def __init__(self, path: str | None = None, stream=None):
+        self.path = path
+        self._stream = stream
+        self._temp = None
+        self._handle = None
+        if path is None:
+            self._stream = stream or sys.stdout
+            return
+        target = os.path.abspath(path)
+        try:
+            self._mode = os.stat(target).st_mode & 0o777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            self._mode = 0o666 & ~umask
+        except OSError as exc:
+            raise OutputError(exc.errno, exc.strerror or str(exc)) from None
+        self._target = target
+        try:
+            handle, self._temp = tempfile.mkstemp(
+                dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.", suffix=".tmp"
+            )
+        except OSError as exc:
+            raise OutputError(exc.errno, exc.strerror or str(exc)) from None
+        self._handle = os.fdopen(handle, "w", encoding="utf-8", newline="")
+
+    def write(self, text: str) -> None:
+        if not text:
+            return
+        if self._handle is None:
+            self._stream.write(text)
+            return
+        try:
+            self._handle.write(text)
+        except OSError as exc:
+            raise OutputError(exc.errno, exc.strerror or str(exc)) from None
+
+    def commit(self) -> None:
+        """The report is complete: flush standard output, or put the file in place."""
+        if self._handle is None:
+            self._stream.flush()
+            return
+        try:
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+            self._handle.close()
+            os.chmod(self._temp, self._mode)
+            os.replace(self._temp, self._target)
+        except OSError as exc:
+            raise OutputError(exc.errno, exc.strerror or str(exc)) from None
+        self._handle = self._temp = None
+
+    def discard(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+        if self._temp is not None:
+            try:
+                os.unlink(self._temp)
+            except OSError:
+                pass
+            self._temp = None
+
+    def __enter__(self) -> "Output":
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is None:
+            self.commit()
+        self.discard()
+
+
 def write_atomic(path: str, text: str) -> None:
     """Write a report so that readers see the old file or the new one, never half of it."""
-    target = os.path.abspath(path)
-    directory = os.path.dirname(target)
-    try:
-        mode = os.stat(target).st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    handle, temp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
+    with Output(path) as out:
+        out.write(text)

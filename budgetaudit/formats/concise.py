@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
-from . import coordinates
+from . import Writer as _Writer, coordinates, render_with
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def render(result, options=None) -> str:
-    lines = []
-    for report in result.files:
+class Writer(_Writer):
+    def file(self, report) -> str:
+        lines = []
         for finding in report.findings:
             span = finding.locations[0].span if finding.locations else None
             where = f"{report.path}:{finding.line}:{finding.column}"
             extra = coordinates(span) if span is not None else ""
             if extra:
                 where += f" ({extra})"
-            lines.append(f"{where}: {finding.code} [{finding.severity}] {_one_line(finding.message)}")
-    summary = result.summary()
-    lines.append(
-        f"Found {summary['error']} error(s), {summary['warning']} warning(s), {summary['info']} info "
-        f"in {summary['files']} file(s); {summary['unchecked']} relation(s) not checked."
-    )
-    return "\n".join(lines) + "\n"
+            lines.append(f"{where}: {finding.code} [{finding.severity}] {_one_line(finding.message)}\n")
+        return "".join(lines)
+
+    def end(self, totals):
+        summary = totals.summary()
+        yield (
+            f"Found {summary['error']} error(s), {summary['warning']} warning(s), {summary['info']} info "
+            f"in {summary['files']} file(s); {summary['unchecked']} relation(s) not checked.\n"
+        )
+
+
+def render(result, options=None) -> str:
+    return render_with(Writer, result, options)

@@ -7,6 +7,8 @@ warning → warning, info → notice.
 
 from __future__ import annotations
 
+from . import Writer as _Writer, render_with
+
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -27,12 +29,11 @@ def command(level: str, message: str, **properties) -> str:
     return f"::{level} {props}::{escape_data(message)}" if props else f"::{level}::{escape_data(message)}"
 
 
-def render(result, options=None) -> str:
-    lines = []
-    for report in result.files:
+class Writer(_Writer):
+    def file(self, report) -> str:
         if report.error:
-            lines.append(command("error", f"cannot read: {report.error}", file=report.path, title="budgetaudit"))
-            continue
+            return command("error", f"cannot read: {report.error}", file=report.path, title="budgetaudit") + "\n"
+        lines = []
         for finding in report.findings:
             span = finding.locations[0].span
             message = finding.message
@@ -44,5 +45,10 @@ def render(result, options=None) -> str:
                     LEVEL[finding.severity], message, file=report.path, line=span.line, col=span.column,
                     endLine=span.end_line, endColumn=span.end_column, title=f"{finding.code} {finding.name}",
                 )
+                + "\n"
             )
-    return "".join(line + "\n" for line in lines)
+        return "".join(lines)
+
+
+def render(result, options=None) -> str:
+    return render_with(Writer, result, options)

@@ -8,27 +8,43 @@ edits elsewhere in the file.
 from __future__ import annotations
 
 import hashlib
-import json
+
+from . import JsonList, Writer as _Writer, render_with
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 
-def issues(result) -> list[dict]:
+def issues(report) -> list[dict]:
+    """The issues of one file's report."""
     out = []
-    for report in result.files:
-        for finding in report.findings:
-            fingerprint = hashlib.sha256(f"{report.path}\x1f{finding.fingerprint}".encode()).hexdigest()[:32]
-            out.append(
-                {
-                    "description": f"{finding.code} {finding.message}",
-                    "check_name": finding.code,
-                    "fingerprint": fingerprint,
-                    "severity": SEVERITY[finding.severity],
-                    "location": {"path": report.path, "lines": {"begin": finding.line}},
-                }
-            )
+    for finding in report.findings:
+        fingerprint = hashlib.sha256(f"{report.path}\x1f{finding.fingerprint}".encode()).hexdigest()[:32]
+        out.append(
+            {
+                "description": f"{finding.code} {finding.message}",
+                "check_name": finding.code,
+                "fingerprint": fingerprint,
+                "severity": SEVERITY[finding.severity],
+                "location": {"path": report.path, "lines": {"begin": finding.line}},
+            }
+        )
     return out
 
 
+class Writer(_Writer):
+    def __init__(self, options=None, version=None):
+        super().__init__(options, version)
+        self.issues = JsonList()
+
+    def start(self) -> str:
+        return self.issues.head(JsonList.MARKER)
+
+    def file(self, report) -> str:
+        return "".join(self.issues.item(issue) for issue in issues(report))
+
+    def end(self, totals):
+        yield self.issues.tail(JsonList.MARKER) + "\n"
+
+
 def render(result, options=None) -> str:
-    return json.dumps(issues(result), ensure_ascii=False, indent=2) + "\n"
+    return render_with(Writer, result, options)

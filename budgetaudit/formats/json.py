@@ -3,31 +3,51 @@
 Added in this version, at the top level: `skipped` (files found by walking a directory that hold no
 disclosure), `waived` and `baselined` (findings accepted by a waiver or a baseline and left out),
 `stale_waivers` (waivers that matched no finding).
+
+Streamed: the head up to `"files": [`, one entry per file, then the summary and the rest.
 """
 
 from __future__ import annotations
 
-import json
+from . import JsonList, Writer as _Writer, render_with
 
 
-def document(result) -> dict:
-    files = []
-    for report in result.files:
-        entry = report.as_dict()
-        if report.error:
-            entry["error"] = report.error
-        files.append(entry)
+def entry(report) -> dict:
+    out = report.as_dict()
+    if report.error:
+        out["error"] = report.error
+    return out
+
+
+def document(totals, version: str, files=JsonList.MARKER) -> dict:
     return {
         "schema_version": 1,
-        "tool": {"name": "budgetaudit", "version": result.version},
+        "tool": {"name": "budgetaudit", "version": version},
         "files": files,
-        "summary": result.summary(),
-        "skipped": [{"path": path, "reason": reason} for path, reason in getattr(result, "skipped", [])],
-        "waived": getattr(result, "waived", 0),
-        "baselined": getattr(result, "baselined", 0),
-        "stale_waivers": [w.as_dict() for w in getattr(result, "stale_waivers", [])],
+        "summary": totals.summary(),
+        "skipped": [{"path": path, "reason": reason} for path, reason in totals.skipped],
+        "waived": totals.waived,
+        "baselined": totals.baselined,
+        "stale_waivers": [w.as_dict() for w in totals.stale_waivers],
     }
 
 
+class Writer(_Writer):
+    def __init__(self, options=None, version=None):
+        super().__init__(options, version)
+        self.files = JsonList()
+
+    def start(self) -> str:
+        from ..run import Totals
+
+        return self.files.head(document(Totals(), self.version))
+
+    def file(self, report) -> str:
+        return self.files.item(entry(report))
+
+    def end(self, totals):
+        yield self.files.tail(document(totals, self.version)) + "\n"
+
+
 def render(result, options=None) -> str:
-    return json.dumps(document(result), ensure_ascii=False, indent=2) + "\n"
+    return render_with(Writer, result, options)

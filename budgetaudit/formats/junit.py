@@ -12,6 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..report import SEVERITY_RANK
+from . import Spool, Writer as _Writer, render_with
 
 # Characters XML 1.0 cannot carry, even escaped.
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -30,54 +31,100 @@ def _details(finding) -> str:
     return "\n".join(lines)
 
 
-def render(result, options=None) -> str:
-    threshold = SEVERITY_RANK[getattr(options, "fail_on", "error")]
-    fail_unchecked = getattr(options, "fail_on_unchecked", False)
-    root = ET.Element("testsuites", name="budgetaudit")
-    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    suites = [(report.path, report, None) for report in result.files]
-    suites += [(path, None, reason) for path, reason in getattr(result, "skipped", [])]
-    suites.sort(key=lambda s: s[0])
-    for path, report, skip_reason in suites:
-        suite = ET.SubElement(root, "testsuite", name=clean(path))
-        counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+COUNTS = ("tests", "failures", "errors", "skipped")
 
-        def case(name: str, line: int | None = None, suite=suite, path=path, counts=counts) -> ET.Element:
-            counts["tests"] += 1
-            attrs = {"classname": clean(path), "name": clean(name), "file": clean(path)}
-            if line:
-                attrs["line"] = str(line)
-            return ET.SubElement(suite, "testcase", attrs)
 
-        if skip_reason is not None:
-            ET.SubElement(case("budgetaudit"), "skipped", message=clean(skip_reason))
-            counts["skipped"] += 1
-        elif report.error:
-            ET.SubElement(case("budgetaudit"), "error", message=clean(report.error), type="input")
-            counts["errors"] += 1
-        else:
-            if not report.findings and not report.unchecked:
-                case("budgetaudit")
-            for finding in report.findings:
-                element = case(f"{finding.code} {finding.name} at {finding.line}:{finding.column}", finding.line)
-                if SEVERITY_RANK[finding.severity] >= threshold:
-                    failure = ET.SubElement(element, "failure", message=clean(finding.message), type=finding.severity)
-                    failure.text = _details(finding)
-                    counts["failures"] += 1
-                else:
-                    ET.SubElement(element, "system-out").text = f"[{finding.severity}] " + _details(finding)
-            for item in report.unchecked:
-                element = case(f"{item.code} not checked at {item.line}", item.line)
-                if fail_unchecked:
-                    ET.SubElement(element, "failure", message=clean(item.reason), type="unchecked")
-                    counts["failures"] += 1
-                else:
-                    ET.SubElement(element, "skipped", message=clean(item.reason))
-                    counts["skipped"] += 1
+def suite(path: str, report=None, skip_reason: str | None = None, threshold: int = SEVERITY_RANK["error"],
+          fail_unchecked: bool = False) -> tuple[ET.Element, dict[str, int]]:
+    """One file's test suite (a report, or a walked file skipped for `skip_reason`) and its counts."""
+    element = ET.Element("testsuite", name=clean(path))
+    counts = dict.fromkeys(COUNTS, 0)
+
+    def case(name: str, line: int | None = None) -> ET.Element:
+        counts["tests"] += 1
+        attrs = {"classname": clean(path), "name": clean(name), "file": clean(path)}
+        if line:
+            attrs["line"] = str(line)
+        return ET.SubElement(element, "testcase", attrs)
+
+    if skip_reason is not None:
+        ET.SubElement(case("budgetaudit"), "skipped", message=clean(skip_reason))
+        counts["skipped"] += 1
+    elif report.error:
+        ET.SubElement(case("budgetaudit"), "error", message=clean(report.error), type="input")
+        counts["errors"] += 1
+    else:
+        if not report.findings and not report.unchecked:
+            case("budgetaudit")
+        for finding in report.findings:
+            item = case(f"{finding.code} {finding.name} at {finding.line}:{finding.column}", finding.line)
+            if SEVERITY_RANK[finding.severity] >= threshold:
+                failure = ET.SubElement(item, "failure", message=clean(finding.message), type=finding.severity)
+                failure.text = _details(finding)
+                counts["failures"] += 1
+            else:
+                ET.SubElement(item, "system-out").text = f"[{finding.severity}] " + _details(finding)
+        for unchecked in report.unchecked:
+            item = case(f"{unchecked.code} not checked at {unchecked.line}", unchecked.line)
+            if fail_unchecked:
+                ET.SubElement(item, "failure", message=clean(unchecked.reason), type="unchecked")
+                counts["failures"] += 1
+            else:
+                ET.SubElement(item, "skipped", message=clean(unchecked.reason))
+                counts["skipped"] += 1
+    for key, value in counts.items():
+        element.set(key, str(value))
+    return element, counts
+
+
+def _text(element: ET.Element) -> str:
+    """A suite as it prints indented inside <testsuites> (without the whitespace that follows it)."""
+    ET.indent(element, level=1)
+    return ET.tostring(element, encoding="unicode")
+
+
+class Writer(_Writer):
+    """Suites are sorted by path (skipped files among them) and the totals are attributes of the first
+    tag: each file's suite is spooled as it comes, with its path and place, and written at the end."""
+
+    def __init__(self, options=None, version=None):
+        super().__init__(options, version)
+        self.threshold = SEVERITY_RANK[getattr(self.options, "fail_on", "error")]
+        self.fail_unchecked = getattr(self.options, "fail_on_unchecked", False)
+        self.spool = Spool()
+        self.places: list[tuple[str, int, int]] = []  # (path, start, end) in the spool
+        self.totals = dict.fromkeys(COUNTS, 0)
+
+    def _add(self, path: str, report=None, skip_reason: str | None = None) -> None:
+        element, counts = suite(path, report, skip_reason, self.threshold, self.fail_unchecked)
         for key, value in counts.items():
-            suite.set(key, str(value))
-            totals[key] += value
-    for key, value in totals.items():
-        root.set(key, str(value))
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+            self.totals[key] += value
+        self.places.append((path, *self.spool.add(_text(element))))
+
+    def file(self, report) -> str:
+        self._add(report.path, report)
+        return ""
+
+    def end(self, totals):
+        for path, reason in totals.skipped:
+            self._add(path, skip_reason=reason)
+        root = ET.Element("testsuites", name="budgetaudit")
+        for key, value in self.totals.items():
+            root.set(key, str(value))
+        head = '<?xml version="1.0" encoding="UTF-8"?>\n'
+        if not self.places:
+            yield head + ET.tostring(root, encoding="unicode") + "\n"
+            return
+        yield head + ET.tostring(root, encoding="unicode").removesuffix(" />") + ">"
+        self.places.sort(key=lambda place: place[0])
+        for _path, start, end in self.places:
+            yield "\n  "
+            yield from self.spool.read(start, end)
+        yield "\n</testsuites>\n"
+
+    def close(self) -> None:
+        self.spool.close()
+
+
+def render(result, options=None) -> str:
+    return render_with(Writer, result, options)

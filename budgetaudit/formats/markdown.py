@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from itertools import chain
 
-from . import coordinates
+from . import Spool, Writer as _Writer, coordinates, render_with
 
 WORDS = {
     "zh": {"title": "预算公开一致性审核", "file": "文件", "errors": "错误", "warnings": "警告", "infos": "提示",
@@ -38,39 +39,33 @@ def _status(report, words) -> str:
     return words["pass"]
 
 
-def render(result, options=None) -> str:
-    lang = getattr(options, "lang", "zh")
-    words = WORDS[lang]
-    comma = "，" if lang == "zh" else ", "
-    out = [f"# {words['title']}", ""]
-    out.append(f"| {words['file']} | {words['errors']} | {words['warnings']} | {words['infos']} | "
-               f"{words['unchecked']} | {words['status']} |")
-    out.append("| --- | ---: | ---: | ---: | ---: | --- |")
-    for report in result.files:
+def _lines(lines: list[str]) -> str:
+    return "".join(line + "\n" for line in lines)
+
+
+class Writer(_Writer):
+    """The table of files comes first and its totals need the whole run: each file's row and its
+    findings are spooled, to be written at the end."""
+
+    def __init__(self, options=None, version=None):
+        super().__init__(options, version)
+        self.lang = getattr(self.options, "lang", "zh")
+        self.words = WORDS[self.lang]
+        self.rows = Spool()
+        self.findings = Spool()
+
+    def file(self, report) -> str:
+        words = self.words
         if report.error:
-            out.append(f"| {md(report.path)} | - | - | - | - | {words['unreadable']}: {md(report.error)} |")
-            continue
+            self.rows.add(f"| {md(report.path)} | - | - | - | - | {words['unreadable']}: {md(report.error)} |\n")
+            return ""
         c = report.counts()
-        out.append(f"| {md(report.path)} | {c['error']} | {c['warning']} | {c['info']} | {len(report.unchecked)} | "
-                   f"{_status(report, words)} |")
-    for path, reason in getattr(result, "skipped", []):
-        out.append(f"| {md(path)} | - | - | - | - | {words['skipped']}: {md(reason)} |")
-    s = result.summary()
-    out.append(f"| **{words['total']}** ({s['files']}) | **{s['error']}** | **{s['warning']}** | **{s['info']}** | "
-               f"**{s['unchecked']}** | |")
-    out.append("")
-    if getattr(result, "waived", 0) or getattr(result, "baselined", 0):
-        out += [words["accepted"].format(waived=result.waived, baselined=result.baselined), ""]
-    stale = getattr(result, "stale_waivers", [])
-    if stale:
-        out.append(f"{words['stale']}: " + ", ".join(f"`{w.fingerprint}`" for w in stale))
-        out.append("")
-    if any(r.findings or r.unchecked for r in result.files):
-        out += [f"## {words['findings']}", ""]
-    for report in result.files:
+        self.rows.add(f"| {md(report.path)} | {c['error']} | {c['warning']} | {c['info']} | {len(report.unchecked)} | "
+                      f"{_status(report, words)} |\n")
         if not report.findings and not report.unchecked:
-            continue
-        out += [f"### {md(report.path)}", ""]
+            return ""
+        comma = "，" if self.lang == "zh" else ", "
+        out = [f"### {md(report.path)}", ""]
         for f in report.findings:
             span = f.locations[0].span if f.locations else None
             extra = coordinates(span) if span is not None else ""
@@ -84,4 +79,46 @@ def render(result, options=None) -> str:
             for u in report.unchecked:
                 out.append(f"- {u.line} `{u.code}` {md(u.reason)}")
         out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+        self.findings.add(_lines(out))
+        return ""
+
+    def end(self, totals):
+        words = self.words
+        head = [f"# {words['title']}", ""]
+        head.append(f"| {words['file']} | {words['errors']} | {words['warnings']} | {words['infos']} | "
+                    f"{words['unchecked']} | {words['status']} |")
+        head.append("| --- | ---: | ---: | ---: | ---: | --- |")
+        out = []
+        for path, reason in totals.skipped:
+            out.append(f"| {md(path)} | - | - | - | - | {words['skipped']}: {md(reason)} |")
+        s = totals.summary()
+        out.append(f"| **{words['total']}** ({s['files']}) | **{s['error']}** | **{s['warning']}** | **{s['info']}** | "
+                   f"**{s['unchecked']}** | |")
+        out.append("")
+        if totals.waived or totals.baselined:
+            out += [words["accepted"].format(waived=totals.waived, baselined=totals.baselined), ""]
+        if totals.stale_waivers:
+            out.append(f"{words['stale']}: " + ", ".join(f"`{w.fingerprint}`" for w in totals.stale_waivers))
+            out.append("")
+        if self.findings.size:
+            out += [f"## {words['findings']}", ""]
+        parts = chain([_lines(head)], self.rows.read(), [_lines(out)], self.findings.read())
+        # The memo ends with exactly one newline: hold back the newlines that end each piece until
+        # something follows them.
+        pending = ""
+        for piece in parts:
+            body = piece.rstrip("\n")
+            if body:
+                yield pending + body
+                pending = piece[len(body):]
+            else:
+                pending += piece
+        yield "\n"
+
+    def close(self) -> None:
+        self.rows.close()
+        self.findings.close()
+
+
+def render(result, options=None) -> str:
+    return render_with(Writer, result, options)

@@ -9,9 +9,10 @@ machine, so a parallel run gives the same bytes as a serial one.
 
 from __future__ import annotations
 
-import json
 import os
 from urllib.parse import quote
+
+from . import JsonList, Writer as _Writer, render_with
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -65,71 +66,89 @@ def rule_descriptor(rule, lang: str) -> dict:
     return out
 
 
-def log(result, options=None) -> dict:
-    lang = getattr(options, "lang", "zh")
-    rules = sorted(getattr(options, "rules", ()) or (), key=lambda r: r.code)
-    index = {rule.code: i for i, rule in enumerate(rules)}
+def result_items(report, index: dict[str, int]) -> list[dict]:
+    """The SARIF results of one readable file's findings (index: rule code -> ruleIndex)."""
     results = []
-    notifications = []
-    for report in result.files:
-        if report.error:
-            notifications.append(
-                {
-                    "level": "error",
-                    "message": {"text": f"{report.path}: {report.error}"},
-                    "locations": [{"physicalLocation": {"artifactLocation": artifact(report.path)}}],
-                }
-            )
-            continue
-        for finding in report.findings:
-            item = {"ruleId": finding.code}
-            if finding.code in index:
-                item["ruleIndex"] = index[finding.code]
-            item["level"] = LEVEL[finding.severity]
-            item["message"] = {"text": finding.message}
-            if finding.locations:
-                first, *others = finding.locations
-                item["locations"] = [location(report.path, first.span)]
-                if others:
-                    item["relatedLocations"] = [
-                        location(report.path, other.span, id=i, message={"text": other.span.text})
-                        for i, other in enumerate(others, 1)
-                    ]
-            item["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
-            props = {"name": finding.name, "stated": finding.stated, "expected": finding.expected}
-            if finding.section:
-                props["section"] = finding.section
-            item["properties"] = props
-            results.append(item)
-    for path, reason in getattr(result, "skipped", []):
-        notifications.append(
-            {
-                "level": "note",
-                "message": {"text": f"{path}: skipped: {reason}"},
-                "locations": [{"physicalLocation": {"artifactLocation": artifact(path)}}],
-            }
-        )
-    summary = result.summary()
+    for finding in report.findings:
+        item = {"ruleId": finding.code}
+        if finding.code in index:
+            item["ruleIndex"] = index[finding.code]
+        item["level"] = LEVEL[finding.severity]
+        item["message"] = {"text": finding.message}
+        if finding.locations:
+            first, *others = finding.locations
+            item["locations"] = [location(report.path, first.span)]
+            if others:
+                item["relatedLocations"] = [
+                    location(report.path, other.span, id=i, message={"text": other.span.text})
+                    for i, other in enumerate(others, 1)
+                ]
+        item["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
+        props = {"name": finding.name, "stated": finding.stated, "expected": finding.expected}
+        if finding.section:
+            props["section"] = finding.section
+        item["properties"] = props
+        results.append(item)
+    return results
+
+
+def notification(level: str, path: str, text: str) -> dict:
+    return {
+        "level": level,
+        "message": {"text": text},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact(path)}}],
+    }
+
+
+def log(totals, version: str, rules, lang: str, results=JsonList.MARKER) -> dict:
+    """The SARIF log; `results` is the marker where the writer streams them."""
+    notifications = [notification("error", r.path, f"{r.path}: {r.error}") for r in totals.unreadable]
+    notifications += [notification("note", path, f"{path}: skipped: {reason}") for path, reason in totals.skipped]
     run = {
         "tool": {
             "driver": {
                 "name": "budgetaudit",
-                "version": result.version,
-                "semanticVersion": result.version,
+                "version": version,
+                "semanticVersion": version,
                 "rules": [rule_descriptor(rule, lang) for rule in rules],
             }
         },
         "columnKind": "unicodeCodePoints",
         "results": results,
-        "invocations": [{"executionSuccessful": not result.unreadable, "toolExecutionNotifications": notifications}],
+        "invocations": [{"executionSuccessful": not totals.unreadable, "toolExecutionNotifications": notifications}],
         "properties": {
-            "summary": summary,
-            "waived": getattr(result, "waived", 0),
-            "baselined": getattr(result, "baselined", 0),
+            "summary": totals.summary(),
+            "waived": totals.waived,
+            "baselined": totals.baselined,
         },
     }
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
+class Writer(_Writer):
+    """Results streamed one file at a time; the invocation (unreadable and skipped files) and the
+    summary follow them."""
+
+    def __init__(self, options=None, version=None):
+        super().__init__(options, version)
+        self.lang = getattr(self.options, "lang", "zh")
+        self.rules = sorted(getattr(self.options, "rules", ()) or (), key=lambda r: r.code)
+        self.index = {rule.code: i for i, rule in enumerate(self.rules)}
+        self.results = JsonList()
+
+    def start(self) -> str:
+        from ..run import Totals
+
+        return self.results.head(log(Totals(), self.version, self.rules, self.lang))
+
+    def file(self, report) -> str:
+        if report.error:
+            return ""
+        return "".join(self.results.item(item) for item in result_items(report, self.index))
+
+    def end(self, totals):
+        yield self.results.tail(log(totals, self.version, self.rules, self.lang)) + "\n"
+
+
 def render(result, options=None) -> str:
-    return json.dumps(log(result, options), ensure_ascii=False, indent=2) + "\n"
+    return render_with(Writer, result, options)

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from . import Options, coordinates
+from . import Options, Writer as _Writer, coordinates, render_with
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 KIND_NAMES = {
@@ -31,7 +31,7 @@ WORDS = {
            "stale": "stale waivers (matched nothing)"},
 }
 
-__all__ = ["Options", "render"]
+__all__ = ["Options", "Writer", "render"]
 
 
 def _where(location) -> str:
@@ -40,39 +40,56 @@ def _where(location) -> str:
     return f"{span.line}:{span.column}" + (f" ({extra})" if extra else "")
 
 
-def summary_table(result, words: dict) -> Table:
-    """Files, errors, warnings, infos and relations not checked, per file and in total."""
+def summary_table(rows: list[tuple], totals, words: dict) -> Table:
+    """Files, errors, warnings, infos and relations not checked, per file (rows kept by the writer) and in total."""
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
     table.add_column(words["file"])
     for name in ("errors", "warnings", "infos", "unchecked"):
         table.add_column(words[name], justify="right")
-    for report in result.files:
-        if report.error:
-            table.add_row(escape(report.path), "-", "-", "-", "-", style="red")
-            continue
-        counts = report.counts()
-        table.add_row(escape(report.path), str(counts["error"]), str(counts["warning"]), str(counts["info"]),
-                      str(len(report.unchecked)))
-    total = result.summary()
+    for row in rows:
+        if row[1] is None:
+            table.add_row(row[0], "-", "-", "-", "-", style="red")
+        else:
+            table.add_row(*row)
+    total = totals.summary()
     table.add_row(f"{words['total']} ({total['files']})", str(total["error"]), str(total["warning"]),
                   str(total["info"]), str(total["unchecked"]), style="bold")
     return table
 
 
-def render(result, options: Options | None = None) -> str:
-    options = options or Options()
-    words = WORDS[options.lang]
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer, force_terminal=options.color, no_color=not options.color, width=options.width,
-        highlight=False, soft_wrap=True, emoji=False,
-    )
-    for report in result.files:
+class Writer(_Writer):
+    """Each file's part as it comes; skipped files, the summary table (a short row kept per file, for
+    its column widths) and the summary line at the end."""
+
+    def __init__(self, options: Options | None = None, version=None):
+        super().__init__(options, version)
+        self.words = WORDS[self.options.lang]
+        self.buffer = io.StringIO()
+        self.console = Console(
+            file=self.buffer, force_terminal=self.options.color, no_color=not self.options.color,
+            width=self.options.width, highlight=False, soft_wrap=True, emoji=False,
+        )
+        self.rows: list[tuple] = []
+
+    def _take(self) -> str:
+        text = self.buffer.getvalue()
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        return text
+
+    def file(self, report) -> str:
+        options, words, console = self.options, self.words, self.console
+        if report.error:
+            self.rows.append((escape(report.path), None))
+        else:
+            counts = report.counts()
+            self.rows.append((escape(report.path), str(counts["error"]), str(counts["warning"]), str(counts["info"]),
+                              str(len(report.unchecked))))
         kind = KIND_NAMES[options.lang].get(report.kind, report.kind)
         head = f"[bold]{escape(report.path)}[/bold]"
         if report.error:
             console.print(f"{head}  [bold red]{words['unreadable']}: {escape(report.error)}[/bold red]")
-            continue
+            return self._take()
         meta = "  ".join(x for x in (kind, str(report.year or ""), report.entity, f"{words['unit']} {report.unit}" if report.unit else "") if x)
         console.print(f"{head}  {escape(meta)}")
         if not report.findings:
@@ -100,16 +117,22 @@ def render(result, options: Options | None = None) -> str:
             for item in report.unchecked:
                 where = ", ".join(f"{_where(loc)} {escape(loc.span.text)}" for loc in item.locations[:3])
                 console.print(f"    {item.code}  {escape(item.reason)}  [dim]{where}[/dim]")
-    for path, reason in result.skipped:
-        console.print(f"{escape(path)}  [dim]{words['skipped']}: {escape(reason)}[/dim]")
-    if len(result.files) > 1:
-        console.print(summary_table(result, words))
-    if result.waived or result.baselined or result.skipped:
-        console.print(words["accepted"].format(waived=result.waived, baselined=result.baselined, skipped=len(result.skipped)))
-    for waiver in result.stale_waivers:
-        console.print(f"[yellow]{words['stale']}: {waiver.fingerprint}[/yellow] [dim]{escape(waiver.origin)}[/dim]")
-    summary = result.summary()
-    checked = sum(r.checked for r in result.files)
-    line = words["summary"].format(checked=checked, **summary)
-    console.print(f"[bold]{line}[/bold]")
-    return buffer.getvalue()
+        return self._take()
+
+    def end(self, totals):
+        words, console = self.words, self.console
+        for path, reason in totals.skipped:
+            console.print(f"{escape(path)}  [dim]{words['skipped']}: {escape(reason)}[/dim]")
+        if totals.files > 1:
+            console.print(summary_table(self.rows, totals, words))
+        if totals.waived or totals.baselined or totals.skipped:
+            console.print(words["accepted"].format(waived=totals.waived, baselined=totals.baselined, skipped=len(totals.skipped)))
+        for waiver in totals.stale_waivers:
+            console.print(f"[yellow]{words['stale']}: {waiver.fingerprint}[/yellow] [dim]{escape(waiver.origin)}[/dim]")
+        line = words["summary"].format(checked=totals.checked, **totals.summary())
+        console.print(f"[bold]{line}[/bold]")
+        yield self._take()
+
+
+def render(result, options: Options | None = None) -> str:
+    return render_with(Writer, result, options)
