@@ -187,7 +187,9 @@ def check(
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Refuse inputs larger than this many bytes (exit 2); default 104857600 (100 MB)."),
 ) -> None:
     """Check disclosures and report every inconsistency with its evidence."""
-    from .formats import Options, renderer
+    from .baseline import BaselineError
+    from .formats import Options, Output, OutputError, pieces, renderer
+    from .run import Batch
 
     if max_bytes is not None:
         from .source import set_max_bytes
@@ -207,17 +209,32 @@ def check(
     name = format.value
     if format is Format.auto:
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    result = _run(files, settings, rules, jobs, baseline)
+    try:
+        batch = Batch(files, settings, rules, jobs, baseline)
+    except BaselineError as exc:
+        fail(str(exc))
+    for warning in batch.warnings:
+        typer.echo(f"budgetaudit: warning: {warning}", err=True)
     options = Options(
         lang=settings.lang, color=False if output else _use_color(color), fail_on=settings.fail_on,
         fail_on_unchecked=settings.fail_on_unchecked, rules=tuple(rules.rules),
     )
-    _emit(renderer(name).render(result, options), output)
-    for report in result.unreadable:
+    writer = renderer(name).Writer(options)
+    # Each file's part is written once it and the files before it are checked. A progress bar only when
+    # the report does not go to the same terminal.
+    factory = _progress if sys.stderr.isatty() and (output or not sys.stdout.isatty()) else None
+    try:
+        with Output(output or None) as out:
+            for piece in pieces(writer, batch.reports(factory), batch.totals):
+                out.write(piece)
+    except OutputError as exc:
+        fail(f"{output}: cannot write: {exc.strerror or exc}")
+    totals = batch.totals
+    for report in totals.unreadable:
         typer.echo(f"budgetaudit: error: {report.path}: {report.error}", err=True)
-    for waiver in result.stale_waivers:
+    for waiver in totals.stale_waivers:
         typer.echo(f"budgetaudit: warning: {waiver.origin}: waiver {waiver.fingerprint} matched no finding (stale)", err=True)
-    raise typer.Exit(result.exit_code(settings.fail_on, settings.fail_on_unchecked, exit_zero))
+    raise typer.Exit(totals.exit_code(settings.fail_on, settings.fail_on_unchecked, exit_zero))
 
 
 @app.command()
@@ -235,18 +252,24 @@ def baseline(
     jobs: int = JOBS,
 ) -> None:
     """Write a baseline: every current finding's fingerprint with its count, so `check --baseline` reports only new ones."""
-    from .baseline import render
+    from .baseline import Builder
+    from .run import Batch
 
     settings, rules = _settings(files, config, isolated, lang, None, None, select, extend_select, ignore, include, exclude)
-    result = _run(files, settings, rules, jobs)
-    if result.unreadable:
-        for report in result.unreadable:
+    batch = Batch(files, settings, rules, jobs)
+    for warning in batch.warnings:
+        typer.echo(f"budgetaudit: warning: {warning}", err=True)
+    builder = Builder(output or "baseline.json")
+    factory = _progress if sys.stderr.isatty() else None
+    for report in batch.reports(factory):
+        builder.add(report)
+    if batch.totals.unreadable:
+        for report in batch.totals.unreadable:
             typer.echo(f"budgetaudit: error: {report.path}: {report.error}", err=True)
         raise typer.Exit(2)
-    _emit(render(result, output or "baseline.json"), output)
+    _emit(builder.render(), output)
     if output:
-        count = sum(len(r.findings) for r in result.files)
-        typer.echo(f"budgetaudit: wrote {count} finding(s) of {len(result.files)} file(s) to {output}", err=True)
+        typer.echo(f"budgetaudit: wrote {builder.findings} finding(s) of {builder.reports} file(s) to {output}", err=True)
 
 
 @app.command("show-settings")
