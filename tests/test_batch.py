@@ -91,7 +91,7 @@ def test_output_is_sorted_by_path_whatever_the_order_of_arguments(batch):
     assert one == two and one.index(b"a_dept/share.md") < one.index(b"z_dept/final.txt")
 
 
-@pytest.mark.parametrize("fmt", ["sarif", "json", "text", "junit", "markdown", "concise", "gitlab"])
+@pytest.mark.parametrize("fmt", ["sarif", "json", "text", "junit", "markdown", "concise", "gitlab", "github"])
 def test_parallel_run_equals_serial_run(batch, fmt):
     serial = run("check", "-f", fmt, "--color", "never", ".", cwd=batch)
     parallel = run("check", "-f", fmt, "--color", "never", "-j", "3", ".", cwd=batch)
