@@ -137,20 +137,6 @@ def _progress(total: int):
     return bar(total)
 
 
-def _run(files, settings, rules, jobs, baseline=None):
-    from .baseline import BaselineError
-    from .run import run
-
-    factory = _progress if sys.stderr.isatty() else None
-    try:
-        result = run(files, settings, rules, jobs, baseline, factory)
-    except BaselineError as exc:
-        fail(str(exc))
-    for warning in result.warnings:
-        typer.echo(f"budgetaudit: warning: {warning}", err=True)
-    return result
-
-
 def _emit(text: str, output: Optional[str]) -> None:
     if output:
         from .formats import write_atomic
