@@ -1,4 +1,7 @@
 import pathlib
+import subprocess
+import sys
+import tempfile
 
 import pytest
 
@@ -26,3 +29,12 @@ def check_text(text: str, rules, lang: str = "zh"):
 
     document = engine.read_document(source.Source("example.txt", text))
     return engine.check_document(document, rules, lang)
+
+
+def run_cli(*args, cwd=None, stdin=None, env=None, timeout=180):
+    """`python -m budgetaudit ARGS`, run outside the checkout (so it is the installed package with its
+    rule files), with its output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "budgetaudit", *args], input=stdin, capture_output=True,
+        cwd=cwd or tempfile.gettempdir(), env=env, timeout=timeout,
+    )

@@ -1,25 +1,15 @@
 """Batches: directories, parallel runs equal to serial ones, skipped files, exit codes, waivers, baselines."""
 
 import json
-import subprocess
-import sys
-import tempfile
 
 import pytest
 
-from conftest import SEEDS
+from conftest import SEEDS, run_cli as run
 from budgetaudit.inputs import expand, glob_match
 
 CLEAN = "2024年度决算公开说明\n1.总体情况。2024年度收入总计492.46万元，支出总计492.46万元。\n"
 BROKEN = "2024年度决算公开说明\n1.总体情况。2024年度收入总计492.46万元，支出总计429.46万元。\n"
 SHARE = "2024年度决算公开说明\n3.支出情况。2024年度支出合计500.00万元，其中：基本支出100.00万元，占25.00%；项目支出400.00万元，占75.00%。\n"
-
-
-def run(*args, cwd=None, stdin=None):
-    return subprocess.run(
-        [sys.executable, "-m", "budgetaudit", *args], input=stdin, capture_output=True,
-        cwd=cwd or tempfile.gettempdir(), timeout=180,
-    )
 
 
 def findings(result):

@@ -1,24 +1,13 @@
 """The command line as a user meets it: exit codes, one-line errors, the JSON contract."""
 
 import json
-import subprocess
-import sys
-import tempfile
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run_cli as run
 
 CLEAN = "2024年度决算公开说明\n1.总体情况。2024年度收入总计492.46万元，支出总计492.46万元。\n"
 BROKEN = "2024年度决算公开说明\n1.总体情况。2024年度收入总计492.46万元，支出总计429.46万元。\n"
-
-
-def run(*args, stdin=None):
-    # Run outside the checkout, so `python -m budgetaudit` is the installed package with its rule files.
-    return subprocess.run(
-        [sys.executable, "-m", "budgetaudit", *args], input=stdin, capture_output=True, cwd=tempfile.gettempdir(),
-        timeout=60,
-    )
 
 
 def write(tmp_path, name, data):

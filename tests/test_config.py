@@ -1,22 +1,13 @@
 """Configuration files: discovery, precedence, validation (one line and exit 2), show-settings."""
 
 import json
-import subprocess
-import sys
-import tempfile
 
 import pytest
 
 from budgetaudit.config import ConfigError, Overrides, discover, resolve, ruleset
+from conftest import run_cli as run
 
 BROKEN = "2024年度决算公开说明\n1.总体情况。2024年度收入总计492.46万元，支出总计429.46万元。\n"
-
-
-def run(*args, cwd=None, stdin=None):
-    return subprocess.run(
-        [sys.executable, "-m", "budgetaudit", *args], input=stdin, capture_output=True,
-        cwd=cwd or tempfile.gettempdir(), timeout=120,
-    )
 
 
 def codes(result):

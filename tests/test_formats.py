@@ -3,14 +3,11 @@
 import json
 import os
 import re
-import subprocess
-import sys
-import tempfile
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, run_cli as run
 from budgetaudit.formats import FORMATS, Options, coordinates, renderer
 from budgetaudit.formats.github import command, escape_data, escape_property
 from budgetaudit.report import FileReport, Finding, Location, Unchecked
@@ -18,13 +15,6 @@ from budgetaudit.run import Result, check_paths
 from budgetaudit.source import Span
 
 BROKEN = "2024年度决算公开说明\n1.总体情况。2024年度收入总计492.46万元，支出总计429.46万元。\n"
-
-
-def run(*args, cwd=None, env=None):
-    return subprocess.run(
-        [sys.executable, "-m", "budgetaudit", *args], capture_output=True, cwd=cwd or tempfile.gettempdir(),
-        timeout=120, env=env,
-    )
 
 
 @pytest.fixture
