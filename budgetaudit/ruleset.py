@@ -182,11 +182,7 @@ class RuleSet:
 
 def load_rules(extra_dirs: list[str] | None = None) -> RuleSet:
     """The built-in rules (package data) and, optionally, a user's own rule files."""
-    rules: list[Rule] = []
-    package = resources.files("budgetaudit.rules")
-    for entry in sorted(package.iterdir(), key=lambda p: p.name):
-        if entry.name.endswith(".toml") and entry.name not in DATA_FILES:
-            rules.extend(parse_rules(entry.read_text(encoding="utf-8"), f"rules/{entry.name}"))
+    rules: list[Rule] = list(_builtin_rules())
     for directory in extra_dirs or []:
         for path in sorted(Path(directory).glob("*.toml")):
             try:
@@ -201,6 +197,18 @@ def load_rules(extra_dirs: list[str] | None = None) -> RuleSet:
                 raise RuleFileError(f"{rule.file}: rule {rule.code}: '{ident}' is already used in {seen[ident]}")
             seen[ident] = rule.file
     return RuleSet(rules)
+
+
+@lru_cache(maxsize=1)
+def _builtin_rules() -> tuple[Rule, ...]:
+    """The package's rule files, parsed once per process (a run asks for them more than once; rules are
+    never changed in place: a severity override makes a new Rule)."""
+    rules: list[Rule] = []
+    package = resources.files("budgetaudit.rules")
+    for entry in sorted(package.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".toml") and entry.name not in DATA_FILES:
+            rules.extend(parse_rules(entry.read_text(encoding="utf-8"), f"rules/{entry.name}"))
+    return tuple(rules)
 
 
 @lru_cache(maxsize=1)
