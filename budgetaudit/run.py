@@ -235,18 +235,11 @@ def check_stream(
         pool.shutdown(wait=done, cancel_futures=not done)
 
 
-def check_inputs(
-    inputs: Iterable,  # inputs.Input
-    ruleset: RuleSet,
-    lang: str = "zh",
-    jobs: int = 1,
-    ignores_for: Callable[[str], tuple[str, ...]] = lambda path: (),
-    known_codes: Iterable[str] = (),
-    progress: Callable[[str], None] | None = None,
-) -> Result:
-    """Check every input (in parallel when jobs != 1) and return the reports in path order."""
+def check_inputs(inputs: Iterable, ruleset: RuleSet, *args, **kwargs) -> Result:
+    """Check every input (in parallel when jobs != 1) and return the reports in path order, all at once:
+    `check_stream`'s arguments, for library callers that want a whole `Result`."""
     result = Result()
-    for item, report in check_stream(inputs, ruleset, lang, jobs, ignores_for, known_codes, progress):
+    for item, report in check_stream(inputs, ruleset, *args, **kwargs):
         if report.error and not item.named and report.not_a_disclosure:
             result.skipped.append((report.path, report.error))
         else:
