@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import itertools
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -47,6 +46,7 @@ _CHANGE_PARTS = re.compile(r"主要(?:是|为|包括|由于)(?!原因)")
 _LIST_INTRO = re.compile(r"(?P<label>[^，,。；;：:]{0,40}?)主要用于以下(?:几个)?方面")
 _RESPECTIVELY = re.compile(r"分别(?:为|是)")
 _LIST_SEPARATOR = " ,，、和及与以及"
+_SHARES_AFTER = re.compile(r"[，,]?\s*(?:分别)?占(?:比)?(?:分别为)?")
 _EACH = re.compile(rf"各(?:自)?(?P<word>{_INCREASE}|{_DECREASE})")
 
 
@@ -360,9 +360,9 @@ class ProseReader:
     def positional_shares(self, run: list[_Item], count: int, items: list[_Item], e: int, state: _State,
                           starts: list[int] | None = None) -> None:
         """占a%、b%和c% right after a positional list: the k-th share belongs to the k-th figure."""
-        share_at = re.match(r"[，,]?\s*(?:分别)?占(?:比)?(?:分别为)?", self.text[run[-1].end : e])
+        share_at = _SHARES_AFTER.match(self.text, run[-1].end, e)  # not a slice to e: a sentence may be long
         if share_at:
-            shares = self.run_after(run[-1].end + share_at.end(), items, e, lambda f: f.quantity == "percent", starts)
+            shares = self.run_after(share_at.end(), items, e, lambda f: f.quantity == "percent", starts)
             if len(shares) == count:
                 for k, item in enumerate(shares):
                     state.share_parts[item.start] = k
@@ -373,7 +373,8 @@ class ProseReader:
         run = []
         cursor = offset
         first = bisect.bisect_left(starts, offset) if starts is not None else 0
-        for item in itertools.islice(items, first, None):
+        for index in range(first, len(items)):  # not islice: it would step over the first `first` items
+            item = items[index]
             if item.start < offset:
                 continue
             if self.text[cursor : item.start].strip(_LIST_SEPARATOR) or not wanted(item.figure):

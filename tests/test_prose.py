@@ -171,3 +171,37 @@ def test_shares_nudged_to_one_hundred_are_named_only_when_nudged(rules):
     assert messages and all("凑整" in m for m in messages)
     wrong = "3.支出情况。2024年度支出合计500.00万元，其中：基本支出100.00万元，占25.00%；项目支出400.00万元，占75.00%。"
     assert not [f for f in findings(wrong, rules) if "凑整" in f.message]
+
+
+class _CountingItems(list):
+    """A list that counts the items a reader looks at (iterating, or by index)."""
+
+    touched = 0
+
+    def __iter__(self):
+        for item in list.__iter__(self):
+            self.touched += 1
+            yield item
+
+    def __getitem__(self, index):
+        self.touched += 1
+        return list.__getitem__(self, index)
+
+
+def test_a_positional_list_looks_only_at_the_figures_after_it():
+    # 分别为x和y in a sentence of thousands of figures: reading the run after each 分别为 from the
+    # sentence's first figure made such a sentence quadratic (islice steps over what it skips).
+    from budgetaudit.concepts import default_dictionary
+    from budgetaudit.document import Document
+    from budgetaudit.prose import ProseReader
+
+    text = "基本支出和项目支出分别为1万元和2万元，" * 2000
+    src = source.Source("long.txt", text)
+    reader = ProseReader(src, Document(src), default_dictionary())
+    items = _CountingItems(reader.items(0, len(text)))
+    starts = [item.start for item in items]
+    items.touched = 0
+    run = reader.run_after(starts[-2], items, len(text), lambda figure: True, starts)
+    touched = items.touched
+    assert [item.start for item in run] == starts[-2:]
+    assert touched <= 4
