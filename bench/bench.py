@@ -426,43 +426,45 @@ def _cents(value: int) -> str:
     return f"{value // 100}.{value % 100:02d}"
 
 
-def hostile_text(name: str, quick: bool) -> str:
-    """The text of one hostile case, built in the child that checks it."""
+def hostile_text(name: str, quick: bool, part: int = 1) -> str:
+    """The text of one hostile case at 1/part of its size, built in the child that checks it."""
     if name == "50mb":
-        return disclosure((5 if quick else 50) * 2**20, seed=11)
+        return disclosure((5 if quick else 50) * 2**20 // part, seed=11)
     if name == "1mb-line":
-        line = disclosure(1_100_000, seed=7).replace("\n", "")
-        return line.encode("utf-8")[: 2**20].decode("utf-8", "ignore")
+        line = disclosure(1_100_000 // part, seed=7).replace("\n", "")
+        return line.encode("utf-8")[: 2**20 // part].decode("utf-8", "ignore")
     if name == "table-pipe":
-        return _big_table(20_000 if quick else 100_000, "pipe")
+        return _big_table((20_000 if quick else 100_000) // part, "pipe")
     if name == "table-tab":
-        return _big_table(20_000 if quick else 100_000, "tab")
-    return dict(ADVERSARIAL)[name]
+        return _big_table((20_000 if quick else 100_000) // part, "tab")
+    return dict(ADVERSARIAL)[name](part)
 
 
+# Each case is a function of `part`: the case at 1/part of its size (a quarter is timed too, to see the
+# time per MB stay flat as the input grows).
 ADVERSARIAL = [
-    ("line of 100,000 digits", "9" * 100_000),
-    ("100,000 digits followed by 万元", "支出" + "9" * 100_000 + "万元。"),
-    ("100,000 digits with a decimal point", "支出" + "9" * 50_000 + "." + "9" * 50_000 + "万元。"),
-    ("10,000 其中 in a row", "其中" * 10_000),
-    ("10,000 其中： with a colon", "其中：" * 10_000 + "1万元"),
-    ("parentheses nested 10,000 deep", "（" * 10_000 + "支出1.00万元" + "）" * 10_000),
-    ("ASCII parentheses nested 10,000 deep", "(" * 10_000 + "支出1.00万元" + ")" * 10_000),
-    ("20,000 占 then 5%", "占" * 20_000 + "5%"),
-    ("与 then 100,000 spaces", "支出1万元与" + " " * 100_000 + "1万元相比"),
-    ("100,000 spaces then 增加", "支出1万元，较上年" + " " * 100_000 + "增加1万元"),
-    ("50,000 pipes on one line", "|" * 50_000),
-    ("30,000 × '1,2'", "1,2" * 30_000),
-    ("30,000 × '1,234'", "1,234," * 30_000),
-    ("100,000 line breaks", "\n" * 100_000),
-    ("100,000 short lines of one figure", "支出1万元\n" * 100_000),
-    ("one sentence of 2,000 figures", "基本支出1.00万元，" * 2_000 + "。"),
-    ("one sentence of 20,000 figures", "基本支出1.00万元，" * 20_000 + "。"),
-    ("one sentence of 其中：X万元 × 1,000", "其中：基本支出1万元，" * 1_000),
-    ("one sentence of 其中：X万元 × 10,000", "其中：基本支出1万元，" * 10_000),
-    ("10,000 shares 占r% in one sentence", "支出100万元，" + "基本支出1万元，占1%，" * 10_000),
-    ("10,000 changes 较上年增加 in one sentence", "支出100万元，" + "较上年增加1万元，增长1%，" * 10_000),
-    ("10,000 positional lists", "基本支出和项目支出分别为1万元和2万元，" * 10_000),
+    ("line of 100,000 digits", lambda k: "9" * (100_000 // k)),
+    ("100,000 digits followed by 万元", lambda k: "支出" + "9" * (100_000 // k) + "万元。"),
+    ("100,000 digits with a decimal point", lambda k: "支出" + "9" * (50_000 // k) + "." + "9" * (50_000 // k) + "万元。"),
+    ("10,000 其中 in a row", lambda k: "其中" * (10_000 // k)),
+    ("10,000 其中： with a colon", lambda k: "其中：" * (10_000 // k) + "1万元"),
+    ("parentheses nested 10,000 deep", lambda k: "（" * (10_000 // k) + "支出1.00万元" + "）" * (10_000 // k)),
+    ("ASCII parentheses nested 10,000 deep", lambda k: "(" * (10_000 // k) + "支出1.00万元" + ")" * (10_000 // k)),
+    ("20,000 占 then 5%", lambda k: "占" * (20_000 // k) + "5%"),
+    ("与 then 100,000 spaces", lambda k: "支出1万元与" + " " * (100_000 // k) + "1万元相比"),
+    ("100,000 spaces then 增加", lambda k: "支出1万元，较上年" + " " * (100_000 // k) + "增加1万元"),
+    ("50,000 pipes on one line", lambda k: "|" * (50_000 // k)),
+    ("30,000 × '1,2'", lambda k: "1,2" * (30_000 // k)),
+    ("30,000 × '1,234'", lambda k: "1,234," * (30_000 // k)),
+    ("100,000 line breaks", lambda k: "\n" * (100_000 // k)),
+    ("100,000 short lines of one figure", lambda k: "支出1万元\n" * (100_000 // k)),
+    ("one sentence of 2,000 figures", lambda k: "基本支出1.00万元，" * (2_000 // k) + "。"),
+    ("one sentence of 20,000 figures", lambda k: "基本支出1.00万元，" * (20_000 // k) + "。"),
+    ("one sentence of 其中：X万元 × 1,000", lambda k: "其中：基本支出1万元，" * (1_000 // k)),
+    ("one sentence of 其中：X万元 × 10,000", lambda k: "其中：基本支出1万元，" * (10_000 // k)),
+    ("10,000 shares 占r% in one sentence", lambda k: "支出100万元，" + "基本支出1万元，占1%，" * (10_000 // k)),
+    ("10,000 changes 较上年增加 in one sentence", lambda k: "支出100万元，" + "较上年增加1万元，增长1%，" * (10_000 // k)),
+    ("10,000 positional lists", lambda k: "基本支出和项目支出分别为1万元和2万元，" * (10_000 // k)),
 ]
 HOSTILE = [
     ("50mb", "a 50 MB text (synthetic disclosure)"),
@@ -472,12 +474,13 @@ HOSTILE = [
 ] + [(name, name) for name, _ in ADVERSARIAL]
 
 
-def child_case(name: str, quick: bool) -> None:
-    """Child mode: build one case, read and check it, print seconds, size and outcome as JSON."""
+def child_case(name: str, quick: bool, part: int = 1) -> None:
+    """Child mode: build one case (at 1/part of its size), read and check it, print seconds, size and
+    outcome as JSON."""
     from budgetaudit import engine, ruleset, source
 
     rules = ruleset.load_rules()
-    text = hostile_text(name, quick)
+    text = hostile_text(name, quick, part)
     size = len(text.encode("utf-8"))
     started = time.perf_counter()
     try:
@@ -502,36 +505,60 @@ def _own_peak_kb() -> int | None:
     return None
 
 
+LINEAR_CHECK_SECONDS = 0.25  # a case this slow is timed at a quarter of its size as well
+TARGET_LINEAR_RATIO = 1.5  # s/MB at full size over s/MB at a quarter
+
+
+def _hostile_child(name: str, quick: bool, part: int) -> tuple[dict | None, str, float]:
+    """(data, problem, peak RSS MB) of one child run of a case."""
+    argv = [sys.executable, str(pathlib.Path(__file__).resolve()), "--case", name, "--part", str(part)]
+    result = run_child(argv + (["--quick"] if quick else []), limit=HOSTILE_LIMIT, capture=True)
+    rss = result["maxrss_kb"] / 1024
+    if result["stopped"]:
+        return None, "STOPPED (hang)", rss
+    try:
+        data = json.loads(result["output"].decode().strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return None, f"child exited {result['code']}", rss
+    if data.get("peak_kb"):
+        rss = data["peak_kb"] / 1024
+    if data["outcome"].startswith("RAISED"):
+        return data, data["outcome"], rss
+    return data, "", rss
+
+
 def hostile(quick: bool, prose_seconds_per_mb: float) -> None:
     rows = []
     for name, label in HOSTILE:
         if quick and name in ("table-tab",):
             continue
-        argv = [sys.executable, str(pathlib.Path(__file__).resolve()), "--case", name] + (["--quick"] if quick else [])
-        result = run_child(argv, limit=HOSTILE_LIMIT, capture=True)
-        rss = result["maxrss_kb"] / 1024
-        if result["stopped"]:
-            rows.append([label, "", f"> {HOSTILE_LIMIT:.0f}", "", f"{rss:.0f}", "STOPPED (hang)"])
-            continue
-        try:
-            data = json.loads(result["output"].decode().strip().splitlines()[-1])
-        except (ValueError, IndexError):
-            rows.append([label, "", "", "", f"{rss:.0f}", f"child exited {result['code']}"])
-            continue
-        if data.get("peak_kb"):
-            rss = data["peak_kb"] / 1024
-        megabytes = data["bytes"] / 2**20
-        seconds = data["seconds"]
-        # Linear: under a second, or no slower per MB than twice ordinary prose (section 4).
-        fast = seconds < 1.0 or seconds / megabytes <= 2 * prose_seconds_per_mb
-        status = data["outcome"] if data["outcome"].startswith("RAISED") else ("ok" if fast else "slow")
         if quick and name in ("50mb", "table-pipe"):
             label += " (quick: smaller)"
-        rows.append([label, f"{megabytes * 1024:,.0f}", f"{seconds:.3f}", f"{seconds / megabytes:.2f}", f"{rss:.0f}", status])
+        data, problem, rss = _hostile_child(name, quick, 1)
+        if data is None:
+            rows.append([label, "", f"> {HOSTILE_LIMIT:.0f}" if problem.startswith("STOPPED") else "", "", "", "", f"{rss:.0f}", problem])
+            continue
+        megabytes = data["bytes"] / 2**20
+        seconds = data["seconds"]
+        per_mb = seconds / megabytes
+        # Linear: the time per MB at full size is no more than 1.5× that at a quarter of the size.
+        growth, status = "", problem or "ok"
+        if not problem and seconds >= LINEAR_CHECK_SECONDS:
+            quarter, problem, _ = _hostile_child(name, quick, 4)
+            if quarter is None or problem:
+                status = f"¼ size: {problem}"
+            else:
+                ratio = per_mb / (quarter["seconds"] / (quarter["bytes"] / 2**20))
+                growth = f"{ratio:.2f}"
+                status = "ok" if ratio <= TARGET_LINEAR_RATIO else "SUPERLINEAR"
+        rows.append([label, f"{megabytes * 1024:,.0f}", f"{seconds:.3f}", f"{per_mb:.2f}",
+                     f"{per_mb / prose_seconds_per_mb:.1f}", growth, f"{rss:.0f}", status])
     table("5. hostile shapes and adversarial inputs (build + read + check in a child process)",
-          ["case", "KB", "seconds", "s/MB", "peak RSS MB", "status"], rows,
-          f"target: never raises, never hangs, linear: 'slow' is ≥ 1 s and more than twice the s/MB of ordinary prose "
-          f"({prose_seconds_per_mb:.2f} s/MB, section 4 at its largest size).")
+          ["case", "KB", "seconds", "s/MB", "× prose s/MB", "s/MB vs ¼ size", "peak RSS MB", "status"], rows,
+          f"target: never raises, never hangs, linear: a case taking ≥ {LINEAR_CHECK_SECONDS} s is run at a quarter of "
+          f"its size too, and its s/MB at full size must be ≤ {TARGET_LINEAR_RATIO}× that at a quarter. "
+          f"'× prose s/MB' compares with ordinary prose ({prose_seconds_per_mb:.2f} s/MB, section 4 at its largest "
+          f"size): dense inputs (a table, a figure per line) cost more per MB without growing faster.")
 
 
 # -- main ---------------------------------------------------------------------------------
@@ -545,9 +572,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--venv", default=None, help="a venv where budgetaudit is installed (default: a fresh one)")
     parser.add_argument("--only", choices=["cold", "throughput", "batch", "size", "hostile"], action="append")
     parser.add_argument("--case", help=argparse.SUPPRESS)  # child mode of section 5
+    parser.add_argument("--part", type=int, default=1, help=argparse.SUPPRESS)  # the case at 1/part of its size
     args = parser.parse_args(argv)
     if args.case:
-        child_case(args.case, args.quick)
+        child_case(args.case, args.quick, args.part)
         return 0
     runs = max(5, args.runs or (5 if args.quick else 9))
     seeds = seed_files(pathlib.Path(args.seeds))
