@@ -62,16 +62,6 @@ class Waivers:
         ]
 
 
-def apply_waivers(result, waivers: list[Waiver], root: str) -> None:
-    """Remove waived findings (counted in result.waived); list waivers that matched nothing as stale."""
-    if not waivers:
-        return
-    applied = Waivers(waivers, root)
-    for report in result.files:
-        result.waived += applied.apply(report)
-    result.stale_waivers.extend(applied.stale())
-
-
 def _key(path: str, base: str) -> str:
     return relative(path, base)
 
@@ -103,18 +93,6 @@ class Builder:
 
     def render(self) -> str:
         return json.dumps(self.document(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-
-
-def build(result, baseline_path: str) -> dict:
-    """A baseline of every finding of a run: per file (relative to the baseline's directory), fingerprints with counts."""
-    builder = Builder(baseline_path)
-    for report in result.files:
-        builder.add(report)
-    return builder.document()
-
-
-def render(result, baseline_path: str) -> str:
-    return json.dumps(build(result, baseline_path), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
 def load(path: str) -> dict[str, Counter]:
@@ -169,10 +147,3 @@ class Baseline:
         baselined = len(report.findings) - len(kept)
         report.findings = kept
         return baselined
-
-
-def apply_baseline(result, baseline_path: str, known: dict[str, Counter] | None = None) -> None:
-    """Keep only findings not in the baseline (each baselined fingerprint absorbs at most its count)."""
-    applied = Baseline(baseline_path, known)
-    for report in result.files:
-        result.baselined += applied.apply(report)

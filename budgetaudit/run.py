@@ -235,18 +235,6 @@ def check_stream(
         pool.shutdown(wait=done, cancel_futures=not done)
 
 
-def check_inputs(inputs: Iterable, ruleset: RuleSet, *args, **kwargs) -> Result:
-    """Check every input (in parallel when jobs != 1) and return the reports in path order, all at once:
-    `check_stream`'s arguments, for library callers that want a whole `Result`."""
-    result = Result()
-    for item, report in check_stream(inputs, ruleset, *args, **kwargs):
-        if report.error and not item.named and report.not_a_disclosure:
-            result.skipped.append((report.path, report.error))
-        else:
-            result.files.append(report)
-    return result
-
-
 class Batch:
     """Everything `check` does before a format writes: expand the inputs, check them, and apply waivers
     and a baseline to each report as it passes. Iterate `reports()` once; `totals` is complete after.

@@ -82,56 +82,10 @@ def fits(item: Item, column: Column) -> bool:
     return not (column.side and item.side and column.side != item.side)
 
 
-def readings(items: list[Item], columns: list[Column], limit: int = MAX_READINGS) -> list[tuple[int, ...]] | None:
-    """Every order-keeping placement of the items into distinct columns they fit; None past `limit`."""
-    n, k = len(columns), len(items)
-    # possible[i][j]: items i.. can be placed into columns j..
-    possible = [[False] * (n + 1) for _ in range(k + 1)]
-    for j in range(n + 1):
-        possible[k][j] = True
-    for i in range(k - 1, -1, -1):
-        for j in range(n - 1, -1, -1):
-            possible[i][j] = possible[i][j + 1] or (fits(items[i], columns[j]) and possible[i + 1][j + 1])
-    if not possible[0][0]:
-        return []
-    out: list[tuple[int, ...]] = []
-    chosen: list[int] = []
-
-    def walk(i: int, j: int) -> bool:
-        if i == k:
-            out.append(tuple(chosen))
-            return len(out) <= limit
-        for c in range(j, n):
-            if not possible[i][c]:
-                break
-            if fits(items[i], columns[c]) and possible[i + 1][c + 1]:
-                chosen.append(c)
-                if not walk(i + 1, c + 1):
-                    return False
-                chosen.pop()
-        return True
-
-    if not walk(0, 0):
-        return None
-    return out
-
-
-def sum_holds(total: Item | None, parts: list[Item | None]) -> bool:
-    """Could the printed total be the sum of the printed parts? Blank parts may be unprinted details."""
-    printed = [p for p in parts if p is not None]
-    if total is None:
-        return all(p.value == 0 for p in printed)
-    if not printed:
-        return True
-    low = sum(p.low for p in printed)
-    high = sum(p.high for p in printed)
-    return low <= total.high and total.low <= high
-
-
 def row_readings(items: list[Item], columns: list[Column], sums: list[RowSum], positional: bool) -> list[tuple[int, ...]] | None:
-    """The readings of a row (as `readings` gives them) that let the row's own sums hold; every reading
-    when none does (a row whose arithmetic fails in every reading is an error to report, not a clue to its
-    layout); None past MAX_READINGS readings.
+    """The readings of a row (order-keeping placements of its items into distinct columns they fit) that
+    let the row's own sums hold; every reading when none does (a row whose arithmetic fails in every
+    reading is an error to report, not a clue to its layout); None past MAX_READINGS readings.
 
     The readings are counted first and only walked when there are few enough; the walk checks each
     sum as soon as the placement has passed its last column, so a failing prefix is never extended.
@@ -171,7 +125,7 @@ def row_readings(items: list[Item], columns: list[Column], sums: list[RowSum], p
 
 
 def _walk(fit: list[list[bool]], count: list[list[int]], n: int, k: int, judge) -> list[tuple[int, ...]]:
-    """Every placement in order (`readings`' order), or with judge=(bounds, due) those whose sums hold."""
+    """Every placement, items placed left to right, or with judge=(bounds, due) those whose sums hold."""
     out: list[tuple[int, ...]] = []
     chosen: list[int] = []
     at: list[tuple[int, int] | None] = [None] * n
@@ -319,7 +273,9 @@ _ONE = range(1)
 
 
 def _all_hold(total: tuple, parts: list[tuple], width: range) -> bool:
-    """_bounds_hold(total[c], [part[c] for part in parts]) for every c in width (inlined: the search's inner loop)."""
+    """Could each printed total be the sum of its printed parts, in every column of `width`? Bounds are
+    integer (low, high) pairs; a part with no amount in a column is an unprinted detail, and where the
+    total has none, every part must allow 0. One loop, inlined: the search's inner loop."""
     for column in width:
         bound = total[column]
         if bound is None:
@@ -339,13 +295,3 @@ def _all_hold(total: tuple, parts: list[tuple], width: range) -> bool:
         if printed and not (low <= bound[1] and bound[0] <= high):
             return False
     return True
-
-
-def _bounds_hold(total: tuple[int, int] | None, parts: list[tuple[int, int] | None]) -> bool:
-    """sum_holds on integer bounds: could the printed total be the sum of the printed parts?"""
-    printed = [p for p in parts if p is not None]
-    if total is None:
-        return all(low <= 0 <= high for low, high in printed)
-    if not printed:
-        return True
-    return sum(p[0] for p in printed) <= total[1] and total[0] <= sum(p[1] for p in printed)
