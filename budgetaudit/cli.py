@@ -51,8 +51,16 @@ class Color(str, Enum):
 
 def fail(message: str) -> None:
     """One line on stderr and exit 2: bad input or a malformed rule file, never a traceback."""
-    typer.echo(f"budgetaudit: error: {message}", err=True)
+    error(message)
     raise typer.Exit(2)
+
+
+def error(message: str) -> None:
+    typer.echo(f"budgetaudit: error: {message}", err=True)
+
+
+def warn(message: str) -> None:
+    typer.echo(f"budgetaudit: warning: {message}", err=True)
 
 
 def _version(value: bool) -> None:
@@ -190,7 +198,7 @@ def check(
         inputs, warnings = expand(files, settings.include, settings.exclude, settings.root)
         sys.stdout.write("".join(f"{item.path}\n" for item in inputs))
         for warning in warnings:
-            typer.echo(f"budgetaudit: warning: {warning}", err=True)
+            warn(warning)
         raise typer.Exit(0)
     name = format.value
     if format is Format.auto:
@@ -200,7 +208,7 @@ def check(
     except BaselineError as exc:
         fail(str(exc))
     for warning in batch.warnings:
-        typer.echo(f"budgetaudit: warning: {warning}", err=True)
+        warn(warning)
     options = Options(
         lang=settings.lang, color=False if output else _use_color(color), fail_on=settings.fail_on,
         fail_on_unchecked=settings.fail_on_unchecked, rules=tuple(rules.rules),
@@ -217,9 +225,9 @@ def check(
         fail(f"{output}: cannot write: {exc.strerror or exc}")
     totals = batch.totals
     for report in totals.unreadable:
-        typer.echo(f"budgetaudit: error: {report.path}: {report.error}", err=True)
+        error(f"{report.path}: {report.error}")
     for waiver in totals.stale_waivers:
-        typer.echo(f"budgetaudit: warning: {waiver.origin}: waiver {waiver.fingerprint} matched no finding (stale)", err=True)
+        warn(f"{waiver.origin}: waiver {waiver.fingerprint} matched no finding (stale)")
     raise typer.Exit(totals.exit_code(settings.fail_on, settings.fail_on_unchecked, exit_zero))
 
 
@@ -244,14 +252,14 @@ def baseline(
     settings, rules = _settings(files, config, isolated, lang, None, None, select, extend_select, ignore, include, exclude)
     batch = Batch(files, settings, rules, jobs)
     for warning in batch.warnings:
-        typer.echo(f"budgetaudit: warning: {warning}", err=True)
+        warn(warning)
     builder = Builder(output or "baseline.json")
     factory = _progress if sys.stderr.isatty() else None
     for report in batch.reports(factory):
         builder.add(report)
     if batch.totals.unreadable:
         for report in batch.totals.unreadable:
-            typer.echo(f"budgetaudit: error: {report.path}: {report.error}", err=True)
+            error(f"{report.path}: {report.error}")
         raise typer.Exit(2)
     _emit(builder.render(), output)
     if output:
