@@ -152,15 +152,6 @@ def _clean(text: str) -> str:
 
 
 def classify(text: str, table: tuple) -> str | None:
-    # Header words repeat in every table of every document: remembered per word list.
-    if table is INDICATOR_FIELDS:
-        return _indicator_field(text)
-    if table is EXECUTION_FIELDS:
-        return _execution_field(text)
-    return _classify(text, table)
-
-
-def _classify(text: str, table: tuple) -> str | None:
     t = _clean(text)
     if not t or len(t) > 16:
         return None
@@ -171,18 +162,19 @@ def _classify(text: str, table: tuple) -> str | None:
     return None
 
 
+# Header words repeat in every table of every document: remembered per word list.
 @lru_cache(maxsize=4096)
 def _indicator_field(text: str) -> str | None:
-    return _classify(text, INDICATOR_FIELDS)
+    return classify(text, INDICATOR_FIELDS)
 
 
 @lru_cache(maxsize=4096)
 def _execution_field(text: str) -> str | None:
-    return _classify(text, EXECUTION_FIELDS)
+    return classify(text, EXECUTION_FIELDS)
 
 
 def _indicator_header(cells: list[Printed]) -> list[str | None] | None:
-    fields = [classify(c.text, INDICATOR_FIELDS) if not c.blank else None for c in cells]
+    fields = [_indicator_field(c.text) if not c.blank else None for c in cells]
     present = {f for f in fields if f}
     if "name" in present and len(present) >= 3 and present & {"nature", "target", "target_initial", "weight", "score", "actual"}:
         return fields
@@ -190,7 +182,7 @@ def _indicator_header(cells: list[Printed]) -> list[str | None] | None:
 
 
 def _execution_header(cells: list[Printed]) -> list[str | None] | None:
-    fields = [classify(c.text, EXECUTION_FIELDS) if not c.blank else None for c in cells]
+    fields = [_execution_field(c.text) if not c.blank else None for c in cells]
     present = {f for f in fields if f}
     if len(present & {"initial", "adjusted", "executed", "rate", "exec_weight", "exec_score"}) >= 3:
         return fields
