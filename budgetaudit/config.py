@@ -37,7 +37,7 @@ class ConfigError(Exception):
     """A malformed configuration: one line naming the file and, where it can, the line."""
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Waiver:
     fingerprint: str
     reason: str
@@ -52,7 +52,7 @@ class Waiver:
         return out
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Settings:
     select: list[str] | None = None  # None: every rule
     extend_select: list[str] = field(default_factory=list)
@@ -278,7 +278,7 @@ def _waivers(reader: _Reader, value) -> list[Waiver]:
 # --------------------------------------------------------------------------- the command line
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Overrides:
     """What the command line says; None leaves the file's value."""
 

@@ -26,7 +26,7 @@ class Key:
         return not self.concept.startswith("label:") and "unknown" not in (self.period, self.measure)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Fact:
     """One printed figure with its meaning."""
 
@@ -42,7 +42,7 @@ class Fact:
         return self.figure.span
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class SumGroup:
     """A total and its parts as the disclosure presents them (其中 lists, table rows and columns)."""
 
@@ -52,7 +52,7 @@ class SumGroup:
     complete: bool = False  # the parts are a whole partition of the total (declared in rules/concepts.toml)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Change:
     """A stated change of one item against a named base: 较上年增加Δ，增长r%, 持平, 无变化."""
 
@@ -73,7 +73,7 @@ class Change:
         return None if self.delta is None else self.delta.base_value * self.delta_sign
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Share:
     """占r%: a part's share of a whole."""
 
@@ -84,7 +84,7 @@ class Share:
     reason: str = ""  # why the whole could not be resolved
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Doubt:
     """Something extraction saw but could not read with certainty (reported as unchecked, family EXT)."""
 
@@ -93,7 +93,7 @@ class Doubt:
     spans: list[Span]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Document:
     source: Source
     kind: str = "unknown"  # "budget", "final_account" or "unknown"

@@ -10,7 +10,7 @@ from .source import Span
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Location:
     """A figure involved in a relation, and the identity key it was read with (for fingerprints)."""
 
@@ -21,7 +21,7 @@ class Location:
         return self.span.as_dict()
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Finding:
     code: str
     name: str
@@ -58,7 +58,7 @@ class Finding:
         }
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Unchecked:
     code: str
     reason: str
@@ -72,7 +72,7 @@ class Unchecked:
         return {"code": self.code, "reason": self.reason, "locations": [loc.as_dict() for loc in self.locations]}
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class FileReport:
     path: str
     kind: str = "unknown"

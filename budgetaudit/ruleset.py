@@ -41,7 +41,7 @@ class Example:
     note: str = ""
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Rule:
     code: str
     name: str
@@ -164,7 +164,7 @@ def validate_params(schema: dict[str, tuple[type, object]], params: dict) -> str
     return None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class RuleSet:
     rules: list[Rule]
 

@@ -23,7 +23,7 @@ from .source import InputError, NotADisclosure
 AHEAD_PER_WORKER = 4  # tasks submitted ahead of the one written next, per worker
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Totals:
     """What a run keeps of its files once each is written: counts, exit-code facts, skipped and
     unreadable files, waivers and baseline, warnings."""
@@ -70,7 +70,7 @@ class Totals:
         return 0
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Result:
     """Every report of a run at once (library use and tests; the CLI streams through `Batch`)."""
 

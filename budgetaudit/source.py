@@ -107,7 +107,7 @@ def normalise(text: str) -> str:
     return folded
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Source:
     """One decoded disclosure. `text` is as given; `norm` is the same length, folded for matching."""
 
