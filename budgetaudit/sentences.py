@@ -33,15 +33,16 @@ def prose_mask(source: Source, table_lines: frozenset[int] = frozenset()) -> tup
     tabular (a TAB, a cell ending in |) are blanked as well, so a table the reader could not
     rebuild is never read as sentences."""
     norm = source.norm
-    pieces = []
+    out = []
+    done = 0  # the text up to here is in out
     pages = set()
     in_table = False
     long_run = 0
-    for offset, line in source.lines():
+    for index, (offset, line) in enumerate(source.lines()):
         stripped = line.strip()
-        if len(pieces) in table_lines or is_table_line(line):
+        if index in table_lines or is_table_line(line):
             in_table, long_run = True, 0
-            table = True
+            blank = True
         elif in_table:
             # A heading, or several long lines of sentences, end a flattened table.
             if HEADING.match(stripped) and not stripped.startswith(("附件", "附表")):
@@ -50,21 +51,16 @@ def prose_mask(source: Source, table_lines: frozenset[int] = frozenset()) -> tup
                 long_run += 1
                 if long_run >= 3:
                     in_table = False
-            table = in_table
+            blank = in_table
         else:
-            table = False
-            if _PAGE_NUMBER.match(line):
-                pages.add(len(pieces))
-                table = True
-        end = offset + len(line)
-        pieces.append((offset, end, table))
-    out = []
-    done = 0
-    for start, end, table in pieces:
-        if table and end > start:
-            out.append(norm[done:start])
-            out.append(" " * (end - start))
-            done = end
+            # A page number opens with a digit or a dash: other lines are not matched at all.
+            blank = (stripped[:1] == "-" or stripped[:1].isdigit()) and _PAGE_NUMBER.match(line) is not None
+            if blank:
+                pages.add(index)
+        if blank and line:
+            out.append(norm[done:offset])
+            out.append(" " * len(line))
+            done = offset + len(line)
     out.append(norm[done:])
     return "".join(out), frozenset(pages)
 
@@ -82,41 +78,44 @@ def sentences(text: str, invisible: frozenset[int] = frozenset()) -> list[tuple[
     wrapped clause, a page number between them) does not end a sentence.
     Linear in the text: each line is looked at once, with its next visible line precomputed.
     """
-    bounds = []
-    offset = 0
-    for line in text.split("\n"):
-        bounds.append((offset, offset + len(line)))
-        offset += len(line) + 1
-    stripped = [text[a:b].strip() for a, b in bounds]
-    following = [""] * len(bounds)
+    lines = text.split("\n")
+    stripped = [line.strip() for line in lines]
+    following = [""] * len(lines)
     upcoming = ""
-    for k in range(len(bounds) - 1, -1, -1):
+    for k in range(len(lines) - 1, -1, -1):
         following[k] = upcoming
         if stripped[k] and k not in invisible:
             upcoming = stripped[k]
     out = []
     start = 0
-    for k, (a, b) in enumerate(bounds):
-        if k in invisible:
-            continue
-        for m in _SENTENCE_END_RE.finditer(text, a, b):
-            out.append((start, m.end()))
-            start = m.end()
-        line = stripped[k]
-        goes_on = line.endswith(_CONTINUES) or opens_with_figure(following[k])
-        if (
-            not line
-            or (line[-1] in "：:" and not goes_on)
-            or (HEADING.match(line) and not has_figure(line) and not goes_on and not line[-1].isdigit())
-            or HEADING.match(following[k])
-            or (len(line) < 16 and not goes_on)
-        ):
-            if start < b:
-                out.append((start, b))
-            start = b + 1
+    a = 0  # offset of line k
+    for k, line in enumerate(stripped):
+        b = a + len(lines[k])
+        if k not in invisible:
+            # A blank line (most are table lines blanked by prose_mask) holds no sentence end: not scanned.
+            if line:
+                for m in _SENTENCE_END_RE.finditer(text, a, b):
+                    out.append((start, m.end()))
+                    start = m.end()
+            if not line or _line_break_ends(line, following[k]):
+                if start < b:
+                    out.append((start, b))
+                start = b + 1
+        a = b + 1
     if start < len(text):
         out.append((start, len(text)))
     return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _line_break_ends(line: str, next_line: str) -> bool:
+    """The break after a non-blank line ends its sentence: the next line is a heading; or the line ends
+    in a colon, is a heading without figures or is short, and does not go on in the next line."""
+    if HEADING.match(next_line):
+        return True
+    if not (line[-1] in "：:" or len(line) < 16
+            or (HEADING.match(line) and not line[-1].isdigit() and not has_figure(line))):
+        return False
+    return not (line.endswith(_CONTINUES) or opens_with_figure(next_line))
 
 
 def opens_with_figure(line: str) -> bool:
