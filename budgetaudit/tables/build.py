@@ -114,10 +114,8 @@ def _build_one(source: Source, block: RawBlock, title: str, heading: str, rows: 
     if widest > len(numbers):
         problem = f"数字单元格多于表头的金额列（{widest} > {len(numbers)}）"
         return Built(_plain(source, title, kind, unit, header_texts, rows, first, last, block, notes), problem=problem)
-    options: dict[int, list[tuple[int, ...]]] = {}
-    for index, its in items.items():
-        found = recovery.row_readings(its, cols, sums, block.positional)
-        options[index] = found or []
+    reader = recovery.RowReader(cols, sums, block.positional)
+    options: dict[int, list[tuple[int, ...]]] = {index: reader.readings(its) or [] for index, its in items.items()}
     entries = _entries(items, options, cols)
     rels = relations(entries, kind)
     by_side: dict[str, list[int]] = {}

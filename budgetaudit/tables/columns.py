@@ -82,83 +82,174 @@ def fits(item: Item, column: Column) -> bool:
     return not (column.side and item.side and column.side != item.side)
 
 
-def row_readings(items: list[Item], columns: list[Column], sums: list[RowSum], positional: bool) -> list[tuple[int, ...]] | None:
-    """The readings of a row (order-keeping placements of its items into distinct columns they fit) that
-    let the row's own sums hold; every reading when none does (a row whose arithmetic fails in every
-    reading is an error to report, not a clue to its layout); None past MAX_READINGS readings.
+class RowReader:
+    """The readings of the rows of one table: the order-keeping placements of a row's items into distinct
+    columns they fit, keeping those that let the row's own sums hold; every placement when none does (a row
+    whose arithmetic fails in every reading is an error to report, not a clue to its layout); None past
+    MAX_READINGS placements.
 
-    The readings are counted first and only walked when there are few enough; the walk checks each
-    sum as soon as the placement has passed its last column, so a failing prefix is never extended.
+    Where a row's items may stand depends only on its shape (each item's kind, and what decides its fit),
+    and a table prints many rows of one shape, so the fits and the count of placements are worked out once
+    per shape; the placements are walked only when there are few enough. The walk judges each sum as soon
+    as the placement has passed its last column, and drops at once an amount that does not allow 0 placed
+    as a part of a sum whose total column was left empty, so a failing prefix is never extended.
     """
-    if positional and len(items) == len(columns):
-        return [tuple(range(len(items)))]
-    if positional and len(items) > len(columns):
-        while len(items) > len(columns) and items[-1].kind == "nil":
-            items = items[:-1]
-        if len(items) == len(columns):
+
+    def __init__(self, columns: list[Column], sums: list[RowSum], positional: bool) -> None:
+        self.columns = columns
+        self.positional = positional
+        n = len(columns)
+        due: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in range(n)]
+        zero_totals: list[list[int]] = [[] for _ in range(n)]
+        for s in sums:
+            due[max(s.total, *s.parts)].append((s.total, tuple(s.parts)))
+            for p in s.parts:
+                if p > s.total:
+                    zero_totals[p].append(s.total)
+        # due_in[j][c]: the sums whose last column is one of j..c, judged when a placement passes them
+        # (j runs to n: a placement may fill the last column).
+        self._due_in: list[list[tuple]] = []
+        for j in range(n + 1):
+            passed: list[tuple[int, tuple[int, ...]]] = []
+            row: list[tuple] = [()] * n
+            for c in range(j, n):
+                passed += due[c]
+                row[c] = tuple(passed)
+            self._due_in.append(row)
+        self._zero_totals = [tuple(t) for t in zero_totals]
+        self._judged = bool(sums)
+        self._fits: dict[tuple, list[bool]] = {}  # item shape → the columns it fits
+        self._shapes: dict[tuple, tuple | None] = {}  # row shape → (fit, count), None past MAX_READINGS
+        self._all: dict[tuple, list[tuple[int, ...]]] = {}  # row shape → every placement
+
+    def readings(self, items: list[Item]) -> list[tuple[int, ...]] | None:
+        columns = self.columns
+        if self.positional and len(items) == len(columns):
             return [tuple(range(len(items)))]
-    n, k = len(columns), len(items)
-    fit = [[fits(item, column) for column in columns] for item in items]
-    # count[i][j]: the placements of items i.. into columns j.. (capped just past the limit).
-    count = [[0] * (n + 1) for _ in range(k + 1)]
-    count[k] = [1] * (n + 1)
-    for i in range(k - 1, -1, -1):
-        row, below, fitting = count[i], count[i + 1], fit[i]
-        for j in range(n - 1, -1, -1):
-            ways = row[j + 1] + (below[j + 1] if fitting[j] else 0)
-            row[j] = ways if ways <= MAX_READINGS else MAX_READINGS + 1
-    total = count[0][0]
-    if total == 0:
-        return []
-    if total > MAX_READINGS:
-        return None
-    if total == 1 or not sums:
-        return _walk(fit, count, n, k, None)
-    # The bounds a placement puts in each column (None where it puts no amount), and the sums whose
-    # last column is each column, judged when the walk has passed it.
-    bounds = [(item.low, item.high) if item.kind in ("num", "code") else None for item in items]
-    due: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in range(n)]
-    for s in sums:
-        due[max(s.total, *s.parts)].append((s.total, tuple(s.parts)))
-    holding = _walk(fit, count, n, k, (bounds, due))
-    return holding or _walk(fit, count, n, k, None)
+        if self.positional and len(items) > len(columns):
+            while len(items) > len(columns) and items[-1].kind == "nil":
+                items = items[:-1]
+            if len(items) == len(columns):
+                return [tuple(range(len(items)))]
+        key = tuple(_shape_of(item) for item in items)
+        if key not in self._shapes:
+            self._shapes[key] = self._count(items, key)
+        shape = self._shapes[key]
+        if shape is None:
+            return None
+        fit, count = shape
+        total = count[0][0]
+        if total == 0:
+            return []
+        if total > 1 and self._judged:
+            bounds = [(item.low, item.high) if item.kind in ("num", "code") else None for item in items]
+            holding = _judged_walk(fit, count, bounds, self._due_in, self._zero_totals)
+            if holding:
+                return holding
+        if key not in self._all:
+            self._all[key] = _walk(fit, count)
+        return list(self._all[key])
+
+    def _count(self, items: list[Item], key: tuple) -> tuple | None:
+        """The columns each item fits and count[i][j], the placements of items i.. into columns j..
+        (capped just past the limit); None when there are more than MAX_READINGS."""
+        n, k = len(self.columns), len(items)
+        fit = []
+        for item, item_key in zip(items, key):
+            if item_key not in self._fits:
+                self._fits[item_key] = [fits(item, column) for column in self.columns]
+            fit.append(self._fits[item_key])
+        count = [[0] * (n + 1) for _ in range(k + 1)]
+        count[k] = [1] * (n + 1)
+        for i in range(k - 1, -1, -1):
+            row, below, fitting = count[i], count[i + 1], fit[i]
+            for j in range(n - 1, -1, -1):
+                ways = row[j + 1] + (below[j + 1] if fitting[j] else 0)
+                row[j] = ways if ways <= MAX_READINGS else MAX_READINGS + 1
+        return (fit, count) if count[0][0] <= MAX_READINGS else None
 
 
-def _walk(fit: list[list[bool]], count: list[list[int]], n: int, k: int, judge) -> list[tuple[int, ...]]:
-    """Every placement, items placed left to right, or with judge=(bounds, due) those whose sums hold."""
+def _shape_of(item: Item) -> tuple:
+    """What decides where an item fits: its kind and side, and for an amount whether a seq column takes it."""
+    return (item.kind, item.side, item.kind == "num" and item.half == _HALF and item.value >= 0)
+
+
+_HALF = Fraction(1, 2)
+
+
+def _walk(fit: list[list[bool]], count: list[list[int]]) -> list[tuple[int, ...]]:
+    """Every placement, items placed left to right, in order."""
+    k, n = len(fit), len(count[0]) - 1
     out: list[tuple[int, ...]] = []
     chosen: list[int] = []
-    at: list[tuple[int, int] | None] = [None] * n
-    bounds, due = judge if judge is not None else (None, None)
 
-    def holds(first: int, last: int) -> bool:
-        for c in range(first, last + 1):
-            for total, parts in due[c]:
-                if not _all_hold((at[total],), [(at[p],) for p in parts], _ONE):
-                    return False
+    def walk(i: int, j: int) -> None:
+        if i == k:
+            out.append(tuple(chosen))
+            return
+        below, fitting, ways = count[i + 1], fit[i], count[i]
+        for c in range(j, n):
+            if not ways[c]:
+                break
+            if fitting[c] and below[c + 1]:
+                chosen.append(c)
+                walk(i + 1, c + 1)
+                chosen.pop()
+
+    walk(0, 0)
+    return out
+
+
+def _judged_walk(fit: list[list[bool]], count: list[list[int]], bounds: list, due_in: list, zero_totals: list) -> list[tuple[int, ...]]:
+    """The placements, in the order _walk gives them, whose sums hold (see RowReader)."""
+    k, n = len(fit), len(count[0]) - 1
+    out: list[tuple[int, ...]] = []
+    chosen: list[int] = []
+    at: list[tuple[int, int] | None] = [None] * n  # the bounds placed in each column passed
+
+    def holds(sums: tuple) -> bool:
+        # _all_hold for one column, inlined over `at`: the walk's inner loop.
+        for total, parts in sums:
+            bound = at[total]
+            if bound is None:
+                for p in parts:
+                    value = at[p]
+                    if value is not None and not value[0] <= 0 <= value[1]:
+                        return False
+                continue
+            low = high = 0
+            printed = False
+            for p in parts:
+                value = at[p]
+                if value is not None:
+                    low += value[0]
+                    high += value[1]
+                    printed = True
+            if printed and not (low <= bound[1] and bound[0] <= high):
+                return False
         return True
 
     def walk(i: int, j: int) -> None:
         if i == k:
-            if due is not None:
-                for c in range(j, n):
-                    at[c] = None
-                if not holds(j, n - 1):
-                    return
-            out.append(tuple(chosen))
+            for c in range(j, n):
+                at[c] = None
+            if holds(due_in[j][n - 1]):
+                out.append(tuple(chosen))
             return
-        below = count[i + 1]
-        fitting = fit[i]
+        bound = bounds[i]
+        nonzero = bound is not None and not bound[0] <= 0 <= bound[1]
+        below, fitting, ways, due_from = count[i + 1], fit[i], count[i], due_in[j]
         for c in range(j, n):
-            if not count[i][c]:
+            if not ways[c]:
                 break
             if fitting[c] and below[c + 1]:
-                if due is not None:
-                    for e in range(j, c):
-                        at[e] = None
-                    at[c] = bounds[i]
-                    if not holds(j, c):
-                        continue
+                for e in range(j, c):
+                    at[e] = None
+                at[c] = bound
+                if nonzero and any(at[t] is None for t in zero_totals[c]):
+                    continue  # a part that is not 0 under an empty total: its sum cannot hold
+                if due_from[c] and not holds(due_from[c]):
+                    continue
                 chosen.append(c)
                 walk(i + 1, c + 1)
                 chosen.pop()
@@ -173,7 +264,12 @@ def narrow(
     items: dict[int, list[Item]],
     number_columns: dict[str, list[int]],
 ) -> None:
-    """Drop readings of rows that no reading of the related rows makes add up (in place)."""
+    """Drop readings of rows that no reading of the related rows makes add up (in place).
+
+    Up to four passes over the relations, until one changes nothing. A relation is judged again only
+    when the readings of one of its rows changed since it last changed nothing: its verdict depends on
+    nothing else, so judging it again would change nothing again.
+    """
     placements: dict[int, dict[tuple[int, ...], dict[int, Item]]] = {}
 
     def placed(row: int, reading: tuple[int, ...]) -> dict[int, Item]:
@@ -186,93 +282,128 @@ def narrow(
             out = known[reading] = {c: item for item, c in zip(items[row], reading) if item.kind in ("num", "code")}
         return out
 
-    def signature(row: int, reading: tuple[int, ...], columns: list[int]) -> tuple:
-        at = placed(row, reading)
-        return tuple((at[c].low, at[c].high) if c in at else None for c in columns)
-
+    version: dict[int, int] = dict.fromkeys(options, 0)  # how often each row's readings were narrowed
+    settled: dict[int, tuple[int, ...]] = {}  # relation → its rows' versions when it last changed nothing
     for _ in range(4):
         changed = False
-        for relation in relations:
-            entries = [relation.total, *relation.parts]
-            rows = [e.row for e in entries]
-            if any(not options.get(r) for r in rows):
-                continue
-            ambiguous = [r for r in dict.fromkeys(rows) if len(options.get(r, [])) > 1]
-            if not ambiguous:
+        for index, relation in enumerate(relations):
+            rows = list(dict.fromkeys(e.row for e in (relation.total, *relation.parts)))
+            versions = tuple(version.get(r, 0) for r in rows)
+            if settled.get(index) == versions:
                 continue
             columns = number_columns.get(relation.total.side, [])
-            # Cheap first: a part cannot hold an amount in a column where the total certainly shows none.
-            total_row = relation.total.row
-            if len(options[total_row]) == 1:
-                shown = placed(total_row, options[total_row][0])
-                empty = [c for c in columns if c not in shown]
-                for r in ambiguous:
-                    if r == total_row:
-                        continue
-                    narrowed = []
-                    for o in options[r]:
-                        at = placed(r, o)
-                        if all(c not in at or at[c].value == 0 for c in empty):
-                            narrowed.append(o)
-                    if narrowed and len(narrowed) < len(options[r]):
-                        options[r] = narrowed
-                        changed = True
-                ambiguous = [r for r in ambiguous if len(options[r]) > 1]
-                if not ambiguous:
-                    continue
-            # Judge only the columns the readings disagree on: the others are what the rules will check.
-            moving = set()
-            for r in ambiguous:
-                sets = [set(reading) for reading in options[r]]
-                moving |= set.union(*sets) - set.intersection(*sets)
-            moving_columns = sorted(moving & set(columns))
-            # Readings that place the same amounts in the moving columns are one case to try.
-            signatures: dict[int, dict[tuple, list]] = {}
-            for r in ambiguous:
-                groups = signatures[r] = {}
-                for reading in options[r]:
-                    groups.setdefault(signature(r, reading, moving_columns), []).append(reading)
-            count = 1
-            for r in ambiguous:
-                count *= len(signatures[r])
-            if count > MAX_COMBINATIONS:
-                continue
-            fixed = {
-                row: signature(row, options[row][0], moving_columns)
-                for row in dict.fromkeys(rows) if row not in signatures
-            }
-            # Where each entry's signature comes from: a fixed row, or a place in the combination.
-            slot = {r: k for k, r in enumerate(ambiguous)}
-            total_source = (slot.get(total_row), fixed.get(total_row))
-            part_sources = [(slot.get(p.row), fixed.get(p.row)) for p in relation.parts]
-            width = range(len(moving_columns))
-            kept: dict[int, set[tuple]] = {r: set() for r in ambiguous}
-            kept_sets = [kept[r] for r in ambiguous]
-            for combination in product(*(list(signatures[r]) for r in ambiguous)):
-                if all(signature_ in seen for signature_, seen in zip(combination, kept_sets)):
-                    continue  # whether it holds or not, it would keep nothing new
-                k, sig = total_source
-                total = combination[k] if k is not None else sig
-                parts = [combination[k] if k is not None else sig for k, sig in part_sources]
-                if _all_hold(total, parts, width):
-                    for signature_, seen in zip(combination, kept_sets):
-                        seen.add(signature_)
-            if all(kept[r] for r in ambiguous):
-                for r in ambiguous:
-                    order = {o: k for k, o in enumerate(options[r])}
-                    narrowed = [o for sig, group in signatures[r].items() if sig in kept[r] for o in group]
-                    narrowed.sort(key=order.__getitem__)
-                    if len(narrowed) < len(options[r]):
-                        options[r] = narrowed
-                        changed = True
+            narrowed = _narrow_relation(relation, rows, options, placed, columns)
+            for r in narrowed:
+                version[r] += 1
+            if narrowed:
+                changed = True
+            else:
+                settled[index] = versions
         if not changed:
             break
 
 
-_ONE = range(1)
+def _narrow_relation(relation: Relation, rows: list[int], options: dict, placed, columns: list[int]) -> list[int]:
+    """Narrow the readings of one relation's rows (in place); the rows narrowed, in order of narrowing."""
+    if any(not options.get(r) for r in rows):
+        return []
+    ambiguous = [r for r in rows if len(options[r]) > 1]
+    if not ambiguous:
+        return []
+    narrowed_rows: list[int] = []
+    # Cheap first: a part cannot hold an amount in a column where the total certainly shows none.
+    total_row = relation.total.row
+    if len(options[total_row]) == 1:
+        shown = placed(total_row, options[total_row][0])
+        empty = [c for c in columns if c not in shown]
+        for r in ambiguous:
+            if r == total_row:
+                continue
+            narrowed = []
+            for o in options[r]:
+                at = placed(r, o)
+                if all(c not in at or at[c].value == 0 for c in empty):
+                    narrowed.append(o)
+            if narrowed and len(narrowed) < len(options[r]):
+                options[r] = narrowed
+                narrowed_rows.append(r)
+        ambiguous = [r for r in ambiguous if len(options[r]) > 1]
+        if not ambiguous:
+            return narrowed_rows
+    # Judge only the columns the readings disagree on: the others are what the rules will check.
+    moving = set()
+    for r in ambiguous:
+        sets = [set(reading) for reading in options[r]]
+        moving |= set.union(*sets) - set.intersection(*sets)
+    moving_columns = sorted(moving & set(columns))
+
+    def signature(row: int, reading: tuple[int, ...]) -> tuple:
+        at = placed(row, reading)
+        return tuple((at[c].low, at[c].high) if c in at else None for c in moving_columns)
+
+    # Readings that place the same amounts in the moving columns are one case to try.
+    signatures: dict[int, dict[tuple, list]] = {}
+    for r in ambiguous:
+        groups = signatures[r] = {}
+        for reading in options[r]:
+            groups.setdefault(signature(r, reading), []).append(reading)
+    count = 1
+    for r in ambiguous:
+        count *= len(signatures[r])
+    if count > MAX_COMBINATIONS:
+        return narrowed_rows
+    fixed = {row: signature(row, options[row][0]) for row in rows if row not in signatures}
+    kept = _holding_signatures(relation, ambiguous, signatures, fixed, len(moving_columns))
+    if all(kept):
+        for r, seen in zip(ambiguous, kept):
+            order = {o: k for k, o in enumerate(options[r])}
+            narrowed = [o for sig, group in signatures[r].items() if sig in seen for o in group]
+            narrowed.sort(key=order.__getitem__)
+            if len(narrowed) < len(options[r]):
+                options[r] = narrowed
+                narrowed_rows.append(r)
+    return narrowed_rows
 
 
-def _all_hold(total: tuple, parts: list[tuple], width: range) -> bool:
+def _holding_signatures(relation: Relation, ambiguous: list[int], signatures: dict, fixed: dict, width: int) -> list[set]:
+    """For each ambiguous row, the signatures it takes in some combination whose sums hold.
+
+    The total's signature is chosen first: where it shows no amount, a part's amount must allow 0, so
+    each part's signatures are filtered once per total before the combinations are tried (a table
+    whose readings disagree on which of two columns holds every amount is then one combination per
+    total, not two to the power of its rows). Those columns then need no judging at each combination.
+    """
+    slot = {r: k for k, r in enumerate(ambiguous)}
+    choices = [list(signatures[r]) for r in ambiguous]
+    total_slot = slot.get(relation.total.row)
+    part_slots = {slot[p.row] for p in relation.parts if p.row in slot}
+    fixed_parts = [fixed[p.row] for p in relation.parts if p.row not in slot]
+    # Where each part's signature comes from: a place in the combination, or a fixed row.
+    part_sources = [(slot.get(p.row), fixed.get(p.row)) for p in relation.parts]
+    kept: list[set[tuple]] = [set() for _ in ambiguous]
+    for total in choices[total_slot] if total_slot is not None else [fixed[relation.total.row]]:
+        empty = [c for c in range(width) if total[c] is None]
+        shown = [c for c in range(width) if total[c] is not None]
+
+        def allows(signature_: tuple) -> bool:
+            return all(signature_[c] is None or signature_[c][0] <= 0 <= signature_[c][1] for c in empty)
+
+        if not all(allows(sig) for sig in fixed_parts):
+            continue
+        allowed = [[sig for sig in sigs if allows(sig)] if k in part_slots else sigs for k, sigs in enumerate(choices)]
+        if total_slot is not None:
+            allowed[total_slot] = [total] if total_slot not in part_slots or allows(total) else []
+        for combination in product(*allowed):
+            if all(signature_ in seen for signature_, seen in zip(combination, kept)):
+                continue  # whether it holds or not, it would keep nothing new
+            parts = [combination[k] if k is not None else sig for k, sig in part_sources]
+            if _all_hold(total, parts, shown):
+                for signature_, seen in zip(combination, kept):
+                    seen.add(signature_)
+    return kept
+
+
+def _all_hold(total: tuple, parts: list[tuple], width) -> bool:
     """Could each printed total be the sum of its printed parts, in every column of `width`? Bounds are
     integer (low, high) pairs; a part with no amount in a column is an unprinted detail, and where the
     total has none, every part must allow 0. One loop, inlined: the search's inner loop."""
