@@ -310,7 +310,74 @@ def throughput(seeds: list[pathlib.Path], seconds: float) -> float:
         f"target ≥ {TARGET_DOCS_PER_SECOND} seed-sized docs/s: {rate:.0f} docs/s round robin "
         f"{verdict(rate >= TARGET_DOCS_PER_SECOND)} ({documents} documents in {elapsed:.2f} s)",
     )
+    stages(sources, once)
     return rate
+
+
+# The stages of read_document and check_document, by the function that does each (module, name).
+STAGES = [
+    ("tables", "budgetaudit.tables", "extract"),
+    ("prose", "budgetaudit.prose", "extract"),
+    ("evaluation forms", "budgetaudit.evaluation", "extract"),
+    ("cross-references", "budgetaudit.crossref", "derive_partitions"),
+    ("rules", "budgetaudit.engine", "check_document"),
+]
+
+
+def stages(sources: list, once) -> None:
+    """CPU time of each stage over a round of the seeds, beside a floor: the least any design built on
+    the same parts must do (normalise the text, find every number with a unit, build its Figure)."""
+    import importlib
+
+    from budgetaudit import figures, source
+
+    spent = dict.fromkeys([name for name, _, _ in STAGES], 0.0)
+    originals = []
+    for name, module_name, function in STAGES:
+        module = importlib.import_module(module_name)
+        original = getattr(module, function)
+        originals.append((module, function, original))
+
+        def timed(*args, _original=original, _name=name, **kwargs):
+            started = time.process_time()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                spent[_name] += time.process_time() - started
+
+        setattr(module, function, timed)
+    rounds = 5
+    try:
+        started = time.process_time()
+        for _ in range(rounds):
+            for src in sources:
+                once(src)
+        whole = (time.process_time() - started) / rounds
+    finally:
+        for module, function, original in originals:
+            setattr(module, function, original)
+
+    def floor(src) -> int:
+        fresh = source.Source(src.path, src.text, src.encoding)
+        found = 0
+        for match in figures.NUMBER_RE.finditer(fresh.norm):
+            unit, unit_end = figures.unit_after(fresh.norm, match.end())
+            if unit and figures.figure_at(fresh, match.start(), match.end(), unit, unit_end) is not None:
+                found += 1
+        return found
+
+    started = time.process_time()
+    for _ in range(rounds):
+        for src in sources:
+            floor(src)
+    least = (time.process_time() - started) / rounds
+    rows = [[name, f"{spent[name] / rounds * 1000:.1f}", f"{spent[name] / rounds / whole * 100:.0f}%"] for name in spent]
+    rows.append(["other (title, scopes, sections)", f"{(whole - sum(spent.values()) / rounds) * 1000:.1f}", ""])
+    rows.append(["whole round", f"{whole * 1000:.1f}", f"{len(sources) / whole:.0f} docs/s"])
+    rows.append(["floor: find numbers with units, build Figures", f"{least * 1000:.1f}", f"{len(sources) / least:.0f} docs/s"])
+    table("2b. where the time goes (CPU ms per round of the seeds)", ["stage", "ms", "share"], rows,
+          f"{TARGET_DOCS_PER_SECOND} docs/s leaves {len(sources) / TARGET_DOCS_PER_SECOND * 1000:.0f} ms per round of "
+          f"{len(sources)}; the floor alone takes {least * 1000:.0f} ms of it")
 
 
 # -- 3. batches ----------------------------------------------------------------------------
