@@ -19,13 +19,23 @@ _TRAILING = re.compile(r"(?:分别为|分别是|共计|合计为|为|是|达到|
 
 
 def clean_label(text: str) -> str:
-    """A printed label reduced to what names the concept."""
+    """A printed label reduced to what names the concept.
+
+    Memoised on short texts: the same labels recur across a document and a batch, and a result is
+    a string; a long text is never kept."""
+    return _clean_short(text) if len(text) <= 64 else _clean(text)
+
+
+def _clean(text: str) -> str:
     label = _QUOTES.sub("", text)
     label = label.strip(":,，;、。.")
     for _ in range(2):
         label = _LEADING.sub("", label, count=1)
         label = _TRAILING.sub("", label)
     return label
+
+
+_clean_short = lru_cache(maxsize=1 << 12)(_clean)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +55,7 @@ class Dictionary:
     partitions: list[tuple[frozenset[str], frozenset[str]]]
     table_totals: dict[str, str] = field(default_factory=dict)  # table kind -> concept of its 合计 row
     negations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # concept -> phrases saying it is 0
+    negation_phrases: re.Pattern = field(init=False)  # any of the phrases, to tell at once if a text holds one
     _by_label: dict[tuple[str, str], Concept] = field(default_factory=dict)
     _scope_prefixes: list[str] = field(default_factory=list)
 
@@ -53,6 +64,8 @@ class Dictionary:
             for label in concept.labels:
                 self._by_label.setdefault((clean_label(label), concept.quantity), concept)
         self._scope_prefixes = sorted(self.scopes, key=len, reverse=True)
+        phrases = [phrase for phrases in self.negations.values() for phrase in phrases]
+        self.negation_phrases = re.compile("|".join(map(re.escape, phrases)) if phrases else "(?!)")
 
     def lookup(self, label: str, quantity: str) -> tuple[Concept | None, str]:
         """The concept a cleaned label names for a quantity, and the fund scope the label states."""
