@@ -48,12 +48,23 @@ _RESPECTIVELY = re.compile(r"分别(?:为|是)")
 _LIST_SEPARATOR = " ,，、和及与以及"
 _SHARES_AFTER = re.compile(r"[，,]?\s*(?:分别)?占(?:比)?(?:分别为)?")
 _EACH = re.compile(rf"各(?:自)?(?P<word>{_INCREASE}|{_DECREASE})")
+_RATES_AFTER = re.compile(rf"[，,]?\s*分别(?P<word>{_INCREASE}|{_DECREASE})")
+_NAME_SEPARATOR = re.compile(r"[、和及与]|以及")
+_INCREASE_WORDS = frozenset(_INCREASE.split("|"))
+_COLON_FIRST = re.compile(r"\s*[:：]")
+_PLURAL_TAIL = re.compile(r"(?:各|分别|均|共)$")
+_BASE_YEAR = re.compile(r"(\d{4})年")
 
 
 def _last(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
     """The last match of `pattern` in text[start:end] (the one nearest the figure that follows)."""
-    matches = list(pattern.finditer(text, start, len(text) if end is None else end))
-    return matches[-1] if matches else None
+    end = len(text) if end is None else end
+    if pattern.search(text, start, end) is None:
+        return None  # most leads hold none: one search tells, without listing matches
+    last = None
+    for last in pattern.finditer(text, start, end):
+        pass
+    return last
 
 
 _CLAUSE_PUNCT = re.compile("[，,；;：:。]")
@@ -167,6 +178,7 @@ _SCOPE_HEADINGS = (
 _REASON_START = re.compile(r"主要原因|原因(?:是|为|系)|主要是由于|由于|主要用于|用于")
 _SECTION_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 _LIST_ITEM = re.compile(r"\s*(?:[(（]\d+[)）]|\d+[.、．](?!\d))")
+_OPENS_WITH_COMPARISON = re.compile(r"\s*(?:较|比|与|同)")
 
 
 class ProseReader:
@@ -235,7 +247,7 @@ class ProseReader:
         if year and self.doc.year and int(year.group(1)) != self.doc.year:
             y = int(year.group(1))
             period = "previous" if y == self.doc.year - 1 else str(y)
-        if re.search(r"上年|去年", lead):
+        if "上年" in lead or "去年" in lead:
             period = "previous"
         measure = self.measure
         if "年初预算" in lead and self.doc.kind != "budget":
@@ -249,8 +261,9 @@ class ProseReader:
         state = _State()
         for s, e in sentences(self.text, self.page_lines):
             sentence = self.text[s:e]
-            starts_paragraph = HEADING.match(sentence) or _LIST_ITEM.match(sentence)
-            if starts_paragraph and not re.match(r"\s*(?:较|比|与|同)", sentence):
+            heading = HEADING.match(sentence) is not None
+            list_item = _LIST_ITEM.match(sentence) is not None
+            if (heading or list_item) and not _OPENS_WITH_COMPARISON.match(sentence):
                 state.subject = None
                 state.previous = []
                 state.paragraph_groups = []
@@ -261,9 +274,9 @@ class ProseReader:
             if intro:
                 self.list_whole = clean_label(intro.group("label"))
                 self.list_whole_fact = None
-            elif HEADING.match(sentence) and not _LIST_ITEM.match(sentence):
+            elif heading and not list_item:
                 self.list_whole, self.list_whole_fact = "", None
-            self.read_sentence(s, e, state, in_list=bool(_LIST_ITEM.match(sentence)))
+            self.read_sentence(s, e, state, in_list=list_item)
             if intro and state.facts:
                 # 一般公共预算财政拨款支出1296.58万元，较上年减少…，主要用于以下几个方面：the list's whole is that figure.
                 self.list_whole_fact = state.facts[0]
@@ -291,12 +304,18 @@ class ProseReader:
             self._cursor = cursor
             self.place(item, lead, state, sentence)
             cursor = item.end
-        self.update_context(text[cursor:e], cursor, state)
+        tail = text[cursor:e]
+        if _FLAT.search(tail):
+            # After the last figure only a flat claim (持平) counts: the reason and base the tail
+            # would set are reset before the next sentence reads them.
+            self.update_context(tail, cursor, state)
         self.close_groups(state)
         self.negations(s, e, sentence)
 
     def negations(self, s: int, e: int, sentence: int) -> None:
         """无新购公务用车安排: a figure of zero, printed as words, located at the words."""
+        if not self.dictionary.negation_phrases.search(self.text, s, e):
+            return  # most sentences hold none of the phrases: not looked for one by one
         sentence_text = self.text[s:e]
         for concept_name, phrases in self.dictionary.negations.items():
             concept = self.dictionary.concepts.get(concept_name)
@@ -318,6 +337,8 @@ class ProseReader:
         """A和B分别为x和y(，占a%和b%): labels and shares assigned by position, or not at all."""
         state.labels, state.share_parts, state.positional = {}, {}, []
         state.each, state.each_rates, state.each_changes = {}, {}, []
+        if not items:
+            return  # no figure to take a label or a share by position
         text = self.text
         starts = [item.start for item in items]
         breaks: list[int] | None = None
@@ -325,7 +346,7 @@ class ProseReader:
             breaks = breaks if breaks is not None else [m.start() for m in _CLAUSE_PUNCT.finditer(text, s, e)]
             clause_start = _clause_start(breaks, match.start())
             head = text[max(clause_start, s) : match.start()]
-            names = [clean_label(n) for n in re.split(r"[、和及与]|以及", head)]
+            names = [clean_label(n) for n in _NAME_SEPARATOR.split(head)]
             names = [n for n in names if n]
             run = self.run_after(match.end(), items, e, lambda f: f.quantity != "percent", starts)
             if len(names) < 2 or not run:
@@ -342,13 +363,13 @@ class ProseReader:
             head = text[max(clause_start, s) : match.start()]
             comparison = _COMPARISON.search(head)
             names_text = head[: comparison.start()] if comparison else head
-            names = [n for n in (clean_label(n) for n in re.split(r"[、和及与]|以及", names_text)) if n]
+            names = [n for n in (clean_label(n) for n in _NAME_SEPARATOR.split(names_text)) if n]
             run = self.run_after(match.end(), items, e, lambda f: f.quantity != "percent", starts)
             if len(names) >= 2 and len(run) == len(names):
                 for name, item in zip(names, run):
                     state.labels[item.start] = name
                     state.each[item.start] = (match.group("word"), match.start("word"), match.end("word"))
-                rates_at = re.compile(rf"[，,]?\s*分别(?P<word>{_INCREASE}|{_DECREASE})").match(text, run[-1].end, e)
+                rates_at = _RATES_AFTER.match(text, run[-1].end, e)
                 if rates_at:
                     rates = self.run_after(rates_at.end(), items, e, lambda f: f.quantity == "percent", starts)
                     if len(rates) == len(names):
@@ -405,9 +426,9 @@ class ProseReader:
             return "initial_budget"
         if "调整预算" in base or "全年预算" in base:
             return "adjusted_budget"
-        if re.search(r"上年|去年|上一年", base):
+        if "上年" in base or "去年" in base or "上一年" in base:
             return "previous"
-        year = re.match(r"(\d{4})年", base)
+        year = _BASE_YEAR.match(base)
         if year:
             y = int(year.group(1))
             return "previous" if self.doc.year and y == self.doc.year - 1 else str(y)
@@ -417,7 +438,7 @@ class ProseReader:
 
     def place(self, item: _Item, lead: str, state: _State, sentence: int) -> None:
         figure = item.figure
-        if state.reason and re.search(r"[，,]", lead):
+        if state.reason and ("，" in lead or "," in lead):
             # A reason ends where a clause names a known item again (…主要原因是厉行节约,公务用车购置费0万元).
             concept, _ = self.dictionary.lookup(clean_label(_CLAUSE_BREAK.split(lead)[-1]), "money")
             if concept is not None:
@@ -464,7 +485,7 @@ class ProseReader:
             label = state.facts[-1].label  # 40批次139人: the second figure has the first one's label
         elif label in _MEASURE_ONLY and len(clauses) > 1 and clean_label(clauses[-2]):
             label = clean_label(clauses[-2])
-        colon = state.facts and re.match(r"\s*[:：]", lead)
+        colon = state.facts and _COLON_FIRST.match(lead)
         if (colon or _OPEN_PARTS.search(lead)) and not state.reason:
             self.close_groups(state)
             # A colon right after a figure opens a breakdown of that figure alone. Otherwise the total is
@@ -597,7 +618,7 @@ class ProseReader:
             candidates = [_CLAUSE_BREAK.split(lead[: direction.start()])[-1]]
         label = ""
         for text in candidates:
-            label = re.sub(r"(?:各|分别|均|共)$", "", clean_label(text))
+            label = _PLURAL_TAIL.sub("", clean_label(text))
             if label:
                 break
         if not label or label in _ANAPHORA:
@@ -618,7 +639,7 @@ class ProseReader:
                 or state.previous_index.update(state.previous).latest_label(label))
 
     def delta(self, figure: Figure, direction: re.Match, lead: str, state: _State) -> None:
-        sign = 1 if re.fullmatch(_INCREASE, direction.group("word")) else -1
+        sign = 1 if direction.group("word") in _INCREASE_WORDS else -1
         compared_here = _COMPARISON.search(lead) is not None
         if not compared_here and state.change is not None and _CHANGE_PARTS.search(lead):
             state.change_group = SumGroup(self.change_fact(state.change), [], "changes")
@@ -656,7 +677,7 @@ class ProseReader:
         return Fact(key, change.label, signed, "prose", "statement")
 
     def rate(self, figure: Figure, direction: re.Match, state: _State) -> None:
-        sign = 1 if re.fullmatch(_INCREASE, direction.group("word")) else -1
+        sign = 1 if direction.group("word") in _INCREASE_WORDS else -1
         word = self.source.span(direction.start("word") + self._cursor, direction.end("word") + self._cursor)
         change = state.change
         if change is None or change.rate is not None:
