@@ -122,10 +122,11 @@ def _build_one(source: Source, block: RawBlock, title: str, heading: str, rows: 
     for k, c in enumerate(cols):
         if c.role == "number":
             by_side.setdefault(c.side, []).append(k)
-    recovery.narrow(rels, options, items, by_side)
-    entries = _entries(items, options, cols)
-    rels = relations(entries, kind)
-    table_rows = [_row(source, its, options[index], cols, body[index], unit or None) for index, its in items.items()]
+    if recovery.narrow(rels, options, items, by_side):
+        entries = _entries(items, options, cols)
+        rels = relations(entries, kind)
+    units = column_units(cols, unit or None)
+    table_rows = [_row(source, its, options[index], units, body[index], unit or None) for index, its in items.items()]
     label_rows(table_rows, entries)
     table = Table(title, kind, unit, header_texts, cols, table_rows, first, last, block.layout, sums, notes)
     return Built(table, rels, entries, financial=True)
@@ -155,12 +156,15 @@ def _entries(items: dict, options: dict, cols: list[Column]) -> list[Entry]:
 
 
 def _certain(items: list, readings: list[tuple[int, ...]]) -> list[int | None]:
+    """The column of each item where every reading agrees, else None."""
     if not readings:
         return [None] * len(items)
+    if len(readings) == 1:
+        return list(readings[0])
     out = []
     for k in range(len(items)):
-        seen = {r[k] for r in readings}
-        out.append(seen.pop() if len(seen) == 1 else None)
+        first = readings[0][k]
+        out.append(first if all(r[k] == first for r in readings) else None)
     return out
 
 
@@ -186,20 +190,28 @@ def label_rows(table_rows: list, entries: list) -> None:
             row.label = entry.label
 
 
-def _row(source: Source, items: list, readings: list[tuple[int, ...]], cols: list[Column], raw: list[RawCell], unit: str | None) -> Row:
-    width = len(cols)
+def _row(source: Source, items: list, readings: list[tuple[int, ...]], units: list[str | None], raw: list[RawCell], unit: str | None) -> Row:
+    """A body row's cells by column (`units`: each column's, see column_units); a cell whose column the
+    readings leave open is uncertain, shown in every column it may stand in that nothing else fills."""
+    width = len(units)
     cells: list[Cell] = [Cell(NIL) for _ in range(width)]
     printed = []
     line = source.position(raw[0].start)[0] if raw else 0
+    everywhere = list(range(width))
     for k, item in enumerate(items):
         if item.kind == "nil" and not item.cell.text:
             continue
         column = None
-        candidates = sorted({r[k] for r in readings}) if readings else list(range(width))
+        if not readings:
+            candidates = everywhere
+        elif len(readings) == 1:
+            candidates = [readings[0][k]]
+        else:
+            candidates = sorted({r[k] for r in readings})
         cell_unit = unit
         if len(candidates) == 1:
             column = candidates[0]
-            cell_unit = _unit_for(cols[column], unit)
+            cell_unit = units[column]
         cell = _cell(source, item.cell, cell_unit)
         if cell.state == NIL and column is not None:
             cells[column] = cell
@@ -214,6 +226,12 @@ def _row(source: Source, items: list, readings: list[tuple[int, ...]], cols: lis
             cells[column] = cell
         printed.append(cell)
     return Row(line, cells, printed=printed)
+
+
+def column_units(columns: list[Column], unit: str | None) -> list[str | None]:
+    """The unit of a figure standing in each column: none outside amount columns, % in a rate column,
+    else the table's unit (worked out once per table, not per cell)."""
+    return [_unit_for(column, unit) for column in columns]
 
 
 def _unit_for(column: Column, unit: str | None) -> str | None:

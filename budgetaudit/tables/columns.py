@@ -263,8 +263,8 @@ def narrow(
     options: dict[int, list[tuple[int, ...]]],
     items: dict[int, list[Item]],
     number_columns: dict[str, list[int]],
-) -> None:
-    """Drop readings of rows that no reading of the related rows makes add up (in place).
+) -> bool:
+    """Drop readings of rows that no reading of the related rows makes add up (in place); whether any was.
 
     Up to four passes over the relations, until one changes nothing. A relation is judged again only
     when the readings of one of its rows changed since it last changed nothing: its verdict depends on
@@ -284,6 +284,7 @@ def narrow(
 
     version: dict[int, int] = dict.fromkeys(options, 0)  # how often each row's readings were narrowed
     settled: dict[int, tuple[int, ...]] = {}  # relation → its rows' versions when it last changed nothing
+    narrowed_any = False
     for _ in range(4):
         changed = False
         for index, relation in enumerate(relations):
@@ -299,8 +300,10 @@ def narrow(
                 changed = True
             else:
                 settled[index] = versions
+        narrowed_any |= changed
         if not changed:
             break
+    return narrowed_any
 
 
 def _narrow_relation(relation: Relation, rows: list[int], options: dict, placed, columns: list[int]) -> list[int]:

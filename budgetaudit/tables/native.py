@@ -141,7 +141,8 @@ def build_native(source: Source, native: NativeTable, heading: str = "", unit_li
     items = {k: [classify(cell) for cell in origin_rows[r]] for k, r in enumerate(body_index)}
     options = {k: identity for k in items}
     entries = build._entries(items, options, columns)
-    table_rows = [build._row(source, items[k], identity, columns, origin_rows[r], unit or None) for k, r in enumerate(body_index)]
+    units = build.column_units(columns, unit or None)
+    table_rows = [build._row(source, items[k], identity, units, origin_rows[r], unit or None) for k, r in enumerate(body_index)]
     build.label_rows(table_rows, entries)
     return Built(table_of(columns, table_rows, sums), relations(entries, kind), entries, financial=True)
 
