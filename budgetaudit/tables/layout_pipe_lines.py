@@ -7,24 +7,31 @@ not positional: column recovery decides where each printed cell stands.
 
 from __future__ import annotations
 
-import re
-
 from .cells import cell_at, join
 from .model import RawBlock, RawCell
 
-_OPEN = re.compile(r"^\s*\|\s*$")
-_RUN = re.compile(r"^\s*\|(?:\s*\|)*\s*$")
-_CELL = re.compile(r"^(?P<text>.*?\S)?\s*\|[\s|]*$")
-
 
 def line_kind(line: str) -> str:
-    if _OPEN.match(line):
-        return "open"
-    if _RUN.match(line):
-        return "run"
-    if line.rstrip().endswith("|") and not line.lstrip().startswith("|"):
+    """The kind of a line: "open" (a lone |), "run" (only |s), "cell" (text closed by |) or "".
+
+    String methods rather than regular expressions: every line of a document is asked, and
+    str.strip and re's \\s agree on what is white space."""
+    stripped = line.strip()
+    if not stripped.endswith("|"):
+        return ""
+    if not stripped.startswith("|"):
         return "cell"
-    return ""
+    if stripped == "|":
+        return "open"
+    return "" if stripped.replace("|", "").strip() else "run"
+
+
+def _text_end(line: str) -> int:
+    """Where a cell line's text ends: before the run of | and white space that closes it."""
+    text = line.rstrip()
+    while text.endswith("|"):
+        text = text.rstrip("|").rstrip()
+    return len(text)
 
 
 def read(lines: list[tuple[int, str]], start: int) -> tuple[RawBlock, int] | None:
@@ -46,9 +53,7 @@ def read(lines: list[tuple[int, str]], start: int) -> tuple[RawBlock, int] | Non
         elif kind == "run":
             pass
         elif kind == "cell" and row is not None:
-            match = _CELL.match(line)
-            text_end = match.end("text") if match and match.group("text") else 0
-            cell = cell_at(offset, line, 0, text_end)
+            cell = cell_at(offset, line, 0, _text_end(line))
             if pending is not None:
                 cell = join(pending, cell)
                 pending = None
