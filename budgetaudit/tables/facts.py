@@ -58,15 +58,21 @@ def add(document: Document, dictionary: Dictionary, built: Built) -> None:
     labels = {(e.row, e.side): e for e in built.entries}
     facts: dict[tuple[int, int], Fact] = {}
     origin = f"table:{table.title}"
+    # What a fact takes from its column, worked out once per column rather than per cell.
+    number_columns = [
+        (c, column, c not in parts_of_sums, period_of(column.path, document), measure_of(column.path, document))
+        for c, column in enumerate(table.columns)
+        if column.role == "number"
+    ]
     for r, row in enumerate(table.rows):
-        for c, cell in enumerate(row.cells):
-            column = table.columns[c]
-            if cell.state != FIGURE or column.role != "number" or cell.figure is None:
+        cells = row.cells
+        for c, column, main, period, measure in number_columns:
+            cell = cells[c]
+            if cell.state != FIGURE or cell.figure is None:
                 continue
             entry = labels.get((r, column.side))
             label = entry.label if entry else row.label
             code = entry.code if entry else row.code
-            main = c not in parts_of_sums
             concept = _concept(dictionary, by_code, label, code, column.leaf, main)
             if main and concept.startswith("label:") and is_total_label(label):
                 # 合计 of a 部门支出总表 is 支出合计, of a 项目支出表 项目支出… (rules/concepts.toml [table_totals]).
@@ -75,13 +81,14 @@ def add(document: Document, dictionary: Dictionary, built: Built) -> None:
             quantity = "money" if cell.figure.quantity == "money" else cell.figure.quantity
             declared = dictionary.concepts.get(concept)
             fact_scope = declared.scope if declared is not None and declared.scope != "all" else scope
-            key = Key(concept, period_of(column.path, document), measure_of(column.path, document), fact_scope, quantity)
+            key = Key(concept, period, measure, fact_scope, quantity)
             shown = f"{code} {label}".strip() + f"（{column.name}）"
             fact = Fact(key, shown, cell.figure, origin=origin)
             facts[(r, c)] = fact
             document.facts.append(fact)
-    _row_groups(document, table, facts)
-    _relation_groups(document, table, built, facts)
+    unsure = _unsure_columns(table)
+    _row_groups(document, table, facts, unsure)
+    _relation_groups(document, table, built, facts, unsure)
 
 
 def _concept(dictionary: Dictionary, by_code: dict[str, str], label: str, code: str, leaf: str, main: bool) -> str:
@@ -100,40 +107,43 @@ def _concept(dictionary: Dictionary, by_code: dict[str, str], label: str, code: 
     return f"label:{label}/{leaf}"
 
 
-def _clear(table: Table, row: int, columns: set[int]) -> bool:
-    """No cell of the row that might stand in one of these columns is uncertain."""
-    return not any(cell.state == UNCERTAIN and set(cell.candidates) & columns for cell in table.rows[row].cells)
+def _unsure_columns(table: Table) -> list[set[int]]:
+    """For each row, every column one of its uncertain cells might stand in (once per row, not per question)."""
+    return [{c for cell in row.cells if cell.state == UNCERTAIN for c in cell.candidates} for row in table.rows]
 
 
-def _row_groups(document: Document, table: Table, facts: dict) -> None:
+def _row_groups(document: Document, table: Table, facts: dict, unsure: list[set[int]]) -> None:
+    rules = [(rule, {rule.total, *rule.parts}) for rule in table.row_sums]
     for r in range(len(table.rows)):
-        for rule in table.row_sums:
-            involved = {rule.total, *rule.parts}
+        for rule, involved in rules:
             total = facts.get((r, rule.total))
-            if total is None or not _clear(table, r, involved):
+            if total is None or unsure[r] & involved:
                 continue
             parts = [facts[(r, p)] for p in rule.parts if (r, p) in facts]
             if parts:
                 document.sums.append(SumGroup(total, parts, kind="row", complete=True))
 
 
-def _relation_groups(document: Document, table: Table, built: Built, facts: dict) -> None:
+def _relation_groups(document: Document, table: Table, built: Built, facts: dict, unsure: list[set[int]]) -> None:
+    by_side: dict[str, list[int]] = {}
+    for k, c in enumerate(table.columns):
+        if c.role == "number":
+            by_side.setdefault(c.side, []).append(k)
     for relation in built.relations:
-        side = relation.total.side
-        columns = [k for k, c in enumerate(table.columns) if c.role == "number" and c.side == side]
+        columns = by_side.get(relation.total.side, [])
         if relation.balance:
             columns = columns[:1]
-            other = [k for k, c in enumerate(table.columns) if c.role == "number" and c.side == relation.parts[0].side][:1]
+            other = by_side.get(relation.parts[0].side, [])[:1]
             total = facts.get((relation.total.row, columns[0])) if columns else None
             part = facts.get((relation.parts[0].row, other[0])) if other else None
-            if total and part and _clear(table, relation.total.row, set(columns)) and _clear(table, relation.parts[0].row, set(other)):
+            if total and part and not unsure[relation.total.row] & set(columns) and not unsure[relation.parts[0].row] & set(other):
                 document.sums.append(SumGroup(total, [part], kind="column", complete=True))
             continue
         for c in columns:
             total = facts.get((relation.total.row, c))
-            if total is None or not _clear(table, relation.total.row, {c}):
+            if total is None or c in unsure[relation.total.row]:
                 continue
-            if not all(_clear(table, p.row, {c}) for p in relation.parts):
+            if any(c in unsure[p.row] for p in relation.parts):
                 continue
             parts = [facts[(p.row, c)] for p in relation.parts if (p.row, c) in facts]
             if parts:
