@@ -15,7 +15,7 @@ from fractions import Fraction
 from math import lcm
 from typing import Callable, Sequence
 
-from .figures import Interval, round_half_up, truncate
+from .figures import Interval
 
 
 class Outcome(Enum):
@@ -73,13 +73,20 @@ def judge(
     except (ZeroDivisionError, Undefined) as exc:
         return Judgement(Outcome.UNCHECKED, reason=str(exc) or "divisor_zero")
     computed = Interval(min(low, high), max(low, high))
-    decimals = stated.decimals
-    in_unit = printed / stated.scale
-    stated_in_unit = stated.value / stated.scale
-    if round_half_up(in_unit, decimals) == stated_in_unit:
-        return Judgement(Outcome.EXACT, computed, printed)
-    if truncate(in_unit, decimals) == stated_in_unit:
-        return Judgement(Outcome.TRUNCATION, computed, printed)
+    # Printed arithmetic against the print, counted in units of the stated figure's last place:
+    # f of the printed inputs rounded half up (EXACT) or cut (TRUNCATION) to that place must be the
+    # stated number. Integers only: this runs for every relation of every document.
+    places = 10**stated.decimals
+    stated_num = stated.value.numerator * places
+    stated_den = stated.value.denominator * stated.scale
+    if stated_num % stated_den == 0:
+        target = stated_num // stated_den
+        num, den = printed.numerator * places, printed.denominator * stated.scale
+        magnitude, sign = (-num, -1) if num < 0 else (num, 1)
+        if sign * ((2 * magnitude + den) // (2 * den)) == target:
+            return Judgement(Outcome.EXACT, computed, printed)
+        if sign * (magnitude // den) == target:
+            return Judgement(Outcome.TRUNCATION, computed, printed)
     if computed.meets(stated.interval):
         return Judgement(Outcome.ROUNDING, computed, printed)
     return Judgement(Outcome.INCONSISTENT, computed, printed)

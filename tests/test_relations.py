@@ -334,3 +334,26 @@ def test_judge_at_most_examples() -> None:
 @pytest.mark.parametrize("outcome,holds", [(o, o in (Outcome.EXACT, Outcome.ROUNDING)) for o in Outcome])
 def test_holds(outcome: Outcome, holds: bool) -> None:
     assert Judgement(outcome).holds is holds
+
+
+@given(
+    st.fractions(min_value=-10**7, max_value=10**7, max_denominator=10**6),
+    st.integers(min_value=-10**9, max_value=10**9),
+    st.integers(min_value=0, max_value=4),
+    st.sampled_from(["元", "万元", "亿元", "%", None]),
+)
+@example(Fraction(-5, 10), 0, 0, None)  # -0.5 rounds half away from zero to -1, is cut to 0
+@example(Fraction(-5, 10), -1, 0, None)
+def test_exact_and_truncation_follow_their_definitions(value, stated_units, decimals, unit) -> None:
+    """EXACT: f of the prints, rounded half up to the stated figure's last place, is the stated number;
+    TRUNCATION: cut (not rounded) to it, it is. The judge decides both in integers."""
+    stated = stated_as(Fraction(stated_units, 10**decimals), decimals, unit)
+    scale = MONEY_UNITS.get(unit or "", 1)
+    outcome = judge(lambda x: x, [1], [Operand(value * scale, Interval(value * scale, value * scale))], stated).outcome
+    stated_in_unit = Fraction(stated_units, 10**decimals)
+    if round_half_up(value, decimals) == stated_in_unit:
+        assert outcome is Outcome.EXACT
+    elif truncate(value, decimals) == stated_in_unit:
+        assert outcome is Outcome.TRUNCATION
+    else:
+        assert outcome in (Outcome.ROUNDING, Outcome.INCONSISTENT)
