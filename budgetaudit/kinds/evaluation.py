@@ -345,18 +345,21 @@ def _money_after(source, start: int, limit: int) -> Figure | None:
 
 def check_cost_target(rule, document, reporter) -> None:
     source = document.source
-    texts = _texts(document)
+    texts = [(start, source.norm[start:end], end) for _, start, end in _texts(document)]
     for ev in document.evaluations:
         for ind in ev.indicators:
             if ind.nature != "≤" or ind.target is None or ind.target.unit not in MONEY_UNITS or len(ind.name) < 4:
                 continue
             found: dict[Fraction, Figure] = {}
-            for _, start, end in texts:
-                text = source.norm[start:end]
-                for m in re.finditer(re.escape(ind.name), text):
-                    figure = _money_after(source, start + m.end(), end)
+            for start, text, end in texts:
+                # Every occurrence of the name, left to right, none overlapping (what re.finditer of
+                # the escaped name finds, without compiling a pattern per indicator).
+                at = text.find(ind.name)
+                while at >= 0:
+                    figure = _money_after(source, start + at + len(ind.name), end)
                     if figure is not None:
                         found.setdefault(figure.base_value, figure)
+                    at = text.find(ind.name, at + len(ind.name))
             if len(found) != 1:
                 continue  # not described, or described with several amounts
             amount = next(iter(found.values()))
@@ -374,31 +377,42 @@ def _subsequence(name: str, phrase: str) -> bool:
 
 
 _PHRASE_AFTER = re.compile(r"[^,，;；。()（）:：、]*")
+_PHRASE_BEFORE = re.compile(r"[^,，;；。()（）:：、]*$")
+
+
+def _quantity_target(ind: Indicator) -> bool:
+    """A ≥ target counted in things (not money, not a rate), under a name long enough to look for."""
+    return (
+        ind.nature == "≥" and ind.target is not None and bool(ind.unit) and ind.unit not in MONEY_UNITS
+        and ind.unit != "%" and len(ind.name) >= 3
+    )
 
 
 def check_quantity_target(rule, document, reporter) -> None:
     source = document.source
     norm = source.norm
     for ev in document.evaluations:
+        targets = [ind for ind in ev.indicators if _quantity_target(ind)]
+        if not targets:
+            continue
         spans = ([(ev.description.start, ev.description.end)] if ev.description else []) + [
             (i.name_cell.start, i.name_cell.end) for i in ev.indicators if i.name_cell is not None
         ]
-        for ind in ev.indicators:
-            if ind.nature != "≥" or ind.target is None or not ind.unit or ind.unit in MONEY_UNITS or ind.unit == "%":
-                continue
-            if len(ind.name) < 3:
-                continue
+        # The numbers printed in each text, found once for all the table's targets.
+        numbers = [
+            (start, end, [(start + m.start(), start + m.end()) for m in NUMBER_RE.finditer(norm[start:end])])
+            for start, end in spans
+        ]
+        for ind in targets:
             found: dict[Fraction, Figure] = {}
-            for start, end in spans:
+            for start, end, printed in numbers:
                 if ind.name_cell is not None and start == ind.name_cell.start:
                     continue
-                text = norm[start:end]
-                for m in NUMBER_RE.finditer(text):
-                    s, e = start + m.start(), start + m.end()
+                for s, e in printed:
                     if norm[e:e + len(ind.unit)] != ind.unit:
                         continue
                     after = _PHRASE_AFTER.match(norm, e + len(ind.unit), end).group(0)
-                    before = re.search(r"[^,，;；。()（）:：、]*$", norm[start:s]).group(0)
+                    before = _PHRASE_BEFORE.search(norm, start, s).group(0)
                     if _subsequence(ind.name, after) or _subsequence(ind.name, before):
                         unit = ind.unit if ind.unit in COUNT_UNITS else None
                         figure = figure_at(source, s, e, unit, e + len(ind.unit))
@@ -454,7 +468,8 @@ def check_description_arithmetic(rule, document, reporter) -> None:
     norm = source.norm
     for ev, start, end in _arithmetic_texts(document):
         text = norm[start:end]
-        for m in _PRODUCT.finditer(text):
+        # A written product needs its = sign: a text without one is not searched.
+        for m in _PRODUCT.finditer(text) if "=" in text or "＝" in text else ():
             body = m.group(0)
             eq = max(body.rfind("="), body.rfind("＝"))
             factors: list[tuple[Figure, str]] = []
@@ -486,6 +501,8 @@ _AVERAGE = re.compile(r"(\d+)\s*([个项套台家次场人])([^,，;；。]{0,20
 def _check_averages(rule, reporter, source, ev, start: int, end: int) -> None:
     """39个…平均每个…5.2万元,共计202.8万元: a count times an average is the stated total."""
     text = source.norm[start:end]
+    if "平均每" not in text:
+        return  # the words every such statement holds
     for m in _AVERAGE.finditer(text):
         count = figure_at(source, start + m.start(1), start + m.end(1), m.group(2) if m.group(2) in COUNT_UNITS else None)
         each = figure_at(source, start + m.start(4), start + m.end(4), m.group(5), start + m.end(5))
@@ -500,14 +517,29 @@ _ENUMERATOR = re.compile(r"[一二三四五六七八九十]+是")
 _TOTAL_WORD = re.compile(r"(?:共计|合计|总计)\s*(\d+(?:\.\d+)?)\s*(万元|元)")
 
 
+_PARENTHESIS = re.compile(r"[(（)）]")
+
+
 def _outside_parentheses(text: str) -> list[bool]:
-    depth, out = 0, []
-    for ch in text:
-        if ch in "(（":
+    """For each character, whether it stands outside every parenthesis (an opening one is inside, a
+    closing one too; a closing one without its opening one is ignored). Stepped from parenthesis to
+    parenthesis, filling the stretches between them at once."""
+    out = [True] * len(text)
+    depth = 0
+    after = 0  # the first character after the last parenthesis seen
+    for m in _PARENTHESIS.finditer(text):
+        at = m.start()
+        if depth:
+            out[after:at] = [False] * (at - after)
+        if text[at] in "(（":
             depth += 1
-        out.append(depth == 0)
-        if ch in ")）" and depth:
-            depth -= 1
+            out[at] = False
+        else:
+            out[at] = depth == 0
+            depth -= 1 if depth else 0
+        after = at + 1
+    if depth:
+        out[after:] = [False] * (len(text) - after)
     return out
 
 
@@ -540,9 +572,10 @@ def check_description_sum(rule, document, reporter) -> None:
     norm = source.norm
     for ev, start, end in _arithmetic_texts(document):
         text = norm[start:end]
-        outside = _outside_parentheses(text)
+        outside: list[bool] = []  # worked out at the first 共计, which most texts lack
         # Amounts followed by 共计 in one clause.
         for m in _TOTAL_WORD.finditer(text):
+            outside = outside or _outside_parentheses(text)
             clause_start = max([start] + [start + b.end() for b in _BREAK.finditer(text, 0, m.start())])
             if "平均" in norm[clause_start:start + m.start()]:
                 continue  # a count times an average: description_arithmetic
