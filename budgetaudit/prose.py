@@ -18,8 +18,8 @@ from fractions import Fraction
 from . import title
 from .concepts import Dictionary, clean_label
 from .document import Change, Document, Doubt, Fact, Key, Share, SumGroup
-from .figures import NUMBER_RE, Figure, figure_at, parse_number, unit_after
-from .sentences import HEADING, has_figure, is_not_a_figure, prose_mask, sentences
+from .figures import Figure, figure_at, parse_number, unit_after
+from .sentences import HEADING, has_figure, is_not_a_figure, numbers, prose_mask, sentences
 from .source import Source
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:、]")
@@ -206,15 +206,14 @@ class ProseReader:
         # [start, number end, unit, unit end] of every number; Figures are built only for those
         # that end up with a unit (most numbers of a sentence have none and are dropped).
         found: list[list] = []
-        for m in NUMBER_RE.finditer(text, start, end):
-            if is_not_a_figure(text, m.start(), m.end()):
+        for m in numbers(text, start, end):
+            number_start, number_end = m.span()
+            if is_not_a_figure(text, number_start, number_end) or parse_number(m.group()) is None:
                 continue
-            if parse_number(text[m.start() : m.end()]) is None:
-                continue
-            unit, unit_end = unit_after(text, m.end())
+            unit, unit_end = unit_after(text, number_end)
             if unit_end > end:
-                unit, unit_end = None, m.end()
-            found.append([m.start(), m.end(), unit, unit_end if unit else None])
+                unit = None
+            found.append([number_start, number_end, unit, unit_end if unit else None])
         # A unit printed once after a list (4125.49、4143.91万元) belongs to every number of it.
         for i in range(len(found) - 2, -1, -1):
             item, following = found[i], found[i + 1]
