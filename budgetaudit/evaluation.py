@@ -72,6 +72,9 @@ _CONTINUATION = re.compile(r"^[(（]?(?:值|数|分|%|万元|元)[)）]?$")
 _KEY_TOTAL = re.compile(r"^(?:自评总分|自评得分|总分)")
 _KEY_AMOUNT = re.compile(r"^(?:资金总额|项目资金总额|部门支出预算数|预算金额|项目金额)")
 _MONEY_IN_HEADER = re.compile(r"(万元|千元|亿元|元)")
+_NUMBERED_NAME = re.compile(r"^指标\d+[:：]")
+_LEADING_NUMBER = re.compile(r"^-?[\d,]*\.?\d+")
+_NOT_NUMBER = re.compile(r"[^\d.,-]")
 
 
 # A printed cell (its normalised text and where it stands) is the table reader's cell.
@@ -173,26 +176,33 @@ def _execution_field(text: str) -> str | None:
     return classify(text, EXECUTION_FIELDS)
 
 
-def _indicator_header(cells: list[Printed]) -> list[str | None] | None:
-    fields = [_indicator_field(c.text) if not c.blank else None for c in cells]
+def _indicator_header(cells: list[Printed], printed: list[int]) -> list[str | None] | None:
+    fields: list[str | None] = [None] * len(cells)
+    for i in printed:
+        fields[i] = _indicator_field(cells[i].text)
     present = {f for f in fields if f}
     if "name" in present and len(present) >= 3 and present & {"nature", "target", "target_initial", "weight", "score", "actual"}:
         return fields
     return None
 
 
-def _execution_header(cells: list[Printed]) -> list[str | None] | None:
-    fields = [_execution_field(c.text) if not c.blank else None for c in cells]
+def _execution_header(cells: list[Printed], printed: list[int]) -> list[str | None] | None:
+    fields: list[str | None] = [None] * len(cells)
+    for i in printed:
+        fields[i] = _execution_field(cells[i].text)
     present = {f for f in fields if f}
     if len(present & {"initial", "adjusted", "executed", "rate", "exec_weight", "exec_score"}) >= 3:
         return fields
     return None
 
 
+_LONGEST_FIRST = sorted(OPERATORS, key=len, reverse=True)
+
+
 def _operator(text: str) -> tuple[str, str] | None:
     """(operator, rest) when the text is an operator, or starts with one (≤75万元)."""
     t = _clean(text).replace("\\geq", "≥").replace("\\leq", "≤").replace("\\ge", "≥").replace("\\le", "≤")
-    for symbol in sorted(OPERATORS, key=len, reverse=True):
+    for symbol in _LONGEST_FIRST:
         if t.startswith(symbol):
             return OPERATORS[symbol], t[len(symbol):]
     return None
@@ -203,18 +213,10 @@ def _is_number(text: str) -> bool:
     return parse_number(t) is not None
 
 
-def fits(fieldname: str | None, cell: Printed) -> bool:
-    """Can this printed cell stand in this column?"""
-    if cell.blank:
-        return True
-    if fieldname is None:
-        return False
-    return _fits(fieldname, cell.text)
-
-
 @lru_cache(maxsize=8192)
 def _fits(fieldname: str, text: str) -> bool:
-    # A pure function of the printed text, asked for every placement tried: remembered.
+    """Can a cell printing this (not blank) text stand in this column? A pure function of the printed
+    text, asked for every placement tried: remembered. A blank cell fits anywhere."""
     text = _clean(text)
     op = _operator(text)
     if fieldname in NUMBER_FIELDS:
@@ -241,15 +243,16 @@ def _fits(fieldname: str, text: str) -> bool:
     return False
 
 
-def placements(cells: list[Printed], header: list[str | None], positional: bool) -> list[dict[str, int]]:
-    """Every certain-enough way to place a row's cells under the header: field -> cell index."""
-    printed = [i for i, c in enumerate(cells) if not c.blank]
+def placements(cells: list[Printed], printed: list[int], header: list[str | None], positional: bool) -> list[dict[str, int]]:
+    """Every certain-enough way to place a row's cells (`printed`: the indices of those not blank) under
+    the header: field -> cell index."""
     if not printed:
         return []
     out: list[dict[str, int]] = []
+    texts = {i: cells[i].text for i in printed}
     if positional:
         for shift in (0, 1, -1, 2, -2):
-            if all(0 <= i + shift < len(header) and fits(header[i + shift], cells[i]) for i in printed):
+            if all(0 <= i + shift < len(header) and header[i + shift] is not None and _fits(header[i + shift], texts[i]) for i in printed):
                 out.append({header[i + shift]: i for i in printed})
                 if shift == 0:
                     return out  # a row that lines up with its header stands where it is printed
@@ -268,7 +271,7 @@ def placements(cells: list[Printed], header: list[str | None], positional: bool)
             if len(slots) - pos < len(printed) - k:
                 break
             f = header[slots[pos]]
-            if fits(f, cells[printed[k]]):
+            if _fits(f, texts[printed[k]]):
                 acc[f] = printed[k]
                 walk(k + 1, pos + 1, acc)
                 del acc[f]
@@ -328,8 +331,8 @@ def extract(document) -> None:
         document.evaluations.extend(read_table(source, table, positional))
 
 
-def _row_span(source: Source, cells: list[Printed]) -> list[Span]:
-    return [_span(source, c) for c in cells if not c.blank][:1]
+def _row_span(source: Source, cells: list[Printed], printed: list[int]) -> list[Span]:
+    return [_span(source, cells[i]) for i in printed[:1]]
 
 
 def read_table(source: Source, table, positional: bool) -> list[Evaluation]:
@@ -344,18 +347,19 @@ def read_table(source: Source, table, positional: bool) -> list[Evaluation]:
     level1 = level2 = ""
     for row in table.rows:
         cells = _cells(row)
-        texts = [_clean(c.text) for c in cells if not c.blank]
+        printed = [i for i, c in enumerate(cells) if not c.blank]  # asked of every row many times
+        texts = [_clean(cells[i].text) for i in printed]
         if not texts:
             continue
         # A header line continued below (值, (%), (分)) carries nothing.
         if all(_CONTINUATION.match(t) for t in texts):
             continue
-        found = _indicator_header(cells)
+        found = _indicator_header(cells, printed)
         if found:
             header, exec_header, last = found, None, None
             current.indicator_header = True
             continue
-        found = _execution_header(cells)
+        found = _execution_header(cells, printed)
         if found:
             exec_header, header = found, None
             current.execution_header = True
@@ -363,7 +367,7 @@ def read_table(source: Source, table, positional: bool) -> list[Evaluation]:
             unit_match = _MONEY_IN_HEADER.search(label)
             exec_unit = unit_match.group(1) if unit_match else money_unit
             continue
-        keyed = _key_values(source, cells)
+        keyed = _key_values(source, [cells[i] for i in printed])
         if keyed is not None:
             if "project" in keyed and (current.indicators or current.project):
                 current = Evaluation(table.kind, table.title, line=row.line)
@@ -373,15 +377,15 @@ def read_table(source: Source, table, positional: bool) -> list[Evaluation]:
             _apply_keys(source, current, keyed, money_unit)
             continue
         if exec_header is not None:
-            _read_execution(source, current, cells, exec_header, positional, exec_unit)
+            _read_execution(source, current, cells, printed, exec_header, positional, exec_unit)
             continue
         if header is None:
             continue
-        readings = placements(cells, header, positional)
+        readings = placements(cells, printed, header, positional)
         sure, unsure = agreed(readings)
         if not readings:
             if any(_is_number(t) for t in texts):
-                current.doubts.append(Doubt("indicators", "evaluation_columns", _row_span(source, cells)))
+                current.doubts.append(Doubt("indicators", "evaluation_columns", _row_span(source, cells, printed)))
             continue
         # A new project in a table listing several (序号, 项目名称 columns).
         if ("project" in sure or "seq" in sure) and current.indicators:
@@ -402,7 +406,7 @@ def read_table(source: Source, table, positional: bool) -> list[Evaluation]:
             level2 = _clean(cells[sure["level2"]].text)
         needed = {"weight", "score", "nature", "target", "target_initial", "target_adjusted", "actual", "deviation"}
         if unsure & needed:
-            current.doubts.append(Doubt("indicators", "evaluation_columns", _row_span(source, cells)))
+            current.doubts.append(Doubt("indicators", "evaluation_columns", _row_span(source, cells, printed)))
             continue
         if "name" not in sure:
             continue
@@ -420,9 +424,8 @@ def read_table(source: Source, table, positional: bool) -> list[Evaluation]:
     return [e for e in evaluations if e.indicators or e.total or e.execution or e.description]
 
 
-def _key_values(source: Source, cells: list[Printed]) -> dict[str, Printed] | None:
-    """Rows such as 项目名称 | X | 自评总分(分) | 100 and 资金总额(万元) | 58.16."""
-    printed = [c for c in cells if not c.blank]
+def _key_values(source: Source, printed: list[Printed]) -> dict[str, Printed] | None:
+    """Rows such as 项目名称 | X | 自评总分(分) | 100 and 资金总额(万元) | 58.16 (the row's cells not blank)."""
     out: dict[str, Printed] = {}
     for k, cell in enumerate(printed[:-1]):
         t = _clean(cell.text)
@@ -455,19 +458,19 @@ def _apply_keys(source: Source, evaluation: Evaluation, keyed: dict[str, Printed
         evaluation.description = keyed["description"]
 
 
-def _read_execution(source: Source, evaluation: Evaluation, cells: list[Printed], header, positional: bool, unit) -> None:
+def _read_execution(source: Source, evaluation: Evaluation, cells: list[Printed], printed: list[int], header, positional: bool, unit) -> None:
     if evaluation.execution is not None:
         return  # the first amounts row is the project's; 其中 rows are its parts
-    texts = [_clean(c.text) for c in cells if not c.blank]
+    texts = [_clean(cells[i].text) for i in printed]
     if not any(_is_number(t) for t in texts):
         return
     if any(t.startswith("其中") for t in texts):
         return
-    readings = placements(cells, header, positional)
+    readings = placements(cells, printed, header, positional)
     sure, unsure = agreed(readings)
     needed = {"adjusted", "executed", "rate", "exec_weight", "exec_score", "initial"}
     if not readings or unsure & needed:
-        evaluation.doubts.append(Doubt("execution", "evaluation_columns", [_span(source, c) for c in cells if not c.blank][:1]))
+        evaluation.doubts.append(Doubt("execution", "evaluation_columns", _row_span(source, cells, printed)))
         evaluation.execution = Execution()
         return
 
@@ -482,7 +485,7 @@ def _read_execution(source: Source, evaluation: Evaluation, cells: list[Printed]
 
 def _indicator(source: Source, cells: list[Printed], sure: dict[str, int], line: int, level1: str, level2: str) -> Indicator:
     name_cell = cells[sure["name"]]
-    name = re.sub(r"^指标\d+[:：]", "", _clean(name_cell.text))
+    name = _NUMBERED_NAME.sub("", _clean(name_cell.text))
     unit = _clean(cells[sure["unit"]].text) if "unit" in sure else ""
     indicator = Indicator(name, _span(source, name_cell), line, name_cell, unit=unit, level1=level1, level2=level2)
     if "nature" in sure:
@@ -504,13 +507,13 @@ def _indicator(source: Source, cells: list[Printed], sure: dict[str, int], line:
                 indicator.nature = op[0]
                 indicator.nature_span = _span(source, cell)
             rest = op[1]
-            tail = re.sub(r"^-?[\d,]*\.?\d+", "", rest)
+            tail = _LEADING_NUMBER.sub("", rest)
             if tail and not indicator.unit:
                 indicator.unit = tail
         if text in _NO_VALUE:
             return None, text
         u = _known_unit(indicator.unit)
-        return (number_in(source, cell, u) if parse_number(re.sub(r"[^\d.,-]", "", rest) or "x") else None), text
+        return (number_in(source, cell, u) if parse_number(_NOT_NUMBER.sub("", rest) or "x") else None), text
 
     indicator.target_initial, t0 = value("target_initial")
     indicator.target_adjusted, t1 = value("target_adjusted")
