@@ -83,7 +83,7 @@ class Dictionary:
 
     def partition_of(self, total: str, parts: set[str]) -> bool:
         """True when `parts` are every member of a declared partition of `total`."""
-        return any(total in totals and parts == set(members) for totals, members in self.partitions)
+        return any(total in totals and parts == members for totals, members in self.partitions)
 
     def partition_members(self, total: str) -> list[frozenset[str]]:
         return [members for totals, members in self.partitions if total in totals]

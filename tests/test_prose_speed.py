@@ -1,0 +1,66 @@
+"""The shortcuts the narrative reader takes for speed give what the plain computation gives."""
+
+import random
+import re
+
+from budgetaudit import engine, source
+from budgetaudit.concepts import Dictionary, clean_label, default_dictionary
+from budgetaudit.figures import NUMBER_RE
+from budgetaudit.prose import _last
+from budgetaudit.sentences import numbers, sentences
+
+HEAD = "2024年度部门决算公开说明\n"
+
+# Pieces that make numbers hard to tell apart: signs, points, groups, dates, digits of other scripts.
+_PIECES = ["1", "23", "4567", ".", "-", ",", ",000", "年", "第", "(", "）", "a", " ", "\n", "。", "、", "万元", "—",
+           "٣", "²", "增加"]
+
+
+def test_numbers_are_the_matches_of_the_number_pattern():
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 20)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert [m.span() for m in numbers(text, start, end)] == [m.span() for m in NUMBER_RE.finditer(text, start, end)]
+
+
+def test_a_number_is_not_found_after_a_digit_or_point_before_the_start():
+    # The look-behind sees the text before `start`, as NUMBER_RE.finditer(text, start) does.
+    assert [m.group() for m in numbers("1.25万元", 2)] == []
+    assert [m.group() for m in numbers("共-12万元", 1)] == ["-12"]
+
+
+def test_last_is_the_last_of_the_matches():
+    rng = random.Random(3)
+    pattern = re.compile(r"主要原因|原因是|由于")
+    for _ in range(1000):
+        text = "".join(rng.choice(["主要", "原因", "是", "由于", "，"]) for _ in range(rng.randint(0, 10)))
+        matches = list(pattern.finditer(text))
+        found = _last(pattern, text)
+        assert (found.span() if found else None) == (matches[-1].span() if matches else None)
+
+
+def test_blank_and_page_number_lines_end_or_keep_sentences():
+    text = "支出100万元\n\n   \n收入\n12\n50万元。\n"
+    page = frozenset({4})
+    spans = sentences(text, page)
+    assert [text[s:e] for s, e in spans] == ["支出100万元", "收入\n12\n50万元。"]
+
+
+def test_a_long_label_is_cleaned_as_a_short_one():
+    short = "本年度基本支出为"
+    assert clean_label(short) == "基本支出"
+    assert clean_label("“" + "基" * 100 + "”为") == "基" * 100
+
+
+def test_a_negation_is_read_only_from_a_sentence_holding_a_phrase():
+    doc = engine.read_document(source.Source("t.txt", HEAD + "本年度无新购公务用车安排。公务接待费1.00万元。"))
+    zeros = [f for f in doc.facts if f.figure.value == 0]
+    assert [f.key.concept for f in zeros] == ["公务用车购置数"]
+
+
+def test_a_dictionary_without_negations_finds_no_phrase():
+    base = default_dictionary()
+    empty = Dictionary(base.concepts, base.scopes, base.partitions)
+    assert empty.negation_phrases.search("无新购公务用车") is None
