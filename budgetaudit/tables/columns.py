@@ -12,8 +12,9 @@ uncertain: it is shown, but nothing is checked with it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from itertools import product
 
 from ..figures import parse_number
@@ -23,6 +24,7 @@ from .structure import Relation
 
 MAX_READINGS = 4096  # per row; beyond it every ambiguous cell is left uncertain
 MAX_COMBINATIONS = 4096  # per cross-row relation
+FEW_PLACEMENTS = 64  # a row shape with at most this many placements has them listed once per table
 
 
 @dataclass(slots=True)
@@ -36,29 +38,43 @@ class Item:
     # recovering columns: exact up to 8 decimals, widened (never narrowed) beyond.
     low: int = 0
     high: int = 0
-
-    def __post_init__(self) -> None:
-        if self.value is not None:
-            # floor and ceiling of (value ∓ half) × BOUND_SCALE, in integers.
-            vn, vd = self.value.numerator, self.value.denominator
-            hn, hd = self.half.numerator, self.half.denominator
-            den = vd * hd
-            self.low = (vn * hd - hn * vd) * BOUND_SCALE // den
-            self.high = -(-(vn * hd + hn * vd) * BOUND_SCALE // den)
+    shape: tuple = ()  # what decides the columns it fits: kind, side, and whether a seq column takes it
 
 
 BOUND_SCALE = 2 * 10**8
+_HALF = Fraction(1, 2)
 
 
 def classify(cell: RawCell) -> Item:
-    text = cell.text.strip()
     if cell.blank:
-        return Item(cell, "nil")
+        return Item(cell, "nil", shape=_NIL_SHAPE)
+    text = cell.text.strip()
+    return Item(cell, *(_reading_short(text) if len(text) <= 48 else _reading(text)))
+
+
+def _reading(text: str) -> tuple:
+    """Item's fields after the cell for a printed text that is not blank: kind, value, half, side, low,
+    high and shape."""
     parsed = parse_number(text)
-    if parsed is not None:
-        value, decimals = parsed
-        return Item(cell, "code" if is_code(text) else "num", value, Fraction(1, 2 * 10**decimals))
-    return Item(cell, "text", side=side_of(text))
+    if parsed is None:
+        side = side_of(text)
+        return "text", None, Fraction(0), side, 0, 0, ("text", side, False)
+    value, decimals = parsed
+    kind = "code" if is_code(text) else "num"
+    half = Fraction(1, 2 * 10**decimals)
+    # floor and ceiling of (value ∓ half) × BOUND_SCALE, in integers.
+    vn, vd = value.numerator, value.denominator
+    hn, hd = half.numerator, half.denominator
+    den = vd * hd
+    low = (vn * hd - hn * vd) * BOUND_SCALE // den
+    high = -(-(vn * hd + hn * vd) * BOUND_SCALE // den)
+    return kind, value, half, "", low, high, (kind, "", kind == "num" and half == _HALF and value >= 0)
+
+
+# Memoised on short texts, like parse_number: the same prints recur across a table, a document and a
+# batch, and the result holds only immutable values of the print.
+_reading_short = lru_cache(maxsize=1 << 14)(_reading)
+_NIL_SHAPE = ("nil", "", False)
 
 
 def side_of(label: str) -> str:
@@ -88,11 +104,15 @@ class RowReader:
     whose arithmetic fails in every reading is an error to report, not a clue to its layout); None past
     MAX_READINGS placements.
 
-    Where a row's items may stand depends only on its shape (each item's kind, and what decides its fit),
-    and a table prints many rows of one shape, so the fits and the count of placements are worked out once
-    per shape; the placements are walked only when there are few enough. The walk judges each sum as soon
-    as the placement has passed its last column, and drops at once an amount that does not allow 0 placed
-    as a part of a sum whose total column was left empty, so a failing prefix is never extended.
+    Where a row's items may stand depends only on its shape (the columns each item fits, and whether it
+    is an amount), and a table prints many rows of one shape, so the fits and the count of placements are
+    worked out once per shape. A shape with few placements (most rows) has them listed once, with the
+    (total, parts) each makes of every sum: many placements make the same (they differ where the code or
+    the label stands, or in which column a part's amount stands), so a row judges each such choice once,
+    not each placement. A shape with many is walked for each row, and only when there are few enough: the
+    walk judges each sum as soon as the placement has passed its last column, and drops at once an amount
+    that does not allow 0 placed as a part of a sum whose total column was left empty, so a failing
+    prefix is never extended.
     """
 
     def __init__(self, columns: list[Column], sums: list[RowSum], positional: bool) -> None:
@@ -117,10 +137,13 @@ class RowReader:
                 row[c] = tuple(passed)
             self._due_in.append(row)
         self._zero_totals = [tuple(t) for t in zero_totals]
-        self._judged = bool(sums)
-        self._fits: dict[tuple, list[bool]] = {}  # item shape → the columns it fits
-        self._shapes: dict[tuple, tuple | None] = {}  # row shape → (fit, count), None past MAX_READINGS
-        self._all: dict[tuple, list[tuple[int, ...]]] = {}  # row shape → every placement
+        self._sums = [(s.total, tuple(s.parts)) for s in sums]
+        # Items of different kinds may fit the same columns: each item shape (Item.shape) is known by the
+        # index of its (fit, amount) in _fits, the table's distinct ones, so more rows share a row shape.
+        self._fits: list[tuple[tuple[bool, ...], bool]] = []
+        self._fit_index: dict[tuple[tuple[bool, ...], bool], int] = {}
+        self._fit_ids: dict[tuple, int] = {}  # item shape → index in _fits
+        self._shapes: dict[tuple, _Shape | None] = {}  # row shape → its placements, None past MAX_READINGS
 
     def readings(self, items: list[Item]) -> list[tuple[int, ...]] | None:
         columns = self.columns
@@ -131,34 +154,40 @@ class RowReader:
                 items = items[:-1]
             if len(items) == len(columns):
                 return [tuple(range(len(items)))]
-        key = tuple(_shape_of(item) for item in items)
+        fit_ids = self._fit_ids
+        key = tuple([fit_ids[item.shape] if item.shape in fit_ids else self._fit_id(item) for item in items])
         if key not in self._shapes:
-            self._shapes[key] = self._count(items, key)
+            self._shapes[key] = self._shape(key)
         shape = self._shapes[key]
         if shape is None:
             return None
-        fit, count = shape
-        total = count[0][0]
-        if total == 0:
-            return []
-        if total > 1 and self._judged:
+        total = shape.count[0][0]
+        if total > 1 and self._sums:
             bounds = [(item.low, item.high) if item.kind in ("num", "code") else None for item in items]
-            holding = _judged_walk(fit, count, bounds, self._due_in, self._zero_totals)
+            if shape.listed:
+                holding = shape.holding(bounds)
+            else:
+                holding = _judged_walk(shape.fit, shape.count, bounds, self._due_in, self._zero_totals)
             if holding:
                 return holding
-        if key not in self._all:
-            self._all[key] = _walk(fit, count)
-        return list(self._all[key])
+        if shape.placements is None:
+            shape.placements = _walk(shape.fit, shape.count)  # a row of many fails its sums: every one
+        return list(shape.placements)
 
-    def _count(self, items: list[Item], key: tuple) -> tuple | None:
+    def _fit_id(self, item: Item) -> int:
+        fit = (tuple(fits(item, column) for column in self.columns), item.kind in ("num", "code"))
+        if fit not in self._fit_index:
+            self._fit_index[fit] = len(self._fits)
+            self._fits.append(fit)
+        self._fit_ids[item.shape] = self._fit_index[fit]
+        return self._fit_index[fit]
+
+    def _shape(self, key: tuple[int, ...]) -> _Shape | None:
         """The columns each item fits and count[i][j], the placements of items i.. into columns j..
-        (capped just past the limit); None when there are more than MAX_READINGS."""
-        n, k = len(self.columns), len(items)
-        fit = []
-        for item, item_key in zip(items, key):
-            if item_key not in self._fits:
-                self._fits[item_key] = [fits(item, column) for column in self.columns]
-            fit.append(self._fits[item_key])
+        (capped just past the limit), and when they are few the placements with their choices;
+        None when there are more than MAX_READINGS."""
+        fit = [self._fits[i][0] for i in key]
+        n, k = len(self.columns), len(key)
         count = [[0] * (n + 1) for _ in range(k + 1)]
         count[k] = [1] * (n + 1)
         for i in range(k - 1, -1, -1):
@@ -166,18 +195,65 @@ class RowReader:
             for j in range(n - 1, -1, -1):
                 ways = row[j + 1] + (below[j + 1] if fitting[j] else 0)
                 row[j] = ways if ways <= MAX_READINGS else MAX_READINGS + 1
-        return (fit, count) if count[0][0] <= MAX_READINGS else None
+        if count[0][0] > MAX_READINGS:
+            return None
+        shape = _Shape(fit, count)
+        if count[0][0] <= FEW_PLACEMENTS:
+            shape.placements = _walk(fit, count)
+            shape.choose([self._fits[i][1] for i in key], self._sums)
+        return shape
 
 
-def _shape_of(item: Item) -> tuple:
-    """What decides where an item fits: its kind and side, and for an amount whether a seq column takes it."""
-    return (item.kind, item.side, item.kind == "num" and item.half == _HALF and item.value >= 0)
+@dataclass(slots=True)
+class _Shape:
+    """What the rows of one shape share: fits, counts and, when few or once needed, every placement."""
+
+    fit: list[tuple[bool, ...]]
+    count: list[list[int]]
+    placements: list[tuple[int, ...]] | None = None
+    listed: bool = False  # few placements, listed with the choices they make (choose)
+    choices: list[list[tuple]] = field(default_factory=list)  # per sum: the distinct (total, parts) made
+    groups: list[tuple[int, ...]] = field(default_factory=list)  # distinct choices of every sum at once
+    group_of: list[int] = field(default_factory=list)  # per placement: its group
+
+    def choose(self, amounts: list[bool], sums: list[tuple[int, tuple[int, ...]]]) -> None:
+        """For each sum, the distinct (item as total or None, items as parts) the placements make, counting
+        only amounts (what the judge of a sum sees), and which of them each placement makes."""
+        known: list[dict[tuple, int]] = [{} for _ in sums]
+        groups: dict[tuple[int, ...], int] = {}
+        for placement in self.placements:
+            where = {c: i for i, c in enumerate(placement) if amounts[i]}
+            ids = []
+            for (total, parts), seen in zip(sums, known):
+                choice = (where.get(total), tuple(where[p] for p in parts if p in where))
+                ids.append(seen.setdefault(choice, len(seen)))
+            self.group_of.append(groups.setdefault(tuple(ids), len(groups)))
+        self.choices = [list(seen) for seen in known]
+        self.groups = list(groups)
+        self.listed = True
+
+    def holding(self, bounds: list) -> list[tuple[int, ...]]:
+        """The placements whose sums hold, with these bounds for the row's items."""
+        verdicts = [[_sum_holds(bounds, total, parts) for total, parts in choices] for choices in self.choices]
+        ok = [all(verdict[c] for verdict, c in zip(verdicts, group)) for group in self.groups]
+        return [placement for placement, group in zip(self.placements, self.group_of) if ok[group]]
 
 
-_HALF = Fraction(1, 2)
+def _sum_holds(bounds: list, total: int | None, parts: tuple[int, ...]) -> bool:
+    """Could the amount placed as the total be the sum of those placed as parts (item indices)? With no
+    total, every part must allow 0; with no part, nothing is claimed (_all_hold for one column)."""
+    if total is None:
+        return all(bounds[p][0] <= 0 <= bounds[p][1] for p in parts)
+    if not parts:
+        return True
+    low = high = 0
+    for p in parts:
+        low += bounds[p][0]
+        high += bounds[p][1]
+    return low <= bounds[total][1] and bounds[total][0] <= high
 
 
-def _walk(fit: list[list[bool]], count: list[list[int]]) -> list[tuple[int, ...]]:
+def _walk(fit: list[tuple[bool, ...]], count: list[list[int]]) -> list[tuple[int, ...]]:
     """Every placement, items placed left to right, in order."""
     k, n = len(fit), len(count[0]) - 1
     out: list[tuple[int, ...]] = []
@@ -200,7 +276,7 @@ def _walk(fit: list[list[bool]], count: list[list[int]]) -> list[tuple[int, ...]
     return out
 
 
-def _judged_walk(fit: list[list[bool]], count: list[list[int]], bounds: list, due_in: list, zero_totals: list) -> list[tuple[int, ...]]:
+def _judged_walk(fit: list[tuple[bool, ...]], count: list[list[int]], bounds: list, due_in: list, zero_totals: list) -> list[tuple[int, ...]]:
     """The placements, in the order _walk gives them, whose sums hold (see RowReader)."""
     k, n = len(fit), len(count[0]) - 1
     out: list[tuple[int, ...]] = []
@@ -246,7 +322,7 @@ def _judged_walk(fit: list[list[bool]], count: list[list[int]], bounds: list, du
                 for e in range(j, c):
                     at[e] = None
                 at[c] = bound
-                if nonzero and any(at[t] is None for t in zero_totals[c]):
+                if nonzero and None in [at[t] for t in zero_totals[c]]:
                     continue  # a part that is not 0 under an empty total: its sum cannot hold
                 if due_from[c] and not holds(due_from[c]):
                     continue
