@@ -369,7 +369,7 @@ def narrow(
             if settled.get(index) == versions:
                 continue
             columns = number_columns.get(relation.total.side, [])
-            narrowed = _narrow_relation(relation, rows, options, placed, columns)
+            narrowed = _narrow_relation(relation, rows, options, items, placed, columns)
             for r in narrowed:
                 version[r] += 1
             if narrowed:
@@ -382,7 +382,7 @@ def narrow(
     return narrowed_any
 
 
-def _narrow_relation(relation: Relation, rows: list[int], options: dict, placed, columns: list[int]) -> list[int]:
+def _narrow_relation(relation: Relation, rows: list[int], options: dict, items: dict, placed, columns: list[int]) -> list[int]:
     """Narrow the readings of one relation's rows (in place); the rows narrowed, in order of narrowing."""
     if any(not options.get(r) for r in rows):
         return []
@@ -416,9 +416,16 @@ def _narrow_relation(relation: Relation, rows: list[int], options: dict, placed,
         moving |= set.union(*sets) - set.intersection(*sets)
     moving_columns = sorted(moving & set(columns))
 
+    slot_of = {c: k for k, c in enumerate(moving_columns)}
+
     def signature(row: int, reading: tuple[int, ...]) -> tuple:
-        at = placed(row, reading)
-        return tuple((at[c].low, at[c].high) if c in at else None for c in moving_columns)
+        """The bounds a reading places in each moving column (None where it places no amount)."""
+        out: list[tuple[int, int] | None] = [None] * len(moving_columns)
+        for item, c in zip(items[row], reading):
+            k = slot_of.get(c)
+            if k is not None and item.kind in ("num", "code"):
+                out[k] = (item.low, item.high)
+        return tuple(out)
 
     # Readings that place the same amounts in the moving columns are one case to try.
     signatures: dict[int, dict[tuple, list]] = {}
@@ -459,19 +466,24 @@ def _holding_signatures(relation: Relation, ambiguous: list[int], signatures: di
     fixed_parts = [fixed[p.row] for p in relation.parts if p.row not in slot]
     # Where each part's signature comes from: a place in the combination, or a fixed row.
     part_sources = [(slot.get(p.row), fixed.get(p.row)) for p in relation.parts]
+    # The columns where each signature places an amount that does not allow 0, worked out once.
+    not_zero = {
+        sig: frozenset(c for c in range(width) if sig[c] is not None and not sig[c][0] <= 0 <= sig[c][1])
+        for sigs in [*choices, fixed_parts]
+        for sig in sigs
+    }
     kept: list[set[tuple]] = [set() for _ in ambiguous]
     for total in choices[total_slot] if total_slot is not None else [fixed[relation.total.row]]:
-        empty = [c for c in range(width) if total[c] is None]
+        empty = {c for c in range(width) if total[c] is None}
         shown = [c for c in range(width) if total[c] is not None]
-
-        def allows(signature_: tuple) -> bool:
-            return all(signature_[c] is None or signature_[c][0] <= 0 <= signature_[c][1] for c in empty)
-
-        if not all(allows(sig) for sig in fixed_parts):
+        if any(not_zero[sig] & empty for sig in fixed_parts):
             continue
-        allowed = [[sig for sig in sigs if allows(sig)] if k in part_slots else sigs for k, sigs in enumerate(choices)]
+        allowed = [
+            [sig for sig in sigs if not not_zero[sig] & empty] if k in part_slots else sigs
+            for k, sigs in enumerate(choices)
+        ]
         if total_slot is not None:
-            allowed[total_slot] = [total] if total_slot not in part_slots or allows(total) else []
+            allowed[total_slot] = [total] if total_slot not in part_slots or not not_zero[total] & empty else []
         for combination in product(*allowed):
             if all(signature_ in seen for signature_, seen in zip(combination, kept)):
                 continue  # whether it holds or not, it would keep nothing new
