@@ -169,14 +169,21 @@ def _certain(items: list, readings: list[tuple[int, ...]]) -> list[int | None]:
 
 
 def _cell(source: Source, raw: RawCell, unit: str | None) -> Cell:
-    text = raw.text
     if raw.blank:
-        return Cell(NIL, text, None, raw.start, raw.end)
-    figure = figure_at(source, raw.start, raw.end, unit) if recovery.parse_number(text) is not None else None
+        return Cell(NIL, raw.text, None, raw.start, raw.end)
+    return _printed_cell(source, raw, unit, recovery.parse_number(raw.text) is not None)
+
+
+def _printed_cell(source: Source, raw: RawCell, unit: str | None, number: bool) -> Cell:
+    """A cell that is not blank: a figure where it prints a number (`number`: its text parses as one),
+    else text, with \\geq / \\leq written as ≥ / ≤."""
+    figure = figure_at(source, raw.start, raw.end, unit) if number else None
     if figure is not None:
-        return Cell(FIGURE, text, figure, raw.start, raw.end)
-    for latex, symbol in _LATEX.items():
-        text = text.replace(latex, symbol)
+        return Cell(FIGURE, raw.text, figure, raw.start, raw.end)
+    text = raw.text
+    if "\\" in text:
+        for latex, symbol in _LATEX.items():
+            text = text.replace(latex, symbol)
     return Cell(TEXT, text, None, raw.start, raw.end)
 
 
@@ -194,7 +201,7 @@ def _row(source: Source, items: list, readings: list[tuple[int, ...]], units: li
     """A body row's cells by column (`units`: each column's, see column_units); a cell whose column the
     readings leave open is uncertain, shown in every column it may stand in that nothing else fills."""
     width = len(units)
-    cells: list[Cell] = [Cell(NIL) for _ in range(width)]
+    cells: list[Cell | None] = [None] * width  # None: nothing printed there (an empty cell, made at the end)
     printed = []
     line = source.position(raw[0].start)[0] if raw else 0
     everywhere = list(range(width))
@@ -212,7 +219,12 @@ def _row(source: Source, items: list, readings: list[tuple[int, ...]], units: li
         if len(candidates) == 1:
             column = candidates[0]
             cell_unit = units[column]
-        cell = _cell(source, item.cell, cell_unit)
+        # The item's kind already says what _cell would find: nil is blank, a value is a number.
+        raw_cell = item.cell
+        if item.kind == "nil":
+            cell = Cell(NIL, raw_cell.text, None, raw_cell.start, raw_cell.end)
+        else:
+            cell = _printed_cell(source, raw_cell, cell_unit, item.value is not None)
         if cell.state == NIL and column is not None:
             cells[column] = cell
             printed.append(cell)
@@ -220,12 +232,12 @@ def _row(source: Source, items: list, readings: list[tuple[int, ...]], units: li
         if column is None and cell.state != NIL:
             cell = Cell(UNCERTAIN, cell.text, cell.figure, cell.start, cell.end, tuple(candidates))
             for c in candidates:
-                if cells[c].state == NIL:
+                if cells[c] is None or cells[c].state == NIL:
                     cells[c] = cell
         elif column is not None:
             cells[column] = cell
         printed.append(cell)
-    return Row(line, cells, printed=printed)
+    return Row(line, [cell if cell is not None else Cell(NIL) for cell in cells], printed=printed)
 
 
 def column_units(columns: list[Column], unit: str | None) -> list[str | None]:
@@ -256,8 +268,12 @@ def _plain(source: Source, title: str, kind: str, unit: str, header: list[list[s
     out = []
     for raw, placement in zip(rows, placements):
         printed = []
+        after_key = False  # the last cell with text so far is a 联系电话 key: this one holds a phone number
         for k, c in enumerate(raw):
-            phone = bool(c.text.strip()) and _after_phone_key(raw, k)
+            has_text = bool(c.text.strip())
+            phone = has_text and after_key
+            if has_text:
+                after_key = _is_phone_key(c.text)
             cell = Cell(TEXT, c.text, None, c.start, c.end) if phone else _cell(source, c, unit or None)
             if placement.spread and cell.state == FIGURE:
                 place = k + placement.shift
@@ -273,7 +289,6 @@ def _plain(source: Source, title: str, kind: str, unit: str, header: list[list[s
 _PHONE_KEY = re.compile(r"^(?:联系电话|电话|联系方式|手机|手机号码|固定电话)[:：]?$")
 
 
-def _after_phone_key(raw: list[RawCell], k: int) -> bool:
-    """The cell printed right after a 联系电话 cell holds a phone number, not an amount."""
-    before = next((c.text for c in reversed(raw[:k]) if c.text.strip()), "")
-    return bool(_PHONE_KEY.match("".join(before.split())))
+def _is_phone_key(text: str) -> bool:
+    """A 联系电话 cell: the cell printed right after it holds a phone number, not an amount."""
+    return bool(_PHONE_KEY.match("".join(text.split())))
