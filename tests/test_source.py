@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from budgetaudit import source
-from budgetaudit.source import InputError, Source, decode, load, normalise, plausibility
+from budgetaudit.source import _FOLD, InputError, Source, decode, load, normalise, plausibility
 
 settings.register_profile("budgetaudit", max_examples=150, deadline=None)
 settings.load_profile("budgetaudit")
@@ -36,6 +36,11 @@ text_st = st.lists(
 def test_normalise_keeps_length(text: str) -> None:
     assert len(normalise(text)) == len(text)
     assert len(Source("x", text).norm) == len(text)
+
+
+@given(st.text(alphabet=st.sampled_from(sorted({chr(c) for c in _FOLD} | set("万元,，0.5\n\x00 a"))), max_size=200) | st.text(max_size=200))
+def test_normalise_folds_each_character_by_the_table(text: str) -> None:
+    assert normalise(text) == "".join(chr(_FOLD.get(ord(ch), ord(ch))) for ch in text)
 
 
 def test_normalise_folds_full_width_forms_but_not_the_comma() -> None:
