@@ -51,6 +51,17 @@ class Interval:
         return f"[{float_free(self.lo)}, {float_free(self.hi)}]"
 
 
+@dataclass(frozen=True, slots=True)
+class Operand:
+    """One input of a relation or its stated figure, in base units: what was printed and what it allows
+    (relations.judge takes these)."""
+
+    value: Fraction
+    interval: Interval
+    decimals: int = 0
+    scale: int = 1
+
+
 def float_free(value: Fraction, places: int = 6) -> str:
     """Short decimal text of an exact value (at most `places` decimals), without floats."""
     text = format_decimal(value, places)
@@ -139,11 +150,13 @@ class Figure:
     # (元 for money) and every base-unit value the print allows.
     base_value: Fraction = field(init=False, compare=False, repr=False)
     interval: Interval = field(init=False, compare=False, repr=False)
+    operand: Operand = field(init=False, compare=False, repr=False)  # what the judge takes
 
     def __post_init__(self) -> None:
-        base, interval = _derived(self.value, self.decimals, self.unit)
-        object.__setattr__(self, "base_value", base)
-        object.__setattr__(self, "interval", interval)
+        operand = _derived(self.value, self.decimals, self.unit)
+        object.__setattr__(self, "base_value", operand.value)
+        object.__setattr__(self, "interval", operand.interval)
+        object.__setattr__(self, "operand", operand)
 
     @property
     def quantity(self) -> str:
@@ -169,18 +182,18 @@ class Figure:
 
 
 @lru_cache(maxsize=1 << 14, typed=True)
-def _derived(value: Fraction, decimals: int, unit: str | None) -> tuple[Fraction, Interval]:
+def _derived(value: Fraction, decimals: int, unit: str | None) -> Operand:
     """A figure's value in the base unit and the interval its print allows (the same prints recur
-    across a document and a batch: remembered; Fractions are immutable)."""
+    across a document and a batch: remembered; Fractions and Operands are immutable)."""
     scale = MONEY_UNITS.get(unit or "", 1)
     base = value * scale
     quantity = quantity_of(unit)
     # A whole count is exact, and so is a bare 0 of money or things ("none"); a bare 0% may be a
     # small share rounded away, so it keeps its interval.
     if decimals == 0 and (quantity == "count" or (value == 0 and quantity == "money")):
-        return base, Interval(base, base)
+        return Operand(base, Interval(base, base), decimals, scale)
     half = Fraction(scale, 2 * 10**decimals)
-    return base, Interval(base - half, base + half)
+    return Operand(base, Interval(base - half, base + half), decimals, scale)
 
 
 def figure_at(source: Source, start: int, end: int, unit: str | None, unit_end: int | None = None) -> Figure | None:

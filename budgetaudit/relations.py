@@ -15,7 +15,7 @@ from fractions import Fraction
 from math import lcm
 from typing import Callable, Sequence
 
-from .figures import Interval
+from .figures import Interval, Operand
 
 
 class Outcome(Enum):
@@ -28,16 +28,6 @@ class Outcome(Enum):
 
 class Undefined(Exception):
     """f is not defined, or not monotone, somewhere on the inputs' ranges."""
-
-
-@dataclass(frozen=True, slots=True)
-class Operand:
-    """One input or the stated figure, in base units: what was printed and what it allows."""
-
-    value: Fraction
-    interval: Interval
-    decimals: int = 0
-    scale: int = 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,7 @@ from ..relations import Operand
 
 
 def operand(item: Fact | Figure) -> Operand:
-    figure = item.figure if isinstance(item, Fact) else item
-    return Operand(figure.base_value, figure.interval, figure.decimals, figure.scale)
+    return (item.figure if isinstance(item, Fact) else item).operand
 
 
 def figure_of(item: Fact | Figure) -> Figure:
