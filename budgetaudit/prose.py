@@ -199,6 +199,9 @@ class ProseReader:
         self.in_list = False
         self._cursor = 0  # offset of the current lead, for the spans of direction words
         self._parents: dict[str, frozenset[str]] = {}
+        # The document's facts by label and concept (brought up to date when a named whole is resolved),
+        # so a sentence of many 占X的r% does not scan every fact for each.
+        self._facts_index = _Positions()
 
     # -- figures ---------------------------------------------------------
     def items(self, start: int, end: int) -> list[_Item]:
@@ -728,15 +731,23 @@ class ProseReader:
     def resolve(self, label: str, part: Fact) -> tuple[Fact | None, str]:
         """The figure a label names: the latest statement with that label or concept, if unambiguous."""
         concept, _ = self.dictionary.lookup(label, part.key.quantity)
-        matches = [
-            f for f in self.doc.facts
-            if f.context == "statement" and f.figure.start < part.figure.start and f.key.quantity == part.key.quantity
-            and (f.label == label or (concept is not None and f.key.concept == concept.name))
-        ]
-        if not matches:
+        index = self._facts_index.update(self.doc.facts)
+        facts = self.doc.facts
+
+        def latest(positions) -> int:
+            """The last of `positions` holding a statement printed before the part, of its quantity."""
+            for k in reversed(positions):
+                f = facts[k]
+                if f.context == "statement" and f.figure.start < part.figure.start and f.key.quantity == part.key.quantity:
+                    return k
+            return -1
+
+        # The last fact with the label or the concept: the later of the last with each.
+        found = max(latest(index.by_label.get(label, ())),
+                    latest(index.by_concept.get(concept.name, ())) if concept is not None else -1)
+        if found < 0:
             return None, "whole_not_found"
-        latest = matches[-1]
-        return latest, ""
+        return facts[found], ""
 
     def flat_claim(self, flat: re.Match, lead: str, lead_start: int, state: _State) -> None:
         """持平/无变化 against a named base, about the current subject."""

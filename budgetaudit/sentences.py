@@ -1,5 +1,6 @@
-"""The narrative as sentences: table lines and page numbers blanked, sentence bounds, and the
-numbers that are not figures (years, dates, list numbers, document and phone numbers).
+"""The narrative as sentences: table lines and page numbers blanked, sentence bounds, the numbers
+printed in a text, and those that are not figures (years, dates, list numbers, document and phone
+numbers).
 
 Offsets never move: blanking replaces characters one for one, so a figure found in the
 masked text has its place in the file.

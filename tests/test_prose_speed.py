@@ -64,3 +64,9 @@ def test_a_dictionary_without_negations_finds_no_phrase():
     base = default_dictionary()
     empty = Dictionary(base.concepts, base.scopes, base.partitions)
     assert empty.negation_phrases.search("无新购公务用车") is None
+
+
+def test_a_named_whole_is_the_latest_statement_of_it_printed_before_the_share():
+    doc = engine.read_document(source.Source("t.txt", HEAD + "支出100万元，基本支出1万元，占支出的1%，主要原因是支出300万元。"
+                                                          "支出200万元，基本支出2万元，占支出的1%。"))
+    assert [share.whole.figure.text for share in doc.shares] == ["100万元", "200万元"]
