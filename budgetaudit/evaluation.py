@@ -199,8 +199,10 @@ def _execution_header(cells: list[Printed], printed: list[int]) -> list[str | No
 _LONGEST_FIRST = sorted(OPERATORS, key=len, reverse=True)
 
 
+@lru_cache(maxsize=4096)
 def _operator(text: str) -> tuple[str, str] | None:
-    """(operator, rest) when the text is an operator, or starts with one (≤75万元)."""
+    """(operator, rest) when the text is an operator, or starts with one (≤75万元). A pure function of
+    the printed text, asked of every value cell: remembered."""
     t = _clean(text).replace("\\geq", "≥").replace("\\leq", "≤").replace("\\ge", "≥").replace("\\le", "≤")
     for symbol in _LONGEST_FIRST:
         if t.startswith(symbol):
@@ -285,6 +287,8 @@ def agreed(readings: list[dict[str, int]]) -> tuple[dict[str, int], set[str]]:
     """The fields every reading places on the same cell, and the fields they disagree on."""
     if not readings:
         return {}, set()
+    if len(readings) == 1:
+        return dict(readings[0]), set()  # a row that lines up with its header: one reading
     names = set().union(*readings)
     sure, unsure = {}, set()
     for name in names:
@@ -299,11 +303,20 @@ def agreed(readings: list[dict[str, int]]) -> tuple[dict[str, int], set[str]]:
 def number_in(source: Source, cell: Printed, unit: str | None) -> Figure | None:
     """The one number printed in a cell (an operator or a unit may stand around it)."""
     text = source.norm[cell.start:cell.end]
-    found = list(NUMBER_RE.finditer(text))
-    if len(found) != 1:
+    found = _only_number_short(text) if len(text) <= 48 else _only_number(text)
+    if found is None:
         return None
-    m = found[0]
-    return figure_at(source, cell.start + m.start(), cell.start + m.end(), unit)
+    return figure_at(source, cell.start + found[0], cell.start + found[1], unit)
+
+
+def _only_number(text: str) -> tuple[int, int] | None:
+    """Where the one number printed in a text stands, None unless there is exactly one."""
+    found = list(NUMBER_RE.finditer(text))
+    return found[0].span() if len(found) == 1 else None
+
+
+# The same short prints (100, 95%, ≥98%) recur in every table: remembered, like parse_number.
+_only_number_short = lru_cache(maxsize=4096)(_only_number)
 
 
 def _known_unit(unit: str) -> str | None:
