@@ -77,26 +77,30 @@ def _joined(source, above: list[RawCell], row: list[RawCell]) -> list[RawCell] |
     if not filled or any(_is_number(row[k].text) or _is_operator(row[k].text) for k in filled):
         return None
     texts = [row[k].text.strip() for k in filled]
-    targets = [k for k in _filled(above) if not _is_number(above[k].text) and not _is_operator(above[k].text)]
     if all(t.startswith("<p>") or t.endswith("</p>") for t in texts):
+        targets = _text_cells(above)
         if len(targets) != len(filled):
             return None
         return _join_into(above, dict(zip(filled, targets)), row, strip_tags=True)
-    blank_between = _blank_between(source, above, row)
     if len(filled) == 1 and filled[0] > 0:
         k = filled[0]
         word = _clean(texts[0])
         if not _FRAGMENT.match(word):
-            if len(word) > MAX_WORD or "。" in word or k not in targets:
+            if len(word) > MAX_WORD or "。" in word or k not in _text_cells(above):
                 return None
-            if blank_between or above[k].text.rstrip().endswith(("：", ":")):
+            if _blank_between(source, above, row) or above[k].text.rstrip().endswith(("：", ":")):
                 return _join_into(above, {k: k}, row)
             return None
-    if blank_between and row[0].text.strip() == "" and all(_FRAGMENT.match(_clean(t)) for t in texts):
+    if row[0].text.strip() == "" and all(_FRAGMENT.match(_clean(t)) for t in texts) and _blank_between(source, above, row):
         places = _fragment_places(above, row, filled)
         if places is not None:
             return _join_into(above, places, row)
     return None
+
+
+def _text_cells(row: list[RawCell]) -> list[int]:
+    """The cells of a row holding text (neither a number nor an operator): what a wrapped line may complete."""
+    return [k for k in _filled(row) if not _is_number(row[k].text) and not _is_operator(row[k].text)]
 
 
 def _blank_between(source, above: list[RawCell], row: list[RawCell]) -> bool:

@@ -26,12 +26,14 @@ def line_kind(line: str) -> str:
     return "" if stripped.replace("|", "").strip() else "run"
 
 
-def _text_end(line: str) -> int:
-    """Where a cell line's text ends: before the run of | and white space that closes it."""
+def _cell(offset: int, line: str) -> RawCell:
+    """The cell a cell line prints: its text without the run of | and white space that closes it
+    (what cell_at gives for that stretch, without slicing the line twice)."""
     text = line.rstrip()
     while text.endswith("|"):
         text = text.rstrip("|").rstrip()
-    return len(text)
+    left = len(text) - len(text.lstrip())
+    return RawCell(text[left:], offset + left, offset + len(text))
 
 
 def read(lines: list[tuple[int, str]], start: int) -> tuple[RawBlock, int] | None:
@@ -53,7 +55,7 @@ def read(lines: list[tuple[int, str]], start: int) -> tuple[RawBlock, int] | Non
         elif kind == "run":
             pass
         elif kind == "cell" and row is not None:
-            cell = cell_at(offset, line, 0, _text_end(line))
+            cell = _cell(offset, line)
             if pending is not None:
                 cell = join(pending, cell)
                 pending = None

@@ -70,10 +70,13 @@ def _split(offset: int, line: str) -> list[RawCell]:
     cells = []
     begin = 0
     text = line.rstrip("\r\n")
-    for index in range(len(text) + 1):
-        if index == len(text) or text[index] == "\t":
-            cells.append(cell_at(offset, text, begin, index))
-            begin = index + 1
+    while True:  # from TAB to TAB with str.find, not character by character
+        tab = text.find("\t", begin)
+        end = len(text) if tab < 0 else tab
+        cells.append(cell_at(offset, text, begin, end))
+        if tab < 0:
+            break
+        begin = tab + 1
     # A trailing TAB closes the last cell rather than opening an empty one.
     if len(cells) > 1 and not cells[-1].text and text.endswith("\t"):
         cells.pop()
