@@ -540,8 +540,13 @@ class ProseReader:
 
     def sibling_group(self, key: Key, state: _State) -> SumGroup | None:
         """A 其中 list of this paragraph that this fact completes (人员经费… 。公用经费…): partition siblings only."""
+        # Only a list whose total has a partition holding this concept can take it: a fact of a concept
+        # no partition holds (most) looks at no list, and lists of other totals are passed over at once.
+        parents = self.parents_of(key.concept)
+        if not parents:
+            return None
         for group in reversed(state.paragraph_groups):
-            if group.total.key.quantity != key.quantity or group.complete:
+            if group.total.key.concept not in parents or group.total.key.quantity != key.quantity or group.complete:
                 continue
             have = {p.key.concept for p in group.parts}
             if key.concept in have:
