@@ -200,3 +200,19 @@ def test_a_relation_that_changed_nothing_is_judged_again_once_another_narrows_it
     r2 = Relation("hierarchy", Entry(2, "", "", ""), [Entry(1, "", "", "")])
     assert recovery.narrow([r1, r2], options, items, {"": [1, 2]})
     assert options == {0: [(0, 2)], 1: [(0, 2)], 2: [(0, 1, 2)]}
+
+
+def test_a_positional_row_with_empty_cells_past_the_last_column_is_read():
+    # Such rows used to stop the whole check with an IndexError (the reading covers the table's
+    # columns only, not the empty cells printed past them).
+    from budgetaudit import engine
+    from budgetaudit.source import Source
+
+    for past in ("", "-"):
+        text = (
+            "附件1\n部门收支总表\n单位：万元\n| 科目编码 | 科目名称 | 合计 |\n|---|---|---|\n"
+            f"| 201 | 一般公共服务支出 | 10.00 | {past} |\n| 20101 | 人大事务 | 10.00 | {past} |\n"
+        )
+        document = engine.read_document(Source("t.txt", text))
+        (table,) = document.tables
+        assert [[c.text for c in row.cells] for row in table.rows] == [["201", "一般公共服务支出", "10.00"], ["20101", "人大事务", "10.00"]]

@@ -211,6 +211,8 @@ def _row(source: Source, items: list, readings: list[tuple[int, ...]], units: li
         column = None
         if not readings:
             candidates = everywhere
+        elif k >= len(readings[0]):
+            candidates = []  # an empty cell printed past the table's last column (RowReader drops it)
         elif len(readings) == 1:
             candidates = [readings[0][k]]
         else:
