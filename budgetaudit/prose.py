@@ -141,6 +141,28 @@ class _Positions:
         return self.facts[best] if best >= 0 else None
 
 
+class _PartConcepts:
+    """The concepts of a group's parts taken in so far, and whether none repeats. A group's parts only
+    grow, so each part is taken in once, not again every time the group is looked at."""
+
+    __slots__ = ("group", "count", "concepts", "distinct")
+
+    def __init__(self, group: SumGroup) -> None:
+        self.group = group  # held, so that its id is not reused while this is kept by id
+        self.count = 0
+        self.concepts: set[str] = set()
+        self.distinct = True
+
+    def take(self, parts: list[Fact]) -> bool:
+        """Take in the parts added since the last call; True while no concept repeats."""
+        for part in parts[self.count :]:
+            if part.key.concept in self.concepts:
+                self.distinct = False
+            self.concepts.add(part.key.concept)
+        self.count = len(parts)
+        return self.distinct
+
+
 @dataclass
 class _State:
     subject: Fact | None = None  # the item the next 较上年… is about
@@ -202,6 +224,7 @@ class ProseReader:
         # The document's facts by label and concept (brought up to date when a named whole is resolved),
         # so a sentence of many 占X的r% does not scan every fact for each.
         self._facts_index = _Positions()
+        self._part_concepts: dict[int, _PartConcepts] = {}  # by id of the group (which it holds)
 
     # -- figures ---------------------------------------------------------
     def items(self, start: int, end: int) -> list[_Item]:
@@ -609,9 +632,13 @@ class ProseReader:
         state.candidates = []
 
     def mark_complete(self, group: SumGroup) -> None:
-        concepts = [p.key.concept for p in group.parts]
-        if len(set(concepts)) == len(concepts):
-            group.complete = self.dictionary.partition_of(group.total.key.concept, set(concepts))
+        """A group is complete when its parts are every member of a partition of its total; while a
+        concept repeats among its parts, it keeps what it was."""
+        tally = self._part_concepts.get(id(group))
+        if tally is None:
+            tally = self._part_concepts[id(group)] = _PartConcepts(group)
+        if tally.take(group.parts):
+            group.complete = self.dictionary.partition_of(group.total.key.concept, tally.concepts)
 
     # -- changes -----------------------------------------------------------
     def subject_for(self, lead: str, direction: re.Match, state: _State) -> tuple[str, Fact | None, str]:
