@@ -294,28 +294,36 @@ def _comparable(ind: Indicator) -> bool:
 
 def check_target_and_score(rule, document, reporter) -> None:
     for ev in document.evaluations:
-        chosen = _choose(ev)
-        weights_fit = isinstance(chosen, tuple) and chosen[3].holds
+        weights_fit: bool | None = None  # whether the weights add up (_choose): asked only where it decides
         for ind in ev.indicators:
             if not _comparable(ind):
                 continue
             met = _met(ind)
             reporter.report.checked += 1
-            values = {
-                "project": _project(ev), "label": ind.name, "nature": ind.nature,
-                "target": _shown(ind.target, ind.unit), "actual": _shown(ind.actual, ind.unit), "other": ind.weight.text,
-            }
             items = [ind.score, ind.actual, ind.target, ind.weight]
             if met is Outcome.INCONSISTENT and _full(ind):
-                reporter.finding(rule, rule.severity, {**values, "problem": reporter.hint("evaluation_unmet_full")},
+                reporter.finding(rule, rule.severity, _target_values(reporter, ev, ind, "evaluation_unmet_full"),
                                  items, f"<{ind.weight.text}", ind.score.text)
                 continue
             # A met target scored below its weight without a word of explanation (info); a table whose
             # weights do not add up (EVA001) makes such a deduction meaningless.
-            if met is Outcome.EXACT and weights_fit and not ind.note:
+            if met is Outcome.EXACT and not ind.note:
                 if judge_at_most([operand(ind.weight)], operand(ind.score)).outcome is Outcome.INCONSISTENT:
-                    reporter.finding(rule, "info", {**values, "problem": reporter.hint("evaluation_met_reduced")},
-                                     items, ind.weight.text, ind.score.text)
+                    if weights_fit is None:
+                        chosen = _choose(ev)
+                        weights_fit = isinstance(chosen, tuple) and chosen[3].holds
+                    if weights_fit:
+                        reporter.finding(rule, "info", _target_values(reporter, ev, ind, "evaluation_met_reduced"),
+                                         items, ind.weight.text, ind.score.text)
+
+
+def _target_values(reporter, ev: Evaluation, ind: Indicator, problem: str) -> dict[str, str]:
+    """The message values of a target-and-score finding (built only for a finding)."""
+    return {
+        "project": _project(ev), "label": ind.name, "nature": ind.nature,
+        "target": _shown(ind.target, ind.unit), "actual": _shown(ind.actual, ind.unit), "other": ind.weight.text,
+        "problem": reporter.hint(problem),
+    }
 
 
 # ---- target forms against their project description -------------------------------------------
