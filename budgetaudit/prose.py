@@ -662,10 +662,19 @@ class ProseReader:
         if fact is not None:
             return label, fact, fact.key.scope
         if label in ("收支", "收支总计"):
-            totals = [f for f in state.facts + state.previous if f.key.concept in ("收入总计", "支出总计")]
+            totals = self.facts_of(("收入总计", "支出总计"), state)
             if totals and len({f.figure.base_value for f in totals}) == 1:
                 return label, totals[-1], totals[-1].key.scope
         return label, None, "all"
+
+    def facts_of(self, concepts: tuple[str, ...], state: _State) -> list[Fact]:
+        """The facts of `concepts` in state.facts + state.previous, in that order, found from their indexes
+        (a long sentence is not scanned for each change that asks)."""
+        out = []
+        for facts, index in ((state.facts, state.facts_index), (state.previous, state.previous_index)):
+            index.update(facts)
+            out.extend(facts[k] for k in sorted(k for concept in concepts for k in index.by_concept.get(concept, ())))
+        return out
 
     def latest_labelled(self, label: str, state: _State) -> Fact | None:
         """The first fact labelled `label` in reversed(state.facts + state.previous)."""
