@@ -380,7 +380,7 @@ def read_table(source: Source, table, positional: bool) -> list[Evaluation]:
             unit_match = _MONEY_IN_HEADER.search(label)
             exec_unit = unit_match.group(1) if unit_match else money_unit
             continue
-        keyed = _key_values(source, [cells[i] for i in printed])
+        keyed = _key_values(source, [cells[i] for i in printed], texts)
         if keyed is not None:
             if "project" in keyed and (current.indicators or current.project):
                 current = Evaluation(table.kind, table.title, line=row.line)
@@ -437,11 +437,12 @@ def read_table(source: Source, table, positional: bool) -> list[Evaluation]:
     return [e for e in evaluations if e.indicators or e.total or e.execution or e.description]
 
 
-def _key_values(source: Source, printed: list[Printed]) -> dict[str, Printed] | None:
-    """Rows such as 项目名称 | X | 自评总分(分) | 100 and 资金总额(万元) | 58.16 (the row's cells not blank)."""
+def _key_values(source: Source, printed: list[Printed], texts: list[str]) -> dict[str, Printed] | None:
+    """Rows such as 项目名称 | X | 自评总分(分) | 100 and 资金总额(万元) | 58.16 (the row's cells not blank,
+    and their texts without white space)."""
     out: dict[str, Printed] = {}
     for k, cell in enumerate(printed[:-1]):
-        t = _clean(cell.text)
+        t = texts[k]
         nxt = printed[k + 1]
         if t in ("项目名称", "部门(单位)名称", "部门名称", "单位名称", "主管部门"):
             out.setdefault("project" if t == "项目名称" else "entity", nxt)
