@@ -153,7 +153,8 @@ class Figure:
     operand: Operand = field(init=False, compare=False, repr=False)  # what the judge takes
 
     def __post_init__(self) -> None:
-        operand = _derived(self.value, self.decimals, self.unit)
+        value = self.value  # keyed by its integers: hashing a Fraction costs more than the rest of the lookup
+        operand = _derived(value.numerator, value.denominator, self.decimals, self.unit)
         object.__setattr__(self, "base_value", operand.value)
         object.__setattr__(self, "interval", operand.interval)
         object.__setattr__(self, "operand", operand)
@@ -181,11 +182,12 @@ class Figure:
         return format_decimal(base_value / self.scale, self.decimals) + (self.unit or "")
 
 
-@lru_cache(maxsize=1 << 14, typed=True)
-def _derived(value: Fraction, decimals: int, unit: str | None) -> Operand:
+@lru_cache(maxsize=1 << 14)
+def _derived(numerator: int, denominator: int, decimals: int, unit: str | None) -> Operand:
     """A figure's value in the base unit and the interval its print allows (the same prints recur
     across a document and a batch: remembered; Fractions and Operands are immutable)."""
     scale = MONEY_UNITS.get(unit or "", 1)
+    value = Fraction(numerator, denominator)
     base = value * scale
     quantity = quantity_of(unit)
     # A whole count is exact, and so is a bare 0 of money or things ("none"); a bare 0% may be a

@@ -138,8 +138,12 @@ class Source:
 
     def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)
-        end_line, end_column = self.position(end)
-        return Span(line, column, end_line, end_column, self.text[start:end])
+        text = self.text[start:end]
+        if "\n" in text or "\r" in text:
+            end_line, end_column = self.position(end)
+        else:  # no line break inside: the end is on the start's line (most spans)
+            end_line, end_column = line, column + end - start
+        return Span(line, column, end_line, end_column, text)
 
     def lines(self) -> list[tuple[int, str]]:
         """(offset, normalised text) of every line, without its line break (computed once)."""

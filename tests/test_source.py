@@ -258,3 +258,14 @@ def test_seeds_load_and_positions_agree() -> None:
         offsets = list(range(0, len(text) + 1, max(1, len(text) // 200))) + src.line_starts
         for offset in offsets:
             assert src.position(offset) == naive_position(text, offset)
+
+
+@given(st.text(alphabet=st.sampled_from("ab万\n\r 1"), max_size=40), st.data())
+def test_a_span_ends_where_its_end_offset_stands(text: str, data) -> None:
+    src = Source("x", text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    span = src.span(start, end)
+    assert (span.line, span.column) == src.position(start)
+    assert (span.end_line, span.end_column) == src.position(end)
+    assert span.text == text[start:end]
