@@ -70,3 +70,20 @@ def test_a_named_whole_is_the_latest_statement_of_it_printed_before_the_share():
     doc = engine.read_document(source.Source("t.txt", HEAD + "支出100万元，基本支出1万元，占支出的1%，主要原因是支出300万元。"
                                                           "支出200万元，基本支出2万元，占支出的1%。"))
     assert [share.whole.figure.text for share in doc.shares] == ["100万元", "200万元"]
+
+
+def _groups(text):
+    doc = engine.read_document(source.Source("t.txt", HEAD + text))
+    return [([p.label for p in g.parts], g.complete) for g in doc.sums]
+
+
+def test_a_group_keeps_its_completeness_once_a_concept_repeats():
+    # Completeness is judged on the parts as they come: a repeat freezes it (parts are tallied once each).
+    assert _groups("基本支出100万元，其中人员经费60万元，公用经费40万元，人员经费1万元。") == [
+        (["人员经费", "公用经费", "人员经费"], True)]
+    assert _groups("基本支出100万元，其中人员经费60万元，人员经费1万元，公用经费40万元。") == [
+        (["人员经费", "人员经费", "公用经费"], False)]
+
+
+def test_a_sibling_in_the_next_sentence_completes_the_list():
+    assert _groups("基本支出100万元，其中人员经费60万元。公用经费40万元。") == [(["人员经费", "公用经费"], True)]
