@@ -122,9 +122,13 @@ def ratio(numerator: Fraction, denominator: Fraction) -> Fraction:
 
 def judge_at_most(parts: Sequence[Operand], total: Operand) -> Judgement:
     """Judge `sum(parts) <= total` (a 其中 list that need not be complete)."""
-    low = exact_sum(p.interval.lo for p in parts)
-    high = exact_sum(p.interval.hi for p in parts)
-    printed = exact_sum(p.value for p in parts)
+    if len(parts) == 1:  # a score against its weight, a part against its total: nothing to add
+        (part,) = parts
+        low, high, printed = Fraction(part.interval.lo), Fraction(part.interval.hi), Fraction(part.value)
+    else:
+        low = exact_sum(p.interval.lo for p in parts)
+        high = exact_sum(p.interval.hi for p in parts)
+        printed = exact_sum(p.value for p in parts)
     computed = Interval(low, high)
     if printed <= total.value:
         return Judgement(Outcome.EXACT, computed, printed)
