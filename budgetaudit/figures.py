@@ -31,7 +31,8 @@ MAX_DIGITS = 20  # a longer run of digits is an identifier, never a figure
 # fraction. Each branch is a simple sequence, so matching is linear in the input.
 # A comma before a number does not hide it: a grouped number is consumed whole, so a
 # comma left in front of digits separates a list (4125.49,4143.91 is two figures).
-NUMBER_RE = re.compile(r"(?<![\d.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
+# The leading look-ahead lets the engine skip to the next digit or dash before trying the look-behind.
+NUMBER_RE = re.compile(r"(?=[-\d])(?<![\d.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
 
 
 @dataclass(frozen=True, slots=True)
