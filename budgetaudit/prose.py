@@ -18,8 +18,8 @@ from fractions import Fraction
 from . import title
 from .concepts import Dictionary, clean_label
 from .document import Change, Document, Doubt, Fact, Key, Share, SumGroup
-from .figures import Figure, figure_at, parse_number, unit_after
-from .sentences import HEADING, has_figure, is_not_a_figure, numbers, prose_mask, sentences
+from .figures import NUMBER_RE, Figure, figure_at, parse_number, unit_after
+from .sentences import HEADING, has_figure, is_not_a_figure, prose_mask, sentences
 from .source import Source
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:、]")
@@ -232,7 +232,7 @@ class ProseReader:
         # [start, number end, unit, unit end] of every number; Figures are built only for those
         # that end up with a unit (most numbers of a sentence have none and are dropped).
         found: list[list] = []
-        for m in numbers(text, start, end):
+        for m in NUMBER_RE.finditer(text, start, end):
             number_start, number_end = m.span()
             if is_not_a_figure(text, number_start, number_end) or parse_number(m.group()) is None:
                 continue

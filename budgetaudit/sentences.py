@@ -1,6 +1,5 @@
-"""The narrative as sentences: table lines and page numbers blanked, sentence bounds, the numbers
-printed in a text, and those that are not figures (years, dates, list numbers, document and phone
-numbers).
+"""The narrative as sentences: table lines and page numbers blanked, sentence bounds, and the
+numbers that are not figures (years, dates, list numbers, document and phone numbers).
 
 Offsets never move: blanking replaces characters one for one, so a figure found in the
 masked text has its place in the file.
@@ -9,7 +8,6 @@ masked text has its place in the file.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from .figures import NUMBER_RE, unit_after
 from .source import Source
@@ -132,25 +130,8 @@ def opens_with_figure(line: str) -> bool:
     return bool(match) and unit_after(line, match.end())[0] is not None
 
 
-_NUMBER_OPENING = re.compile(r"[-\d]")  # the first character of every match of NUMBER_RE
-
-
-def numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
-    """The matches of NUMBER_RE.finditer(text, start, end), found faster: the text up to the next digit
-    or dash, where no number can open, is passed over by a plain scan for one (several times faster than
-    trying the number pattern, whose look-behind comes first, at every character)."""
-    end = len(text) if end is None else end
-    while True:
-        opening = _NUMBER_OPENING.search(text, start, end)
-        match = NUMBER_RE.search(text, opening.start(), end) if opening else None
-        if match is None:
-            return
-        yield match
-        start = match.end()  # never empty: a number holds a digit
-
-
 def has_figure(line: str) -> bool:
-    for m in numbers(line):
+    for m in NUMBER_RE.finditer(line):
         unit, _ = unit_after(line, m.end())
         if unit:
             return True

@@ -295,3 +295,23 @@ def test_format_decimal_examples() -> None:
     assert format_decimal(Fraction(7, 100), 2) == "0.07"
     assert format_decimal(Fraction(-7, 100), 3) == "-0.070"
     assert format_decimal(Fraction(123456, 1), 0) == "123456"
+
+
+# Pieces that make numbers hard to tell apart: signs, points, groups, dates, digits of other scripts.
+_PIECES = ["1", "23", "4567", ".", "-", ",", ",000", "年", "第", "(", "）", "a", " ", "\n", "。", "、", "万元", "—",
+           "٣", "²", "增加"]
+
+
+def test_the_number_pattern_look_ahead_only_skips_ahead():
+    """NUMBER_RE opens with (?=[-\\d]) for speed; without it the matches are the same, from any start."""
+    import random
+    import re
+
+    plain = re.compile(NUMBER_RE.pattern.removeprefix("(?=[-\\d])"))
+    assert plain.pattern != NUMBER_RE.pattern
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 20)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert [m.span() for m in NUMBER_RE.finditer(text, start, end)] == [m.span() for m in plain.finditer(text, start, end)]
