@@ -532,6 +532,13 @@ ADVERSARIAL = [
     ("10,000 shares 占r% in one sentence", lambda k: "支出100万元，" + "基本支出1万元，占1%，" * (10_000 // k)),
     ("10,000 changes 较上年增加 in one sentence", lambda k: "支出100万元，" + "较上年增加1万元，增长1%，" * (10_000 // k)),
     ("10,000 positional lists", lambda k: "基本支出和项目支出分别为1万元和2万元，" * (10_000 // k)),
+    # Paths that were quadratic until timed here: 其中 lists whose siblings may follow in the paragraph,
+    # a 其中 list's completeness, a share of a named whole, the totals a 收支 change is about.
+    ("a paragraph of 10,000 其中 sentences", lambda k: "支出100万元，其中：基本支出60万元。" * (10_000 // k)),
+    ("one 其中 list of 10,000 parts", lambda k: "支出100万元，其中：" + "基本支出1万元，" * (10_000 // k) + "。"),
+    ("10,000 shares of a named whole", lambda k: "支出100万元。" + "基本支出1万元，占支出的1%，" * (10_000 // k) + "。"),
+    ("10,000 收支 changes in one sentence",
+     lambda k: "收入总计100万元，支出总计100万元，" + "收、支总计较上年增加1万元，" * (10_000 // k) + "。"),
 ]
 HOSTILE = [
     ("50mb", "a 50 MB text (synthetic disclosure)"),
