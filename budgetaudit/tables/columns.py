@@ -240,17 +240,8 @@ class _Shape:
 
 
 def _sum_holds(bounds: list, total: int | None, parts: tuple[int, ...]) -> bool:
-    """Could the amount placed as the total be the sum of those placed as parts (item indices)? With no
-    total, every part must allow 0; with no part, nothing is claimed (_all_hold for one column)."""
-    if total is None:
-        return all(bounds[p][0] <= 0 <= bounds[p][1] for p in parts)
-    if not parts:
-        return True
-    low = high = 0
-    for p in parts:
-        low += bounds[p][0]
-        high += bounds[p][1]
-    return low <= bounds[total][1] and bounds[total][0] <= high
+    """_may_add_up for the amounts a placement puts in a row sum's total and parts (item indices)."""
+    return _may_add_up(None if total is None else bounds[total], [bounds[p] for p in parts])
 
 
 def _walk(fit: list[tuple[bool, ...]], count: list[list[int]]) -> list[tuple[int, ...]]:
@@ -284,26 +275,7 @@ def _judged_walk(fit: list[tuple[bool, ...]], count: list[list[int]], bounds: li
     at: list[tuple[int, int] | None] = [None] * n  # the bounds placed in each column passed
 
     def holds(sums: tuple) -> bool:
-        # _all_hold for one column, inlined over `at`: the walk's inner loop.
-        for total, parts in sums:
-            bound = at[total]
-            if bound is None:
-                for p in parts:
-                    value = at[p]
-                    if value is not None and not value[0] <= 0 <= value[1]:
-                        return False
-                continue
-            low = high = 0
-            printed = False
-            for p in parts:
-                value = at[p]
-                if value is not None:
-                    low += value[0]
-                    high += value[1]
-                    printed = True
-            if printed and not (low <= bound[1] and bound[0] <= high):
-                return False
-        return True
+        return all(_may_add_up(at[total], [at[p] for p in parts]) for total, parts in sums)
 
     def walk(i: int, j: int) -> None:
         if i == k:
@@ -495,25 +467,21 @@ def _holding_signatures(relation: Relation, ambiguous: list[int], signatures: di
 
 
 def _all_hold(total: tuple, parts: list[tuple], width) -> bool:
-    """Could each printed total be the sum of its printed parts, in every column of `width`? Bounds are
-    integer (low, high) pairs; a part with no amount in a column is an unprinted detail, and where the
-    total has none, every part must allow 0. One loop, inlined: the search's inner loop."""
-    for column in width:
-        bound = total[column]
-        if bound is None:
-            for part in parts:
-                value = part[column]
-                if value is not None and not value[0] <= 0 <= value[1]:
-                    return False
-            continue
-        low = high = 0
-        printed = False
-        for part in parts:
-            value = part[column]
-            if value is not None:
-                low += value[0]
-                high += value[1]
-                printed = True
-        if printed and not (low <= bound[1] and bound[0] <= high):
-            return False
-    return True
+    """Could each printed total be the sum of its printed parts, in every column of `width`?"""
+    return all(_may_add_up(total[column], [part[column] for part in parts]) for column in width)
+
+
+def _may_add_up(total: tuple[int, int] | None, parts: list) -> bool:
+    """Could the printed total be the sum of the printed parts? Bounds are integer (low, high) pairs, None
+    where nothing is printed: a part with no amount is an unprinted detail, where the total has none every
+    part must allow 0, and with no part printed nothing is claimed. The one rule every search here asks."""
+    if total is None:
+        return all(part is None or part[0] <= 0 <= part[1] for part in parts)
+    low = high = 0
+    printed = False
+    for part in parts:
+        if part is not None:
+            low += part[0]
+            high += part[1]
+            printed = True
+    return not printed or (low <= total[1] and total[0] <= high)
