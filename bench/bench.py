@@ -542,6 +542,8 @@ ADVERSARIAL = [
     ("10,000 shares of a named whole", lambda k: "支出100万元。" + "基本支出1万元，占支出的1%，" * (10_000 // k) + "。"),
     ("10,000 收支 changes in one sentence",
      lambda k: "收入总计100万元，支出总计100万元，" + "收、支总计较上年增加1万元，" * (10_000 // k) + "。"),
+    ("5,000 totals then 5,000 收支 changes in one sentence",
+     lambda k: "支出总计100万元，" * (5_000 // k) + "收、支总计较上年增加1万元，" * (5_000 // k) + "。"),
 ]
 HOSTILE = [
     ("50mb", "a 50 MB text (synthetic disclosure)"),

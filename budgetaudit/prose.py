@@ -107,22 +107,32 @@ class _Positions:
     """Where each label and concept stands in a list of facts that only grows (appended to, or replaced by
     another list): the latest fact with a label, or of a set of concepts, without scanning the list."""
 
-    __slots__ = ("facts", "count", "by_label", "by_concept")
+    __slots__ = ("facts", "count", "by_label", "by_concept", "values")
 
     def __init__(self) -> None:
         self.facts: list[Fact] | None = None
         self.count = 0
         self.by_label: dict[str, list[int]] = {}
         self.by_concept: dict[str, list[int]] = {}
+        self.values: dict[str, tuple[int, set]] = {}  # concept → (facts taken in, their distinct base values)
 
     def update(self, facts: list[Fact]) -> "_Positions":
         if facts is not self.facts:
-            self.facts, self.count, self.by_label, self.by_concept = facts, 0, {}, {}
+            self.facts, self.count, self.by_label, self.by_concept, self.values = facts, 0, {}, {}, {}
         for k in range(self.count, len(facts)):
             self.by_label.setdefault(facts[k].label, []).append(k)
             self.by_concept.setdefault(facts[k].key.concept, []).append(k)
         self.count = len(facts)
         return self
+
+    def values_of(self, concept: str) -> set:
+        """The distinct base values stated for `concept` (worked out as asked, each fact taken in once)."""
+        positions = self.by_concept.get(concept, ())
+        taken, values = self.values.get(concept, (0, set()))
+        for k in range(taken, len(positions)):
+            values.add(self.facts[positions[k]].figure.base_value)
+        self.values[concept] = (len(positions), values)
+        return values
 
     def latest_label(self, label: str) -> Fact | None:
         positions = self.by_label.get(label)
@@ -200,6 +210,7 @@ _SCOPE_HEADINGS = (
 _REASON_START = re.compile(r"主要原因|原因(?:是|为|系)|主要是由于|由于|主要用于|用于")
 _SECTION_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 _LIST_ITEM = re.compile(r"\s*(?:[(（]\d+[)）]|\d+[.、．](?!\d))")
+_INCOME_AND_EXPENDITURE = ("收入总计", "支出总计")
 _OPENS_WITH_COMPARISON = re.compile(r"\s*(?:较|比|与|同)")
 
 
@@ -662,19 +673,31 @@ class ProseReader:
         if fact is not None:
             return label, fact, fact.key.scope
         if label in ("收支", "收支总计"):
-            totals = self.facts_of(("收入总计", "支出总计"), state)
-            if totals and len({f.figure.base_value for f in totals}) == 1:
-                return label, totals[-1], totals[-1].key.scope
+            total = self.one_total(state)
+            if total is not None:
+                return label, total, total.key.scope
         return label, None, "all"
 
-    def facts_of(self, concepts: tuple[str, ...], state: _State) -> list[Fact]:
-        """The facts of `concepts` in state.facts + state.previous, in that order, found from their indexes
-        (a long sentence is not scanned for each change that asks)."""
-        out = []
+    def one_total(self, state: _State) -> Fact | None:
+        """What a 收支 change is about: when every 收入总计 and 支出总计 of this sentence and the last one states
+        one amount, the last of them in the last sentence, else in this one. Asked of the indexes, so a long
+        sentence is not scanned for each change that asks."""
+        values: set = set()
+        last = None
         for facts, index in ((state.facts, state.facts_index), (state.previous, state.previous_index)):
             index.update(facts)
-            out.extend(facts[k] for k in sorted(k for concept in concepts for k in index.by_concept.get(concept, ())))
-        return out
+            at = -1
+            for concept in _INCOME_AND_EXPENDITURE:
+                values |= index.values_of(concept)
+                if len(values) > 1:
+                    return None
+                positions = index.by_concept.get(concept)
+                if positions:
+                    at = max(at, positions[-1])
+            if at >= 0:
+                last = facts[at]  # the last sentence's, when it has one, replaces this one's
+        return last
+
 
     def latest_labelled(self, label: str, state: _State) -> Fact | None:
         """The first fact labelled `label` in reversed(state.facts + state.previous)."""

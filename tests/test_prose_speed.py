@@ -66,3 +66,22 @@ def test_a_group_keeps_its_completeness_once_a_concept_repeats():
 
 def test_a_sibling_in_the_next_sentence_completes_the_list():
     assert _groups("基本支出100万元，其中人员经费60万元。公用经费40万元。") == [(["人员经费", "公用经费"], True)]
+
+
+def _income_expenditure_change(text: str):
+    document = engine.read_document(source.Source("t.txt", HEAD + text))
+    (change,) = [c for c in document.changes if c.label.startswith("收支")]
+    return change.current
+
+
+def test_a_income_and_expenditure_change_is_about_the_one_total_they_all_state():
+    # Every 收入总计 and 支出总计 of the sentence and the last one states one amount: the change is about the
+    # last of them; two amounts, and it is about neither (one_total asks the indexes, not a scan).
+    current = _income_expenditure_change("收入总计100万元，支出总计100.00万元，收、支总计较上年增加1万元。")
+    assert current is not None and current.label == "支出总计"
+    assert _income_expenditure_change("收入总计100万元，支出总计90万元，收、支总计较上年增加1万元。") is None
+    current = _income_expenditure_change("支出总计100万元。收入总计100万元，收支总计较上年增加1万元。")
+    assert current is not None and current.label == "支出总计"  # the last sentence's, as before
+    long = "支出总计100万元，" * 50 + "收入总计100万元，" + "收、支总计较上年增加1万元，" * 50 + "。"
+    document = engine.read_document(source.Source("t.txt", HEAD + long))
+    assert all(c.current is not None for c in document.changes if c.label.startswith("收支"))
