@@ -44,7 +44,18 @@ def check(rule, document, reporter) -> None:
     ](rule, document, reporter)
 
 
-def _base_facts(document, change):
+def _statements_by_key(document) -> dict[tuple, list]:
+    """The statement facts by (concept, period, measure, quantity), in document order: each change asks for
+    its base among them (a scan of every fact per change would grow with changes × facts)."""
+    out: dict[tuple, list] = {}
+    for fact in document.facts:
+        if fact.context == "statement":
+            key = fact.key
+            out.setdefault((key.concept, key.period, key.measure, key.quantity), []).append(fact)
+    return out
+
+
+def _base_facts(document, change, statements: dict[tuple, list]):
     """Figures of the change's base: the same concept, quantity and (equivalent) scope, in the base's period/measure."""
     current = change.current
     if change.base == "previous":
@@ -55,23 +66,21 @@ def _base_facts(document, change):
         return []
     wanted = document.comparable(current.key)
     out = []
-    for fact in document.facts:
-        key = fact.key
-        if key.concept == current.key.concept and key.period == period and key.measure == measure \
-                and key.quantity == current.key.quantity and fact.context == "statement":
-            # Scopes of the base year are merged like this year's (the same document, the same funds).
-            scope = document.scope_alias.get(key.scope, key.scope)
-            if scope == wanted.scope:
-                out.append(fact)
+    for fact in statements.get((current.key.concept, period, measure, current.key.quantity), ()):
+        # Scopes of the base year are merged like this year's (the same document, the same funds).
+        scope = document.scope_alias.get(fact.key.scope, fact.key.scope)
+        if scope == wanted.scope:
+            out.append(fact)
     return out
 
 
 def check_base(rule, document, reporter) -> None:
+    statements = _statements_by_key(document)
     for change in document.changes:
         current = change.current
         if change.delta is None or current is None or change.delta_sign not in (1, -1) or not current.key.known:
             continue
-        bases = _base_facts(document, change)
+        bases = _base_facts(document, change, statements)
         if not bases:
             continue
         values = {"label": change.label, "base": change.base_text, "delta": change.delta.text}
