@@ -542,6 +542,10 @@ ADVERSARIAL = [
     ("10,000 shares of a named whole", lambda k: "支出100万元。" + "基本支出1万元，占支出的1%，" * (10_000 // k) + "。"),
     ("10,000 收支 changes in one sentence",
      lambda k: "收入总计100万元，支出总计100万元，" + "收、支总计较上年增加1万元，" * (10_000 // k) + "。"),
+    ("5,000 copies each of two values of one figure",
+     lambda k: "2024年度部门决算\n" + "支出总计100万元。支出总计90万元。" * (5_000 // k)),
+    ("5,000 different values of one figure",
+     lambda k: "2024年度部门决算\n" + "".join(f"支出总计{v}.00万元。" for v in range(1, 5_000 // k + 1))),
     ("5,000 totals then 5,000 收支 changes in one sentence",
      lambda k: "支出总计100万元，" * (5_000 // k) + "收、支总计较上年增加1万元，" * (5_000 // k) + "。"),
 ]

@@ -99,3 +99,17 @@ def test_flat_in_one_section_against_a_change_in_another(rules):
     assert found == ["PCT004"]
     calm = text.replace("减少0.50万元", "减少0万元")
     assert [f.code for f in check_text(HEAD + calm, rules).findings if f.severity == "error"] == []
+
+
+def test_a_figure_copied_many_times_lists_a_bounded_sample_of_its_copies(rules):
+    # 30 copies of 100 and 30 of 90: every copy of the smaller cluster is questioned, but each finding lists
+    # at most 10 copies of each value and 20 other figures, and says how many more there are.
+    from budgetaudit.kinds.agree import SHOWN_OTHERS, SHOWN_PER_VALUE
+
+    text = "".join(f"{k}.2026年基本支出{'404.68' if k % 2 else '314.09'}万元。\n" for k in range(1, 61))
+    findings = [f for f in xrf(text, rules) if f.code == "XRF002"]
+    assert len(findings) == 30
+    for finding in findings:
+        assert 1 < len(finding.locations) <= 1 + SHOWN_OTHERS
+        assert "…+" in finding.message  # "21、23、…+20": the lines of the other value, shortened
+    assert SHOWN_PER_VALUE < 30

@@ -51,8 +51,31 @@ def check_scopes(rule, document, reporter) -> None:
                                                                  "base": outer.label})
 
 
+# A figure copied thousands of times would otherwise list every copy in every finding about it (output and
+# time growing with the square of the copies): a finding shows at most this many copies of each value, this
+# many values, and this many other figures in all, and says how many more there are ("…+N").
+SHOWN_PER_VALUE = 10
+SHOWN_VALUES = 10
+SHOWN_OTHERS = 20
+
+
+def _more(shown: list[str], total: int, separator: str) -> str:
+    return separator.join(shown) + (f"{separator}…+{total - len(shown)}" if total > len(shown) else "")
+
+
 def _lines(items) -> str:
-    return "、".join(str(i.span.line) for i in items)
+    return _more([str(i.span.line) for i in items[:SHOWN_PER_VALUE]], len(items), "、")
+
+
+def _evidence(own: list, others: list[list]) -> list:
+    """The other figures a finding lists: its own value's copies first, then each other value's, at most
+    SHOWN_PER_VALUE of each and SHOWN_OTHERS in all."""
+    out = own[:SHOWN_PER_VALUE]
+    for group in others:
+        out.extend(group[:SHOWN_PER_VALUE])
+        if len(out) >= SHOWN_OTHERS:
+            break
+    return out[:SHOWN_OTHERS]
 
 
 def check_changes(rule, document, reporter) -> None:
@@ -90,7 +113,7 @@ def check_changes(rule, document, reporter) -> None:
                         {"label": change.label, "base": change.base_text,
                          "others": f"{other_word}{others[0].delta.text}（{_lines([o.delta for o in others])}）",
                          "why": ""},
-                        [change.delta, *change.words[:1], *[o.delta for o in others]],
+                        [change.delta, *change.words[:1], *[o.delta for o in _evidence([], [others])]],
                         f"{other_word}{others[0].delta.text}", f"{word}{change.delta.text}",
                     )
 
@@ -112,22 +135,28 @@ def check_facts(rule, document, reporter) -> None:
         main = clusters[0]
         expected = main[0].figure.text
         for cluster in clusters[1:]:
+            # Only the first values can be shown: the others are counted, not listed again for each copy.
+            shown = [c for c in clusters[: SHOWN_OTHERS + 1] if c is not cluster]
+            by_value = _by_value(clusters, cluster)
             for fact in cluster:
                 # Every copy, grouped by value: this one first, then its own value's copies, then the others.
-                others = [c for c in cluster if c is not fact] + [f for c in clusters if c is not cluster for f in c]
+                own = [c for c in cluster[: SHOWN_PER_VALUE + 1] if c is not fact]  # not the whole cluster per copy
+                others = _evidence(own, shown)
                 why = ""
                 if transposed_digits(fact.figure, main[0].figure.base_value):
                     why = reporter.hint("separator") + reporter.hint("transposed", stated=fact.figure.text, expected=expected)
                 reporter.finding(
                     rule, rule.severity,
-                    {"label": fact.label, "others": _by_value(clusters, cluster), "base": "", "why": why},
+                    {"label": fact.label, "others": by_value, "base": "", "why": why},
                     [fact, *others], expected, fact.figure.text,
                 )
 
 
 def _by_value(clusters, own) -> str:
     """52.84（第21、604、709行）；52.48（第839行）: every other value with where it stands."""
-    return "；".join(f"{c[0].figure.text}（{_lines(c)}）" for c in clusters if c is not own)
+    values = [c for c in clusters[: SHOWN_VALUES + 1] if c is not own]
+    shown = [f"{c[0].figure.text}（{_lines(c)}）" for c in values[:SHOWN_VALUES]]
+    return _more(shown, len(clusters) - 1, "；")
 
 
 def _clusters(facts) -> list[list]:
@@ -136,6 +165,10 @@ def _clusters(facts) -> list[list]:
     prints: dict[tuple, list] = {}
     for fact in facts:
         prints.setdefault((fact.figure.unit, fact.figure.decimals, fact.figure.value), []).append(fact)
+    if len({(unit, decimals) for unit, decimals, _ in prints}) == 1:
+        # One precision: copies agree only when equal, so each printed value is its own cluster (found
+        # without comparing every value with every cluster, which grows with the square of the values).
+        return list(prints.values())
     groups: list[list[list]] = []  # each cluster is a list of groups of identical prints
     for copies in prints.values():
         for cluster in groups:
