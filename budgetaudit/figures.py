@@ -69,18 +69,27 @@ def float_free(value: Fraction, places: int = 6) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def half_up(numerator: int, denominator: int) -> int:
+    """numerator/denominator (denominator > 0) rounded half away from zero to a whole number."""
+    magnitude = abs(numerator)
+    rounded = (2 * magnitude + denominator) // (2 * denominator)
+    return rounded if numerator >= 0 else -rounded
+
+
+def cut(numerator: int, denominator: int) -> int:
+    """numerator/denominator (denominator > 0) truncated towards zero to a whole number."""
+    truncated = abs(numerator) // denominator
+    return truncated if numerator >= 0 else -truncated
+
+
 def round_half_up(value: Fraction, decimals: int) -> Fraction:
     scale = 10**decimals
-    scaled = abs(value) * scale
-    rounded = (scaled.numerator * 2 + scaled.denominator) // (scaled.denominator * 2)
-    return Fraction(rounded if value >= 0 else -rounded, scale)
+    return Fraction(half_up(value.numerator * scale, value.denominator), scale)
 
 
 def truncate(value: Fraction, decimals: int) -> Fraction:
     scale = 10**decimals
-    scaled = abs(value) * scale
-    truncated = scaled.numerator // scaled.denominator
-    return Fraction(truncated if value >= 0 else -truncated, scale)
+    return Fraction(cut(value.numerator * scale, value.denominator), scale)
 
 
 def format_decimal(value: Fraction, decimals: int) -> str:

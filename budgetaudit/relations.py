@@ -15,7 +15,7 @@ from fractions import Fraction
 from math import lcm
 from typing import Callable, Sequence
 
-from .figures import Interval, Operand
+from .figures import Interval, Operand, cut, half_up
 
 
 class Outcome(Enum):
@@ -72,10 +72,9 @@ def judge(
     if stated_num % stated_den == 0:
         target = stated_num // stated_den
         num, den = printed.numerator * places, printed.denominator * stated.scale
-        magnitude, sign = (-num, -1) if num < 0 else (num, 1)
-        if sign * ((2 * magnitude + den) // (2 * den)) == target:
+        if half_up(num, den) == target:
             return Judgement(Outcome.EXACT, computed, printed)
-        if sign * (magnitude // den) == target:
+        if cut(num, den) == target:
             return Judgement(Outcome.TRUNCATION, computed, printed)
     if computed.meets(stated.interval):
         return Judgement(Outcome.ROUNDING, computed, printed)
