@@ -139,7 +139,8 @@ def check_facts(rule, document, reporter) -> None:
             shown = [c for c in clusters[: SHOWN_OTHERS + 1] if c is not cluster]
             by_value = _by_value(clusters, cluster)
             for fact in cluster:
-                # Every copy, grouped by value: this one first, then its own value's copies, then the others.
+                # The copies, grouped by value: this one first, then its own value's copies, then the others
+                # (a sample of each when there are many: _evidence).
                 own = [c for c in cluster[: SHOWN_PER_VALUE + 1] if c is not fact]  # not the whole cluster per copy
                 others = _evidence(own, shown)
                 why = ""
@@ -153,7 +154,8 @@ def check_facts(rule, document, reporter) -> None:
 
 
 def _by_value(clusters, own) -> str:
-    """52.84（第21、604、709行）；52.48（第839行）: every other value with where it stands."""
+    """52.84（21、604、709）；52.48（839）: every other value with the lines where it stands (the first
+    SHOWN_VALUES values, SHOWN_PER_VALUE lines of each, then …+N)."""
     values = [c for c in clusters[: SHOWN_VALUES + 1] if c is not own]
     shown = [f"{c[0].figure.text}（{_lines(c)}）" for c in values[:SHOWN_VALUES]]
     return _more(shown, len(clusters) - 1, "；")
