@@ -698,7 +698,6 @@ class ProseReader:
                 last = facts[at]  # the last sentence's, when it has one, replaces this one's
         return last
 
-
     def latest_labelled(self, label: str, state: _State) -> Fact | None:
         """The first fact labelled `label` in reversed(state.facts + state.previous)."""
         return (state.facts_index.update(state.facts).latest_label(label)

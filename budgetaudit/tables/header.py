@@ -154,8 +154,6 @@ def _groups(row: list[str]) -> list[tuple[str, list[str]]]:
     return groups
 
 
-
-
 def column_paths(header: list[list[str]]) -> list[tuple[str, ...]] | None:
     """Header paths of the leaf columns, or None when the header rows cannot be fitted together."""
     if not header:

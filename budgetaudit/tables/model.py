@@ -53,8 +53,6 @@ class Cell:
         return self.figure.value if self.figure is not None else None
 
 
-
-
 @dataclass(slots=True)
 class Column:
     path: tuple[str, ...]  # header texts from the top, e.g. ("2026年预算数", "基本支出")
