@@ -6,6 +6,7 @@ Prose and tables both produce these objects; no rule knows where a figure came f
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from .figures import Figure
 from .source import Source, Span
@@ -69,7 +70,7 @@ class Change:
     sentence: int = -1
 
     @property
-    def signed_delta(self):
+    def signed_delta(self) -> "Fraction | None":
         return None if self.delta is None else self.delta.base_value * self.delta_sign
 
 

@@ -79,7 +79,7 @@ class Reporter:
         self,
         rule: Rule,
         judgement: Judgement,
-        stated: Fact,
+        stated: Fact | Figure,
         inputs: list,
         values: dict[str, str],
         hint: str = "",

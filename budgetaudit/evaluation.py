@@ -255,12 +255,13 @@ def placements(cells: list[Printed], printed: list[int], header: list[str | None
     if positional:
         for shift in (0, 1, -1, 2, -2):
             if all(0 <= i + shift < len(header) and header[i + shift] is not None and _fits(header[i + shift], texts[i]) for i in printed):
-                out.append({header[i + shift]: i for i in printed})
+                names = [header[i + shift] for i in printed]  # none is None: checked just above
+                out.append({name: i for name, i in zip(names, printed) if name is not None})
                 if shift == 0:
                     return out  # a row that lines up with its header stands where it is printed
         return out
     # Blank cells were dropped: order-preserving placements of the printed cells.
-    slots = [j for j, f in enumerate(header) if f]
+    slots = [f for f in header if f]  # the fields a cell may stand under, in order
     results: list[dict[str, int]] = []
 
     def walk(k: int, j0: int, acc: dict[str, int]) -> None:
@@ -272,7 +273,7 @@ def placements(cells: list[Printed], printed: list[int], header: list[str | None
         for pos in range(j0, len(slots)):
             if len(slots) - pos < len(printed) - k:
                 break
-            f = header[slots[pos]]
+            f = slots[pos]
             if _fits(f, texts[printed[k]]):
                 acc[f] = printed[k]
                 walk(k + 1, pos + 1, acc)
@@ -289,11 +290,12 @@ def agreed(readings: list[dict[str, int]]) -> tuple[dict[str, int], set[str]]:
         return {}, set()
     if len(readings) == 1:
         return dict(readings[0]), set()  # a row that lines up with its header: one reading
-    names = set().union(*readings)
-    sure, unsure = {}, set()
+    names: set[str] = set().union(*readings)
+    sure: dict[str, int] = {}
+    unsure: set[str] = set()
     for name in names:
-        seen = {r.get(name) for r in readings}
-        if len(seen) == 1 and None not in seen:
+        seen = {r.get(name, -1) for r in readings}  # a cell index is never -1
+        if len(seen) == 1 and -1 not in seen:
             sure[name] = seen.pop()
         else:
             unsure.add(name)

@@ -110,7 +110,7 @@ class _Positions:
     __slots__ = ("facts", "count", "by_label", "by_concept", "values")
 
     def __init__(self) -> None:
-        self.facts: list[Fact] | None = None
+        self.facts: list[Fact] = []  # replaced by the list update() is given first
         self.count = 0
         self.by_label: dict[str, list[int]] = {}
         self.by_concept: dict[str, list[int]] = {}
@@ -259,11 +259,13 @@ class ProseReader:
                 if gap.strip(" ,，、和及与") == "" and gap.strip(" ") != "":
                     item[2] = following[2]
         out: list[_Item] = []
-        for number_start, number_end, unit, unit_end in found:
-            if unit is None:
+        for number_start, number_end, found_unit, found_end in found:
+            if found_unit is None:
                 continue
-            figure = figure_at(self.source, number_start, number_end, unit, unit_end)
-            out.append(_Item(figure, number_start, unit_end if unit_end is not None else number_end, number_end))
+            figure = figure_at(self.source, number_start, number_end, found_unit, found_end)
+            if figure is None:
+                continue
+            out.append(_Item(figure, number_start, found_end if found_end is not None else number_end, number_end))
         return out
 
     def key(self, label: str, figure: Figure, lead: str, scope_hint: str | None = None) -> Key:
@@ -482,7 +484,7 @@ class ProseReader:
         if state.reason:
             self.statement(item, lead, state, sentence)
             return
-        direction = _DIRECTION.search(lead)
+        direction: re.Match[str] | _Word | None = _DIRECTION.search(lead)
         if item.start in state.each:
             word, begin, finish = state.each[item.start]
             direction = _Word(word, begin - self._cursor, finish - self._cursor)
@@ -652,7 +654,7 @@ class ProseReader:
             group.complete = self.dictionary.partition_of(group.total.key.concept, tally.concepts)
 
     # -- changes -----------------------------------------------------------
-    def subject_for(self, lead: str, direction: re.Match, state: _State) -> tuple[str, Fact | None, str]:
+    def subject_for(self, lead: str, direction: re.Match[str] | _Word, state: _State) -> tuple[str, Fact | None, str]:
         """The item a change is about: a label printed around 较/比, or the current subject."""
         comparison = _last(_COMPARISON, lead, 0, direction.start())
         if comparison:
@@ -703,7 +705,7 @@ class ProseReader:
         return (state.facts_index.update(state.facts).latest_label(label)
                 or state.previous_index.update(state.previous).latest_label(label))
 
-    def delta(self, figure: Figure, direction: re.Match, lead: str, state: _State) -> None:
+    def delta(self, figure: Figure, direction: re.Match[str] | _Word, lead: str, state: _State) -> None:
         sign = 1 if direction.group("word") in _INCREASE_WORDS else -1
         compared_here = _COMPARISON.search(lead) is not None
         if not compared_here and state.change is not None and _CHANGE_PARTS.search(lead):
@@ -737,11 +739,13 @@ class ProseReader:
             state.each_changes.append(change)
 
     def change_fact(self, change: Change) -> Fact:
-        signed = dataclasses.replace(change.delta, value=change.delta.value * change.delta_sign)
+        delta = change.delta
+        assert delta is not None  # a change's fact is made only for a change stated with an amount
+        signed = dataclasses.replace(delta, value=delta.value * change.delta_sign)
         key = dataclasses.replace(change.key, measure=f"change:{change.base}")
         return Fact(key, change.label, signed, "prose", "statement")
 
-    def rate(self, figure: Figure, direction: re.Match, state: _State) -> None:
+    def rate(self, figure: Figure, direction: re.Match[str] | _Word, state: _State) -> None:
         sign = 1 if direction.group("word") in _INCREASE_WORDS else -1
         word = self.source.span(direction.start("word") + self._cursor, direction.end("word") + self._cursor)
         change = state.change
@@ -832,6 +836,6 @@ def extract(source: Source, document: Document, dictionary: Dictionary) -> None:
     if document.kind == "unknown" and document.year is None:
         title.read(source, document)
     ProseReader(source, document, dictionary).read()
-    units = [f.figure.unit for f in document.facts if f.figure.quantity == "money"]
+    units = [f.figure.unit for f in document.facts if f.figure.quantity == "money" and f.figure.unit is not None]
     if units:
         document.unit = max(dict.fromkeys(units), key=units.count)  # a tie goes to the first printed

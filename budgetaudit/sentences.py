@@ -127,7 +127,7 @@ def _line_break_ends(line: str, next_line: str) -> bool:
 def opens_with_figure(line: str) -> bool:
     """The line starts with a number and its unit (the rest of a figure wrapped from the line before)."""
     match = NUMBER_RE.match(line)
-    return bool(match) and unit_after(line, match.end())[0] is not None
+    return match is not None and unit_after(line, match.end())[0] is not None
 
 
 def has_figure(line: str) -> bool:

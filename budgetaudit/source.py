@@ -65,6 +65,12 @@ class Span:
     row: int | None = None  # 1-based row and column within that table
     table_column: int | None = None
 
+    # Reports cross process boundaries in `check -j N`. The compiled build (mypyc) rebuilds a frozen
+    # dataclass by assigning its fields, which a frozen class refuses; pickling it as a call does not.
+    def __reduce__(self) -> tuple:
+        return (Span, (self.line, self.column, self.end_line, self.end_column, self.text, self.page, self.sheet,
+                       self.cell, self.table, self.row, self.table_column))
+
     def as_dict(self) -> dict:
         out = {
             "line": self.line,
@@ -214,7 +220,7 @@ def decode(data: bytes) -> tuple[str, str]:
     if not decoded:
         raise NotADisclosure("cannot decode: neither UTF-8, GB18030/GBK nor Big5 text")
     scores = {encoding: plausibility(text) for encoding, text in decoded.items()}
-    ranked = sorted(scores, key=scores.get, reverse=True)
+    ranked = sorted(scores, key=lambda encoding: scores[encoding], reverse=True)
     best = ranked[0]
     if scores[best] < _MIN_PLAUSIBILITY:
         raise NotADisclosure(f"cannot decide the encoding: as {best} the text is not Chinese budget wording")

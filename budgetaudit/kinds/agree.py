@@ -32,7 +32,7 @@ _NESTED = ("all", "fiscal", "general")
 
 def check_scopes(rule, document, reporter) -> None:
     """A figure of a narrower fund scope never exceeds the same figure of a wider one."""
-    groups = defaultdict(lambda: defaultdict(list))
+    groups: defaultdict[tuple, defaultdict[str, list]] = defaultdict(lambda: defaultdict(list))
     for fact in document.facts:
         key = fact.key
         if fact.context == "statement" and key.known and key.scope in _NESTED and fact.figure.value >= 0:

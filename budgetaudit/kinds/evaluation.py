@@ -44,8 +44,10 @@ def _exact_operand(value: Fraction) -> Operand:
     return Operand(value, Interval(value, value))
 
 
-def _shown(figure: Figure, unit: str) -> str:
+def _shown(figure: Figure | None, unit: str) -> str:
     """A figure as printed, with the unit its table prints in a column of its own."""
+    if figure is None:
+        return ""
     unit = unit if unit and unit not in ("定性",) else ""
     return figure.text if not unit or figure.text.endswith(unit) else f"{figure.text}{unit}"
 
@@ -271,6 +273,8 @@ def check_deviation(rule, document, reporter) -> None:
 
 def _met(ind: Indicator) -> Outcome | None:
     """EXACT when the printed result meets the target, INCONSISTENT when no value the prints allow does."""
+    if ind.actual is None or ind.target is None:
+        return None
     a, t = operand(ind.actual), operand(ind.target)
     if ind.nature == "≥":
         return judge_at_most([t], a).outcome
@@ -321,7 +325,7 @@ def _target_values(reporter, ev: Evaluation, ind: Indicator, problem: str) -> di
     """The message values of a target-and-score finding (built only for a finding)."""
     return {
         "project": _project(ev), "label": ind.name, "nature": ind.nature,
-        "target": _shown(ind.target, ind.unit), "actual": _shown(ind.actual, ind.unit), "other": ind.weight.text,
+        "target": _shown(ind.target, ind.unit), "actual": _shown(ind.actual, ind.unit), "other": ind.weight.text if ind.weight is not None else "",
         "problem": reporter.hint(problem),
     }
 
@@ -419,8 +423,11 @@ def check_quantity_target(rule, document, reporter) -> None:
                 for s, e in printed:
                     if norm[e:e + len(ind.unit)] != ind.unit:
                         continue
-                    after = _PHRASE_AFTER.match(norm, e + len(ind.unit), end).group(0)
-                    before = _PHRASE_BEFORE.search(norm, start, s).group(0)
+                    # Both patterns match the empty string: they always find a phrase, if an empty one.
+                    after_match = _PHRASE_AFTER.match(norm, e + len(ind.unit), end)
+                    before_match = _PHRASE_BEFORE.search(norm, start, s)
+                    after = after_match.group(0) if after_match else ""
+                    before = before_match.group(0) if before_match else ""
                     if _subsequence(ind.name, after) or _subsequence(ind.name, before):
                         unit = ind.unit if ind.unit in COUNT_UNITS else None
                         figure = figure_at(source, s, e, unit, e + len(ind.unit))
@@ -515,7 +522,7 @@ def _check_averages(rule, reporter, source, ev, start: int, end: int) -> None:
         count = figure_at(source, start + m.start(1), start + m.end(1), m.group(2) if m.group(2) in COUNT_UNITS else None)
         each = figure_at(source, start + m.start(4), start + m.end(4), m.group(5), start + m.end(5))
         stated = figure_at(source, start + m.start(6), start + m.end(6), m.group(7), start + m.end(7))
-        if None in (count, each, stated):
+        if count is None or each is None or stated is None:
             continue
         judgement = judge(_product, [1, 1], [_factor_operand(count), operand(each)], operand(stated))
         reporter.judged(rule, judgement, stated, [count, each], {"project": _project(ev), "label": m.group(0)})
@@ -587,13 +594,14 @@ def check_description_sum(rule, document, reporter) -> None:
             clause_start = max([start] + [start + b.end() for b in _BREAK.finditer(text, 0, m.start())])
             if "平均" in norm[clause_start:start + m.start()]:
                 continue  # a count times an average: description_arithmetic
-            parts = []
+            found = []
             for n in NUMBER_RE.finditer(norm, clause_start, start + m.start()):
                 unit, unit_end = unit_after(norm, n.end())
                 if unit in MONEY_UNITS and outside[n.start() - start]:
-                    parts.append(figure_at(source, n.start(), n.end(), unit, unit_end))
+                    found.append(figure_at(source, n.start(), n.end(), unit, unit_end))
+            parts = [p for p in found if p is not None]
             stated = figure_at(source, start + m.start(1), start + m.end(1), m.group(2), start + m.end(2))
-            if len(parts) < 2 or stated is None or None in parts:
+            if len(found) < 2 or stated is None or len(parts) < len(found):
                 continue
             judgement = judge(total, [1] * len(parts), [operand(p) for p in parts], operand(stated))
             reporter.judged(rule, judgement, stated, parts, {
@@ -609,8 +617,9 @@ def check_description_sum(rule, document, reporter) -> None:
         items = _items(source, start, end)
         if len(items) < 2:
             continue
-        heads = [_first_money(source, s, e, outside, start) for s, e in items]
-        if any(h is None for h in heads):
+        found = [_first_money(source, s, e, outside, start) for s, e in items]
+        heads = [h for h in found if h is not None]
+        if len(heads) < len(found):
             reporter.unchecked(rule.code, "evaluation_item_without_amount", [ev.amount])
             continue
         judgement = judge(total, [1] * len(heads), [operand(h) for h in heads], operand(ev.amount))

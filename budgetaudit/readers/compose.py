@@ -141,17 +141,17 @@ class Composer:
             for c in range(width):
                 if c:
                     position += 1  # the TAB
-                cell = origin.get((r, c))
-                if cell is not None and cell.text:
-                    cell.start = line_start + position
-                    cell.end = cell.start + len(cell.text)
-                    where = {**coords, **cell.coords, "table": index, "row": file_rows[r] if r < len(file_rows) else r + 1, "table_column": c + 1}
-                    self.regions.append((cell.start, cell.end, where))
-                    pieces.append(cell.text)
-                    position += len(cell.text)
+                placed = origin.get((r, c))
+                if placed is not None and placed.text:
+                    placed.start = line_start + position
+                    placed.end = placed.start + len(placed.text)
+                    where = {**coords, **placed.coords, "table": index, "row": file_rows[r] if r < len(file_rows) else r + 1, "table_column": c + 1}
+                    self.regions.append((placed.start, placed.end, where))
+                    pieces.append(placed.text)
+                    position += len(placed.text)
                 else:
-                    if cell is not None:
-                        cell.start = cell.end = line_start + position
+                    if placed is not None:
+                        placed.start = placed.end = line_start + position
                     pieces.append("")
             self._emit("\t".join(pieces))
             row_offsets.append(line_start)

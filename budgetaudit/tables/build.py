@@ -234,7 +234,8 @@ def _row(source: Source, items: list, readings: list[tuple[int, ...]], units: li
         if column is None and cell.state != NIL:
             cell = Cell(UNCERTAIN, cell.text, cell.figure, cell.start, cell.end, tuple(candidates))
             for c in candidates:
-                if cells[c] is None or cells[c].state == NIL:
+                held = cells[c]
+                if held is None or held.state == NIL:
                     cells[c] = cell
         elif column is not None:
             cells[column] = cell

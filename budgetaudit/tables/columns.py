@@ -92,7 +92,7 @@ def fits(item: Item, column: Column) -> bool:
     if item.kind == "code":
         return role in ("code", "number", "seq")
     if item.kind == "num":
-        return role == "number" or (role == "seq" and item.half == Fraction(1, 2) and item.value >= 0)
+        return role == "number" or (role == "seq" and item.half == Fraction(1, 2) and item.value is not None and item.value >= 0)
     if role not in ("label", "text"):
         return False
     return not (column.side and item.side and column.side != item.side)
@@ -221,7 +221,8 @@ class _Shape:
         only amounts (what the judge of a sum sees), and which of them each placement makes."""
         known: list[dict[tuple, int]] = [{} for _ in sums]
         groups: dict[tuple[int, ...], int] = {}
-        for placement in self.placements:
+        placements = self.placements if self.placements is not None else []
+        for placement in placements:
             where = {c: i for i, c in enumerate(placement) if amounts[i]}
             ids = []
             for (total, parts), seen in zip(sums, known):
@@ -236,7 +237,8 @@ class _Shape:
         """The placements whose sums hold, with these bounds for the row's items."""
         verdicts = [[_sum_holds(bounds, total, parts) for total, parts in choices] for choices in self.choices]
         ok = [all(verdict[c] for verdict, c in zip(verdicts, group)) for group in self.groups]
-        return [placement for placement, group in zip(self.placements, self.group_of) if ok[group]]
+        placements = self.placements if self.placements is not None else []
+        return [placement for placement, group in zip(placements, self.group_of) if ok[group]]
 
 
 def _sum_holds(bounds: list, total: int | None, parts: tuple[int, ...]) -> bool:
@@ -466,7 +468,7 @@ def _holding_signatures(relation: Relation, ambiguous: list[int], signatures: di
     return kept
 
 
-def _all_hold(total: tuple, parts: list[tuple], width) -> bool:
+def _all_hold(total: tuple, parts: list, width) -> bool:
     """Could each printed total be the sum of its printed parts, in every column of `width`?"""
     return all(_may_add_up(total[column], [part[column] for part in parts]) for column in width)
 

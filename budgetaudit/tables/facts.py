@@ -126,9 +126,9 @@ def _row_groups(document: Document, table: Table, facts: dict, unsure: list[set[
 
 def _relation_groups(document: Document, table: Table, built: Built, facts: dict, unsure: list[set[int]]) -> None:
     by_side: dict[str, list[int]] = {}
-    for k, c in enumerate(table.columns):
-        if c.role == "number":
-            by_side.setdefault(c.side, []).append(k)
+    for k, column in enumerate(table.columns):
+        if column.role == "number":
+            by_side.setdefault(column.side, []).append(k)
     for relation in built.relations:
         columns = by_side.get(relation.total.side, [])
         if relation.balance:

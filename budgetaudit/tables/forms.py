@@ -115,7 +115,10 @@ def _blank_between(source, above: list[RawCell], row: list[RawCell]) -> bool:
 
 def _takes(cell: str, fragment: str) -> bool:
     """Does a header cell read on with this fragment (年初指标 + 值, 执行率得分 + (分))?"""
-    core = _FRAGMENT.match(fragment).group(1)
+    fragment_match = _FRAGMENT.match(fragment)
+    if fragment_match is None:
+        return False
+    core = fragment_match.group(1)
     cell = _clean(cell)
     if not cell or _BRACKETED.search(cell):
         return False

@@ -164,7 +164,8 @@ def column_paths(header: list[list[str]]) -> list[tuple[str, ...]] | None:
             split = next((k for k in range(1, len(row)) if "科目" in row[k] or row[k] in ("项目", "支出")), None)
             if split is None:
                 return None
-            slots = [("收入", t) for t in row[:split]] + [("支出", t) for t in row[split:]]
+            slots = [("收入", t) for t in row[:split]]
+            slots += [("支出", t) for t in row[split:]]
             continue
         groups = _groups(row)
         if all(kind == "single" for kind, _ in groups):
@@ -190,8 +191,14 @@ def column_paths(header: list[list[str]]) -> list[tuple[str, ...]] | None:
         # With more candidate parents than groups, the later (current-year) parents are the divided ones.
         for k, members in zip(pool[len(pool) - len(totals) :], totals):
             parents[k] = members
-        slots = [s + (m,) for k, s in enumerate(slots) for m in (parents.get(k) or [None])]
-        slots = [tuple(p for p in s if p is not None) for s in slots]
+        widened: list[tuple[str, ...]] = []
+        for k, s in enumerate(slots):
+            below = parents.get(k)
+            if below:
+                widened.extend(s + (m,) for m in below)
+            else:
+                widened.append(s)
+        slots = widened
     return slots
 
 
@@ -256,13 +263,13 @@ def row_sums(columns: list[Column]) -> list[RowSum]:
         first_total = next((k for k, name in enumerate(children) if name in TOTAL_WORDS and prefix + (name,) in index), None)
         if first_total is None:
             continue
-        parts = representatives[first_total + 1 :]
-        if not parts or any(p is None or columns[p].role != "number" for p in parts):
+        parts = [p for p in representatives[first_total + 1 :] if p is not None]
+        if not parts or len(parts) < len(representatives) - first_total - 1 or any(columns[p].role != "number" for p in parts):
             continue
         total = representatives[first_total]
-        if columns[total].role != "number":
+        if total is None or columns[total].role != "number":
             continue
-        out.append(RowSum(total, [p for p in parts if p is not None]))
+        out.append(RowSum(total, parts))
     return out
 
 

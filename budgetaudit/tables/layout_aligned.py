@@ -55,7 +55,7 @@ def read(lines: list[tuple[int, str]], start: int) -> tuple[RawBlock, int] | Non
     if not is_row(first) and not header_line:
         return None
     i = start
-    members = []
+    members: list[int] = []
     while i < len(lines):
         line = lines[i][1]
         if is_row(line) or (_field_count(line) >= 2 and members) or (i == start and header_line):

@@ -7,6 +7,7 @@ text, or uncertain (printed, but the column it stands in could not be decided).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from ..figures import Figure
 
@@ -49,7 +50,7 @@ class Cell:
     candidates: tuple[int, ...] = ()  # for UNCERTAIN: the columns it may stand in
 
     @property
-    def value(self):
+    def value(self) -> "Fraction | None":
         return self.figure.value if self.figure is not None else None
 
 
