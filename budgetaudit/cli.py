@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__
+from . import __version__, compiled
 
 app = typer.Typer(
     add_completion=False,
@@ -65,7 +65,7 @@ def warn(message: str) -> None:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"budgetaudit {__version__}")
+        typer.echo(f"budgetaudit {__version__} (compiled: {'yes' if compiled() else 'no'})")
         raise typer.Exit()
 
 

@@ -70,7 +70,7 @@ class Change:
     sentence: int = -1
 
     @property
-    def signed_delta(self) -> "Fraction | None":
+    def signed_delta(self) -> Fraction | None:
         return None if self.delta is None else self.delta.base_value * self.delta_sign
 
 

@@ -50,7 +50,7 @@ class Cell:
     candidates: tuple[int, ...] = ()  # for UNCERTAIN: the columns it may stand in
 
     @property
-    def value(self) -> "Fraction | None":
+    def value(self) -> Fraction | None:
         return self.figure.value if self.figure is not None else None
 
 

@@ -1,0 +1,126 @@
+"""Optional mypyc build of the hot modules; all metadata lives in pyproject.toml.
+
+`pip install .` compiles the modules listed in pyproject.toml ([tool.budgetaudit.compiled]) with mypyc
+when it can, and otherwise installs the same package as pure Python: a missing compiler, a missing Python.h or a mypy error must never fail
+an install, since compiling is only there to make the checks faster.
+BUDGETAUDIT_PURE=1 skips compilation; editable installs never compile (a .so in the source tree
+would shadow the .py being edited).
+"""
+
+import glob
+import importlib.machinery
+import os
+import threading
+import tomllib
+from concurrent.futures import ThreadPoolExecutor
+
+from setuptools import Distribution, setup
+from setuptools.command.bdist_wheel import bdist_wheel
+from setuptools.command.build import build
+from setuptools.command.build_ext import build_ext
+
+
+def compiled_modules() -> tuple[list[str], list[str]]:
+    """The module paths to compile and the mypy flags, from [tool.budgetaudit.compiled] in pyproject.toml.
+
+    mypyc compiles only code mypy accepts, and checks every annotation at run time: an annotation
+    that does not hold is a TypeError in the compiled build alone. tests/test_build.py reads the same.
+    """
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "pyproject.toml"), "rb") as file:
+        table = tomllib.load(file)["tool"]["budgetaudit"]["compiled"]
+    paths = [
+        path for pattern in table["modules"] for path in sorted(glob.glob(pattern, root_dir=here))
+        if not path.endswith("__init__.py")
+    ]
+    return paths, table["mypy-flags"]
+
+
+def compiling() -> bool:
+    return os.environ.get("BUDGETAUDIT_PURE", "") in ("", "0")
+
+
+class MaybeCompiledDistribution(Distribution):
+    # The extensions are only known once mypyc has run (inside build_ext, so that sdist and the
+    # metadata hooks never type-check); saying so up front makes `build` run build_ext at all.
+    def has_ext_modules(self):
+        return compiling() or bool(self.ext_modules)
+
+
+class Build(build):
+    def run(self):
+        # pip builds in ./build, which survives between installs: a .so left by an earlier compiled
+        # build would otherwise be installed by a pure one, beside .py files it no longer matches.
+        for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+            pattern = os.path.join(self.build_lib, "**", "*" + suffix)
+            for stale in glob.glob(pattern, recursive=True):
+                os.remove(stale)
+        super().run()
+
+
+class MypycBuildExt(build_ext):
+    def run(self):
+        if self.editable_mode or self.inplace:
+            return
+        try:
+            from mypyc.build import mypycify
+
+            cache = f"--cache-dir={self.build_temp}/mypy_cache"
+            modules, flags = compiled_modules()
+            extensions = mypycify(
+                [*flags, cache, *modules],
+                opt_level="3",
+                multi_file=True,
+                target_dir=os.path.join(self.build_temp, "mypyc"),
+            )
+            # Finalize again from scratch now that the extensions exist: setuptools keeps
+            # per-extension state that only finalize_options sets up.
+            self.distribution.ext_modules = extensions
+            self.distribution.reinitialize_command(self)
+            self.ensure_finalized()
+            super().run()
+        # mypycify reports type errors with sys.exit, hence SystemExit.
+        except (Exception, SystemExit) as error:
+            # All or nothing: every shim imports the shared <hash>__mypyc module, so a partly
+            # built set would break imports; remove whatever was built and stay pure.
+            for ext in self.distribution.ext_modules or []:
+                path = self.get_ext_fullpath(ext.name)
+                if os.path.exists(path):
+                    os.remove(path)
+            self.distribution.ext_modules = self.extensions = []
+            self.warn(f"mypyc build failed, installing pure Python budgetaudit: {error!r}")
+
+    def build_extensions(self):
+        # multi_file gives one C file per module, but distutils compiles the files of one extension
+        # one after the other, and the extensions (the shared library, then a small shim per
+        # module) one after the other too: run every C file on its own thread, as many compilers
+        # at a time as there are cores.
+        compile_one_by_one = self.compiler.compile
+        cores = os.cpu_count() or 1
+        slots = threading.BoundedSemaphore(cores)
+
+        def compile_one(source, *args, **kwargs):
+            with slots:
+                return compile_one_by_one([source], *args, **kwargs)
+
+        def compile_side_by_side(sources, *args, **kwargs):
+            with ThreadPoolExecutor(cores) as pool:
+                done = pool.map(lambda source: compile_one(source, *args, **kwargs), sources)
+                return [obj for objs in done for obj in objs]
+
+        self.compiler.compile = compile_side_by_side
+        self.parallel = self.parallel or cores
+        super().build_extensions()
+
+
+class BdistWheel(bdist_wheel):
+    def get_tag(self):
+        # Tag a wheel whose compilation failed or was skipped as the pure wheel it is.
+        self.root_is_pure = not self.distribution.ext_modules
+        return super().get_tag()
+
+
+setup(
+    distclass=MaybeCompiledDistribution,
+    cmdclass={"build": Build, "build_ext": MypycBuildExt, "bdist_wheel": BdistWheel},
+)

@@ -1,0 +1,60 @@
+"""The compiled build (setup.py): the modules it takes type-check, and an install that could compile did.
+
+mypyc compiles only code mypy accepts, and a failed compile installs the pure-Python package without a
+word (pip hides the build log): these tests are what notices.
+"""
+
+from __future__ import annotations
+
+import importlib.machinery
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tomllib
+
+import pytest
+
+import budgetaudit
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+
+
+def _compiled() -> tuple[list[str], list[str]]:
+    """The module paths and mypy flags of [tool.budgetaudit.compiled], expanded as setup.py does."""
+    table = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["budgetaudit"]["compiled"]
+    paths = [str(p.relative_to(ROOT)) for pattern in table["modules"] for p in sorted(ROOT.glob(pattern))]
+    return [p for p in paths if not p.endswith("__init__.py")], table["mypy-flags"]
+
+
+def test_compiled_modules_exist_and_type_check():
+    pytest.importorskip("mypy")
+    modules, flags = _compiled()
+    assert len(modules) > 30 and "budgetaudit/prose.py" in modules
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-incremental", "--cache-dir", os.devnull, *flags, *modules],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _can_compile() -> bool:
+    compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
+    header = pathlib.Path(sysconfig.get_paths()["include"]) / "Python.h"
+    return shutil.which(compiler) is not None and header.is_file()
+
+
+def test_an_install_that_could_compile_is_compiled():
+    installed = pathlib.Path(budgetaudit.__file__).resolve().parent
+    if installed.parent == ROOT:
+        pytest.skip("budgetaudit is imported from the source tree (an editable install is never compiled)")
+    if os.environ.get("BUDGETAUDIT_PURE", "") not in ("", "0"):
+        pytest.skip("BUDGETAUDIT_PURE asks for the pure-Python build")
+    if not _can_compile():
+        pytest.skip("no C compiler or no Python.h here: the pure-Python build is the right one")
+    modules = [pathlib.Path(path).stem for path in _compiled()[0]]
+    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    missing = [m for m in modules if not any(p.name.startswith(m + ".") and p.name.endswith(suffixes) for p in installed.rglob(m + ".*"))]
+    assert budgetaudit.compiled() and not missing, f"installed without mypyc: {missing} (pip install -v . shows why)"
