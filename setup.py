@@ -1,7 +1,7 @@
 """Optional mypyc build of the hot modules; all metadata lives in pyproject.toml.
 
-`pip install .` compiles the modules listed in pyproject.toml ([tool.budgetaudit.compiled]) with mypyc
-when it can, and otherwise installs the same package as pure Python: a missing compiler, a missing Python.h or a mypy error must never fail
+`pip install .` compiles the modules in COMPILED with mypyc when it can, and otherwise installs the
+same package as pure Python: a missing compiler, a missing Python.h or a mypy error must never fail
 an install, since compiling is only there to make the checks faster.
 BUDGETAUDIT_PURE=1 skips compilation; editable installs never compile (a .so in the source tree
 would shadow the .py being edited).
@@ -11,7 +11,6 @@ import glob
 import importlib.machinery
 import os
 import threading
-import tomllib
 from concurrent.futures import ThreadPoolExecutor
 
 from setuptools import Distribution, setup
@@ -20,20 +19,28 @@ from setuptools.command.build import build
 from setuptools.command.build_ext import build_ext
 
 
-def compiled_modules() -> tuple[list[str], list[str]]:
-    """The module paths to compile and the mypy flags, from [tool.budgetaudit.compiled] in pyproject.toml.
+# The hot path of read, extract and check; the CLI, configuration, readers and reports stay pure
+# Python. readers/compose.py is compiled because it subclasses Source: a compiled class cannot have an
+# interpreted subclass. A pattern's __init__.py is left out. (Literals only: tests/test_build.py reads
+# these two names from this file's syntax tree.)
+COMPILED = [
+    "budgetaudit/concepts.py", "budgetaudit/crossref.py", "budgetaudit/document.py", "budgetaudit/engine.py",
+    "budgetaudit/evaluation.py", "budgetaudit/figures.py", "budgetaudit/prose.py", "budgetaudit/relations.py",
+    "budgetaudit/sentences.py", "budgetaudit/source.py", "budgetaudit/title.py",
+    "budgetaudit/tables/*.py", "budgetaudit/kinds/*.py", "budgetaudit/readers/compose.py",
+]
+# mypyc compiles only code mypy accepts with these flags, and checks every annotation at run time: an
+# annotation that does not hold is a TypeError in the compiled build alone. tests/test_build.py runs
+# mypy with the same flags.
+MYPY_FLAGS = ["--ignore-missing-imports", "--disable-error-code=import-untyped"]
 
-    mypyc compiles only code mypy accepts, and checks every annotation at run time: an annotation
-    that does not hold is a TypeError in the compiled build alone. tests/test_build.py reads the same.
-    """
+
+def compiled_modules() -> list[str]:
     here = os.path.dirname(os.path.abspath(__file__))
-    with open(os.path.join(here, "pyproject.toml"), "rb") as file:
-        table = tomllib.load(file)["tool"]["budgetaudit"]["compiled"]
-    paths = [
-        path for pattern in table["modules"] for path in sorted(glob.glob(pattern, root_dir=here))
+    return [
+        path for pattern in COMPILED for path in sorted(glob.glob(pattern, root_dir=here))
         if not path.endswith("__init__.py")
     ]
-    return paths, table["mypy-flags"]
 
 
 def compiling() -> bool:
@@ -66,9 +73,8 @@ class MypycBuildExt(build_ext):
             from mypyc.build import mypycify
 
             cache = f"--cache-dir={self.build_temp}/mypy_cache"
-            modules, flags = compiled_modules()
             extensions = mypycify(
-                [*flags, cache, *modules],
+                [*MYPY_FLAGS, cache, *compiled_modules()],
                 opt_level="3",
                 multi_file=True,
                 target_dir=os.path.join(self.build_temp, "mypyc"),
