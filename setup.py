@@ -67,7 +67,7 @@ class Build(build):
 
 class MypycBuildExt(build_ext):
     def run(self):
-        if self.editable_mode or self.inplace:
+        if not compiling() or self.editable_mode or self.inplace:
             return
         try:
             from mypyc.build import mypycify

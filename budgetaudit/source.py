@@ -12,7 +12,7 @@ import codecs
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from fractions import Fraction
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024  # documented default size limit (README, `check --max-bytes`)
@@ -68,8 +68,7 @@ class Span:
     # Reports cross process boundaries in `check -j N`. The compiled build (mypyc) rebuilds a frozen
     # dataclass by assigning its fields, which a frozen class refuses; pickling it as a call does not.
     def __reduce__(self) -> tuple:
-        return (Span, (self.line, self.column, self.end_line, self.end_column, self.text, self.page, self.sheet,
-                       self.cell, self.table, self.row, self.table_column))
+        return (Span, tuple(getattr(self, f.name) for f in fields(self)))
 
     def as_dict(self) -> dict:
         out = {

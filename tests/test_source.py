@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import pathlib
+import pickle
 from fractions import Fraction
 
 import pytest
@@ -11,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from budgetaudit import source
-from budgetaudit.source import _FOLD, InputError, Source, decode, load, normalise, plausibility
+from budgetaudit.source import _FOLD, InputError, Source, Span, decode, load, normalise, plausibility
 
 settings.register_profile("budgetaudit", max_examples=150, deadline=None)
 settings.load_profile("budgetaudit")
@@ -269,3 +271,12 @@ def test_a_span_ends_where_its_end_offset_stands(text: str, data) -> None:
     assert (span.line, span.column) == src.position(start)
     assert (span.end_line, span.end_column) == src.position(end)
     assert span.text == text[start:end]
+
+
+def test_a_span_survives_pickling_with_every_field():
+    # Reports cross the process pool of `check -j N`; a compiled frozen dataclass cannot be unpickled
+    # field by field, so Span pickles as a call, which must carry every field.
+    values = {"page": 3, "sheet": "附件2", "cell": "D14", "table": 2, "row": 7, "table_column": 4}
+    span = Span(5, 6, 5, 12, "871.82 万元", **values)
+    assert set(values) | {"line", "column", "end_line", "end_column", "text"} == {f.name for f in dataclasses.fields(Span)}
+    assert pickle.loads(pickle.dumps(span)) == span

@@ -468,9 +468,9 @@ def _holding_signatures(relation: Relation, ambiguous: list[int], signatures: di
     return kept
 
 
-def _all_hold(total: tuple, parts: list, width) -> bool:
-    """Could each printed total be the sum of its printed parts, in every column of `width`?"""
-    return all(_may_add_up(total[column], [part[column] for part in parts]) for column in width)
+def _all_hold(total: tuple, parts: list, columns: list[int]) -> bool:
+    """Could each printed total be the sum of its printed parts, in every one of these columns?"""
+    return all(_may_add_up(total[column], [part[column] for part in parts]) for column in columns)
 
 
 def _may_add_up(total: tuple[int, int] | None, parts: list) -> bool:

@@ -263,8 +263,9 @@ def row_sums(columns: list[Column]) -> list[RowSum]:
         first_total = next((k for k, name in enumerate(children) if name in TOTAL_WORDS and prefix + (name,) in index), None)
         if first_total is None:
             continue
-        parts = [p for p in representatives[first_total + 1 :] if p is not None]
-        if not parts or len(parts) < len(representatives) - first_total - 1 or any(columns[p].role != "number" for p in parts):
+        after = representatives[first_total + 1 :]
+        parts = [p for p in after if p is not None]
+        if not parts or len(parts) < len(after) or any(columns[p].role != "number" for p in parts):
             continue
         total = representatives[first_total]
         if total is None or columns[total].role != "number":
