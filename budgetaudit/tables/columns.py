@@ -12,6 +12,7 @@ uncertain: it is shown, but nothing is checked with it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
@@ -468,7 +469,7 @@ def _holding_signatures(relation: Relation, ambiguous: list[int], signatures: di
     return kept
 
 
-def _all_hold(total: tuple, parts: list, columns: list[int]) -> bool:
+def _all_hold(total: tuple, parts: list, columns: Iterable[int]) -> bool:
     """Could each printed total be the sum of its printed parts, in every one of these columns?"""
     return all(_may_add_up(total[column], [part[column] for part in parts]) for column in columns)
 
