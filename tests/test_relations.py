@@ -151,11 +151,34 @@ def test_share_of_rounded_figures(part, extra, unit, decimals, rate_decimals, pu
         assert judge(share, [1, -1], [part_op, whole_op], wrong, guard).outcome is Outcome.INCONSISTENT
 
 
-@given(amount_st, amount_st, money_unit_st, decimals_st, st.integers(min_value=0, max_value=6))
-def test_ratio_of_rounded_figures(numerator, denominator, unit, decimals, ratio_decimals) -> None:
-    assume(denominator > 0)
+def draw_amount(draw, unit: str, decimals: int) -> Fraction:
+    """An amount in 元 of at least two last printed digits of `unit` with `decimals` places, with a
+    remainder below that digit: positive when printed, so tests need not filter out amounts that
+    round to 0 (most small amounts do in 亿元)."""
+    step = Fraction(MONEY_UNITS[unit], 10**decimals)
+    return (draw(st.integers(min_value=2, max_value=10**9)) + Fraction(draw(st.integers(0, 999)), 1000)) * step
+
+
+@st.composite
+def change_st(draw):
+    """(previous, Δ, sign, unit, decimals) whose printed figures and base are positive."""
+    unit, decimals, sign = draw(money_unit_st), draw(decimals_st), draw(st.sampled_from([1, -1]))
+    smaller, delta = draw_amount(draw, unit, decimals), draw_amount(draw, unit, decimals)
+    previous = smaller + delta if sign < 0 else smaller  # the smaller of previous and current is positive
+    return previous, delta, sign, unit, decimals
+
+
+@st.composite
+def ratio_st(draw):
+    """(numerator, denominator, unit, decimals) whose printed figures are positive."""
+    unit, decimals = draw(money_unit_st), draw(decimals_st)
+    return draw_amount(draw, unit, decimals), draw_amount(draw, unit, decimals), unit, decimals
+
+
+@given(ratio_st(), st.integers(min_value=0, max_value=6))
+def test_ratio_of_rounded_figures(amounts, ratio_decimals) -> None:
+    numerator, denominator, unit, decimals = amounts
     num_op, den_op = printed(numerator, decimals, unit), printed(denominator, decimals, unit)
-    assume(den_op.interval.lo > 0 and num_op.interval.lo >= 0)
     truth = ratio(truth_of(numerator, num_op), denominator)
     stated = printed(truth, ratio_decimals, None)
     assume(truth_of(truth, stated) == truth)  # a bare 0 printed for a non-zero truth claims none
@@ -167,19 +190,11 @@ def test_ratio_of_rounded_figures(numerator, denominator, unit, decimals, ratio_
     assert judge(ratio, [1, -1], [num_op, den_op], wrong, divisor_guard(1)).outcome is Outcome.INCONSISTENT
 
 
-@given(
-    st.integers(min_value=1, max_value=10**12).map(lambda n: Fraction(n, 100)),
-    st.integers(min_value=1, max_value=10**12).map(lambda n: Fraction(n, 100)),
-    st.sampled_from([1, -1]),
-    money_unit_st,
-    decimals_st,
-    percent_decimals_st,
-    st.integers(min_value=1, max_value=1000),
-)
-@example(Fraction(1000), Fraction(100), 1, "万元", 2, 2, 1)
-def test_growth_rate_of_rounded_figures(previous, delta, sign, unit, decimals, rate_decimals, push) -> None:
+@given(change_st(), percent_decimals_st, st.integers(min_value=1, max_value=1000))
+@example((Fraction(1000), Fraction(100), 1, "万元", 2), 2, 1)
+def test_growth_rate_of_rounded_figures(change, rate_decimals, push) -> None:
+    previous, delta, sign, unit, decimals = change
     current = previous + sign * delta
-    assume(current > 0)
     current_op, delta_op = printed(current, decimals, unit), printed(delta, decimals, unit)
     # Monotone where the printed change is positive and the base (current − sign·Δ) stays positive.
     assume(delta_op.interval.lo > 0 and current_op.interval.lo > 0)
@@ -221,11 +236,19 @@ def test_share_examples() -> None:
 
 
 @given(
-    st.lists(st.tuples(amount_st, decimals_st), min_size=2, max_size=8),
+    st.lists(st.tuples(amount_st, decimals_st), min_size=1, max_size=7),
     st.integers(min_value=0, max_value=3),
+    st.integers(min_value=6, max_value=9),
+    st.integers(min_value=0, max_value=10**6),
 )
-def test_truncated_total_is_truncation(parts, decimals) -> None:
+def test_truncated_total_is_truncation(parts, decimals, tail, whole_digits) -> None:
     inputs = [printed(v, d, "元") for v, d in parts]
+    # One more part, to four places, sets the sum's dropped digits to .6 to .9 of its last printed
+    # one, where truncating and rounding differ.
+    ulp = Fraction(1, 10**decimals)
+    so_far = sum((x.value for x in inputs), Fraction(0))
+    last = (Fraction(tail, 10) * ulp - so_far) % ulp + whole_digits * ulp
+    inputs.append(printed(last, 4, "元"))
     exact_sum = sum((x.value for x in inputs), Fraction(0))
     assume(truncate(exact_sum, decimals) != round_half_up(exact_sum, decimals))
     stated = stated_as(truncate(exact_sum, decimals), decimals, "元")
@@ -234,10 +257,19 @@ def test_truncated_total_is_truncation(parts, decimals) -> None:
     assert not judgement.holds
 
 
-@given(amount_st, st.integers(min_value=1, max_value=10**8), percent_decimals_st)
-def test_truncated_share_is_truncation(part, whole_cents, rate_decimals) -> None:
+@given(
+    st.integers(min_value=10**6, max_value=10**10),
+    percent_decimals_st,
+    st.integers(min_value=0, max_value=99_999),
+    st.integers(min_value=55, max_value=95),
+)
+def test_truncated_share_is_truncation(whole_cents, rate_decimals, digits, tail) -> None:
+    # The part is aimed at a share whose dropped digits are .55 to .95 of the last printed one, where
+    # truncating and rounding differ; a whole of at least 10,000 元 keeps the aim within a cent.
     whole = Fraction(whole_cents, 100)
-    part_op, whole_op = printed(part, 2, "元"), printed(whole, 2, "元")
+    ulp = Fraction(1, 10**rate_decimals)
+    target = (digits % (100 * 10**rate_decimals)) * ulp + Fraction(tail, 100) * ulp
+    part_op, whole_op = printed(whole * target / 100, 2, "元"), printed(whole, 2, "元")
     printed_share = share(part_op.value, whole_op.value)
     assume(truncate(printed_share, rate_decimals) != round_half_up(printed_share, rate_decimals))
     stated = stated_as(truncate(printed_share, rate_decimals), rate_decimals, "%")
