@@ -12,7 +12,7 @@ from .figures import Figure
 from .source import Source, Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Key:
     """What a fact is a figure of. Facts are compared only when their keys are equal and certain."""
 
@@ -22,12 +22,20 @@ class Key:
     scope: str  # "all", "fiscal", "general", "fund", "capital"
     quantity: str  # "money", "percent", "count:<unit>", ...
 
+    def __init__(self, concept: str, period: str, measure: str, scope: str, quantity: str) -> None:
+        # hand-written: see source.Span
+        object.__setattr__(self, "concept", concept)
+        object.__setattr__(self, "period", period)
+        object.__setattr__(self, "measure", measure)
+        object.__setattr__(self, "scope", scope)
+        object.__setattr__(self, "quantity", quantity)
+
     @property
     def known(self) -> bool:
         return not self.concept.startswith("label:") and "unknown" not in (self.period, self.measure)
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(slots=True, eq=False, init=False)
 class Fact:
     """One printed figure with its meaning."""
 
@@ -38,12 +46,28 @@ class Fact:
     context: str = "statement"  # "statement", or "reason" for figures inside 主要原因是…
     sentence: int = -1
 
+    def __init__(  # hand-written: see source.Span
+        self,
+        key: Key,
+        label: str,
+        figure: Figure,
+        origin: str = "prose",
+        context: str = "statement",
+        sentence: int = -1,
+    ) -> None:
+        self.key = key
+        self.label = label
+        self.figure = figure
+        self.origin = origin
+        self.context = context
+        self.sentence = sentence
+
     @property
     def span(self) -> Span:
         return self.figure.span
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(slots=True, eq=False, init=False)
 class SumGroup:
     """A total and its parts as the disclosure presents them (其中 lists, table rows and columns)."""
 
@@ -52,8 +76,14 @@ class SumGroup:
     kind: str = "parts"  # "parts", "changes", "row", "column", "hierarchy"
     complete: bool = False  # the parts are a whole partition of the total (declared in rules/concepts.toml)
 
+    def __init__(self, total: Fact, parts: list[Fact], kind: str = "parts", complete: bool = False) -> None:
+        self.total = total  # hand-written: see source.Span
+        self.parts = parts
+        self.kind = kind
+        self.complete = complete
 
-@dataclass(slots=True, eq=False)
+
+@dataclass(slots=True, eq=False, init=False)
 class Change:
     """A stated change of one item against a named base: 较上年增加Δ，增长r%, 持平, 无变化."""
 
@@ -69,12 +99,38 @@ class Change:
     words: list[Span] = field(default_factory=list)  # direction words as printed
     sentence: int = -1
 
+    def __init__(  # hand-written: see source.Span
+        self,
+        label: str,
+        key: Key,
+        base: str,
+        base_text: str,
+        current: Fact | None,
+        delta: Figure | None,
+        delta_sign: int,
+        rate: Figure | None,
+        rate_sign: int,
+        words: list[Span] | None = None,
+        sentence: int = -1,
+    ) -> None:
+        self.label = label
+        self.key = key
+        self.base = base
+        self.base_text = base_text
+        self.current = current
+        self.delta = delta
+        self.delta_sign = delta_sign
+        self.rate = rate
+        self.rate_sign = rate_sign
+        self.words = [] if words is None else words
+        self.sentence = sentence
+
     @property
     def signed_delta(self) -> Fraction | None:
         return None if self.delta is None else self.delta.base_value * self.delta_sign
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(slots=True, eq=False, init=False)
 class Share:
     """占r%: a part's share of a whole."""
 
@@ -83,6 +139,13 @@ class Share:
     whole: Fact | None
     whole_label: str
     reason: str = ""  # why the whole could not be resolved
+
+    def __init__(self, part: Fact, share: Figure, whole: Fact | None, whole_label: str, reason: str = "") -> None:
+        self.part = part  # hand-written: see source.Span
+        self.share = share
+        self.whole = whole
+        self.whole_label = whole_label
+        self.reason = reason
 
 
 @dataclass(slots=True, eq=False)

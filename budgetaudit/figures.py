@@ -35,12 +35,16 @@ MAX_DIGITS = 20  # a longer run of digits is an identifier, never a figure
 NUMBER_RE = re.compile(r"(?=[-\d])(?<![\d.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Interval:
     """A closed range of exact values."""
 
     lo: Fraction
     hi: Fraction
+
+    def __init__(self, lo: Fraction, hi: Fraction) -> None:  # hand-written: see source.Span
+        object.__setattr__(self, "lo", lo)
+        object.__setattr__(self, "hi", hi)
 
     def meets(self, other: "Interval") -> bool:
         return self.lo <= other.hi and other.lo <= self.hi
@@ -52,7 +56,7 @@ class Interval:
         return f"[{float_free(self.lo)}, {float_free(self.hi)}]"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Operand:
     """One input of a relation or its stated figure, in base units: what was printed and what it allows
     (relations.judge takes these)."""
@@ -61,6 +65,12 @@ class Operand:
     interval: Interval
     decimals: int = 0
     scale: int = 1
+
+    def __init__(self, value: Fraction, interval: Interval, decimals: int = 0, scale: int = 1) -> None:
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "interval", interval)
+        object.__setattr__(self, "decimals", decimals)
+        object.__setattr__(self, "scale", scale)
 
 
 def float_free(value: Fraction, places: int = 6) -> str:
@@ -146,7 +156,7 @@ def quantity_of(unit: str | None) -> str:
     return "number"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Figure:
     """A number as printed, with its unit and exact place in the file."""
 
@@ -162,9 +172,17 @@ class Figure:
     interval: Interval = field(init=False, compare=False, repr=False)
     operand: Operand = field(init=False, compare=False, repr=False)  # what the judge takes
 
-    def __post_init__(self) -> None:
-        value = self.value  # keyed by its integers: hashing a Fraction costs more than the rest of the lookup
-        operand = _derived(value.numerator, value.denominator, self.decimals, self.unit)
+    def __init__(  # hand-written: see source.Span
+        self, value: Fraction, decimals: int, unit: str | None, span: Span, start: int, end: int
+    ) -> None:
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "decimals", decimals)
+        object.__setattr__(self, "unit", unit)
+        object.__setattr__(self, "span", span)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        # keyed by its integers: hashing a Fraction costs more than the rest of the lookup
+        operand = _derived(value.numerator, value.denominator, decimals, unit)
         object.__setattr__(self, "base_value", operand.value)
         object.__setattr__(self, "interval", operand.interval)
         object.__setattr__(self, "operand", operand)

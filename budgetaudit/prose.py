@@ -77,12 +77,18 @@ def _clause_start(breaks: list[int], at: int) -> int:
     return breaks[index] + 1 if index >= 0 else 0
 
 
-@dataclass
+@dataclass(init=False)
 class _Item:
     figure: Figure
     start: int
     end: int  # end of the unit when there is one
     number_end: int
+
+    def __init__(self, figure: Figure, start: int, end: int, number_end: int) -> None:  # see source.Span
+        self.figure = figure
+        self.start = start
+        self.end = end
+        self.number_end = number_end
 
 
 @dataclass

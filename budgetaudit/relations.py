@@ -30,12 +30,20 @@ class Undefined(Exception):
     """f is not defined, or not monotone, somewhere on the inputs' ranges."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Judgement:
     outcome: Outcome
     computed: Interval | None = None  # the range of f over the inputs
     printed: Fraction | None = None  # f of the printed inputs
     reason: str = ""
+
+    def __init__(  # hand-written: see source.Span
+        self, outcome: Outcome, computed: Interval | None = None, printed: Fraction | None = None, reason: str = ""
+    ) -> None:
+        object.__setattr__(self, "outcome", outcome)
+        object.__setattr__(self, "computed", computed)
+        object.__setattr__(self, "printed", printed)
+        object.__setattr__(self, "reason", reason)
 
     @property
     def holds(self) -> bool:

@@ -48,7 +48,7 @@ class NotADisclosure(InputError):
     walking a directory with such content is skipped, not failed."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Span:
     """Where a piece of text stands in the file as given (1-based, columns in code points)."""
 
@@ -64,6 +64,35 @@ class Span:
     table: int | None = None  # 1-based index of a table in the file
     row: int | None = None  # 1-based row and column within that table
     table_column: int | None = None
+
+    # Records made by the thousand write their __init__ (init=False): the compiled build runs it
+    # natively, where the one dataclass generates is interpreted and about five times slower.
+    # tests/test_records.py holds each such __init__ to the fields.
+    def __init__(
+        self,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        text: str,
+        page: int | None = None,
+        sheet: str | None = None,
+        cell: str | None = None,
+        table: int | None = None,
+        row: int | None = None,
+        table_column: int | None = None,
+    ) -> None:
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "column", column)
+        object.__setattr__(self, "end_line", end_line)
+        object.__setattr__(self, "end_column", end_column)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "page", page)
+        object.__setattr__(self, "sheet", sheet)
+        object.__setattr__(self, "cell", cell)
+        object.__setattr__(self, "table", table)
+        object.__setattr__(self, "row", row)
+        object.__setattr__(self, "table_column", table_column)
 
     # Reports cross process boundaries in `check -j N`. The compiled build (mypyc) rebuilds a frozen
     # dataclass by assigning its fields, which a frozen class refuses; pickling it as a call does not.

@@ -28,7 +28,7 @@ MAX_COMBINATIONS = 4096  # per cross-row relation
 FEW_PLACEMENTS = 64  # a row shape with at most this many placements has them listed once per table
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Item:
     cell: RawCell
     kind: str  # "nil", "code", "num", "text"
@@ -41,6 +41,26 @@ class Item:
     high: int = 0
     shape: tuple = ()  # what decides the columns it fits: kind, side, and whether a seq column takes it
 
+    def __init__(  # hand-written: see source.Span
+        self,
+        cell: RawCell,
+        kind: str,
+        value: Fraction | None = None,
+        half: Fraction = Fraction(0),
+        side: str = "",
+        low: int = 0,
+        high: int = 0,
+        shape: tuple = (),
+    ) -> None:
+        self.cell = cell
+        self.kind = kind
+        self.value = value
+        self.half = half
+        self.side = side
+        self.low = low
+        self.high = high
+        self.shape = shape
+
 
 BOUND_SCALE = 2 * 10**8
 _HALF = Fraction(1, 2)
@@ -50,7 +70,8 @@ def classify(cell: RawCell) -> Item:
     if cell.blank:
         return Item(cell, "nil", shape=_NIL_SHAPE)
     text = cell.text.strip()
-    return Item(cell, *(_reading_short(text) if len(text) <= 48 else _reading(text)))
+    kind, value, half, side, low, high, shape = _reading_short(text) if len(text) <= 48 else _reading(text)
+    return Item(cell, kind, value, half, side, low, high, shape)
 
 
 def _reading(text: str) -> tuple:

@@ -14,13 +14,18 @@ from ..figures import Figure
 FIGURE, NIL, TEXT, UNCERTAIN = "figure", "nil", "text", "uncertain"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class RawCell:
     """One printed cell as a layout reader found it: its text (lines joined) and offsets."""
 
     text: str
     start: int
     end: int
+
+    def __init__(self, text: str, start: int, end: int) -> None:  # hand-written: see source.Span
+        self.text = text
+        self.start = start
+        self.end = end
 
     @property
     def blank(self) -> bool:
@@ -40,7 +45,7 @@ class RawBlock:
     unit_line: str = ""  # a 单位:万元 line between that heading and the block
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Cell:
     state: str  # FIGURE, NIL, TEXT or UNCERTAIN
     text: str = ""
@@ -48,6 +53,22 @@ class Cell:
     start: int = -1
     end: int = -1
     candidates: tuple[int, ...] = ()  # for UNCERTAIN: the columns it may stand in
+
+    def __init__(  # hand-written: see source.Span
+        self,
+        state: str,
+        text: str = "",
+        figure: Figure | None = None,
+        start: int = -1,
+        end: int = -1,
+        candidates: tuple[int, ...] = (),
+    ) -> None:
+        self.state = state
+        self.text = text
+        self.figure = figure
+        self.start = start
+        self.end = end
+        self.candidates = candidates
 
     @property
     def value(self) -> Fraction | None:
@@ -69,13 +90,22 @@ class Column:
         return self.path[-1] if self.path else ""
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Row:
     line: int
     cells: list[Cell]  # one per column
     code: str = ""
     label: str = ""
     printed: list[Cell] = field(default_factory=list)  # every printed cell, in print order
+
+    def __init__(  # hand-written: see source.Span
+        self, line: int, cells: list[Cell], code: str = "", label: str = "", printed: list[Cell] | None = None
+    ) -> None:
+        self.line = line
+        self.cells = cells
+        self.code = code
+        self.label = label
+        self.printed = [] if printed is None else printed
 
     def figure(self, column: int) -> Figure | None:
         cell = self.cells[column]
