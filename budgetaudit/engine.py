@@ -8,6 +8,7 @@ ranges and evidence are built the same way for every kind.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from fractions import Fraction
@@ -58,6 +59,9 @@ class Reporter:
         self.report = report
         self.lang = lang
         self.hints = hints
+        # What several rules derive alike from this one document (e.g. how an evaluation table is read),
+        # computed by the first that asks: keyed by the kind's own names.
+        self.memo: dict = {}
 
     def hint(self, name: str, **values: str) -> str:
         texts = self.hints.get(name, {})
@@ -117,12 +121,25 @@ class Reporter:
 _SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|附件\s*\d+|附表\s*\d+)")
 
 
+# A heading after a line break, found in the whole text at once: the regex engine scans for the
+# literal \n, far faster than matching at every line start in a loop.
+_SECTION_AFTER_BREAK = re.compile(r"\n[^\S\r\n]*(?:[一二三四五六七八九十]+、|附件\s*\d+|附表\s*\d+)")
+
+
 def sections(source: Source) -> list[tuple[int, str]]:
     """(line, heading) of every top-level heading, for grouping a report by section."""
+    lines, starts = source.lines(), source.line_starts
+    if "\r" in source.norm:  # other line breaks (rare): every line is a candidate
+        candidates: list[int] = list(range(len(lines)))
+    else:
+        candidates = [0] + [
+            bisect.bisect_right(starts, m.start() + 1) - 1 for m in _SECTION_AFTER_BREAK.finditer(source.norm)
+        ]
     out = []
-    for number, (_, line) in enumerate(source.lines(), 1):
+    for index in candidates:
+        line = lines[index][1]
         if _SECTION.match(line) and len(line.strip()) < 60:
-            out.append((number, line.strip().rstrip("|").strip()))
+            out.append((index + 1, line.strip().rstrip("|").strip()))
     return out
 
 
@@ -158,12 +175,10 @@ def check_document(document: Document, ruleset: RuleSet, lang: str = "zh") -> Fi
     for doubt in document.doubts:
         reporter.unchecked(doubt.code, doubt.reason, list(doubt.spans))
     heads = sections(document.source)
+    head_lines = [line for line, _ in heads]
     for finding in report.findings:
-        title = ""
-        for line, heading in heads:
-            if line <= finding.line:
-                title = heading
-        finding.section = title
+        index = bisect.bisect_right(head_lines, finding.line) - 1  # the last heading at or above it
+        finding.section = heads[index][1] if index >= 0 else ""
     report.assign_fingerprints()
     report.sort()
     return report

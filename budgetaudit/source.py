@@ -162,8 +162,17 @@ class Source:
     _lines: list[tuple[int, str]] | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
-        self.norm = normalise(self.text)
-        self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        text = self.text
+        self.norm = normalise(text)
+        if "\r" in text:
+            self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        else:  # \n alone (most files): found without a match object per line
+            starts = [0]
+            at = text.find("\n")
+            while at >= 0:
+                starts.append(at + 1)
+                at = text.find("\n", at + 1)
+            self.line_starts = starts
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset."""
@@ -184,10 +193,15 @@ class Source:
         cached = getattr(self, "_lines", None)
         if cached is not None:
             return cached
+        norm, starts = self.norm, self.line_starts
         out = []
-        for i, start in enumerate(self.line_starts):
-            end = self.line_starts[i + 1] if i + 1 < len(self.line_starts) else len(self.norm)
-            out.append((start, self.norm[start:end].rstrip("\r\n")))
+        last = len(starts) - 1
+        for i in range(last):
+            start, end = starts[i], starts[i + 1] - 1  # a line ends before its break: \n, \r or \r\n
+            if end > start and norm[end] == "\n" and norm[end - 1] == "\r":
+                end -= 1
+            out.append((start, norm[start:end]))
+        out.append((starts[last], norm[starts[last] :]))  # the last line has no break
         self._lines = out
         return out
 

@@ -85,3 +85,20 @@ def test_a_income_and_expenditure_change_is_about_the_one_total_they_all_state()
     long = "支出总计100万元，" * 50 + "收入总计100万元，" + "收、支总计较上年增加1万元，" * 50 + "。"
     document = engine.read_document(source.Source("t.txt", HEAD + long))
     assert all(c.current is not None for c in document.changes if c.label.startswith("收支"))
+
+
+def test_sections_are_the_heading_lines():
+    # engine.sections searches the whole text at once; the definition reads line by line.
+    def by_line(src: source.Source) -> list[tuple[int, str]]:
+        out = []
+        for number, (_, line) in enumerate(src.lines(), 1):
+            if engine._SECTION.match(line) and len(line.strip()) < 60:
+                out.append((number, line.strip().rstrip("|").strip()))
+        return out
+
+    rng = random.Random(5)
+    pieces = ["一、", "十二、", "附件", "附表", "3", " ", "\u3000", "\t", "\n", "\r", "\r\n", "收入", "|", "、", "x" * 70]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        src = source.Source("t.txt", text)
+        assert engine.sections(src) == by_line(src), repr(text)

@@ -94,6 +94,8 @@ def test_position_of_every_offset(text: str) -> None:
 
 
 @given(text_st)
+@example("a\r\nb\rc\nd\r")
+@example("\r\r\n\n\r\n")
 def test_lines_split_on_every_break(text: str) -> None:
     src = Source("x", text)
     expected = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

@@ -118,6 +118,15 @@ def _choose(ev: Evaluation):
     return results[-1]
 
 
+def _chosen(reporter, ev: Evaluation):
+    """_choose(ev), once per table for all the rules that ask."""
+    memo = reporter.memo
+    key = ("evaluation.choose", id(ev))
+    if key not in memo:
+        memo[key] = _choose(ev)
+    return memo[key]
+
+
 def _convention_text(reporter, name: str, ev: Evaluation) -> str:
     if name == "a":
         return reporter.hint("evaluation_convention_a")
@@ -130,7 +139,7 @@ def check_weights(rule, document, reporter) -> None:
     for ev in document.evaluations:
         if not ev.indicators or not ev.weighted:
             continue
-        chosen = _choose(ev)
+        chosen = _chosen(reporter, ev)
         if chosen is None or chosen == "unknown":
             items = [i.weight for i in ev.indicators if i.weight is not None][:1]
             doubt = ev.doubtful("indicators") or ev.doubtful("execution")
@@ -158,7 +167,7 @@ def check_total(rule, document, reporter) -> None:
             d = ev.doubtful("total")
             reporter.unchecked(rule.code, d.reason, d.spans)
             continue
-        chosen = _choose(ev)
+        chosen = _chosen(reporter, ev)
         if chosen is None or chosen == "unknown" or chosen[4] is None:
             doubt = ev.doubtful("indicators") or ev.doubtful("execution")
             reason = doubt.reason if doubt else "evaluation_weights_unknown"
@@ -179,20 +188,24 @@ def check_score_bounds(rule, document, reporter) -> None:
         for label, score, weight in pairs:
             if score is None:
                 continue
-            values = {"project": _project(ev), "label": label}
             below = judge_at_most([ZERO], operand(score))
             if below.outcome is Outcome.INCONSISTENT:
                 reporter.report.checked += 1
-                reporter.finding(rule, rule.severity, {**values, "problem": reporter.hint("evaluation_negative")},
-                                 [score], "≥0分", score.text)
+                values = {"project": _project(ev), "label": label, "problem": reporter.hint("evaluation_negative")}
+                reporter.finding(rule, rule.severity, values, [score], "≥0分", score.text)
                 continue
             if weight is None:
                 continue
             judgement = judge_at_most([operand(score)], operand(weight))
-            _bound(rule, reporter, judgement, [score, weight], {
-                **values, "other": weight.text,
+            reporter.report.checked += 1
+            if judgement.outcome is Outcome.EXACT:
+                continue  # the message values are built only for a finding
+            severity = rule.severity if judgement.outcome is Outcome.INCONSISTENT else "info"
+            values = {
+                "project": _project(ev), "label": label, "other": weight.text,
                 "problem": reporter.hint("evaluation_over_weight", weight=weight.text),
-            }, f"≤{weight.text}", score.text)
+            }
+            reporter.finding(rule, severity, values, [score, weight], f"≤{weight.text}", score.text)
 
 
 # ---- execution ---------------------------------------------------------------------------------
@@ -314,7 +327,7 @@ def check_target_and_score(rule, document, reporter) -> None:
             if met is Outcome.EXACT and not ind.note:
                 if judge_at_most([operand(ind.weight)], operand(ind.score)).outcome is Outcome.INCONSISTENT:
                     if weights_fit is None:
-                        chosen = _choose(ev)
+                        chosen = _chosen(reporter, ev)
                         weights_fit = isinstance(chosen, tuple) and chosen[3].holds
                     if weights_fit:
                         reporter.finding(rule, "info", _target_values(reporter, ev, ind, "evaluation_met_reduced"),
