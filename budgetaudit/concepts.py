@@ -7,15 +7,16 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Final
 
-_QUOTES = re.compile(r"[\s\"'“”‘’「」『』《》]")
-_LEADING = re.compile(
+_QUOTES: Final = re.compile(r"[\s\"'“”‘’「」『』《》]")
+_LEADING: Final = re.compile(
     r"^(?:(?:\(?[一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[.、])\s*)?"
     r"(?:截至|截止)?(?:\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?|本年度|本年|全年|当年|年度)?"
     r"(?:本部门|本单位|我单位|我局|本局|部门|所属各预算单位|所属预算单位|各预算单位)?"
     r"(?:年度)?(?:其中|此外|另外|主要是|主要用于|包括)?(?:共有|共)?"
 )
-_TRAILING = re.compile(r"(?:分别为|分别是|共计|合计为|为|是|达到|达|预算数|决算数|执行数|预算|决算|支出数|金额)$")
+_TRAILING: Final = re.compile(r"(?:分别为|分别是|共计|合计为|为|是|达到|达|预算数|决算数|执行数|预算|决算|支出数|金额)$")
 
 
 def clean_label(text: str) -> str:
@@ -35,7 +36,7 @@ def _clean(text: str) -> str:
     return label
 
 
-_clean_short = lru_cache(maxsize=1 << 12)(_clean)
+_clean_short: Final = lru_cache(maxsize=1 << 12)(_clean)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ paragraphs form a complete partition even though no 其中 list ties them togeth
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Final
 
 from .concepts import Dictionary
 from .document import Document, Fact, SumGroup
@@ -47,8 +48,8 @@ def derive_partitions(document: Document, dictionary: Dictionary) -> None:
 
 
 # Fund scopes from the widest to the narrowest: 全部资金 ⊇ 财政拨款 ⊇ 一般公共预算.
-_NESTED = ("all", "fiscal", "general")
-_SCOPE_REVENUE = {"fiscal": "财政拨款收入", "general": "一般公共预算财政拨款收入"}
+_NESTED: Final = ("all", "fiscal", "general")
+_SCOPE_REVENUE: Final = {"fiscal": "财政拨款收入", "general": "一般公共预算财政拨款收入"}
 
 
 def equivalent_scopes(document: Document) -> None:

@@ -12,6 +12,7 @@ import bisect
 import math
 import re
 from fractions import Fraction
+from typing import Final
 
 from . import crossref, evaluation, prose, title
 from .concepts import Dictionary, default_dictionary
@@ -118,12 +119,12 @@ class Reporter:
         return judgement.outcome
 
 
-_SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|附件\s*\d+|附表\s*\d+)")
+_SECTION: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|附件\s*\d+|附表\s*\d+)")
 
 
 # A heading after a line break, found in the whole text at once: the regex engine scans for the
 # literal \n, far faster than matching at every line start in a loop.
-_SECTION_AFTER_BREAK = re.compile(r"\n[^\S\r\n]*(?:[一二三四五六七八九十]+、|附件\s*\d+|附表\s*\d+)")
+_SECTION_AFTER_BREAK: Final = re.compile(r"\n[^\S\r\n]*(?:[一二三四五六七八九十]+、|附件\s*\d+|附表\s*\d+)")
 
 
 def sections(source: Source) -> list[tuple[int, str]]:

@@ -18,18 +18,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 from .figures import COUNT_UNITS, MONEY_UNITS, NUMBER_RE, Figure, figure_at, parse_number
 from .source import Source, Span
 from .tables.model import RawCell
 
-KINDS = ("self_evaluation", "performance_target")
-POINTS = "分"  # weights and scores are points: a whole number of points is exact, like a count
-OPERATORS = {"≥": "≥", "≤": "≤", "=": "=", "＝": "=", ">": "≥", "<": "≤", "≧": "≥", "≦": "≤", "定性": "定性"}
-_NO_VALUE = ("无", "/", "-", "—", "--", "——")
+KINDS: Final = ("self_evaluation", "performance_target")
+POINTS: Final = "分"  # weights and scores are points: a whole number of points is exact, like a count
+OPERATORS: Final = {"≥": "≥", "≤": "≤", "=": "=", "＝": "=", ">": "≥", "<": "≤", "≧": "≥", "≦": "≤", "定性": "定性"}
+_NO_VALUE: Final = ("无", "/", "-", "—", "--", "——")
 
 # Header words, the more specific first.
-INDICATOR_FIELDS = (
+INDICATOR_FIELDS: Final = (
     ("seq", ("序号",)),
     ("project_total", ("自评得分", "自评总分", "项目得分", "总得分")),
     ("project", ("项目名称",)),
@@ -50,7 +51,7 @@ INDICATOR_FIELDS = (
     ("note", ("说明", "偏差原因", "未完成原因")),
     ("group", ("绩效指标", "绩")),
 )
-EXECUTION_FIELDS = (
+EXECUTION_FIELDS: Final = (
     ("exec_weight", ("执行率权重",)),
     ("exec_score", ("执行率得分",)),
     ("rate", ("执行率",)),
@@ -60,21 +61,21 @@ EXECUTION_FIELDS = (
     ("executed", ("全年执行数", "执行数")),
     ("label", ("项目资金", "资金")),
 )
-NUMBER_FIELDS = {
+NUMBER_FIELDS: Final = {
     "seq", "project_total", "deviation", "coefficient", "weight", "score",
     "amount_total", "initial", "adjusted", "executed", "rate", "exec_weight", "exec_score",
 }
-VALUE_FIELDS = {"target", "target_initial", "target_adjusted", "actual"}
-QUALITATIVE = ("定性", "长期", "定性指标")
-_CATEGORY = re.compile(r"^(?:产出|效益|满意度|成本|数量|质量|时效|经济|社会|生态|可持续影响)(?:指标|效益)?$")
-_NUMBERED = re.compile(r"^指标\d")
-_CONTINUATION = re.compile(r"^[(（]?(?:值|数|分|%|万元|元)[)）]?$")
-_KEY_TOTAL = re.compile(r"^(?:自评总分|自评得分|总分)")
-_KEY_AMOUNT = re.compile(r"^(?:资金总额|项目资金总额|部门支出预算数|预算金额|项目金额)")
-_MONEY_IN_HEADER = re.compile(r"(万元|千元|亿元|元)")
-_NUMBERED_NAME = re.compile(r"^指标\d+[:：]")
-_LEADING_NUMBER = re.compile(r"^-?[\d,]*\.?\d+")
-_NOT_NUMBER = re.compile(r"[^\d.,-]")
+VALUE_FIELDS: Final = {"target", "target_initial", "target_adjusted", "actual"}
+QUALITATIVE: Final = ("定性", "长期", "定性指标")
+_CATEGORY: Final = re.compile(r"^(?:产出|效益|满意度|成本|数量|质量|时效|经济|社会|生态|可持续影响)(?:指标|效益)?$")
+_NUMBERED: Final = re.compile(r"^指标\d")
+_CONTINUATION: Final = re.compile(r"^[(（]?(?:值|数|分|%|万元|元)[)）]?$")
+_KEY_TOTAL: Final = re.compile(r"^(?:自评总分|自评得分|总分)")
+_KEY_AMOUNT: Final = re.compile(r"^(?:资金总额|项目资金总额|部门支出预算数|预算金额|项目金额)")
+_MONEY_IN_HEADER: Final = re.compile(r"(万元|千元|亿元|元)")
+_NUMBERED_NAME: Final = re.compile(r"^指标\d+[:：]")
+_LEADING_NUMBER: Final = re.compile(r"^-?[\d,]*\.?\d+")
+_NOT_NUMBER: Final = re.compile(r"[^\d.,-]")
 
 
 # A printed cell (its normalised text and where it stands) is the table reader's cell.
@@ -196,7 +197,7 @@ def _execution_header(cells: list[Printed], printed: list[int]) -> list[str | No
     return None
 
 
-_LONGEST_FIRST = sorted(OPERATORS, key=len, reverse=True)
+_LONGEST_FIRST: Final = sorted(OPERATORS, key=len, reverse=True)
 
 
 @lru_cache(maxsize=4096)
@@ -318,7 +319,7 @@ def _only_number(text: str) -> tuple[int, int] | None:
 
 
 # The same short prints (100, 95%, ≥98%) recur in every table: remembered, like parse_number.
-_only_number_short = lru_cache(maxsize=4096)(_only_number)
+_only_number_short: Final = lru_cache(maxsize=4096)(_only_number)
 
 
 def _known_unit(unit: str) -> str | None:

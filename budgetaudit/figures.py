@@ -11,28 +11,29 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
+from typing import Final
 
 from .source import Source, Span
 
 # Scale of each money unit in 元, so that copies in 元, 万元 and 亿元 compare exactly.
-MONEY_UNITS = {"元": 1, "千元": 1000, "万元": 10_000, "万": 10_000, "亿元": 100_000_000, "亿": 100_000_000}
-PERCENT_UNITS = {"%": "percent", "个百分点": "point"}
-COUNT_UNITS = (
+MONEY_UNITS: Final = {"元": 1, "千元": 1000, "万元": 10_000, "万": 10_000, "亿元": 100_000_000, "亿": 100_000_000}
+PERCENT_UNITS: Final = {"%": "percent", "个百分点": "point"}
+COUNT_UNITS: Final = (
     "台(套)", "人次", "批次", "团组", "个", "人", "辆", "项", "次", "台", "套", "家", "场", "件", "名", "户",
     "所", "处", "类", "条", "份", "天", "小时", "分",
 )
 # Longest first, so 万元 wins over 万 and 人次 over 人.
-_UNITS = sorted(list(MONEY_UNITS) + list(PERCENT_UNITS) + list(COUNT_UNITS), key=len, reverse=True)
-_UNIT_RE = re.compile("|".join(re.escape(u) for u in _UNITS))
+_UNITS: Final = sorted(list(MONEY_UNITS) + list(PERCENT_UNITS) + list(COUNT_UNITS), key=len, reverse=True)
+_UNIT_RE: Final = re.compile("|".join(re.escape(u) for u in _UNITS))
 
-MAX_DIGITS = 20  # a longer run of digits is an identifier, never a figure
+MAX_DIGITS: Final = 20  # a longer run of digits is an identifier, never a figure
 
 # A number as printed: ASCII-comma thousands groups, or plain digits, with an optional
 # fraction. Each branch is a simple sequence, so matching is linear in the input.
 # A comma before a number does not hide it: a grouped number is consumed whole, so a
 # comma left in front of digits separates a list (4125.49,4143.91 is two figures).
 # The leading look-ahead lets the engine skip to the next digit or dash before trying the look-behind.
-NUMBER_RE = re.compile(r"(?=[-\d])(?<![\d.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
+NUMBER_RE: Final = re.compile(r"(?=[-\d])(?<![\d.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -114,8 +115,8 @@ def format_decimal(value: Fraction, decimals: int) -> str:
     return f"{sign}{digits[:-decimals]}.{digits[-decimals:]}"
 
 
-_GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_PLAIN = re.compile(r"(-?)(\d+)(?:\.(\d+))?")
+_GROUPED: Final = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_PLAIN: Final = re.compile(r"(-?)(\d+)(?:\.(\d+))?")
 
 
 def parse_number(text: str) -> tuple[Fraction, int] | None:
@@ -141,7 +142,7 @@ def _parse(text: str) -> tuple[Fraction, int] | None:
     return (-value if sign else value), len(frac)
 
 
-_parse_short = lru_cache(maxsize=1 << 14)(_parse)
+_parse_short: Final = lru_cache(maxsize=1 << 14)(_parse)
 
 
 def quantity_of(unit: str | None) -> str:

@@ -14,6 +14,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Final
 
 from . import title
 from .concepts import Dictionary, clean_label
@@ -22,38 +23,38 @@ from .figures import NUMBER_RE, Figure, figure_at, parse_number, unit_after
 from .sentences import HEADING, has_figure, is_not_a_figure, prose_mask, sentences
 from .source import Source
 
-_CLAUSE_BREAK = re.compile(r"[，,；;：:、]")
-_INCREASE = "增加|增长|上升|提高|增多|多|增"
-_DECREASE = "减少|下降|降低|减|少|节约|节省|缩减"
-_DIRECTION = re.compile(rf"(?:各|分别|共|同比|相应)?(?P<word>{_INCREASE}|{_DECREASE})了?\s*$")
-_AMBIGUOUS = re.compile(r"(?:增加|减少)\s*[(（]\s*或\s*(?:增加|减少)\s*[)）]\s*$")
-_FLAT = re.compile(r"(?P<word>基本持平|持平|无变化|没有变化|无增减|未发生变化|不变)")
-_BASE_TOKEN = (
+_CLAUSE_BREAK: Final = re.compile(r"[，,；;：:、]")
+_INCREASE: Final = "增加|增长|上升|提高|增多|多|增"
+_DECREASE: Final = "减少|下降|降低|减|少|节约|节省|缩减"
+_DIRECTION: Final = re.compile(rf"(?:各|分别|共|同比|相应)?(?P<word>{_INCREASE}|{_DECREASE})了?\s*$")
+_AMBIGUOUS: Final = re.compile(r"(?:增加|减少)\s*[(（]\s*或\s*(?:增加|减少)\s*[)）]\s*$")
+_FLAT: Final = re.compile(r"(?P<word>基本持平|持平|无变化|没有变化|无增减|未发生变化|不变)")
+_BASE_TOKEN: Final = (
     r"上年决算数|上年决算|上年预算数|上年预算|上年支出数|上年同期|上年度|上年数|上年|去年|上一年度|上一年"
     r"|年初预算数|年初预算|调整预算数|调整预算|全年预算数|预算数|\d{4}\s*年度?(?:决算数|预算数|支出数)?"
 )
 # 与…相比: the spaces around the base are taken whole (possessive), so a long run of spaces costs one
 # pass, not one per way of splitting it; the third branch is the base made of spaces alone.
-_COMPARISON = re.compile(
+_COMPARISON: Final = re.compile(
     rf"(?:较|比|同)\s*(?P<base>{_BASE_TOKEN})(?:相比|比较)?"
     rf"|(?:与|同|和)\s*+(?P<base2>[^，,。；;：:]{{1,16}}?)\s*+(?:相比|比较)"
     rf"|(?:与|同|和)\s++(?:相比|比较)"
 )
-_SHARE = re.compile(r"占比\s*(?:为)?\s*$|占(?P<whole>[^，,。；;：:%]{0,24}?)(?:的)?(?:比重|比例)?(?:为)?\s*$")
-_WHOLE_SUFFIX = re.compile(r"(?:的)?(?:比重|比例)$")
-_OPEN_PARTS = re.compile(r"其中\s*[:：,，]?\s*")
-_CHANGE_PARTS = re.compile(r"主要(?:是|为|包括|由于)(?!原因)")
-_LIST_INTRO = re.compile(r"(?P<label>[^，,。；;：:]{0,40}?)主要用于以下(?:几个)?方面")
-_RESPECTIVELY = re.compile(r"分别(?:为|是)")
-_LIST_SEPARATOR = " ,，、和及与以及"
-_SHARES_AFTER = re.compile(r"[，,]?\s*(?:分别)?占(?:比)?(?:分别为)?")
-_EACH = re.compile(rf"各(?:自)?(?P<word>{_INCREASE}|{_DECREASE})")
-_RATES_AFTER = re.compile(rf"[，,]?\s*分别(?P<word>{_INCREASE}|{_DECREASE})")
-_NAME_SEPARATOR = re.compile(r"[、和及与]|以及")
-_INCREASE_WORDS = frozenset(_INCREASE.split("|"))
-_COLON_FIRST = re.compile(r"\s*[:：]")
-_PLURAL_TAIL = re.compile(r"(?:各|分别|均|共)$")
-_BASE_YEAR = re.compile(r"(\d{4})年")
+_SHARE: Final = re.compile(r"占比\s*(?:为)?\s*$|占(?P<whole>[^，,。；;：:%]{0,24}?)(?:的)?(?:比重|比例)?(?:为)?\s*$")
+_WHOLE_SUFFIX: Final = re.compile(r"(?:的)?(?:比重|比例)$")
+_OPEN_PARTS: Final = re.compile(r"其中\s*[:：,，]?\s*")
+_CHANGE_PARTS: Final = re.compile(r"主要(?:是|为|包括|由于)(?!原因)")
+_LIST_INTRO: Final = re.compile(r"(?P<label>[^，,。；;：:]{0,40}?)主要用于以下(?:几个)?方面")
+_RESPECTIVELY: Final = re.compile(r"分别(?:为|是)")
+_LIST_SEPARATOR: Final = " ,，、和及与以及"
+_SHARES_AFTER: Final = re.compile(r"[，,]?\s*(?:分别)?占(?:比)?(?:分别为)?")
+_EACH: Final = re.compile(rf"各(?:自)?(?P<word>{_INCREASE}|{_DECREASE})")
+_RATES_AFTER: Final = re.compile(rf"[，,]?\s*分别(?P<word>{_INCREASE}|{_DECREASE})")
+_NAME_SEPARATOR: Final = re.compile(r"[、和及与]|以及")
+_INCREASE_WORDS: Final = frozenset(_INCREASE.split("|"))
+_COLON_FIRST: Final = re.compile(r"\s*[:：]")
+_PLURAL_TAIL: Final = re.compile(r"(?:各|分别|均|共)$")
+_BASE_YEAR: Final = re.compile(r"(\d{4})年")
 
 
 def _last(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
@@ -67,7 +68,7 @@ def _last(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None
     return last
 
 
-_CLAUSE_PUNCT = re.compile("[，,；;：:。]")
+_CLAUSE_PUNCT: Final = re.compile("[，,；;：:。]")
 
 
 def _clause_start(breaks: list[int], at: int) -> int:
@@ -206,18 +207,18 @@ class _State:
 
 
 # Labels that point back at the item just named (公务接待费0.94万元。费用支出较年初预算数减少…).
-_ANAPHORA = {"费用支出", "费用", "该项支出", "该项费用", "上述费用", "此项支出", "该费用", "支出数"}
+_ANAPHORA: Final = {"费用支出", "费用", "该项支出", "该项费用", "上述费用", "此项支出", "该费用", "支出数"}
 # Labels that name only a measure; the item is named by the clause before (收入预算:2026年年初预算数…).
-_MEASURE_ONLY = {"", "年初", "年初预算", "年初预算数", "预算数", "决算数", "全年", "本年"}
-_YEAR = re.compile(r"(\d{4})\s*年")
-_SCOPE_HEADINGS = (
+_MEASURE_ONLY: Final = {"", "年初", "年初预算", "年初预算数", "预算数", "决算数", "全年", "本年"}
+_YEAR: Final = re.compile(r"(\d{4})\s*年")
+_SCOPE_HEADINGS: Final = (
     ("政府性基金", "fund"), ("国有资本经营", "capital"), ("一般公共预算", "general"), ("财政拨款", "fiscal"),
 )
-_REASON_START = re.compile(r"主要原因|原因(?:是|为|系)|主要是由于|由于|主要用于|用于")
-_SECTION_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
-_LIST_ITEM = re.compile(r"\s*(?:[(（]\d+[)）]|\d+[.、．](?!\d))")
-_INCOME_AND_EXPENDITURE = ("收入总计", "支出总计")
-_OPENS_WITH_COMPARISON = re.compile(r"\s*(?:较|比|与|同)")
+_REASON_START: Final = re.compile(r"主要原因|原因(?:是|为|系)|主要是由于|由于|主要用于|用于")
+_SECTION_HEADING: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
+_LIST_ITEM: Final = re.compile(r"\s*(?:[(（]\d+[)）]|\d+[.、．](?!\d))")
+_INCOME_AND_EXPENDITURE: Final = ("收入总计", "支出总计")
+_OPENS_WITH_COMPARISON: Final = re.compile(r"\s*(?:较|比|与|同)")
 
 
 class ProseReader:

@@ -8,11 +8,12 @@ masked text has its place in the file.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .figures import NUMBER_RE, unit_after
 from .source import Source
 
-HEADING = re.compile(
+HEADING: Final = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|附件|附表)"
 )
 
@@ -22,7 +23,7 @@ def is_table_line(line: str) -> bool:
     return "\t" in line or stripped.endswith("|") or stripped.startswith("|")
 
 
-_PAGE_NUMBER = re.compile(r"^\s*-?\s*\d{1,4}\s*-?\s*$")
+_PAGE_NUMBER: Final = re.compile(r"^\s*-?\s*\d{1,4}\s*-?\s*$")
 
 
 def prose_mask(source: Source, table_lines: frozenset[int] = frozenset()) -> tuple[str, frozenset[int]]:
@@ -65,11 +66,11 @@ def prose_mask(source: Source, table_lines: frozenset[int] = frozenset()) -> tup
     return "".join(out), frozenset(pages)
 
 
-_SENTENCE_END_RE = re.compile(r"[。!?！？]")
+_SENTENCE_END_RE: Final = re.compile(r"[。!?！？]")
 
 
 # A line ending in one of these, or followed by a line opening with a figure, goes on in the next line.
-_CONTINUES = tuple("增减长降占为较比计达是的和及与、，,（(") + ("其中:", "其中：", "其中")
+_CONTINUES: Final = tuple("增减长降占为较比计达是的和及与、，,（(") + ("其中:", "其中：", "其中")
 
 
 def sentences(text: str, invisible: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
@@ -138,8 +139,8 @@ def has_figure(line: str) -> bool:
     return False
 
 
-_DATE_OR_SERIAL_AFTER = frozenset("年月日号届期〕]-—至")
-_SERIAL_BEFORE = frozenset("第〔[-—至/")
+_DATE_OR_SERIAL_AFTER: Final = frozenset("年月日号届期〕]-—至")
+_SERIAL_BEFORE: Final = frozenset("第〔[-—至/")
 
 
 def is_not_a_figure(text: str, start: int, end: int) -> bool:

@@ -14,9 +14,10 @@ import re
 import sys
 from dataclasses import dataclass, field, fields
 from fractions import Fraction
+from typing import Final
 
-DEFAULT_MAX_BYTES = 100 * 1024 * 1024  # documented default size limit (README, `check --max-bytes`)
-_MAX_BYTES_ENV = "BUDGETAUDIT_MAX_BYTES"  # how `check --max-bytes` reaches worker processes, however started
+DEFAULT_MAX_BYTES: Final = 100 * 1024 * 1024  # documented default size limit (README, `check --max-bytes`)
+_MAX_BYTES_ENV: Final = "BUDGETAUDIT_MAX_BYTES"  # how `check --max-bytes` reaches worker processes, however started
 
 
 def _limit_from_environment() -> int:
@@ -118,25 +119,25 @@ class Span:
 
 # Full-width ASCII forms fold to ASCII, except the full-width comma, which in
 # these documents separates list items and never groups digits (120，800万元 is two figures).
-_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F) if c != 0xFF0C}
+_FOLD: Final = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F) if c != 0xFF0C}
 _FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x0000: 0x20, 0x2212: 0x2D, 0xFE6A: 0x25})
 # Traditional characters that occur in budget wording, folded to simplified so
 # one dictionary of concepts serves both scripts.
-_TRADITIONAL = (
+_TRADITIONAL: Final = (
     "預决決算總計增減長較為費經財撥與務車輛運護維購數億萬佔無變項門單機關採貨績額業個對開發資產專結轉餘從於實際統類級議訓會養醫療衛險標準報價達質時間現國區縣鎮鄉處體員應當後節約檢滿權評執離屬營補貼獎繳納勞託電話網絡據設備劃並將還進過場團組辦歸參職責構説說務"
 )
-_SIMPLIFIED = (
+_SIMPLIFIED: Final = (
     "预决决算总计增减长较为费经财拨与务车辆运护维购数亿万占无变项门单机关采货绩额业个对开发资产专结转余从于实际统类级议训会养医疗卫险标准报价达质时间现国区县镇乡处体员应当后节约检满权评执离属营补贴奖缴纳劳托电话网络据设备划并将还进过场团组办归参职责构说说务"
 )
 assert len(_TRADITIONAL) == len(_SIMPLIFIED)
 _FOLD.update({ord(t): ord(s) for t, s in zip(_TRADITIONAL, _SIMPLIFIED) if t != s})
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK: Final = re.compile(r"\r\n|\r|\n")
 
 
 # The regex engine finds the runs of characters that fold and only those are translated: str.translate
 # over the whole text looks up every character in _FOLD, about seven times slower on these documents.
-_FOLDS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]+")
+_FOLDS: Final = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]+")
 
 
 def _fold(match: re.Match) -> str:
@@ -206,7 +207,7 @@ class Source:
         return out
 
 
-_BOMS = (
+_BOMS: Final = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -217,13 +218,13 @@ _BOMS = (
 
 # Characters every budget disclosure is full of (simplified; traditional text is folded first).
 # A decoding that yields few of them is mojibake, however valid its bytes.
-_COMMON = frozenset(
+_COMMON: Final = frozenset(
     "的年度元万亿支出收入预算决算经费项目部门单位财政拨款一般公共基本人员公用三公采购资产绩效情况说明"
     "其中较上增加减少增长下降占合计总计本主要原因为和及与服务保障管理工作政府性基金运行维护接待车辆"
     "社会就业卫生健康住房资源信息科技教育文化农林水交通城乡环保安全事务行政机关事业转结余指标完成"
 )
-_MIN_PLAUSIBILITY = Fraction(1, 8)  # share of CJK characters that must be common ones
-_MIN_CJK = 8  # fewer Chinese characters than this cannot tell GB18030 from Big5
+_MIN_PLAUSIBILITY: Final = Fraction(1, 8)  # share of CJK characters that must be common ones
+_MIN_CJK: Final = 8  # fewer Chinese characters than this cannot tell GB18030 from Big5
 
 
 def plausibility(text: str) -> Fraction:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .document import Document
 from .sentences import HEADING
@@ -27,7 +28,7 @@ def read(source: Source, document: Document) -> None:
             break
 
 
-_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+_TITLE_YEAR: Final = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
 def _before_year(line: str) -> str:

@@ -11,13 +11,14 @@ of = "facts":   figures with the same certain key (concept, period, measure,
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Final
 
 from ..relations import judge_at_most
 from ..slips import transposed_digits
 from .operands import operand
 
-PARAMS = {"of": (str, ...)}
-PLACEHOLDERS = {"label", "stated", "expected", "why", "gap", "others", "base"}
+PARAMS: Final = {"of": (str, ...)}
+PLACEHOLDERS: Final = {"label", "stated", "expected", "why", "gap", "others", "base"}
 
 
 def check(rule, document, reporter) -> None:
@@ -27,7 +28,7 @@ def check(rule, document, reporter) -> None:
 
 
 # Fund scopes from the widest to the narrowest: 全部资金 ⊇ 财政拨款 ⊇ 一般公共预算.
-_NESTED = ("all", "fiscal", "general")
+_NESTED: Final = ("all", "fiscal", "general")
 
 
 def check_scopes(rule, document, reporter) -> None:
@@ -54,9 +55,9 @@ def check_scopes(rule, document, reporter) -> None:
 # A figure copied thousands of times would otherwise list every copy in every finding about it (output and
 # time growing with the square of the copies): a finding shows at most this many copies of each value, this
 # many values, and this many other figures in all, and says how many more there are ("…+N").
-SHOWN_PER_VALUE = 10
-SHOWN_VALUES = 10
-SHOWN_OTHERS = 20
+SHOWN_PER_VALUE: Final = 10
+SHOWN_VALUES: Final = 10
+SHOWN_OTHERS: Final = 20
 
 
 def _more(shown: list[str], total: int, separator: str) -> str:

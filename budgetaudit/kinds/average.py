@@ -1,12 +1,13 @@
 """An average matches its total and count: 人均接待费 = 公务接待费 / 接待人数."""
 
 from __future__ import annotations
+from typing import Final
 
 from ..relations import divisor_guard, judge, ratio
 from .operands import operand
 
-PARAMS = {"average": (str, ...), "numerator": (str, ...), "denominator": (str, ...)}
-PLACEHOLDERS = {"label", "numerator", "denominator", "stated", "expected", "why", "gap"}
+PARAMS: Final = {"average": (str, ...), "numerator": (str, ...), "denominator": (str, ...)}
+PLACEHOLDERS: Final = {"label", "numerator", "denominator", "stated", "expected", "why", "gap"}
 
 
 def _single(facts):

@@ -11,14 +11,15 @@ check = "base":      Δ = current − base, where the base figure itself is prin
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Final
 
 from ..figures import Interval
 from ..relations import Outcome, Undefined, judge
 from ..slips import rounds_to
 from .operands import operand
 
-PARAMS = {"check": (str, ...)}
-PLACEHOLDERS = {"label", "base", "stated", "expected", "why", "gap", "delta", "word", "other"}
+PARAMS: Final = {"check": (str, ...)}
+PLACEHOLDERS: Final = {"label", "base", "stated", "expected", "why", "gap", "delta", "word", "other"}
 
 
 def _rate(sign: int):

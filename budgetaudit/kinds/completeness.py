@@ -13,15 +13,16 @@ check = "tables":   each `kind=name` of `budget_tables` / `final_tables` must be
 from __future__ import annotations
 
 import re
+from typing import Final
 
 
-PARAMS = {
+PARAMS: Final = {
     "check": (str, ...),
     "sections": (list, []),
     "budget_tables": (list, []),
     "final_tables": (list, []),
 }
-PLACEHOLDERS = {"missing", "stated", "expected", "why", "gap"}
+PLACEHOLDERS: Final = {"missing", "stated", "expected", "why", "gap"}
 
 
 def _pairs(entries: list[str]) -> list[tuple[str, list[str]]]:
@@ -72,8 +73,8 @@ def check(rule, document, reporter) -> None:
         _report(rule, reporter, rule.severity, missing, title)
 
 
-_EVALUATED = re.compile(r"对[^。；;，,]{0,12}?(?P<n>\d+)\s*个[^。；;，,个]{0,8}?项目开展了?(?:绩效)?自评")
-_ELSEWHERE = re.compile(r"另行公开|单独公开|另附|另行发布")
+_EVALUATED: Final = re.compile(r"对[^。；;，,]{0,12}?(?P<n>\d+)\s*个[^。；;，,个]{0,8}?项目开展了?(?:绩效)?自评")
+_ELSEWHERE: Final = re.compile(r"另行公开|单独公开|另附|另行发布")
 
 
 def check_evaluations(rule, document, reporter) -> None:

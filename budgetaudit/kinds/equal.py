@@ -1,12 +1,13 @@
 """Two concepts that must be equal (收入总计 = 支出总计), or one within the other (公务车保有量 ≤ 车辆)."""
 
 from __future__ import annotations
+from typing import Final
 
 from ..relations import judge, judge_at_most
 from .operands import operand
 
-PARAMS = {"left": (str, ...), "right": (str, ...), "relation": (str, "equal"), "quantity": (str, "money")}
-PLACEHOLDERS = {"label", "other", "stated", "expected", "why", "gap"}
+PARAMS: Final = {"left": (str, ...), "right": (str, ...), "relation": (str, "equal"), "quantity": (str, "money")}
+PLACEHOLDERS: Final = {"label", "other", "stated", "expected", "why", "gap"}
 
 
 def _same(value):

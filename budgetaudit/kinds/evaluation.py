@@ -9,24 +9,25 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from typing import Final
 
 from ..evaluation import Evaluation, Indicator
 from ..figures import COUNT_UNITS, MONEY_UNITS, NUMBER_RE, Figure, Interval, figure_at, format_decimal, unit_after
 from ..relations import Judgement, Operand, Outcome, divisor_guard, judge, judge_at_most, share, total
 from .operands import operand
 
-CHECKS = (
+CHECKS: Final = (
     "weights", "total", "score_bounds", "execution_rate", "execution_score", "deviation",
     "target_and_score", "cost_target", "quantity_target",
     "description_arithmetic", "description_sum",
 )
-PARAMS = {"check": (str, ...)}
-PLACEHOLDERS = {
+PARAMS: Final = {"check": (str, ...)}
+PLACEHOLDERS: Final = {
     "project", "label", "stated", "expected", "why", "gap", "parts", "other", "problem", "convention",
     "target", "actual", "nature",
 }
-HUNDRED = Operand(Fraction(100), Interval(Fraction(100), Fraction(100)))
-ZERO = Operand(Fraction(0), Interval(Fraction(0), Fraction(0)))
+HUNDRED: Final = Operand(Fraction(100), Interval(Fraction(100), Fraction(100)))
+ZERO: Final = Operand(Fraction(0), Interval(Fraction(0), Fraction(0)))
 
 
 def check(rule, document, reporter) -> None:
@@ -345,7 +346,7 @@ def _target_values(reporter, ev: Evaluation, ind: Indicator, problem: str) -> di
 
 # ---- target forms against their project description -------------------------------------------
 
-_BREAK = re.compile(r"[;；。]")
+_BREAK: Final = re.compile(r"[;；。]")
 
 
 def _texts(document) -> list[tuple[Evaluation, int, int]]:
@@ -401,8 +402,8 @@ def _subsequence(name: str, phrase: str) -> bool:
     return all(ch in it for ch in name)
 
 
-_PHRASE_AFTER = re.compile(r"[^,，;；。()（）:：、]*")
-_PHRASE_BEFORE = re.compile(r"[^,，;；。()（）:：、]*$")
+_PHRASE_AFTER: Final = re.compile(r"[^,，;；。()（）:：、]*")
+_PHRASE_BEFORE: Final = re.compile(r"[^,，;；。()（）:：、]*$")
 
 
 def _quantity_target(ind: Indicator) -> bool:
@@ -456,9 +457,9 @@ def check_quantity_target(rule, document, reporter) -> None:
 
 
 # Explicit arithmetic: 6人*660*12=47520元, 120人*170元*0.5天*8次=8.16万元.
-_FACTOR = r"(\d+(?:\.\d+)?)\s*(万元|元|[\u4e00-\u9fff]{0,2}?)"
-_PRODUCT = re.compile(_FACTOR + r"(?:\s*[*×xX✕]\s*" + r"\d+(?:\.\d+)?\s*(?:万元|元|[\u4e00-\u9fff]{0,2}?))+\s*[=＝]\s*(\d+(?:\.\d+)?)\s*(万元|元|亿元)")
-_ONE_FACTOR = re.compile(_FACTOR)
+_FACTOR: Final = r"(\d+(?:\.\d+)?)\s*(万元|元|[\u4e00-\u9fff]{0,2}?)"
+_PRODUCT: Final = re.compile(_FACTOR + r"(?:\s*[*×xX✕]\s*" + r"\d+(?:\.\d+)?\s*(?:万元|元|[\u4e00-\u9fff]{0,2}?))+\s*[=＝]\s*(\d+(?:\.\d+)?)\s*(万元|元|亿元)")
+_ONE_FACTOR: Final = re.compile(_FACTOR)
 
 
 def _product(*values: Fraction) -> Fraction:
@@ -523,7 +524,7 @@ def check_description_arithmetic(rule, document, reporter) -> None:
         _check_averages(rule, reporter, source, ev, start, end)
 
 
-_AVERAGE = re.compile(r"(\d+)\s*([个项套台家次场人])([^,，;；。]{0,20}?)[,，]?\s*平均每[^\d,，;；。]{0,10}?(\d+(?:\.\d+)?)\s*(万元|元)[^,，;；。\d]{0,4}[,，]\s*(?:共计|合计|总计)\s*(\d+(?:\.\d+)?)\s*(万元|元)")
+_AVERAGE: Final = re.compile(r"(\d+)\s*([个项套台家次场人])([^,，;；。]{0,20}?)[,，]?\s*平均每[^\d,，;；。]{0,10}?(\d+(?:\.\d+)?)\s*(万元|元)[^,，;；。\d]{0,4}[,，]\s*(?:共计|合计|总计)\s*(\d+(?:\.\d+)?)\s*(万元|元)")
 
 
 def _check_averages(rule, reporter, source, ev, start: int, end: int) -> None:
@@ -541,11 +542,11 @@ def _check_averages(rule, reporter, source, ev, start: int, end: int) -> None:
         reporter.judged(rule, judgement, stated, [count, each], {"project": _project(ev), "label": m.group(0)})
 
 
-_ENUMERATOR = re.compile(r"[一二三四五六七八九十]+是")
-_TOTAL_WORD = re.compile(r"(?:共计|合计|总计)\s*(\d+(?:\.\d+)?)\s*(万元|元)")
+_ENUMERATOR: Final = re.compile(r"[一二三四五六七八九十]+是")
+_TOTAL_WORD: Final = re.compile(r"(?:共计|合计|总计)\s*(\d+(?:\.\d+)?)\s*(万元|元)")
 
 
-_PARENTHESIS = re.compile(r"[(（)）]")
+_PARENTHESIS: Final = re.compile(r"[(（)）]")
 
 
 def _outside_parentheses(text: str) -> list[bool]:
@@ -641,7 +642,7 @@ def check_description_sum(rule, document, reporter) -> None:
         })
 
 
-CHECKERS = {
+CHECKERS: Final = {
     "weights": check_weights,
     "total": check_total,
     "score_bounds": check_score_bounds,

@@ -1,7 +1,9 @@
 """Extraction doubts (family EXT): reported as unchecked by the engine, never as findings."""
 
-PARAMS: dict = {}
-PLACEHOLDERS = {"stated", "expected", "why", "gap"}
+from typing import Final
+
+PARAMS: Final[dict] = {}
+PLACEHOLDERS: Final = {"stated", "expected", "why", "gap"}
 
 
 def check(rule, document, reporter) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Final
 
 from ..relations import Outcome, divisor_guard, judge, share as share_of
 from ..slips import rounds_to
 from .operands import operand
 
-PARAMS: dict = {}
-PLACEHOLDERS = {"label", "whole", "stated", "expected", "why", "gap"}
+PARAMS: Final[dict] = {}
+PLACEHOLDERS: Final = {"label", "whole", "stated", "expected", "why", "gap"}
 
 
 def check(rule, document, reporter) -> None:

@@ -7,13 +7,14 @@ not exceed the total.
 """
 
 from __future__ import annotations
+from typing import Final
 
 from ..relations import Outcome, judge, judge_at_most, total
 from ..slips import transposed_digits
 from .operands import figure_of, operand
 
-PARAMS = {"groups": (list, ["parts"]), "mode": (str, "partition")}
-PLACEHOLDERS = {"label", "stated", "expected", "parts", "why", "gap"}
+PARAMS: Final = {"groups": (list, ["parts"]), "mode": (str, "partition")}
+PLACEHOLDERS: Final = {"label", "stated", "expected", "parts", "why", "gap"}
 
 
 def check(rule, document, reporter) -> None:

@@ -14,13 +14,14 @@ import bisect
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from ..source import Source, Span
 from ..tables.header import is_title_row, is_unit_row
 from ..tables.model import RawCell
 from ..tables.native import GridCell, NativeTable, Unreadable
 
-_CONTROL = re.compile(r"[\t\r\n\v\f]+")
+_CONTROL: Final = re.compile(r"[\t\r\n\v\f]+")
 
 
 @dataclass(slots=True)

@@ -8,11 +8,12 @@ over the lines, so a document is scanned in linear time.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from . import layout_aligned, layout_delimited, layout_markdown, layout_pipe_lines, layout_tab_cells, layout_tab_rows
 from .model import RawBlock
 
-READERS = (
+READERS: Final = (
     layout_markdown,  # before pipe_lines: both use "|"
     layout_pipe_lines,
     layout_tab_cells,
@@ -20,8 +21,8 @@ READERS = (
     layout_delimited,
     layout_aligned,
 )
-_UNIT_LINE = re.compile(r"^单位\s*[:：]")
-_HEADING = re.compile(r"(?:附件|附表)\s*[\d一二三四五六七八九十]+|表\s*$")
+_UNIT_LINE: Final = re.compile(r"^单位\s*[:：]")
+_HEADING: Final = re.compile(r"(?:附件|附表)\s*[\d一二三四五六七八九十]+|表\s*$")
 
 
 def find(lines: list[tuple[int, str]]) -> list[RawBlock]:

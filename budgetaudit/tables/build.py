@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from ..figures import figure_at
 from ..source import Source
@@ -24,7 +25,7 @@ from .header import (
 from .model import FIGURE, NIL, TEXT, UNCERTAIN, Cell, Column, RawBlock, RawCell, Row, Table
 from .structure import Entry, Relation, relations
 
-_LATEX = {"\\geq": "≥", "\\leq": "≤", "\\ge": "≥", "\\le": "≤"}
+_LATEX: Final = {"\\geq": "≥", "\\leq": "≤", "\\ge": "≥", "\\le": "≤"}
 
 
 @dataclass(slots=True)
@@ -289,7 +290,7 @@ def _plain(source: Source, title: str, kind: str, unit: str, header: list[list[s
     return Table(title, kind, unit, header, columns, out, first, last, block.layout, notes=list(notes or []))
 
 
-_PHONE_KEY = re.compile(r"^(?:联系电话|电话|联系方式|手机|手机号码|固定电话)[:：]?$")
+_PHONE_KEY: Final = re.compile(r"^(?:联系电话|电话|联系方式|手机|手机号码|固定电话)[:：]?$")
 
 
 def _is_phone_key(text: str) -> bool:

@@ -17,15 +17,16 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 from itertools import product
+from typing import Final
 
 from ..figures import parse_number
 from .header import is_code
 from .model import Column, RawCell, RowSum
 from .structure import Relation
 
-MAX_READINGS = 4096  # per row; beyond it every ambiguous cell is left uncertain
-MAX_COMBINATIONS = 4096  # per cross-row relation
-FEW_PLACEMENTS = 64  # a row shape with at most this many placements has them listed once per table
+MAX_READINGS: Final = 4096  # per row; beyond it every ambiguous cell is left uncertain
+MAX_COMBINATIONS: Final = 4096  # per cross-row relation
+FEW_PLACEMENTS: Final = 64  # a row shape with at most this many placements has them listed once per table
 
 
 @dataclass(slots=True, init=False)
@@ -62,8 +63,8 @@ class Item:
         self.shape = shape
 
 
-BOUND_SCALE = 2 * 10**8
-_HALF = Fraction(1, 2)
+BOUND_SCALE: Final = 2 * 10**8
+_HALF: Final = Fraction(1, 2)
 
 
 def classify(cell: RawCell) -> Item:
@@ -95,8 +96,8 @@ def _reading(text: str) -> tuple:
 
 # Memoised on short texts, like parse_number: the same prints recur across a table, a document and a
 # batch, and the result holds only immutable values of the print.
-_reading_short = lru_cache(maxsize=1 << 14)(_reading)
-_NIL_SHAPE = ("nil", "", False)
+_reading_short: Final = lru_cache(maxsize=1 << 14)(_reading)
+_NIL_SHAPE: Final = ("nil", "", False)
 
 
 def side_of(label: str) -> str:

@@ -1,6 +1,7 @@
 """What a rebuilt table adds to the Document: a Fact per amount, the sums it claims, and its doubts."""
 
 from __future__ import annotations
+from typing import Final
 
 from ..concepts import Dictionary, clean_label
 from ..document import Document, Doubt, Fact, Key, SumGroup
@@ -9,7 +10,7 @@ from .header import TOTAL_WORDS, year_of
 from .model import FIGURE, UNCERTAIN, Table
 from .structure import is_total_label
 
-DOUBT = "EXT004"
+DOUBT: Final = "EXT004"
 
 
 def scope_of(title: str) -> str:

@@ -23,21 +23,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from ..figures import parse_number
 from .cells import join
 from .model import RawCell
 
-FORM_KINDS = ("self_evaluation", "performance_target")
-_TAG = re.compile(r"</?p>")
-_OPERATORS = {"≥", "≤", "＝", "=", "≧", "≦", "\\geq", "\\leq", "\\ge", "\\le"}
-_FRAGMENT = re.compile(r"^[(（]?(值|数|分|%|％)[)）]?$")
-_BRACKETED = re.compile(r"[(（][^()（）]*[)）]$")
-_GROUPING = ("绩效指标", "一级指标", "二级指标", "绩")
-_NAME_HEADER = ("指标名称", "三级指标")
-_BLOCK_END = re.compile(r"^(?:说明|备注|项目名称|主管部门|项目主管部门|自评总分|自评得分|部门(?:\(单位\))?名称|单位名称)")
-MAX_WORD = 16  # a wrapped word of a name, not a row of its own
-WINDOW = 2  # how far a header fragment may stand from the cell it completes
+FORM_KINDS: Final = ("self_evaluation", "performance_target")
+_TAG: Final = re.compile(r"</?p>")
+_OPERATORS: Final = {"≥", "≤", "＝", "=", "≧", "≦", "\\geq", "\\leq", "\\ge", "\\le"}
+_FRAGMENT: Final = re.compile(r"^[(（]?(值|数|分|%|％)[)）]?$")
+_BRACKETED: Final = re.compile(r"[(（][^()（）]*[)）]$")
+_GROUPING: Final = ("绩效指标", "一级指标", "二级指标", "绩")
+_NAME_HEADER: Final = ("指标名称", "三级指标")
+_BLOCK_END: Final = re.compile(r"^(?:说明|备注|项目名称|主管部门|项目主管部门|自评总分|自评得分|部门(?:\(单位\))?名称|单位名称)")
+MAX_WORD: Final = 16  # a wrapped word of a name, not a row of its own
+WINDOW: Final = 2  # how far a header fragment may stand from the cell it completes
 
 
 def _clean(text: str) -> str:

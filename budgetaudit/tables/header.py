@@ -10,17 +10,18 @@ is rebuilt by placing each group of the lower row (a code/name pair, or a
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..figures import parse_number
 from .model import Column, RawCell, RowSum
 
-TOTAL_WORDS = ("总计", "合计", "小计")
-_UNIT = re.compile(r"单位\s*[:：]?\s*(万元|千元|亿元|元)")
-_TITLE = re.compile(r"表\s*(?:[(（][^)）]*[)）])?\s*$")
-_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-LABEL_WORDS = ("名称", "科目", "项目", "预算单位", "单位名称", "部门", "支出科目")
-KINDS = (
+TOTAL_WORDS: Final = ("总计", "合计", "小计")
+_UNIT: Final = re.compile(r"单位\s*[:：]?\s*(万元|千元|亿元|元)")
+_TITLE: Final = re.compile(r"表\s*(?:[(（][^)）]*[)）])?\s*$")
+_CODE: Final = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")
+LABEL_WORDS: Final = ("名称", "科目", "项目", "预算单位", "单位名称", "部门", "支出科目")
+KINDS: Final = (
     ("self_evaluation", ("自评",)),
     ("performance_target", ("绩效目标", "绩效指标")),
     ("three_public", ("三公",)),
@@ -34,7 +35,7 @@ KINDS = (
     ("revenue", ("收入总表", "收入决算表", "收入预算表", "收入表")),
     ("expenditure", ("支出总表", "支出决算表", "支出预算表", "支出表")),
 )
-FINANCIAL_EXCLUDED = ("self_evaluation", "performance_target", "unknown_text")
+FINANCIAL_EXCLUDED: Final = ("self_evaluation", "performance_target", "unknown_text")
 
 
 def kind_of(title: str) -> str:
@@ -110,7 +111,7 @@ def split_header(rows: list[list[RawCell]]) -> tuple[list[list[RawCell]], list[l
     return rows, []
 
 
-_NOTE = re.compile(r"^[(（]?\s*(?:备注|注|说明)\s*\d*\s*[:：]")
+_NOTE: Final = re.compile(r"^[(（]?\s*(?:备注|注|说明)\s*\d*\s*[:：]")
 
 
 def is_note_row(row: list[RawCell]) -> bool:

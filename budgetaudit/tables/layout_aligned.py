@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Final
 
 from .model import RawBlock, RawCell
 
-_FIELD = re.compile(r"\S+(?: \S+)*")
-MIN_LINES = 3
+_FIELD: Final = re.compile(r"\S+(?: \S+)*")
+MIN_LINES: Final = 3
 
 
 def width(ch: str) -> int:

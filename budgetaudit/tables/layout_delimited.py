@@ -5,11 +5,12 @@ ASCII commas outside quotes are separators.
 """
 
 from __future__ import annotations
+from typing import Final
 
 from .cells import cell_at
 from .model import RawBlock, RawCell
 
-MIN_LINES = 3
+MIN_LINES: Final = 3
 
 
 def split(offset: int, line: str) -> list[RawCell] | None:

@@ -8,14 +8,15 @@ lines between rows and sometimes inside a cell). Empty cells keep their place.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .cells import cell_at, join
 from .model import RawBlock, RawCell
 
-_CELL = re.compile(r"^\t(?!\t)[^\t]*$")
-_CONTINUED = re.compile(r"^[^\t\s][^\t]*$")
-_BLANK = re.compile(r"^[ \r]*$")
-MAX_GAP = 8  # continuation or blank lines a block may hold between two cell lines
+_CELL: Final = re.compile(r"^\t(?!\t)[^\t]*$")
+_CONTINUED: Final = re.compile(r"^[^\t\s][^\t]*$")
+_BLANK: Final = re.compile(r"^[ \r]*$")
+MAX_GAP: Final = 8  # continuation or blank lines a block may hold between two cell lines
 
 
 def starts_cell(line: str) -> bool:

@@ -8,14 +8,15 @@ keep their place, though a row may lack its leading empty cell.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .cells import cell_at, join
 from .model import RawBlock, RawCell
 
-_SEPARATOR = re.compile(r"^[\s\t:|-]*-{2,}[\s\t:|-]*$")
-_TAGS = re.compile(r"</?p>")
-MAX_GAP = 2
-_TITLE = re.compile(r"表\s*$")
+_SEPARATOR: Final = re.compile(r"^[\s\t:|-]*-{2,}[\s\t:|-]*$")
+_TAGS: Final = re.compile(r"</?p>")
+MAX_GAP: Final = 2
+_TITLE: Final = re.compile(r"表\s*$")
 
 
 def is_row(line: str) -> bool:

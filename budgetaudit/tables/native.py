@@ -13,6 +13,7 @@ held by its first row; the others hold nothing there, so its figure is counted o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 from ..source import Source
 from . import build
@@ -31,7 +32,7 @@ from .header import (
 from .model import RawCell, Row, Table
 from .structure import relations
 
-SCANNED = "EXT006"  # a page without extractable text (unchecked, never missing content)
+SCANNED: Final = "EXT006"  # a page without extractable text (unchecked, never missing content)
 
 
 @dataclass(slots=True)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
-_LEVEL1 = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.]")
-_LEVEL2 = re.compile(r"^\s*[(（][一二三四五六七八九十]+[)）]")
-_OF_WHICH = re.compile(r"^\s*其中")
+_LEVEL1: Final = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.]")
+_LEVEL2: Final = re.compile(r"^\s*[(（][一二三四五六七八九十]+[)）]")
+_OF_WHICH: Final = re.compile(r"^\s*其中")
 
 
 @dataclass(slots=True)
