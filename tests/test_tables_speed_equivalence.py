@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from itertools import combinations, product
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from budgetaudit.tables import columns as recovery
@@ -216,3 +216,47 @@ def test_a_positional_row_with_empty_cells_past_the_last_column_is_read():
         document = engine.read_document(Source("t.txt", text))
         (table,) = document.tables
         assert [[c.text for c in row.cells] for row in table.rows] == [["201", "一般公共服务支出", "10.00"], ["20101", "人大事务", "10.00"]]
+
+
+# -- finding blocks ------------------------------------------------------------
+
+
+def _blocks_by_definition(lines):
+    """blocks.find without its quick skip of lines no reader can open a table on."""
+    from budgetaudit.tables import blocks as found_blocks
+    from budgetaudit.tables import (
+        layout_aligned, layout_delimited, layout_markdown, layout_pipe_lines, layout_tab_cells, layout_tab_rows,
+    )
+
+    readers = (layout_markdown, layout_pipe_lines, layout_tab_cells, layout_tab_rows, layout_delimited, layout_aligned)
+    out, i, previous_end = [], 0, 0
+    while i < len(lines):
+        found = next((r for r in (reader.read(lines, i) for reader in readers) if r), None)
+        if not found:
+            i += 1
+            continue
+        block, after = found
+        block.heading, block.unit_line = found_blocks.heading_above(lines, i, previous_end)
+        out.append(block)
+        previous_end = after
+        i = max(after, i + 1)
+    return out
+
+
+LINE_PIECES = ("|", " |", "\t", ",", "  ", " ", "1", "20.5", "合计", "附表1", "单位:万元", "-", "---", "。", "表", "甲,1,2")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(LINE_PIECES), max_size=7).map("".join), max_size=14))
+@example(["附表1", "项目,2025年,2026年", "收入,1,2", "支出,3,4", "合计,4,6"])
+@example(["项目  2025年  2026年", "收入  1  2", "支出  3  4", "合计  4  6"])
+@example(["| 项目 | 2025年 |", "|---|---|", "| 收入 | 1 |"])
+@example(["\t项目", "\t收入", "", "\t1"])
+def test_blocks_are_those_every_reader_would_find(texts):
+    from budgetaudit.tables import blocks
+
+    lines, offset = [], 0
+    for text in texts:
+        lines.append((offset, text))
+        offset += len(text) + 1
+    assert [repr(b) for b in blocks.find(lines)] == [repr(b) for b in _blocks_by_definition(lines)]
