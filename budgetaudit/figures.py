@@ -66,12 +66,23 @@ class Operand:
     interval: Interval
     decimals: int = 0
     scale: int = 1
+    # The interval's low end, the value and the high end as integers over one denominator (low, value,
+    # high, denominator), where known: a sum of figures is then added in integers (relations.judge).
+    scaled: tuple[int, int, int, int] | None = field(default=None, compare=False, repr=False)
 
-    def __init__(self, value: Fraction, interval: Interval, decimals: int = 0, scale: int = 1) -> None:
+    def __init__(
+        self,
+        value: Fraction,
+        interval: Interval,
+        decimals: int = 0,
+        scale: int = 1,
+        scaled: tuple[int, int, int, int] | None = None,
+    ) -> None:
         object.__setattr__(self, "value", value)
         object.__setattr__(self, "interval", interval)
         object.__setattr__(self, "decimals", decimals)
         object.__setattr__(self, "scale", scale)
+        object.__setattr__(self, "scaled", scaled)
 
 
 def float_free(value: Fraction, places: int = 6) -> str:
@@ -222,9 +233,13 @@ def _derived(numerator: int, denominator: int, decimals: int, unit: str | None) 
     # A whole count is exact, and so is a bare 0 of money or things ("none"); a bare 0% may be a
     # small share rounded away, so it keeps its interval.
     if decimals == 0 and (quantity == "count" or (value == 0 and quantity == "money")):
-        return Operand(base, Interval(base, base), decimals, scale)
+        exact = numerator * scale
+        return Operand(base, Interval(base, base), decimals, scale, (exact, exact, exact, denominator))
     half = Fraction(scale, 2 * 10**decimals)
-    return Operand(base, Interval(base - half, base + half), decimals, scale)
+    # Over the denominator d·2·10^decimals: the value is n·scale·2·10^decimals, half a last place scale·d.
+    centre, spread = numerator * scale * 2 * 10**decimals, scale * denominator
+    scaled = (centre - spread, centre, centre + spread, denominator * 2 * 10**decimals)
+    return Operand(base, Interval(base - half, base + half), decimals, scale, scaled)
 
 
 def figure_at(source: Source, start: int, end: int, unit: str | None, unit_end: int | None = None) -> Figure | None:

@@ -59,6 +59,10 @@ def judge(
 ) -> Judgement:
     """Judge `stated == f(*inputs)`; directions[i] is +1 if f grows with input i, -1 if it falls."""
     assert len(directions) == len(inputs)
+    if f is total and guard is None:
+        in_integers = _judge_sum_in_integers(directions, inputs, stated)
+        if in_integers is not None:
+            return in_integers
     boxes = [x.interval for x in inputs]
     if guard is not None:
         reason = guard(boxes)
@@ -85,6 +89,54 @@ def judge(
         if cut(num, den) == target:
             return Judgement(Outcome.TRUNCATION, computed, printed)
     if computed.meets(stated.interval):
+        return Judgement(Outcome.ROUNDING, computed, printed)
+    return Judgement(Outcome.INCONSISTENT, computed, printed)
+
+
+def _sums_in_integers(inputs: Sequence[Operand]) -> tuple[int, int, int, int] | None:
+    """(Σ low ends, Σ values, Σ high ends, denominator) of figures' operands, added as integers over one
+    denominator, without the Fraction arithmetic (interpreted, and most of a sum's cost); None where an
+    operand lacks its integers."""
+    den = 1
+    parts: list[tuple[int, int, int, int]] = []
+    for x in inputs:
+        scaled = x.scaled
+        if scaled is None:
+            return None
+        parts.append(scaled)
+        if den % scaled[3]:
+            den = lcm(den, scaled[3])
+    low = middle = high = 0
+    for lo, value, hi, d in parts:
+        factor = den // d
+        low += lo * factor
+        middle += value * factor
+        high += hi * factor
+    return low, middle, high, den
+
+
+def _judge_sum_in_integers(directions: Sequence[int], inputs: Sequence[Operand], stated: Operand) -> Judgement | None:
+    """judge(total, …) in integers (the same judgement); None where it cannot be."""
+    target_scaled = stated.scaled
+    if target_scaled is None or any(d != 1 for d in directions):
+        return None
+    sums = _sums_in_integers(inputs)
+    if sums is None:
+        return None
+    low, middle, high, den = sums
+    computed = Interval(Fraction(low, den), Fraction(high, den))
+    printed = Fraction(middle, den)
+    s_lo, s_value, s_hi, s_den = target_scaled
+    places = 10**stated.decimals
+    stated_num, stated_den = s_value * places, s_den * stated.scale
+    if stated_num % stated_den == 0:
+        target = stated_num // stated_den
+        num, den_places = middle * places, den * stated.scale
+        if half_up(num, den_places) == target:
+            return Judgement(Outcome.EXACT, computed, printed)
+        if cut(num, den_places) == target:
+            return Judgement(Outcome.TRUNCATION, computed, printed)
+    if low * s_den <= s_hi * den and s_lo * den <= high * s_den:  # the intervals meet
         return Judgement(Outcome.ROUNDING, computed, printed)
     return Judgement(Outcome.INCONSISTENT, computed, printed)
 
@@ -129,6 +181,17 @@ def ratio(numerator: Fraction, denominator: Fraction) -> Fraction:
 
 def judge_at_most(parts: Sequence[Operand], total: Operand) -> Judgement:
     """Judge `sum(parts) <= total` (a 其中 list that need not be complete)."""
+    sums = _sums_in_integers(parts) if total.scaled is not None else None
+    if sums is not None and total.scaled is not None:
+        low_sum, middle, high_sum, den = sums
+        _, t_value, t_hi, t_den = total.scaled
+        computed_int = Interval(Fraction(low_sum, den), Fraction(high_sum, den))
+        printed_int = Fraction(middle, den)
+        if middle * t_den <= t_value * den:
+            return Judgement(Outcome.EXACT, computed_int, printed_int)
+        if low_sum * t_den <= t_hi * den:
+            return Judgement(Outcome.ROUNDING, computed_int, printed_int)
+        return Judgement(Outcome.INCONSISTENT, computed_int, printed_int)
     if len(parts) == 1:  # a score against its weight, a part against its total: nothing to add
         (part,) = parts
         low, high, printed = Fraction(part.interval.lo), Fraction(part.interval.hi), Fraction(part.value)

@@ -389,3 +389,47 @@ def test_exact_and_truncation_follow_their_definitions(value, stated_units, deci
         assert outcome is Outcome.TRUNCATION
     else:
         assert outcome in (Outcome.ROUNDING, Outcome.INCONSISTENT)
+
+
+# -- the integer path of sums ------------------------------------------------
+
+
+def _figure_operand(units: int, decimals: int, unit: str) -> Operand:
+    """The operand of a figure printed as units/10^decimals in `unit` (what Figure derives)."""
+    from budgetaudit.figures import _derived
+
+    value = Fraction(units, 10**decimals)
+    return _derived(value.numerator, value.denominator, decimals, unit)
+
+
+printed_figure_st = st.tuples(
+    st.integers(min_value=-(10**9), max_value=10**9),
+    st.integers(min_value=0, max_value=6),
+    st.sampled_from(["元", "万元", "亿元", "人", "%", "分"]),
+)
+
+
+@given(
+    st.lists(printed_figure_st, min_size=1, max_size=8),
+    printed_figure_st,
+    st.sampled_from(["random", "rounded", "cut", "off by one"]),
+)
+@example([(120784, 2, "万元"), (0, 0, "万元")], (102784, 2, "万元"), "random")
+@example([(1, 0, "人"), (2, 0, "人")], (3, 0, "人"), "random")
+@example([(11, 1, "万元")], (10, 1, "万元"), "random")  # the intervals touch: [1.05, 1.15] and [0.95, 1.05]
+@example([(10, 1, "万元")], (11, 1, "万元"), "random")
+def test_sums_of_figures_are_judged_in_integers_as_in_fractions(parts, stated, how) -> None:
+    inputs = [_figure_operand(*p) for p in parts]
+    units, decimals, unit = stated
+    if how != "random":  # a stated total near the printed sum, so that every outcome occurs
+        exact = sum((x.value for x in inputs), Fraction(0)) / MONEY_UNITS.get(unit, 1) * 10**decimals
+        units = (round_half_up(exact, 0) if how == "rounded" else truncate(exact, 0)).numerator
+        units += 1 if how == "off by one" else 0
+    target = _figure_operand(units, decimals, unit)
+    assert all(x.scaled is not None for x in [*inputs, target])
+    in_integers = judge(total, [1] * len(inputs), inputs, target)
+    in_fractions = judge(lambda *values: total(*values), [1] * len(inputs), inputs, target)
+    assert in_integers == in_fractions
+    # Operands without their integers take the Fraction path of judge_at_most.
+    plain = [Operand(x.value, x.interval, x.decimals, x.scale) for x in [*inputs, target]]
+    assert judge_at_most(inputs, target) == judge_at_most(plain[:-1], plain[-1])
