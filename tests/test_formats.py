@@ -6,6 +6,8 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, SEEDS, run_cli as run
 from budgetaudit.formats import FORMATS, Options, coordinates, renderer
@@ -196,3 +198,27 @@ def test_sarif_has_a_result_for_every_error_of_the_json_report_on_the_seeds():
     errors = sorted(f["fingerprint"] for e in data["files"] for f in e["findings"] if f["severity"] == "error")
     results = sorted(r["partialFingerprints"]["budgetaudit/v1"] for r in log["runs"][0]["results"] if r["level"] == "error")
     assert errors and errors == results
+
+
+_json_leaf = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.text(), st.floats(allow_nan=False), st.just(1.5),
+)
+_json_value = st.recursive(
+    _json_leaf,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.text(max_size=5), inner, max_size=4),
+        st.dictionaries(st.integers(), inner, max_size=2),  # keys json must convert: handed to json itself
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_json_value)
+def test_dumps_prints_as_json_does(value):
+    import json
+
+    from budgetaudit.formats import dumps
+
+    assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
