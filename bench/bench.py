@@ -433,12 +433,20 @@ def batches(command: list[str], originals: list[pathlib.Path], workdir: pathlib.
         return
     rows = []
     small = make_batch(workdir / "batch", 1000, originals)
-    walls = {}
+    # -j 1 and -j 2 alternate, three times each (once with --quick); each is judged on its fastest run, as
+    # timeit judges the fastest repeat (on a shared VM other work only adds time), with the largest peak.
+    walls: dict[int, float] = {}
+    peaks: dict[int, int] = {}
+    codes: dict[int, int] = {}
+    for _ in range(1 if quick else 3):
+        for jobs in (1, 2):
+            result = run_child([*command, "check", str(small), "--format", "json", "-j", str(jobs)], sample=True)
+            walls[jobs] = min(walls.get(jobs, result["wall"]), result["wall"])
+            peaks[jobs] = max(peaks.get(jobs, 0), result["tree_bytes"])
+            codes[jobs] = result["code"]
     for jobs in (1, 2):
-        result = run_child([*command, "check", str(small), "--format", "json", "-j", str(jobs)], sample=True)
-        walls[jobs] = result["wall"]
-        rows.append([f"1,000 files, -j {jobs}", f"{result['wall']:.1f}", f"{1000 / result['wall']:.0f}",
-                     f"{result['tree_bytes'] / 2**20:.0f}", str(result["code"]), ""])
+        rows.append([f"1,000 files, -j {jobs}", f"{walls[jobs]:.1f}", f"{1000 / walls[jobs]:.0f}",
+                     f"{peaks[jobs] / 2**20:.0f}", str(codes[jobs]), ""])
     speedup = walls[1] / walls[2]
     rows[-1][-1] = f"{speedup:.2f}× (≥ {TARGET_SPEEDUP}× {verdict(speedup >= TARGET_SPEEDUP)})"
     big_count = 3000 if quick else 10_000
@@ -453,7 +461,9 @@ def batches(command: list[str], originals: list[pathlib.Path], workdir: pathlib.
             break
     table("3. batches (`check DIR --format json -j N`, report to /dev/null)",
           ["batch", "seconds", "files/s", "peak MB (sum over processes)", "exit", "target"], rows,
-          f"files are copies of {len(originals)} seeds and examples; memory is the largest sum of resident memory of "
+          f"files are copies of {len(originals)} seeds and examples; the 1,000-file rows are "
+          f"{'one run each' if quick else 'the fastest of three alternating runs each'}; memory is the largest sum "
+          "of resident memory of "
           f"the main process and its workers, sampled every 50 ms from /proc; {load_note()} (a busy machine leaves "
           "-j 2 no second core).")
 
