@@ -75,22 +75,28 @@ def judge(
     except (ZeroDivisionError, Undefined) as exc:
         return Judgement(Outcome.UNCHECKED, reason=str(exc) or "divisor_zero")
     computed = Interval(min(low, high), max(low, high))
-    # Printed arithmetic against the print, counted in units of the stated figure's last place:
-    # f of the printed inputs rounded half up (EXACT) or cut (TRUNCATION) to that place must be the
-    # stated number. Integers only: this runs for every relation of every document.
-    places = 10**stated.decimals
-    stated_num = stated.value.numerator * places
-    stated_den = stated.value.denominator * stated.scale
-    if stated_num % stated_den == 0:
-        target = stated_num // stated_den
-        num, den = printed.numerator * places, printed.denominator * stated.scale
-        if half_up(num, den) == target:
-            return Judgement(Outcome.EXACT, computed, printed)
-        if cut(num, den) == target:
-            return Judgement(Outcome.TRUNCATION, computed, printed)
+    value = stated.value
+    as_printed = _as_printed(printed.numerator, printed.denominator, value.numerator, value.denominator, stated)
+    if as_printed is not None:
+        return Judgement(as_printed, computed, printed)
     if computed.meets(stated.interval):
         return Judgement(Outcome.ROUNDING, computed, printed)
     return Judgement(Outcome.INCONSISTENT, computed, printed)
+
+
+def _as_printed(num: int, den: int, stated_num: int, stated_den: int, stated: Operand) -> Outcome | None:
+    """EXACT or TRUNCATION when f of the printed inputs (num/den, in base units) rounded half up or cut to
+    the stated figure's last place is the stated number (stated_num/stated_den, in base units); else None.
+    Counted in units of that last place, in integers: this runs for every relation of every document."""
+    places, scale = 10**stated.decimals, stated.scale
+    if (stated_num * places) % (stated_den * scale):
+        return None  # not a whole number of its last places (a printed figure always is)
+    target = (stated_num * places) // (stated_den * scale)
+    if half_up(num * places, den * scale) == target:
+        return Outcome.EXACT
+    if cut(num * places, den * scale) == target:
+        return Outcome.TRUNCATION
+    return None
 
 
 def _sums_in_integers(inputs: Sequence[Operand]) -> tuple[int, int, int, int] | None:
@@ -127,15 +133,9 @@ def _judge_sum_in_integers(directions: Sequence[int], inputs: Sequence[Operand],
     computed = Interval(Fraction(low, den), Fraction(high, den))
     printed = Fraction(middle, den)
     s_lo, s_value, s_hi, s_den = target_scaled
-    places = 10**stated.decimals
-    stated_num, stated_den = s_value * places, s_den * stated.scale
-    if stated_num % stated_den == 0:
-        target = stated_num // stated_den
-        num, den_places = middle * places, den * stated.scale
-        if half_up(num, den_places) == target:
-            return Judgement(Outcome.EXACT, computed, printed)
-        if cut(num, den_places) == target:
-            return Judgement(Outcome.TRUNCATION, computed, printed)
+    as_printed = _as_printed(middle, den, s_value, s_den, stated)
+    if as_printed is not None:
+        return Judgement(as_printed, computed, printed)
     if low * s_den <= s_hi * den and s_lo * den <= high * s_den:  # the intervals meet
         return Judgement(Outcome.ROUNDING, computed, printed)
     return Judgement(Outcome.INCONSISTENT, computed, printed)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from typing import Final
+from typing import Callable, Final
 
 from ..evaluation import Evaluation, Indicator
 from ..figures import COUNT_UNITS, MONEY_UNITS, NUMBER_RE, Figure, Interval, figure_at, format_decimal, unit_after
@@ -57,13 +57,16 @@ def _parts_text(items: list[tuple[str, Figure]]) -> str:
     return "、".join(f"{label}{figure.text}" for label, figure in items)
 
 
-def _bound(rule, reporter, judgement: Judgement, items: list, values: dict, expected: str, stated: str) -> None:
-    """Report a bound (a ≤ b) the judge found broken: the rule's severity, or info within rounding."""
+def _bound(
+    rule, reporter, judgement: Judgement, items: list, values: Callable[[], dict], expected: str, stated: str
+) -> None:
+    """Report a bound (a ≤ b) the judge found broken: the rule's severity, or info within rounding. The
+    message values are built only for a finding (most bounds hold, and a hint costs a rendering)."""
     reporter.report.checked += 1
     if judgement.outcome is Outcome.EXACT:
         return
     severity = rule.severity if judgement.outcome is Outcome.INCONSISTENT else "info"
-    reporter.finding(rule, severity, values, items, expected, stated)
+    reporter.finding(rule, severity, values(), items, expected, stated)
 
 
 # ---- weights and totals -------------------------------------------------------------------------
@@ -198,15 +201,10 @@ def check_score_bounds(rule, document, reporter) -> None:
             if weight is None:
                 continue
             judgement = judge_at_most([operand(score)], operand(weight))
-            reporter.report.checked += 1
-            if judgement.outcome is Outcome.EXACT:
-                continue  # the message values are built only for a finding
-            severity = rule.severity if judgement.outcome is Outcome.INCONSISTENT else "info"
-            values = {
+            _bound(rule, reporter, judgement, [score, weight], lambda: {
                 "project": _project(ev), "label": label, "other": weight.text,
                 "problem": reporter.hint("evaluation_over_weight", weight=weight.text),
-            }
-            reporter.finding(rule, severity, values, [score, weight], f"≤{weight.text}", score.text)
+            }, f"≤{weight.text}", score.text)
 
 
 # ---- execution ---------------------------------------------------------------------------------
@@ -390,7 +388,7 @@ def check_cost_target(rule, document, reporter) -> None:
                 continue  # not described, or described with several amounts
             amount = next(iter(found.values()))
             judgement = judge_at_most([operand(amount)], operand(ind.target))
-            _bound(rule, reporter, judgement, [ind.target, amount], {
+            _bound(rule, reporter, judgement, [ind.target, amount], lambda: {
                 "project": _project(ev), "label": ind.name, "other": amount.text,
             }, f"≥{amount.text}", _shown(ind.target, ind.unit))
 
@@ -451,7 +449,7 @@ def check_quantity_target(rule, document, reporter) -> None:
                 continue
             funded = next(iter(found.values()))
             judgement = judge_at_most([operand(ind.target)], operand(funded))
-            _bound(rule, reporter, judgement, [ind.target, funded], {
+            _bound(rule, reporter, judgement, [ind.target, funded], lambda: {
                 "project": _project(ev), "label": ind.name, "other": funded.text,
             }, f"≤{funded.text}", "≥" + _shown(ind.target, ind.unit))
 
