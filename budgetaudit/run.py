@@ -21,6 +21,7 @@ from .ruleset import RuleSet
 from .source import InputError, NotADisclosure
 
 AHEAD_PER_WORKER = 4  # tasks submitted ahead of the one written next, per worker
+MAX_FILES_PER_TASK = 8  # a large batch sends files to a worker in runs of up to this many
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -158,10 +159,21 @@ def _task(task: tuple[str, tuple[str, ...]]) -> FileReport:
 # --------------------------------------------------------------------------- a run
 
 
+def _tasks(tasks: list[tuple[str, tuple[str, ...]]]) -> list[FileReport]:
+    return [_task(task) for task in tasks]
+
+
 def jobs_for(jobs: int, tasks: int) -> int:
     if jobs <= 0:
         jobs = os.cpu_count() or 1
     return max(1, min(jobs, tasks))
+
+
+def files_per_task(files: int, workers: int) -> int:
+    """Files sent to a worker at once: one for a small batch, so that every worker has work to the end;
+    in a large one, up to MAX_FILES_PER_TASK while each worker still gets some 32 tasks, since each task
+    costs both processes a round trip (pickling, queues, a wake-up of the pool's threads)."""
+    return max(1, min(MAX_FILES_PER_TASK, files // (workers * 32)))
 
 
 def check_stream(
@@ -175,8 +187,9 @@ def check_stream(
 ) -> Iterator[tuple]:
     """(input, report) for every input in path order, each as soon as it and every one before it are done.
 
-    In parallel (jobs != 1) at most AHEAD_PER_WORKER tasks per worker are submitted beyond the one to
-    yield next: the futures in flight are the reorder buffer, so memory does not grow with the batch.
+    In parallel (jobs != 1) at most AHEAD_PER_WORKER tasks (each of files_per_task files) per worker are
+    submitted beyond the one to yield next: the futures in flight are the reorder buffer, so memory does
+    not grow with the batch.
     """
     inputs = list(inputs)
     known = frozenset(known_codes) | {r.code for r in ruleset.rules}
@@ -208,14 +221,17 @@ def check_stream(
     from . import engine, readers  # noqa: F401
 
     ahead = workers * AHEAD_PER_WORKER
-    waiting = iter(remote)
+    size = files_per_task(len(remote), workers)
+    runs = iter([remote[start:start + size] for start in range(0, len(remote), size)])
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(ruleset, lang, known))
     in_flight: deque = deque()  # futures in path order
+    done_reports: deque = deque()  # reports of the run being yielded
 
     def submit() -> None:
-        index = next(waiting, None)
-        if index is not None:
-            in_flight.append(pool.submit(_task, tasks[index]))
+        run = next(runs, None)
+        if run is not None:
+            in_flight.append(pool.submit(_task, tasks[run[0]]) if size == 1 else
+                             pool.submit(_tasks, [tasks[index] for index in run]))
 
     done = False
     try:
@@ -225,8 +241,11 @@ def check_stream(
             if index in local:
                 yield item, local.pop(index)
                 continue
-            report = in_flight.popleft().result()
-            submit()
+            if not done_reports:
+                result = in_flight.popleft().result()
+                done_reports.extend([result] if size == 1 else result)
+                submit()
+            report = done_reports.popleft()
             if progress:
                 progress(tasks[index][0])
             yield item, report

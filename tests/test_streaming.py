@@ -139,6 +139,37 @@ def test_parallel_run_submits_a_bounded_number_of_tasks_ahead(tmp_path, monkeypa
     assert len(submitted) == 30 and max(ahead) <= 2 * run_module.AHEAD_PER_WORKER
 
 
+def test_a_large_batch_goes_to_workers_in_runs_of_files_a_small_one_file_by_file():
+    assert run_module.files_per_task(30, 2) == 1  # every worker busy to the end
+    assert run_module.files_per_task(1000, 2) == run_module.MAX_FILES_PER_TASK
+    assert run_module.files_per_task(300, 2) == 4
+    assert run_module.files_per_task(10**6, 64) == run_module.MAX_FILES_PER_TASK
+
+
+def test_runs_of_files_keep_path_order_and_bound_what_is_in_flight(tmp_path, monkeypatch, rules):
+    from concurrent.futures import ProcessPoolExecutor
+
+    from budgetaudit.inputs import Input
+
+    texts = [BROKEN, SHARE, CLEAN]
+    for index in range(31):  # the last run is short
+        (tmp_path / f"{index:03d}.txt").write_text(texts[index % 3], encoding="utf-8")
+    inputs = [Input(str(tmp_path / f"{index:03d}.txt"), True) for index in range(31)]
+    serial = [report.as_dict() for _, report in run_module.check_stream(inputs, rules, jobs=1)]
+    monkeypatch.setattr(run_module, "files_per_task", lambda files, workers: 3)
+    submitted = []
+    original = ProcessPoolExecutor.submit
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", lambda self, *a, **k: submitted.append(1) or original(self, *a, **k))
+    parallel, ahead = [], []
+    for count, (item, report) in enumerate(run_module.check_stream(inputs, rules, jobs=2), 1):
+        assert report.path == item.path
+        parallel.append(report.as_dict())
+        ahead.append(len(submitted) * 3 - count)  # files submitted and not yet yielded
+    assert parallel == serial and len(submitted) == 11
+    # The rest of the run being yielded, and the runs submitted ahead of it (4 per worker).
+    assert max(ahead) == 3 * (2 * run_module.AHEAD_PER_WORKER + 1) - 1
+
+
 def test_spool_reads_back_parts_in_any_order_across_chunk_boundaries():
     spool = Spool(limit=16)  # on disk after 16 bytes
     parts = ["一二三四五", "ab", "", "六七\n八九十"]
