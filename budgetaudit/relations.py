@@ -9,11 +9,10 @@ judges a tolerance of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from fractions import Fraction
 from math import lcm
-from typing import Callable, Sequence
+from typing import Callable, Final, Sequence
 
 from .figures import Interval, Operand, cut, half_up
 
@@ -30,24 +29,55 @@ class Undefined(Exception):
     """f is not defined, or not monotone, somewhere on the inputs' ranges."""
 
 
-@dataclass(frozen=True, slots=True, init=False)
 class Judgement:
-    outcome: Outcome
-    computed: Interval | None = None  # the range of f over the inputs
-    printed: Fraction | None = None  # f of the printed inputs
-    reason: str = ""
+    """The verdict on one relation: its outcome, the range f takes over the inputs (`computed`) and f of
+    the printed inputs (`printed`), or why it could not be judged (`reason`).
 
-    def __init__(  # hand-written: see source.Span
-        self, outcome: Outcome, computed: Interval | None = None, printed: Fraction | None = None, reason: str = ""
+    A relation judged in integers keeps the three ends as integer ratios and makes those Fractions only
+    when asked: most relations hold, nothing reads them then, and the Fractions (interpreted, and
+    normalised by gcd) were most of such a judgement's cost."""
+
+    outcome: Outcome
+    reason: str
+    _computed: Interval | None
+    _printed: Fraction | None
+    _ratios: tuple[int, int, int, int, int, int] | None  # low, printed, high: each numerator, denominator > 0
+
+    def __init__(
+        self, outcome: Outcome, computed: Interval | None = None, printed: Fraction | None = None, reason: str = "",
+        ratios: tuple[int, int, int, int, int, int] | None = None,
     ) -> None:
-        object.__setattr__(self, "outcome", outcome)
-        object.__setattr__(self, "computed", computed)
-        object.__setattr__(self, "printed", printed)
-        object.__setattr__(self, "reason", reason)
+        self.outcome = outcome
+        self.reason = reason
+        self._computed = computed
+        self._printed = printed
+        self._ratios = ratios
+
+    @property
+    def computed(self) -> Interval | None:
+        if self._computed is None and self._ratios is not None:
+            low_num, low_den, _, _, high_num, high_den = self._ratios
+            self._computed = Interval(Fraction(low_num, low_den), Fraction(high_num, high_den))
+        return self._computed
+
+    @property
+    def printed(self) -> Fraction | None:
+        if self._printed is None and self._ratios is not None:
+            self._printed = Fraction(self._ratios[2], self._ratios[3])
+        return self._printed
 
     @property
     def holds(self) -> bool:
         return self.outcome in (Outcome.EXACT, Outcome.ROUNDING)
+
+    def _parts(self) -> tuple:
+        return self.outcome, self.computed, self.printed, self.reason
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Judgement) and self._parts() == other._parts()
+
+    def __repr__(self) -> str:
+        return f"Judgement(outcome={self.outcome}, computed={self.computed!r}, printed={self.printed!r}, reason={self.reason!r})"
 
 
 def judge(
@@ -68,6 +98,14 @@ def judge(
         reason = guard(boxes)
         if reason:
             return Judgement(Outcome.UNCHECKED, reason=reason)
+    in_ratios = _IN_RATIOS.get(f)
+    if in_ratios is not None:
+        try:
+            judged = _judge_in_ratios(in_ratios, directions, inputs, stated)
+        except Undefined as exc:
+            return Judgement(Outcome.UNCHECKED, reason=str(exc))
+        if judged is not None:
+            return judged
     try:
         low = f(*[b.lo if d > 0 else b.hi for b, d in zip(boxes, directions)])
         high = f(*[b.hi if d > 0 else b.lo for b, d in zip(boxes, directions)])
@@ -130,15 +168,87 @@ def _judge_sum_in_integers(directions: Sequence[int], inputs: Sequence[Operand],
     if sums is None:
         return None
     low, middle, high, den = sums
-    computed = Interval(Fraction(low, den), Fraction(high, den))
-    printed = Fraction(middle, den)
     s_lo, s_value, s_hi, s_den = target_scaled
     as_printed = _as_printed(middle, den, s_value, s_den, stated)
+    ratios = (low, den, middle, den, high, den)
     if as_printed is not None:
-        return Judgement(as_printed, computed, printed)
+        return Judgement(as_printed, ratios=ratios)
     if low * s_den <= s_hi * den and s_lo * den <= high * s_den:  # the intervals meet
-        return Judgement(Outcome.ROUNDING, computed, printed)
-    return Judgement(Outcome.INCONSISTENT, computed, printed)
+        return Judgement(Outcome.ROUNDING, ratios=ratios)
+    return Judgement(Outcome.INCONSISTENT, ratios=ratios)
+
+
+# f in integer ratios, for the relations judged most after sums: each takes (numerator, denominator > 0)
+# pairs and gives one, unreduced, or None where the Fraction path must judge (a zero divisor).
+Ratio = tuple[int, int]
+
+
+def _share_in_ratios(values: list[Ratio]) -> Ratio | None:
+    (part, part_den), (whole, whole_den) = values
+    if whole == 0:
+        return None
+    if whole < 0:
+        return -100 * part * whole_den, -part_den * whole
+    return 100 * part * whole_den, part_den * whole
+
+
+def _ratio_in_ratios(values: list[Ratio]) -> Ratio | None:
+    (num, num_den), (den, den_den) = values
+    if den == 0:
+        return None
+    if den < 0:
+        return -num * den_den, -num_den * den
+    return num * den_den, num_den * den
+
+
+def _rate_in_ratios(sign: int, values: list[Ratio]) -> Ratio | None:
+    (current, current_den), (delta, delta_den) = values
+    base = current * delta_den - sign * delta * current_den  # over current_den · delta_den, as is 100·Δ below
+    if base <= 0:
+        raise Undefined("base_not_positive")
+    return 100 * delta * current_den, base
+
+
+def _rate_up_in_ratios(values: list[Ratio]) -> Ratio | None:
+    return _rate_in_ratios(1, values)
+
+
+def _rate_down_in_ratios(values: list[Ratio]) -> Ratio | None:
+    return _rate_in_ratios(-1, values)
+
+
+def _judge_in_ratios(
+    f: Callable[[list[Ratio]], Ratio | None], directions: Sequence[int], inputs: Sequence[Operand], stated: Operand
+) -> Judgement | None:
+    """judge(f, …) with f in integer ratios over the operands' integers (the same judgement); None where
+    it cannot be (an operand without its integers, a zero divisor)."""
+    target = stated.scaled
+    if target is None:
+        return None
+    corners_low: list[Ratio] = []
+    corners_high: list[Ratio] = []
+    values: list[Ratio] = []
+    for x, d in zip(inputs, directions):
+        scaled = x.scaled
+        if scaled is None:
+            return None
+        lo, value, hi, den = scaled
+        corners_low.append((lo if d > 0 else hi, den))
+        corners_high.append((hi if d > 0 else lo, den))
+        values.append((value, den))
+    low, high, printed = f(corners_low), f(corners_high), f(values)
+    if low is None or high is None or printed is None:
+        return None
+    if high[0] * low[1] < low[0] * high[1]:
+        low, high = high, low
+    ratios = (low[0], low[1], printed[0], printed[1], high[0], high[1])
+    s_lo, s_value, s_hi, s_den = target
+    as_printed = _as_printed(printed[0], printed[1], s_value, s_den, stated)
+    if as_printed is not None:
+        return Judgement(as_printed, ratios=ratios)
+    if low[0] * s_den <= s_hi * low[1] and s_lo * high[1] <= high[0] * s_den:  # the intervals meet
+        return Judgement(Outcome.ROUNDING, ratios=ratios)
+    return Judgement(Outcome.INCONSISTENT, ratios=ratios)
 
 
 def divisor_guard(*positions: int) -> Callable[[Sequence[Interval]], str | None]:
@@ -179,19 +289,44 @@ def ratio(numerator: Fraction, denominator: Fraction) -> Fraction:
     return numerator / denominator
 
 
+def _rate_up(current: Fraction, delta: Fraction) -> Fraction:
+    return _rate_of(1, current, delta)
+
+
+def _rate_down(current: Fraction, delta: Fraction) -> Fraction:
+    return _rate_of(-1, current, delta)
+
+
+def _rate_of(sign: int, current: Fraction, delta: Fraction) -> Fraction:
+    base = current - sign * delta
+    if base <= 0:
+        raise Undefined("base_not_positive")
+    return 100 * delta / base
+
+
+def rate(sign: int) -> Callable[[Fraction, Fraction], Fraction]:
+    """f of a change's rate from the current figure and the change: 100·Δ / (current − sign·Δ), sign +1
+    for an increase, −1 for a decrease (undefined where that base is not positive)."""
+    return _rate_up if sign > 0 else _rate_down
+
+
+_IN_RATIOS: Final[dict[object, Callable[[list[Ratio]], Ratio | None]]] = {
+    share: _share_in_ratios, ratio: _ratio_in_ratios, _rate_up: _rate_up_in_ratios, _rate_down: _rate_down_in_ratios,
+}
+
+
 def judge_at_most(parts: Sequence[Operand], total: Operand) -> Judgement:
     """Judge `sum(parts) <= total` (a 其中 list that need not be complete)."""
     sums = _sums_in_integers(parts) if total.scaled is not None else None
     if sums is not None and total.scaled is not None:
         low_sum, middle, high_sum, den = sums
         _, t_value, t_hi, t_den = total.scaled
-        computed_int = Interval(Fraction(low_sum, den), Fraction(high_sum, den))
-        printed_int = Fraction(middle, den)
+        ratios = (low_sum, den, middle, den, high_sum, den)
         if middle * t_den <= t_value * den:
-            return Judgement(Outcome.EXACT, computed_int, printed_int)
+            return Judgement(Outcome.EXACT, ratios=ratios)
         if low_sum * t_den <= t_hi * den:
-            return Judgement(Outcome.ROUNDING, computed_int, printed_int)
-        return Judgement(Outcome.INCONSISTENT, computed_int, printed_int)
+            return Judgement(Outcome.ROUNDING, ratios=ratios)
+        return Judgement(Outcome.INCONSISTENT, ratios=ratios)
     if len(parts) == 1:  # a score against its weight, a part against its total: nothing to add
         (part,) = parts
         low, high, printed = Fraction(part.interval.lo), Fraction(part.interval.hi), Fraction(part.value)

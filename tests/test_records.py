@@ -81,7 +81,7 @@ RECORDS = _records()
 def test_the_hot_records_write_their_init() -> None:
     # The records made per figure, per cell and per fact; losing init=False loses the speed silently.
     names = {name.rsplit(":", 1)[1] for name, _ in RECORDS}
-    assert {"Span", "Figure", "Interval", "Key", "Fact", "Cell", "RawCell", "Row", "Judgement"} <= names
+    assert {"Span", "Figure", "Interval", "Key", "Fact", "Cell", "RawCell", "Row"} <= names
 
 
 @pytest.mark.parametrize("name, node", RECORDS, ids=[name for name, _ in RECORDS])

@@ -10,15 +10,16 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from budgetaudit.figures import MONEY_UNITS, Figure, Interval, format_decimal, round_half_up, truncate
-from budgetaudit.kinds.change import _rate
 from budgetaudit.kinds.operands import operand
 from budgetaudit.relations import (
     Judgement,
     Operand,
     Outcome,
+    Undefined,
     divisor_guard,
     judge,
     judge_at_most,
+    rate,
     ratio,
     share,
     total,
@@ -199,22 +200,22 @@ def test_growth_rate_of_rounded_figures(change, rate_decimals, push) -> None:
     # Monotone where the printed change is positive and the base (current − sign·Δ) stays positive.
     assume(delta_op.interval.lo > 0 and current_op.interval.lo > 0)
     assume(current_op.interval.lo - sign * (delta_op.interval.hi if sign > 0 else delta_op.interval.lo) > 0)
-    rate = _rate(sign)
-    truth = rate(current, delta)
+    f = rate(sign)
+    truth = f(current, delta)
     assert truth == 100 * delta / previous
     stated = printed(truth, rate_decimals, "%")
     assume(truth_of(truth, stated) == truth)  # a bare 0 printed for a non-zero truth claims none
-    judgement = judge(rate, [-1, 1], [current_op, delta_op], stated)
+    judgement = judge(f, [-1, 1], [current_op, delta_op], stated)
     assert judgement.outcome is not Outcome.INCONSISTENT
     assert judgement.computed.contains(truth)
-    assert judgement.computed == corners(rate, [current_op, delta_op])
+    assert judgement.computed == corners(f, [current_op, delta_op])
     wrong = stated_as(far_outside(judgement, stated, push), rate_decimals, "%")
-    assert judge(rate, [-1, 1], [current_op, delta_op], wrong).outcome is Outcome.INCONSISTENT
+    assert judge(f, [-1, 1], [current_op, delta_op], wrong).outcome is Outcome.INCONSISTENT
 
 
 def test_rate_on_a_base_that_may_vanish_is_unchecked() -> None:
     current, delta = stated_as(Fraction(100), 0, "万元"), stated_as(Fraction(100), 0, "万元")
-    judgement = judge(_rate(1), [-1, 1], [current, delta], stated_as(Fraction(100), 0, "%"))
+    judgement = judge(rate(1), [-1, 1], [current, delta], stated_as(Fraction(100), 0, "%"))
     assert judgement.outcome is Outcome.UNCHECKED
     assert judgement.reason
 
@@ -433,3 +434,39 @@ def test_sums_of_figures_are_judged_in_integers_as_in_fractions(parts, stated, h
     # Operands without their integers take the Fraction path of judge_at_most.
     plain = [Operand(x.value, x.interval, x.decimals, x.scale) for x in [*inputs, target]]
     assert judge_at_most(inputs, target) == judge_at_most(plain[:-1], plain[-1])
+
+
+# -- the integer path of shares, ratios and rates --------------------------------
+
+
+@given(
+    st.sampled_from(["share", "ratio", "rate up", "rate down"]),
+    printed_figure_st,
+    printed_figure_st,
+    printed_figure_st,
+    st.sampled_from(["random", "rounded", "cut", "off by one"]),
+    st.booleans(),
+)
+@example("share", (18794, 2, "万元"), (100000, 2, "万元"), (1879, 1, "%"), "random", True)  # 18.794%: 18.8 rounds
+@example("share", (1, 0, "人"), (0, 0, "人"), (0, 0, "%"), "random", False)  # a divisor of 0: the Fraction path
+@example("ratio", (5, 0, "人"), (-2, 0, "人"), (-25, 1, "人"), "random", False)  # a negative divisor
+@example("rate up", (100, 0, "万元"), (100, 0, "万元"), (100, 0, "%"), "random", False)  # a base that may vanish
+@example("rate down", (900, 0, "万元"), (100, 0, "万元"), (10, 0, "%"), "rounded", False)
+def test_shares_ratios_and_rates_are_judged_in_integers_as_in_fractions(name, first, second, stated, how, guarded) -> None:
+    f, directions = {"share": (share, [1, -1]), "ratio": (ratio, [1, -1]), "rate up": (rate(1), [-1, 1]),
+                     "rate down": (rate(-1), [-1, 1])}[name]
+    inputs = [_figure_operand(*first), _figure_operand(*second)]
+    units, decimals, unit = stated
+    if how != "random":
+        try:
+            exact = f(*[x.value for x in inputs]) / MONEY_UNITS.get(unit, 1) * 10**decimals
+        except (ZeroDivisionError, Undefined):
+            exact = None
+        if exact is not None:
+            units = (round_half_up(exact, 0) if how == "rounded" else truncate(exact, 0)).numerator
+            units += 1 if how == "off by one" else 0
+    target = _figure_operand(units, decimals, unit)
+    guard = divisor_guard(1) if guarded and name in ("share", "ratio") else None
+    in_integers = judge(f, directions, inputs, target, guard)
+    in_fractions = judge(lambda *values: f(*values), directions, inputs, target, guard)
+    assert in_integers == in_fractions

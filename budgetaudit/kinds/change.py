@@ -14,22 +14,13 @@ from fractions import Fraction
 from typing import Final
 
 from ..figures import Interval
-from ..relations import Outcome, Undefined, judge
+from ..relations import Outcome, judge
+from ..relations import rate as rate_of
 from ..slips import rounds_to
 from .operands import operand
 
 PARAMS: Final = {"check": (str, ...)}
 PLACEHOLDERS: Final = {"label", "base", "stated", "expected", "why", "gap", "delta", "word", "other"}
-
-
-def _rate(sign: int):
-    def rate(current: Fraction, delta: Fraction) -> Fraction:
-        base = current - sign * delta
-        if base <= 0:
-            raise Undefined("base_not_positive")
-        return 100 * delta / base
-
-    return rate
 
 
 def _difference(sign: int):
@@ -120,7 +111,7 @@ def check_rate(rule, document, reporter) -> None:
             else:
                 reporter.unchecked(rule.code, "base_not_positive", [rate, delta, current])
             continue
-        judgement = judge(_rate(sign), [-1, 1], [operand(current), operand(delta)], operand(rate))
+        judgement = judge(rate_of(sign), [-1, 1], [operand(current), operand(delta)], operand(rate))
         hint = ""
         if judgement.outcome is Outcome.INCONSISTENT:
             on_current = 100 * delta.base_value / current.figure.base_value
