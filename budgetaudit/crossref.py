@@ -31,12 +31,12 @@ def derive_partitions(document: Document, dictionary: Dictionary) -> None:
     listed = {id(g.total) for g in document.sums if g.kind in ("parts", "changes")}
     for totals, members in dictionary.partitions:
         for (concept, measure, scope, quantity), copies in list(facts.items()):
-            if concept not in totals or len({f.figure.base_value for f in copies}) != 1:
+            if concept not in totals or len({f.figure.base_ratio for f in copies}) != 1:
                 continue
             parts = []
             for member in sorted(members):
                 found = facts.get((member, measure, scope, quantity), [])
-                if not found or len({f.figure.base_value for f in found}) != 1:
+                if not found or len({f.figure.base_ratio for f in found}) != 1:
                     break
                 parts.append(found[0])
             else:
@@ -74,7 +74,7 @@ def equivalent_scopes(document: Document) -> None:
                 and part.key.concept == _SCOPE_REVENUE[narrow]
                 and wide in _NESTED
                 and _NESTED.index(wide) < _NESTED.index(narrow)
-                and part.figure.value != 0
+                and part.figure.sign != 0
                 and part.figure.base_value == total.figure.base_value
             ):
                 equal.add((wide, narrow))

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
+from math import gcd
 from typing import Final
 
 from .source import Source, Span
@@ -183,6 +184,10 @@ class Figure:
     base_value: Fraction = field(init=False, compare=False, repr=False)
     interval: Interval = field(init=False, compare=False, repr=False)
     operand: Operand = field(init=False, compare=False, repr=False)  # what the judge takes
+    # The base value as (numerator, denominator) in lowest terms, and its sign: rules group copies by
+    # value and ask for signs many times, and a Fraction's hash and comparisons run interpreted.
+    base_ratio: tuple[int, int] = field(init=False, compare=False, repr=False)
+    sign: int = field(init=False, compare=False, repr=False)
 
     def __init__(  # hand-written: see source.Span
         self, value: Fraction, decimals: int, unit: str | None, span: Span, start: int, end: int
@@ -194,10 +199,15 @@ class Figure:
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "end", end)
         # keyed by its integers: hashing a Fraction costs more than the rest of the lookup
-        operand = _derived(value.numerator, value.denominator, decimals, unit)
+        numerator, denominator = value.numerator, value.denominator
+        operand = _derived(numerator, denominator, decimals, unit)
         object.__setattr__(self, "base_value", operand.value)
         object.__setattr__(self, "interval", operand.interval)
         object.__setattr__(self, "operand", operand)
+        scale = MONEY_UNITS.get(unit or "", 1)
+        common = gcd(scale, denominator)
+        object.__setattr__(self, "base_ratio", (numerator * (scale // common), denominator // common))
+        object.__setattr__(self, "sign", (numerator > 0) - (numerator < 0))
 
     @property
     def quantity(self) -> str:

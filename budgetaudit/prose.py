@@ -614,7 +614,7 @@ class ProseReader:
         pool = same or parents or pool
         if not pool:
             return None
-        if len({c.figure.base_value for c in pool}) > 1 and not state.candidates_here:
+        if len({c.figure.base_ratio for c in pool}) > 1 and not state.candidates_here:
             self.doc.doubts.append(
                 Doubt("EXT003", "ambiguous_total", [c.span for c in pool])
             )

@@ -315,3 +315,16 @@ def test_the_number_pattern_look_ahead_only_skips_ahead():
         start = rng.randint(0, len(text))
         end = rng.randint(start, len(text))
         assert [m.span() for m in NUMBER_RE.finditer(text, start, end)] == [m.span() for m in plain.finditer(text, start, end)]
+
+
+@given(st.integers(min_value=-(10**12), max_value=10**12), st.integers(min_value=0, max_value=6),
+       st.sampled_from(["元", "万元", "亿元", "%", "人", "个百分点", None]))
+@example(0, 2, "万元")
+@example(-12345, 2, "亿元")
+def test_a_figure_keeps_its_base_value_in_lowest_terms_and_its_sign(units, decimals, unit) -> None:
+    value = Fraction(units, 10**decimals)
+    text = format_decimal(value, decimals)
+    figure = Figure(value, decimals, unit, Source("x", text).span(0, len(text)), 0, len(text))
+    # Equal amounts in any unit group together: the ratio is the base value's own.
+    assert figure.base_ratio == (figure.base_value.numerator, figure.base_value.denominator)
+    assert figure.sign == (value > 0) - (value < 0)

@@ -36,10 +36,10 @@ def check_scopes(rule, document, reporter) -> None:
     groups: defaultdict[tuple, defaultdict[str, list]] = defaultdict(lambda: defaultdict(list))
     for fact in document.facts:
         key = fact.key
-        if fact.context == "statement" and key.known and key.scope in _NESTED and fact.figure.value >= 0:
+        if fact.context == "statement" and key.known and key.scope in _NESTED and fact.figure.sign >= 0:
             groups[(key.concept, key.period, key.measure, key.quantity)][key.scope].append(fact)
     for by_scope in groups.values():
-        single = {s: f[0] for s, f in by_scope.items() if len({x.figure.base_value for x in f}) == 1}
+        single = {s: f[0] for s, f in by_scope.items() if len({x.figure.base_ratio for x in f}) == 1}
         for i, wide in enumerate(_NESTED):
             for narrow in _NESTED[i + 1 :]:
                 if wide not in single or narrow not in single:
@@ -167,7 +167,7 @@ def _clusters(facts) -> list[list]:
     copies of one figure cost no more than a few distinct prints."""
     prints: dict[tuple, list] = {}
     for fact in facts:
-        prints.setdefault((fact.figure.unit, fact.figure.decimals, fact.figure.value), []).append(fact)
+        prints.setdefault((fact.figure.unit, fact.figure.decimals, fact.figure.base_ratio), []).append(fact)
     if len({(unit, decimals) for unit, decimals, _ in prints}) == 1:
         # One precision: copies agree only when equal, so each printed value is its own cluster (found
         # without comparing every value with every cluster, which grows with the square of the values).

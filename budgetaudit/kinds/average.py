@@ -12,7 +12,7 @@ PLACEHOLDERS: Final = {"label", "numerator", "denominator", "stated", "expected"
 
 def _single(facts):
     """The one value stated for a concept, or None when copies disagree (not this rule's business)."""
-    if not facts or len({f.figure.base_value for f in facts}) > 1:
+    if not facts or len({f.figure.base_ratio for f in facts}) > 1:
         return None
     return facts[0]
 

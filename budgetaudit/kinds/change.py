@@ -13,7 +13,6 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Final
 
-from ..figures import Interval
 from ..relations import Outcome, judge
 from ..relations import rate as rate_of
 from ..slips import rounds_to
@@ -76,7 +75,7 @@ def check_base(rule, document, reporter) -> None:
         if not bases:
             continue
         values = {"label": change.label, "base": change.base_text, "delta": change.delta.text}
-        if len({b.figure.base_value for b in bases}) > 1:
+        if len({b.figure.base_ratio for b in bases}) > 1:
             reporter.unchecked(rule.code, "base_ambiguous", [change.delta, *bases], label=change.label)
             continue
         base = bases[0]
@@ -96,13 +95,17 @@ def check_rate(rule, document, reporter) -> None:
             reporter.unchecked(rule.code, "no_current", [change.rate, change.delta], label=change.label)
             continue
         current, delta, rate = change.current, change.delta, change.rate
-        if delta.value == 0 and rate.value == 0:
+        if delta.sign == 0 and rate.sign == 0:
             reporter.report.checked += 1
             continue
         sign = change.delta_sign
-        base = Interval(current.figure.interval.lo - sign * delta.interval.hi, current.figure.interval.hi - sign * delta.interval.lo)
-        if base.lo <= 0:
-            if sign == 1 and rate.value == 100 and base.hi >= 0:
+        # The base's range, current − sign·Δ, in integers over the two figures' denominators.
+        scaled_current, scaled_delta = current.figure.operand.scaled, delta.operand.scaled
+        assert scaled_current is not None and scaled_delta is not None  # a figure's operand has its integers
+        c_lo, _, c_hi, c_den = scaled_current
+        d_lo, _, d_hi, d_den = scaled_delta
+        if c_lo * d_den - sign * d_hi * c_den <= 0:
+            if sign == 1 and rate.value == 100 and c_hi * d_den - sign * d_lo * c_den >= 0:
                 reporter.report.checked += 1
                 reporter.finding(
                     rule, "info", {**values, "why": reporter.hint("zero_base")}, [rate, delta, current],
@@ -148,12 +151,12 @@ def check_direction(rule, document, reporter) -> None:
     for change in document.changes:
         if change.delta is None or change.delta_sign not in (1, -1):
             continue
-        negative = change.delta.value < 0 or (change.rate is not None and change.rate.value < 0)
+        negative = change.delta.sign < 0 or (change.rate is not None and change.rate.sign < 0)
         if change.rate is None and not negative:
             continue
         reporter.report.checked += 1
-        opposite = change.rate is not None and change.delta_sign != change.rate_sign and change.rate.value != 0
-        if (opposite and change.delta.value != 0) or negative:
+        opposite = change.rate is not None and change.delta_sign != change.rate_sign and change.rate.sign != 0
+        if (opposite and change.delta.sign != 0) or negative:
             stated = change.rate if change.rate is not None else change.delta
             words = change.words
             reporter.finding(
@@ -181,7 +184,7 @@ def check_flat(rule, document, reporter) -> None:
             )
             if not same_item:
                 continue
-            moved = [x for x in (other.delta, other.rate) if x is not None and x.value != 0]
+            moved = [x for x in (other.delta, other.rate) if x is not None and x.sign != 0]
             reporter.report.checked += 1
             if moved:
                 reporter.finding(

@@ -20,7 +20,7 @@ def check(rule, document, reporter) -> None:
     rights = document.facts_of(rule.params["right"], quantity)
     if not lefts or not rights:
         return
-    if len({f.figure.base_value for f in lefts}) > 1 or len({f.figure.base_value for f in rights}) > 1:
+    if len({f.figure.base_ratio for f in lefts}) > 1 or len({f.figure.base_ratio for f in rights}) > 1:
         return  # copies that disagree are XRF002's finding, not this rule's
     left, right = lefts[0], rights[0]
     if rule.params.get("relation", "equal") == "at_most":

@@ -25,7 +25,7 @@ def check(rule, document, reporter) -> None:
             continue
         if mode == "partition" and not group.complete:
             continue
-        if mode == "subset" and (group.complete or any(p.figure.value < 0 for p in group.parts)):
+        if mode == "subset" and (group.complete or any(p.figure.sign < 0 for p in group.parts)):
             continue
         stated = group.total
         inputs = [operand(p) for p in group.parts]
