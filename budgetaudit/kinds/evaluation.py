@@ -12,7 +12,7 @@ from fractions import Fraction
 from typing import Callable, Final
 
 from ..evaluation import Evaluation, Indicator
-from ..figures import COUNT_UNITS, MONEY_UNITS, NUMBER_RE, Figure, Interval, figure_at, format_decimal, unit_after
+from ..figures import COUNT_UNITS, MONEY_UNITS, NUMBER_RE, Figure, Interval, exact_operand, figure_at, format_decimal, unit_after
 from ..relations import Judgement, Operand, Outcome, divisor_guard, judge, judge_at_most, share, total
 from .operands import operand
 
@@ -26,8 +26,8 @@ PLACEHOLDERS: Final = {
     "project", "label", "stated", "expected", "why", "gap", "parts", "other", "problem", "convention",
     "target", "actual", "nature",
 }
-HUNDRED: Final = Operand(Fraction(100), Interval(Fraction(100), Fraction(100)))
-ZERO: Final = Operand(Fraction(0), Interval(Fraction(0), Fraction(0)))
+HUNDRED: Final = exact_operand(Fraction(100))
+ZERO: Final = exact_operand(Fraction(0))
 
 
 def check(rule, document, reporter) -> None:
@@ -42,7 +42,7 @@ def _project(ev: Evaluation) -> str:
 
 
 def _exact_operand(value: Fraction) -> Operand:
-    return Operand(value, Interval(value, value))
+    return exact_operand(value)
 
 
 def _shown(figure: Figure | None, unit: str) -> str:
