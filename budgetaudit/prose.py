@@ -10,7 +10,6 @@ comparison base, an open 其中 list, and whether we are inside a 主要原因�
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -374,7 +373,7 @@ class ProseReader:
                 unit = concept.quantity.split(":", 1)[1] if concept.quantity.startswith("count:") else "万元"
                 figure = Figure(Fraction(0), 0, unit, self.source.span(start, end), start, end)
                 key = self.key(phrase, figure, sentence_text[:at])
-                key = dataclasses.replace(key, concept=concept_name, quantity=concept.quantity)
+                key = Key(concept_name, key.period, key.measure, key.scope, concept.quantity)
                 self.doc.facts.append(Fact(key, phrase, figure, "prose", "statement", sentence))
                 break
 
@@ -543,16 +542,16 @@ class ProseReader:
         context = "reason" if state.reason else "statement"
         group = self.group_for(key, label, state) if state.candidates and not state.reason else None
         if group is not None and key.scope == "all" and not self.dictionary.lookup(label, key.quantity)[0] is None:
-            key = dataclasses.replace(key, scope=group.total.key.scope)
+            key = Key(key.concept, key.period, key.measure, group.total.key.scope, key.quantity)
         if group is None and not state.reason and not state.candidates and item.start in state.labels:
             # A和B分别为x和y naming the parts of a figure just stated breaks that figure down, like 其中.
             group = self.positional_group(key, state)
             if group is not None and key.scope == "all":
-                key = dataclasses.replace(key, scope=group.total.key.scope)
+                key = Key(key.concept, key.period, key.measure, group.total.key.scope, key.quantity)
         if group is None and not state.reason and not state.candidates:
             group = self.sibling_group(key, state)
             if group is not None and key.scope == "all":
-                key = dataclasses.replace(key, scope=group.total.key.scope)
+                key = Key(key.concept, key.period, key.measure, group.total.key.scope, key.quantity)
         fact = Fact(key, label, figure, "prose", context, sentence)
         self.doc.facts.append(fact)
         if state.reason:
@@ -748,8 +747,8 @@ class ProseReader:
     def change_fact(self, change: Change) -> Fact:
         delta = change.delta
         assert delta is not None  # a change's fact is made only for a change stated with an amount
-        signed = dataclasses.replace(delta, value=delta.value * change.delta_sign)
-        key = dataclasses.replace(change.key, measure=f"change:{change.base}")
+        signed = Figure(delta.value * change.delta_sign, delta.decimals, delta.unit, delta.span, delta.start, delta.end)
+        key = Key(change.key.concept, change.key.period, f"change:{change.base}", change.key.scope, change.key.quantity)
         return Fact(key, change.label, signed, "prose", "statement")
 
     def rate(self, figure: Figure, direction: re.Match[str] | _Word, state: _State) -> None:
