@@ -30,6 +30,18 @@ class Key:
         object.__setattr__(self, "scope", scope)
         object.__setattr__(self, "quantity", quantity)
 
+    # Written by hand for the same reason: keys are hashed and compared whenever facts are grouped.
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Key):
+            return NotImplemented
+        return (
+            self.concept == other.concept and self.period == other.period and self.measure == other.measure
+            and self.scope == other.scope and self.quantity == other.quantity
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.concept, self.period, self.measure, self.scope, self.quantity))
+
     @property
     def known(self) -> bool:
         return not self.concept.startswith("label:") and "unknown" not in (self.period, self.measure)

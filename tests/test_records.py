@@ -105,3 +105,16 @@ def test_init_matches_fields(name: str, node: ast.ClassDef) -> None:
             assert default is not None and ast.unparse(default) == expected, f"{name}.{param}: default differs"
     missing = set(fields) - _assigned(init)
     assert not missing, f"{name}: __init__ leaves {sorted(missing)} unset"
+
+
+def test_keys_are_equal_and_hash_alike_exactly_when_their_fields_are() -> None:
+    from budgetaudit.document import Key
+
+    fields = ("收入合计", "current", "final", "all", "money")
+    same, other = Key(*fields), Key(*fields)
+    assert same == other and hash(same) == hash(other) and len({same, other}) == 1
+    for index in range(len(fields)):
+        changed = list(fields)
+        changed[index] = "其他"
+        assert Key(*changed) != same and len({Key(*changed), same}) == 2
+    assert same != fields and (same == fields) is False
