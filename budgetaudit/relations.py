@@ -102,8 +102,8 @@ def judge(
     if in_ratios is not None:
         try:
             judged = _judge_in_ratios(in_ratios, directions, inputs, stated)
-        except Undefined as exc:
-            return Judgement(Outcome.UNCHECKED, reason=str(exc))
+        except Undefined as undefined:  # not `exc`: mypyc types a name once, and exc below may be a ZeroDivisionError
+            return Judgement(Outcome.UNCHECKED, reason=str(undefined))
         if judged is not None:
             return judged
     try:
