@@ -3,6 +3,8 @@ out the empty 绩效指标 cell placed under the header, and everything uncertai
 
 from __future__ import annotations
 
+import pytest
+
 from budgetaudit.source import Source
 from budgetaudit.tables import read_tables
 
@@ -123,3 +125,13 @@ def test_pipe_lines_row_anchored_by_its_operator_is_placed_and_an_unanchored_one
     ten = next(c for c in loose.printed if c.text == "10")
     assert ten.state == "uncertain" and set(ten.candidates) == {1, 2}
     assert not any(c.state == "figure" for c in loose.cells)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("联系电话", True), ("联 系 电 话", True), ("电话：", True), ("手机号码", True), ("联系方式:", True),
+    ("固定 电话", True), ("项目名称", False), ("机关运行经费", False), ("电话费", False), ("", False),
+])
+def test_a_phone_key_is_known_spaced_out_or_not(text, key):
+    from budgetaudit.tables.build import _is_phone_key
+
+    assert _is_phone_key(text) is key

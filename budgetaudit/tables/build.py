@@ -295,4 +295,6 @@ _PHONE_KEY: Final = re.compile(r"^(?:联系电话|电话|联系方式|手机|手
 
 def _is_phone_key(text: str) -> bool:
     """A 联系电话 cell: the cell printed right after it holds a phone number, not an amount."""
+    if "话" not in text and "机" not in text and "式" not in text:
+        return False  # asked of every text cell: each key has one of these (spaced out or not)
     return bool(_PHONE_KEY.match("".join(text.split())))
