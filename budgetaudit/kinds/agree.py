@@ -92,7 +92,7 @@ def check_changes(rule, document, reporter) -> None:
             continue
         by_amount = defaultdict(list)
         for change in changes:
-            by_amount[change.delta.base_value].append(change)
+            by_amount[change.delta.base_ratio].append(change)
         for same in by_amount.values():
             signs = defaultdict(list)
             for change in same:

@@ -374,7 +374,7 @@ def check_cost_target(rule, document, reporter) -> None:
         for ind in ev.indicators:
             if ind.nature != "≤" or ind.target is None or ind.target.unit not in MONEY_UNITS or len(ind.name) < 4:
                 continue
-            found: dict[Fraction, Figure] = {}
+            found: dict[tuple[int, int], Figure] = {}  # by base value (Figure.base_ratio)
             for start, text, end in texts:
                 # Every occurrence of the name, left to right, none overlapping (what re.finditer of
                 # the escaped name finds, without compiling a pattern per indicator).
@@ -382,7 +382,7 @@ def check_cost_target(rule, document, reporter) -> None:
                 while at >= 0:
                     figure = _money_after(source, start + at + len(ind.name), end)
                     if figure is not None:
-                        found.setdefault(figure.base_value, figure)
+                        found.setdefault(figure.base_ratio, figure)
                     at = text.find(ind.name, at + len(ind.name))
             if len(found) != 1:
                 continue  # not described, or described with several amounts
@@ -428,7 +428,7 @@ def check_quantity_target(rule, document, reporter) -> None:
             for start, end in spans
         ]
         for ind in targets:
-            found: dict[Fraction, Figure] = {}
+            found: dict[tuple[int, int], Figure] = {}  # by base value (Figure.base_ratio)
             for start, end, printed in numbers:
                 if ind.name_cell is not None and start == ind.name_cell.start:
                     continue
@@ -444,7 +444,7 @@ def check_quantity_target(rule, document, reporter) -> None:
                         unit = ind.unit if ind.unit in COUNT_UNITS else None
                         figure = figure_at(source, s, e, unit, e + len(ind.unit))
                         if figure is not None:
-                            found.setdefault(figure.base_value, figure)
+                            found.setdefault(figure.base_ratio, figure)
             if len(found) != 1:
                 continue
             funded = next(iter(found.values()))
