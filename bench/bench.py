@@ -433,12 +433,12 @@ def batches(command: list[str], originals: list[pathlib.Path], workdir: pathlib.
         return
     rows = []
     small = make_batch(workdir / "batch", 1000, originals)
-    # -j 1 and -j 2 alternate, three times each (once with --quick); each is judged on its fastest run, as
+    # -j 1 and -j 2 alternate, five times each (once with --quick); each is judged on its fastest run, as
     # timeit judges the fastest repeat (on a shared VM other work only adds time), with the largest peak.
     walls: dict[int, float] = {}
     peaks: dict[int, int] = {}
     codes: dict[int, int] = {}
-    for _ in range(1 if quick else 3):
+    for _ in range(1 if quick else 5):
         for jobs in (1, 2):
             result = run_child([*command, "check", str(small), "--format", "json", "-j", str(jobs)], sample=True)
             walls[jobs] = min(walls.get(jobs, result["wall"]), result["wall"])
@@ -462,7 +462,7 @@ def batches(command: list[str], originals: list[pathlib.Path], workdir: pathlib.
     table("3. batches (`check DIR --format json -j N`, report to /dev/null)",
           ["batch", "seconds", "files/s", "peak MB (sum over processes)", "exit", "target"], rows,
           f"files are copies of {len(originals)} seeds and examples; the 1,000-file rows are "
-          f"{'one run each' if quick else 'the fastest of three alternating runs each'}; memory is the largest sum "
+          f"{'one run each' if quick else 'the fastest of five alternating runs each'}; memory is the largest sum "
           "of resident memory of "
           f"the main process and its workers, sampled every 50 ms from /proc; {load_note()} (a busy machine leaves "
           "-j 2 no second core).")
