@@ -9,6 +9,7 @@ ranges and evidence are built the same way for every kind.
 from __future__ import annotations
 
 import bisect
+import gc
 import math
 import re
 from fractions import Fraction
@@ -150,6 +151,31 @@ def read_document(source: Source, dictionary: Dictionary | None = None, native_t
     `native_tables` are tables a reader took from the file's own structure (.docx, .xlsx, .html);
     without them the tables are rebuilt from the flattened text.
     """
+    collecting = _pause_collector()
+    try:
+        return _read_document(source, dictionary, native_tables)
+    finally:
+        _resume_collector(collecting)
+
+
+def _pause_collector() -> bool:
+    """Pause Python's cyclic garbage collector for one document's reading or checking; whether it ran.
+
+    Reading a document builds a graph of records that all stay alive until it is checked, and makes
+    next to no cyclic garbage; the collector would walk that growing graph again and again, which made
+    time per MB grow with the document's size (1.5× at 2 MB, 1.6× at 20 MB, where paused: 1.0×).
+    Memory is unchanged: what cycles a document leaves, the next collection after it finds."""
+    collecting = gc.isenabled()
+    gc.disable()
+    return collecting
+
+
+def _resume_collector(collecting: bool) -> None:
+    if collecting:
+        gc.enable()
+
+
+def _read_document(source: Source, dictionary: Dictionary | None, native_tables: list | None) -> Document:
     from . import tables
 
     dictionary = dictionary or default_dictionary()
@@ -167,6 +193,15 @@ def read_document(source: Source, dictionary: Dictionary | None = None, native_t
 
 
 def check_document(document: Document, ruleset: RuleSet, lang: str = "zh") -> FileReport:
+    """Run every rule of `ruleset` over one document (the cyclic collector paused, as for reading)."""
+    collecting = _pause_collector()
+    try:
+        return _check_document(document, ruleset, lang)
+    finally:
+        _resume_collector(collecting)
+
+
+def _check_document(document: Document, ruleset: RuleSet, lang: str) -> FileReport:
     report = FileReport(
         document.source.path, document.kind, document.year, document.entity, document.unit
     )

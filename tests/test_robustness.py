@@ -167,3 +167,32 @@ def test_seeds_never_raise() -> None:
         report = engine.check_document(document, RULES)
         assert document.facts
         assert all(f.locations for f in report.findings)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_garbage_collector_is_paused_while_a_document_is_read_and_checked(enabled: bool) -> None:
+    import gc
+
+    rules = ruleset.load_rules()
+    # Enough records that the collector, running, would start several times.
+    text = "2024年度决算公开说明\n" + "".join(
+        f"{k}.项目{k}。2024年度收入总计{k}92.46万元，支出总计{k}29.46万元，较上年增加1.00万元，增长{k}.5%。\n" for k in range(1, 200)
+    )
+    started: list[str] = []
+
+    def record(phase: str, info: dict) -> None:
+        if phase == "start":
+            started.append(info["generation"])
+
+    was = gc.isenabled()
+    gc.callbacks.append(record)
+    try:
+        gc.enable() if enabled else gc.disable()
+        report = engine.check_document(engine.read_document(source.Source("x.txt", text)), rules)
+        assert report.findings and not started and gc.isenabled() is enabled
+        with pytest.raises(AttributeError):  # a failure inside restores it too
+            engine.check_document(engine.read_document(source.Source("x.txt", text)), ruleset.RuleSet([object()]))
+        assert gc.isenabled() is enabled
+    finally:
+        gc.callbacks.remove(record)
+        gc.enable() if was else gc.disable()
