@@ -86,11 +86,11 @@ class Operand:
         object.__setattr__(self, "scaled", scaled)
 
 
-def exact_operand(value: Fraction, decimals: int = 0) -> Operand:
+def exact_operand(value: Fraction) -> Operand:
     """The operand of an exact value (a constant, a whole count written in a calculation), with its
     integers, so that the judge adds and compares it in integers as it does figures."""
     numerator, denominator = value.numerator, value.denominator
-    return Operand(value, Interval(value, value), decimals, 1, (numerator, numerator, numerator, denominator))
+    return Operand(value, Interval(value, value), 0, 1, (numerator, numerator, numerator, denominator))
 
 
 def float_free(value: Fraction, places: int = 6) -> str:

@@ -168,14 +168,7 @@ def _judge_sum_in_integers(directions: Sequence[int], inputs: Sequence[Operand],
     if sums is None:
         return None
     low, middle, high, den = sums
-    s_lo, s_value, s_hi, s_den = target_scaled
-    as_printed = _as_printed(middle, den, s_value, s_den, stated)
-    ratios = (low, den, middle, den, high, den)
-    if as_printed is not None:
-        return Judgement(as_printed, ratios=ratios)
-    if low * s_den <= s_hi * den and s_lo * den <= high * s_den:  # the intervals meet
-        return Judgement(Outcome.ROUNDING, ratios=ratios)
-    return Judgement(Outcome.INCONSISTENT, ratios=ratios)
+    return _verdict((low, den), (middle, den), (high, den), stated, target_scaled)
 
 
 # f in integer ratios, for the relations judged most after sums: each takes (numerator, denominator > 0)
@@ -241,6 +234,14 @@ def _judge_in_ratios(
         return None
     if high[0] * low[1] < low[0] * high[1]:
         low, high = high, low
+    return _verdict(low, printed, high, stated, target)
+
+
+def _verdict(
+    low: Ratio, printed: Ratio, high: Ratio, stated: Operand, target: tuple[int, int, int, int]
+) -> Judgement:
+    """The judgement of the stated figure (its integers `target`) against f's range [low, high] and f of the
+    printed inputs, all integer ratios: judge's own steps (as printed, intervals meet, else inconsistent)."""
     ratios = (low[0], low[1], printed[0], printed[1], high[0], high[1])
     s_lo, s_value, s_hi, s_den = target
     as_printed = _as_printed(printed[0], printed[1], s_value, s_den, stated)

@@ -41,10 +41,6 @@ def _project(ev: Evaluation) -> str:
     return ev.project or ev.title
 
 
-def _exact_operand(value: Fraction) -> Operand:
-    return exact_operand(value)
-
-
 def _shown(figure: Figure | None, unit: str) -> str:
     """A figure as printed, with the unit its table prints in a column of its own."""
     if figure is None:
@@ -470,7 +466,7 @@ def _product(*values: Fraction) -> Fraction:
 def _factor_operand(figure: Figure) -> Operand:
     """A whole number written in a calculation (persons, months, a standard) is exact."""
     if figure.decimals == 0:
-        return _exact_operand(figure.value)
+        return exact_operand(figure.value)
     return Operand(figure.value, Interval(figure.value - Fraction(1, 2 * 10**figure.decimals),
                                           figure.value + Fraction(1, 2 * 10**figure.decimals)), figure.decimals)
 
