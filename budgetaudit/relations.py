@@ -115,11 +115,12 @@ def judge(
     computed = Interval(min(low, high), max(low, high))
     value = stated.value
     as_printed = _as_printed(printed.numerator, printed.denominator, value.numerator, value.denominator, stated)
-    if as_printed is not None:
+    if as_printed is Outcome.EXACT:
         return Judgement(as_printed, computed, printed)
+    # Rounding before truncation: where the printed intervals meet, a rounded reading exists.
     if computed.meets(stated.interval):
         return Judgement(Outcome.ROUNDING, computed, printed)
-    return Judgement(Outcome.INCONSISTENT, computed, printed)
+    return Judgement(as_printed or Outcome.INCONSISTENT, computed, printed)
 
 
 def _as_printed(num: int, den: int, stated_num: int, stated_den: int, stated: Operand) -> Outcome | None:
@@ -245,11 +246,11 @@ def _verdict(
     ratios = (low[0], low[1], printed[0], printed[1], high[0], high[1])
     s_lo, s_value, s_hi, s_den = target
     as_printed = _as_printed(printed[0], printed[1], s_value, s_den, stated)
-    if as_printed is not None:
+    if as_printed is Outcome.EXACT:
         return Judgement(as_printed, ratios=ratios)
     if low[0] * s_den <= s_hi * low[1] and s_lo * high[1] <= high[0] * s_den:  # the intervals meet
         return Judgement(Outcome.ROUNDING, ratios=ratios)
-    return Judgement(Outcome.INCONSISTENT, ratios=ratios)
+    return Judgement(as_printed or Outcome.INCONSISTENT, ratios=ratios)
 
 
 def divisor_guard(*positions: int) -> Callable[[Sequence[Interval]], str | None]:

@@ -116,8 +116,14 @@ def test_direction_words_and_flat(rules):
 
 
 def test_truncated_percentage_is_a_warning(rules):
-    text = "3.支出情况。2024年度支出合计300.00万元，其中：基本支出100.00万元，占33.33%；项目支出200.00万元，占66.66%。"
+    text = "3.支出情况。2024年度支出合计3000.00万元，其中：基本支出1000.00万元，占33.33%；项目支出2000.00万元，占66.66%。"
     assert [(f.code, f.severity) for f in findings(text, rules)] == [("PCT001", "warning")]
+
+
+def test_truncation_within_the_rounding_of_the_amounts_is_info(rules):
+    # 200.00/300.00 is 66.667%, but the prints allow 66.661%..66.671%, which 66.66% reaches: rounding first.
+    text = "3.支出情况。2024年度支出合计300.00万元，其中：基本支出100.00万元，占33.33%；项目支出200.00万元，占66.66%。"
+    assert [(f.code, f.severity) for f in findings(text, rules)] == [("PCT001", "info")]
 
 
 def test_a_total_smaller_than_its_parts(rules):

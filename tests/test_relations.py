@@ -220,6 +220,16 @@ def test_rate_on_a_base_that_may_vanish_is_unchecked() -> None:
     assert judgement.reason
 
 
+def test_rounding_comes_before_truncation() -> None:
+    # 1.5 + 1.26 prints 2.76, which cuts to 2.7; but 1.5 may be 1.45, so the sum reaches down to 2.705,
+    # inside 2.7's interval [2.65, 2.75]: a rounded reading exists, so it is a rounding (info).
+    coarse = [stated_as(Fraction(15, 10), 1, "万元"), stated_as(Fraction(126, 100), 2, "万元")]
+    assert judge(total, [1, 1], coarse, stated_as(Fraction(27, 10), 1, "万元")).outcome is Outcome.ROUNDING
+    # 1.50 + 1.27 reaches only 2.76..2.78: 2.7 is outside it and is the sum cut, so a truncation (warning).
+    fine = [stated_as(Fraction(150, 100), 2, "万元"), stated_as(Fraction(127, 100), 2, "万元")]
+    assert judge(total, [1, 1], fine, stated_as(Fraction(27, 10), 1, "万元")).outcome is Outcome.TRUNCATION
+
+
 def test_share_examples() -> None:
     part, whole = stated_as(Fraction(18794, 100), 2, "万元"), stated_as(Fraction(1000), 2, "万元")
     guard = divisor_guard(1)
@@ -254,8 +264,10 @@ def test_truncated_total_is_truncation(parts, decimals, tail, whole_digits) -> N
     assume(truncate(exact_sum, decimals) != round_half_up(exact_sum, decimals))
     stated = stated_as(truncate(exact_sum, decimals), decimals, "元")
     judgement = judge(total, [1] * len(inputs), inputs, stated)
-    assert judgement.outcome is Outcome.TRUNCATION
-    assert not judgement.holds
+    # Rounding before truncation: where the printed intervals meet, the gap is a 尾差 (info).
+    meets = judgement.computed is not None and judgement.computed.meets(stated.interval)
+    assert judgement.outcome is (Outcome.ROUNDING if meets else Outcome.TRUNCATION)
+    assert judgement.holds is meets
 
 
 @given(
@@ -274,7 +286,9 @@ def test_truncated_share_is_truncation(whole_cents, rate_decimals, digits, tail)
     printed_share = share(part_op.value, whole_op.value)
     assume(truncate(printed_share, rate_decimals) != round_half_up(printed_share, rate_decimals))
     stated = stated_as(truncate(printed_share, rate_decimals), rate_decimals, "%")
-    assert judge(share, [1, -1], [part_op, whole_op], stated, divisor_guard(1)).outcome is Outcome.TRUNCATION
+    judgement = judge(share, [1, -1], [part_op, whole_op], stated, divisor_guard(1))
+    meets = judgement.computed is not None and judgement.computed.meets(stated.interval)
+    assert judgement.outcome is (Outcome.ROUNDING if meets else Outcome.TRUNCATION)
 
 
 @given(amount_st, st.integers(min_value=0, max_value=4), st.sampled_from(["元", "万元", "亿元"]))
@@ -387,7 +401,9 @@ def test_exact_and_truncation_follow_their_definitions(value, stated_units, deci
     if round_half_up(value, decimals) == stated_in_unit:
         assert outcome is Outcome.EXACT
     elif truncate(value, decimals) == stated_in_unit:
-        assert outcome is Outcome.TRUNCATION
+        # Rounding before truncation: a value on the edge of the stated interval is a rounding.
+        meets = stated.interval.lo <= value * scale <= stated.interval.hi
+        assert outcome is (Outcome.ROUNDING if meets else Outcome.TRUNCATION)
     else:
         assert outcome in (Outcome.ROUNDING, Outcome.INCONSISTENT)
 
