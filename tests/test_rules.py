@@ -111,3 +111,11 @@ def test_user_rule_directory_collision(tmp_path):
     (tmp_path / "dup.toml").write_text(GOOD.replace("TOT901", "TOT001"), encoding="utf-8")
     with pytest.raises(RuleFileError, match="already used"):
         load_rules([str(tmp_path)])
+
+
+def test_a_part_published_on_its_own_lacks_sections_as_info(rules):
+    # A “三公”经费 page alone holds one section of six: what it lacks is info, not a warning.
+    from conftest import check_text
+
+    report = check_text("2024年度部门决算公开说明\n“三公”经费。2024年度“三公”经费支出共计1.00万元。\n", rules)
+    assert [(f.code, f.severity) for f in report.findings if f.code == "CMP001"] == [("CMP001", "info")]

@@ -53,7 +53,10 @@ def check(rule, document, reporter) -> None:
         missing = [name for name, words in _pairs(rule.params["sections"]) if not any(w in text for w in words)]
         reporter.report.checked += 1
         if missing:
-            _report(rule, reporter, rule.severity, missing, title)
+            # A text holding at most half of the sections is a part published on its own (a “三公”经费
+            # page, a chapter): say what it lacks as info, as CMP002 does for a separate set of tables.
+            partial = 2 * len(missing) >= len(rule.params["sections"])
+            _report(rule, reporter, "info" if partial else rule.severity, missing, title)
         return
     wanted = _pairs(rule.params["budget_tables" if document.kind == "budget" else "final_tables"])
     if not wanted:
