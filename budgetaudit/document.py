@@ -110,6 +110,7 @@ class Change:
     rate_sign: int
     words: list[Span] = field(default_factory=list)  # direction words as printed
     sentence: int = -1
+    prior: Fact | None = None  # the base figure, where printed (比上年2476.95万元减少…, or a figure of the base's period)
 
     def __init__(  # hand-written: see source.Span
         self,
@@ -124,6 +125,7 @@ class Change:
         rate_sign: int,
         words: list[Span] | None = None,
         sentence: int = -1,
+        prior: Fact | None = None,
     ) -> None:
         self.label = label
         self.key = key
@@ -136,6 +138,7 @@ class Change:
         self.rate_sign = rate_sign
         self.words = [] if words is None else words
         self.sentence = sentence
+        self.prior = prior
 
     @property
     def signed_delta(self) -> Fraction | None:

@@ -200,6 +200,8 @@ class _State:
     each: dict[int, tuple[str, int, int]] = field(default_factory=dict)  # 各减少Δ1、Δ2: word and its offsets, by figure
     each_rates: dict[int, tuple[int, str, int, int]] = field(default_factory=dict)  # 分别下降a%和b%: k, word, offsets
     each_changes: list[Change] = field(default_factory=list)
+    prior: Fact | None = None  # 比上年2476.95万元: the base figure printed for the change that follows
+    outer: tuple[list[Fact], bool] | None = None  # the list outside an open bracket: its candidates, candidates_here
     # Indexes of `facts` and `previous` (kept by ProseReader.recent), so a long sentence is read in linear time.
     facts_index: _Positions = field(default_factory=_Positions)
     previous_index: _Positions = field(default_factory=_Positions)
@@ -210,6 +212,9 @@ _ANAPHORA: Final = {"费用支出", "费用", "该项支出", "该项费用", "�
 # Labels that name only a measure; the item is named by the clause before (收入预算:2026年年初预算数…).
 _MEASURE_ONLY: Final = {"", "年初", "年初预算", "年初预算数", "预算数", "决算数", "全年", "本年"}
 _YEAR: Final = re.compile(r"(\d{4})\s*年")
+_BUDGET_LABEL: Final = re.compile(r"预算(?:数|总额)?\s*(?:为|是|安排)?\s*$")
+_OPEN_PAREN: Final = "(（"
+_CLOSE_PAREN: Final = ")）"
 _SCOPE_HEADINGS: Final = (
     ("政府性基金", "fund"), ("国有资本经营", "capital"), ("一般公共预算", "general"), ("财政拨款", "fiscal"),
 )
@@ -291,10 +296,15 @@ class ProseReader:
         if year and self.doc.year and int(year.group(1)) != self.doc.year:
             y = int(year.group(1))
             period = "previous" if y == self.doc.year - 1 else str(y)
+        elif year and not self.doc.year:
+            period = year.group(1)  # the document's year unknown: a printed year is all we know
         if "上年" in lead or "去年" in lead:
             period = "previous"
         measure = self.measure
-        if "年初预算" in lead and self.doc.kind != "budget":
+        if _BUDGET_LABEL.search(lead) and "决算" not in lead and self.doc.kind != "budget":
+            # 三公经费预算11324.44万元 in a 决算 (or a text of unknown kind): the budget, not the outturn.
+            measure = "initial_budget" if self.doc.kind == "final_account" else "budget"
+        elif "年初预算" in lead and self.doc.kind != "budget":
             measure = "initial_budget"
         elif "调整预算" in lead:
             measure = "adjusted_budget"
@@ -338,6 +348,8 @@ class ProseReader:
         state.change_group = None
         state.change = None
         state.base = None
+        state.prior = None
+        state.outer = None
         self.in_list = in_list
         items = self.items(s, e)
         self.positional_lists(s, e, items, state)
@@ -518,7 +530,30 @@ class ProseReader:
         if direction:
             self.delta(figure, direction, lead, state)
             return
+        if self.inline_prior(item, lead, state, sentence):
+            return
         self.statement(item, lead, state, sentence)
+
+    def inline_prior(self, item: _Item, lead: str, state: _State, sentence: int) -> bool:
+        """比上年2476.95万元(减少…): a figure right after the comparison is the base, not a new statement."""
+        subject = state.subject
+        if subject is None or state.reason:
+            return False
+        comparison = _last(_COMPARISON, lead)
+        if comparison is None or comparison.group("base") is None:
+            return False
+        between = lead[comparison.end():]
+        if _CLAUSE_BREAK.search(between) or len(between.strip()) > 12:
+            return False
+        quantity = item.figure.quantity if item.figure.quantity != "count" else f"count:{item.figure.unit}"
+        if quantity != subject.key.quantity:
+            return False
+        base = self.normalise_base(comparison.group("base").strip())
+        period, measure = _base_period(base, subject.key.measure)
+        key = Key(subject.key.concept, period, measure, subject.key.scope, subject.key.quantity)
+        state.prior = Fact(key, subject.label, item.figure, "prose", "prior", sentence)
+        self.doc.facts.append(state.prior)
+        return True
 
     # -- statements and 其中 lists ----------------------------------------
     def statement(self, item: _Item, lead: str, state: _State, sentence: int) -> None:
@@ -530,6 +565,7 @@ class ProseReader:
         elif label in _MEASURE_ONLY and len(clauses) > 1 and clean_label(clauses[-2]):
             label = clean_label(clauses[-2])
         colon = state.facts and _COLON_FIRST.match(lead)
+        self.parentheses(lead, state)
         if (colon or _OPEN_PARTS.search(lead)) and not state.reason:
             self.close_groups(state)
             # A colon right after a figure opens a breakdown of that figure alone. Otherwise the total is
@@ -540,10 +576,23 @@ class ProseReader:
             state.candidates_here = bool(state.facts)
         key = self.key(label, figure, lead)
         context = "reason" if state.reason else "statement"
-        group = self.group_for(key, label, state) if state.candidates and not state.reason else None
+        # Percentages after 其中 (完成预算的X% for each item) are never parts of a sum.
+        listable = key.quantity != "percent"
+        group = self.group_for(key, label, state) if state.candidates and not state.reason and listable else None
         if group is not None and key.scope == "all" and not self.dictionary.lookup(label, key.quantity)[0] is None:
             key = Key(key.concept, key.period, key.measure, group.total.key.scope, key.quantity)
-        if group is None and not state.reason and not state.candidates and item.start in state.labels:
+        if group is not None and key.period == "current" and _last(_YEAR, lead) is None:
+            # A 其中 list is of its total's year and measure (2021年的三公经费决算数合计…，其中…).
+            total_key = group.total.key
+            if total_key.period != "current" or total_key.measure != key.measure:
+                key = Key(key.concept, total_key.period, total_key.measure, key.scope, key.quantity)
+        if group is not None and group.total.key.known and not self.is_parent(group.total, key) \
+                and group.total.key.concept != key.concept and self.dictionary.lookup(label, key.quantity)[0] is not None:
+            # 机构运行86.52万元，其中：基本支出86.52万元: that 基本支出 is 机构运行's, not the department's.
+            key = Key(f"{group.total.key.concept}›{key.concept}", key.period, key.measure, key.scope, key.quantity)
+        if not listable:
+            pass
+        elif group is None and not state.reason and not state.candidates and item.start in state.labels:
             # A和B分别为x和y naming the parts of a figure just stated breaks that figure down, like 其中.
             group = self.positional_group(key, state)
             if group is not None and key.scope == "all":
@@ -564,6 +613,18 @@ class ProseReader:
             state.positional.append(fact)
         state.subject = fact
         state.change = None
+
+    def parentheses(self, lead: str, state: _State) -> None:
+        """公务用车购置及运行费28万元(购置费0万元，运行费28万元)，公务接待费1万元: the figures in brackets right
+        after a figure break that figure down; the list outside goes on after the closing bracket."""
+        opens = sum(lead.count(c) for c in _OPEN_PAREN)
+        closes = sum(lead.count(c) for c in _CLOSE_PAREN)
+        if state.outer is not None and closes > opens:
+            state.candidates, state.candidates_here = state.outer
+            state.outer = None
+        elif state.outer is None and opens > closes and state.facts and lead.lstrip()[:1] in _OPEN_PAREN:
+            state.outer = (state.candidates, state.candidates_here)
+            state.candidates, state.candidates_here = [state.facts[-1]], True
 
     def positional_group(self, key: Key, state: _State) -> SumGroup | None:
         """The group of the nearest statement (this sentence, then the last) whose partition holds this part."""
@@ -600,6 +661,10 @@ class ProseReader:
     def group_for(self, key: Key, label: str, state: _State) -> SumGroup | None:
         """The 其中 list this fact is a part of: the open list's total of the same quantity and side."""
         pool = [c for c in state.candidates if c.key.quantity == key.quantity]
+        if key.quantity.startswith("count:"):
+            # People and things are counted by overlapping categories (在职/退休 beside 职称): only a declared
+            # partition makes a list of counts a breakdown.
+            pool = [c for c in pool if self.is_parent(c, key)]
         side = self.dictionary.side_of(key.concept, label)
         sided = [c for c in pool if side and self.dictionary.side_of(c.key.concept, c.label) == side]
         pool = sided or pool
@@ -735,7 +800,14 @@ class ProseReader:
         key = Key(concept.name if concept else f"label:{label}", "current", self.measure,
                   concept_scope if concept_scope != "all" else scope, quantity)
         word = self.source.span(direction.start("word") + self._cursor, direction.end("word") + self._cursor)
-        change = Change(label, key, base[0], base[1], current, figure, sign, None, 0, [word])
+        prior = state.prior if state.prior is not None and state.prior.label == label else None
+        if current is not None and current.figure.quantity != figure.quantity:
+            current = None  # 接待139466人次 … 减少1897.9万元: a count is not the current figure of money
+        if prior is None and current is not None and current.key.period != "current" \
+                and current.key.period == _base_period(base[0], current.key.measure)[0]:
+            prior, current = current, None  # 2023年度…8.64万元。2024年…较上年减少: that figure is the base
+        state.prior = None
+        change = Change(label, key, base[0], base[1], current, figure, sign, None, 0, [word], prior=prior)
         self.doc.changes.append(change)
         if part_of is not None:
             part_of.parts.append(self.change_fact(change))
@@ -836,6 +908,15 @@ class ProseReader:
         subject = state.subject
         span = self.source.span(lead_start + flat.start("word"), lead_start + flat.end("word"))
         self.doc.changes.append(Change(subject.label, subject.key, base[0], base[1], subject, None, 0, None, 0, [span]))
+
+
+def _base_period(base: str, measure: str) -> tuple[str, str]:
+    """The period and measure of a change's base: 上年 → ("previous", measure), 年初预算 → ("current", …)."""
+    if base == "initial_budget":
+        return "current", "initial_budget"
+    if base == "adjusted_budget":
+        return "current", "adjusted_budget"
+    return base, measure  # "previous", a year, or text: the base names its own period
 
 
 def extract(source: Source, document: Document, dictionary: Dictionary) -> None:

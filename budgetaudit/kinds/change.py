@@ -13,7 +13,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Final
 
-from ..relations import Outcome, judge
+from ..relations import Outcome, divisor_guard, judge, share
 from ..relations import rate as rate_of
 from ..slips import rounds_to
 from .operands import operand
@@ -69,9 +69,12 @@ def check_base(rule, document, reporter) -> None:
     statements = _statements_by_key(document)
     for change in document.changes:
         current = change.current
-        if change.delta is None or current is None or change.delta_sign not in (1, -1) or not current.key.known:
+        if change.delta is None or current is None or change.delta_sign not in (1, -1):
             continue
-        bases = _base_facts(document, change, statements)
+        if change.prior is None and not current.key.known:
+            continue
+        # A base printed with the change itself (比上年2476.95万元减少…) is the base; else one stated elsewhere.
+        bases = [change.prior] if change.prior is not None else _base_facts(document, change, statements)
         if not bases:
             continue
         values = {"label": change.label, "base": change.base_text, "delta": change.delta.text}
@@ -85,11 +88,33 @@ def check_base(rule, document, reporter) -> None:
         reporter.judged(rule, judgement, change.delta, [current, base], values)
 
 
+def _on_prior(change):
+    """The rate judged on the printed base figure: r = 100 × Δ / base."""
+    return judge(share, [1, -1], [operand(change.delta), operand(change.prior)], operand(change.rate), divisor_guard(1))
+
+
 def check_rate(rule, document, reporter) -> None:
     rated = [c for c in document.changes if c.rate is not None and c.delta is not None]
     for change in rated:
         values = {"label": change.label, "base": change.base_text, "delta": change.delta.text}
         if change.delta_sign not in (1, -1):
+            continue
+        if change.prior is not None and change.prior.figure.sign > 0:
+            # The base is printed: the rate is Δ over it. A reading on the current figure (current − Δ) that
+            # holds is also accepted: the reviewer is told only when neither reading gives the printed rate.
+            on_prior = _on_prior(change)
+            if not on_prior.holds and change.current is not None and change.current.figure.sign > 0:
+                on_current = judge(rate_of(change.delta_sign), [-1, 1], [operand(change.current), operand(change.delta)],
+                                   operand(change.rate))
+                if on_current.holds:
+                    on_prior = on_current
+            hint = ""
+            if on_prior.outcome is Outcome.INCONSISTENT and change.current is not None and change.current.figure.sign > 0:
+                on_current_value = 100 * change.delta.base_value / change.current.figure.base_value
+                if rounds_to(on_current_value, change.rate):
+                    hint = reporter.hint("rate_on_current", on_current=change.rate.format(on_current_value))
+            inputs = [change.delta, change.prior, *([change.current] if change.current is not None else [])]
+            reporter.judged(rule, on_prior, change.rate, inputs, values, hint)
             continue
         if change.current is None:
             reporter.unchecked(rule.code, "no_current", [change.rate, change.delta], label=change.label)
