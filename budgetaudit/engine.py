@@ -201,6 +201,21 @@ def check_document(document: Document, ruleset: RuleSet, lang: str = "zh") -> Fi
         _resume_collector(collecting)
 
 
+def _once_each(findings: list) -> list:
+    """One finding per mistake: a finding with the same code, the same questioned figure and the same set of
+    figures as an earlier one (a flat claim met from two readings of one sentence) is that finding again."""
+    seen: set = set()
+    out = []
+    for finding in findings:
+        figures = frozenset((loc.span.line, loc.span.column, loc.span.text) for loc in finding.locations)
+        questioned = figures and (finding.locations[0].span.line, finding.locations[0].span.column)
+        if (finding.code, questioned, figures) in seen:
+            continue
+        seen.add((finding.code, questioned, figures))
+        out.append(finding)
+    return out
+
+
 def _check_document(document: Document, ruleset: RuleSet, lang: str) -> FileReport:
     report = FileReport(
         document.source.path, document.kind, document.year, document.entity, document.unit
@@ -210,6 +225,7 @@ def _check_document(document: Document, ruleset: RuleSet, lang: str) -> FileRepo
         KINDS[rule.kind].check(rule, document, reporter)
     for doubt in document.doubts:
         reporter.unchecked(doubt.code, doubt.reason, list(doubt.spans))
+    report.findings = _once_each(report.findings)
     heads = sections(document.source)
     head_lines = [line for line, _ in heads]
     for finding in report.findings:

@@ -46,7 +46,9 @@ _CHANGE_PARTS: Final = re.compile(r"主要(?:是|为|包括|由于)(?!原因)")
 _LIST_INTRO: Final = re.compile(r"(?P<label>[^，,。；;：:]{0,40}?)主要用于以下(?:几个)?方面")
 _RESPECTIVELY: Final = re.compile(r"分别(?:为|是)")
 _LIST_SEPARATOR: Final = " ,，、和及与以及"
-_SHARES_AFTER: Final = re.compile(r"[，,]?\s*(?:分别)?占(?:比)?(?:分别为)?")
+_SHARES_AFTER: Final = re.compile(
+    r"[，,]?\s*(?:分别)?占(?:比)?(?P<whole>[^，,。；;：:%\d]{0,24}?)(?:的)?(?:比重|比例)?(?:分别)?(?:为|是)?(?:分别为)?\s*(?=\d)"
+)
 _EACH: Final = re.compile(rf"各(?:自)?(?P<word>{_INCREASE}|{_DECREASE})")
 _RATES_AFTER: Final = re.compile(rf"[，,]?\s*分别(?P<word>{_INCREASE}|{_DECREASE})")
 _NAME_SEPARATOR: Final = re.compile(r"[、和及与]|以及")
@@ -201,6 +203,7 @@ class _State:
     each_rates: dict[int, tuple[int, str, int, int]] = field(default_factory=dict)  # 分别下降a%和b%: k, word, offsets
     each_changes: list[Change] = field(default_factory=list)
     prior: Fact | None = None  # 比上年2476.95万元: the base figure printed for the change that follows
+    share_whole: str = ""  # the whole named before positional shares (占全国政府采购规模的a%和b%)
     outer: tuple[list[Fact], bool] | None = None  # the list outside an open bracket: its candidates, candidates_here
     # Indexes of `facts` and `previous` (kept by ProseReader.recent), so a long sentence is read in linear time.
     facts_index: _Positions = field(default_factory=_Positions)
@@ -214,6 +217,7 @@ _MEASURE_ONLY: Final = {"", "年初", "年初预算", "年初预算数", "预算
 _YEAR: Final = re.compile(r"(\d{4})\s*年")
 _BUDGET_LABEL: Final = re.compile(r"预算(?:数|总额)?\s*(?:为|是|安排)?\s*$")
 _OPEN_PAREN: Final = "(（"
+_COMPARISON_LEADS: Final = "与较比同和"
 _CLOSE_PAREN: Final = ")）"
 _SCOPE_HEADINGS: Final = (
     ("政府性基金", "fund"), ("国有资本经营", "capital"), ("一般公共预算", "general"), ("财政拨款", "fiscal"),
@@ -298,7 +302,8 @@ class ProseReader:
             period = "previous" if y == self.doc.year - 1 else str(y)
         elif year and not self.doc.year:
             period = year.group(1)  # the document's year unknown: a printed year is all we know
-        if "上年" in lead or "去年" in lead:
+        dated = lead.replace("上年结转", "").replace("上年结余", "")
+        if "上年" in dated or "去年" in dated:
             period = "previous"
         measure = self.measure
         if _BUDGET_LABEL.search(lead) and "决算" not in lead and self.doc.kind != "budget":
@@ -441,6 +446,7 @@ class ProseReader:
         if share_at:
             shares = self.run_after(share_at.end(), items, e, lambda f: f.quantity == "percent", starts)
             if len(shares) == count:
+                state.share_whole = clean_label(share_at.group("whole") or "")
                 for k, item in enumerate(shares):
                     state.share_parts[item.start] = k
 
@@ -513,9 +519,9 @@ class ProseReader:
         if figure.quantity == "percent":
             share = _SHARE.search(lead)
             if item.start in state.share_parts and state.share_parts[item.start] < len(state.positional):
-                self.add_share(state.positional[state.share_parts[item.start]], figure, None, "", state)
+                self.add_share(state.positional[state.share_parts[item.start]], figure, None, state.share_whole, state)
             elif share:
-                self.share(figure, share, state)
+                self.share(figure, share, state, _CLAUSE_BREAK.split(lead)[-1])
             elif direction:
                 self.rate(figure, direction, state)
             else:
@@ -739,6 +745,8 @@ class ProseReader:
             label = _PLURAL_TAIL.sub("", clean_label(text))
             if label:
                 break
+        if not label and state.subject is not None and self.names_another(lead[: direction.start()], state.subject):
+            return "", None, "all"  # …运行维护费支出决算比预算无增减变化，比去年增加1.05万元: not the last item stated
         if not label or label in _ANAPHORA:
             subject = state.subject
             return (subject.label, subject, subject.key.scope) if subject else ("", None, "all")
@@ -750,6 +758,20 @@ class ProseReader:
             if total is not None:
                 return label, total, total.key.scope
         return label, None, "all"
+
+    def names_another(self, text: str, subject: Fact) -> bool:
+        """Whether the text since the last figure names an item other than `subject` (the nearest clause
+        that names one, read before its comparison word)."""
+        for clause in reversed(_CLAUSE_BREAK.split(text)):
+            if clause.lstrip()[:1] in _COMPARISON_LEADS:
+                continue  # 与上年持平, 较上年: a comparison names no item
+            comparison = _COMPARISON.search(clause)
+            label = _PLURAL_TAIL.sub("", clean_label(clause[: comparison.start()] if comparison else clause))
+            if label and label not in _ANAPHORA and label not in _MEASURE_ONLY and not _REASON_START.search(clause):
+                concept, _ = self.dictionary.lookup(label, subject.key.quantity)
+                same = label == subject.label or (concept is not None and concept.name == subject.key.concept)
+                return not same
+        return False
 
     def one_total(self, state: _State) -> Fact | None:
         """What a 收支 change is about: when every 收入总计 and 支出总计 of this sentence and the last one states
@@ -779,7 +801,8 @@ class ProseReader:
     def delta(self, figure: Figure, direction: re.Match[str] | _Word, lead: str, state: _State) -> None:
         sign = 1 if direction.group("word") in _INCREASE_WORDS else -1
         compared_here = _COMPARISON.search(lead) is not None
-        if not compared_here and state.change is not None and _CHANGE_PARTS.search(lead):
+        if not compared_here and state.change is not None and state.change.delta is not None \
+                and _CHANGE_PARTS.search(lead):
             state.change_group = SumGroup(self.change_fact(state.change), [], "changes")
             state.change_group_base = (state.change.base, state.change.base_text)
             self.doc.sums.append(state.change_group)
@@ -838,10 +861,15 @@ class ProseReader:
         change.rate_sign = sign
         change.words.append(word)
 
-    def share(self, figure: Figure, match: re.Match, state: _State) -> None:
+    def share(self, figure: Figure, match: re.Match, state: _State, lead_clause: str = "") -> None:
         whole_label = clean_label(_WHOLE_SUFFIX.sub("", (match.groupdict().get("whole") or "").strip()))
-        if state.subject is not None:
-            self.add_share(state.subject, figure, None, whole_label, state)
+        part = state.subject
+        named = clean_label(lead_clause[: lead_clause.rfind("占")]) if "占" in lead_clause else ""
+        if named and part is not None and named != part.label:
+            # 税收收入占地方一般公共预算收入的比重为71.1%: the share names its part; not the last item stated.
+            part = self.latest_labelled(named, state)
+        if part is not None:
+            self.add_share(part, figure, None, whole_label, state)
 
     def add_share(self, part: Fact, figure: Figure, whole: Fact | None, whole_label: str, state: _State) -> None:
         """占r%: the whole is named, or the total of the part's 其中 list, or the figure a list
@@ -898,6 +926,8 @@ class ProseReader:
         """持平/无变化 against a named base, about the current subject."""
         if flat.group("word") == "基本持平" or state.subject is None:
             return
+        if self.names_another(lead[: flat.start()], state.subject):
+            return  # 公务接待费支出决算比预算无增减变化: said of an item with no figure here
         comparison = _last(_COMPARISON, lead, 0, flat.start())
         base = state.base
         if comparison is not None:

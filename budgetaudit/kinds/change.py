@@ -172,16 +172,26 @@ def _swapped_with(change, rated):
     return None
 
 
+def _effective(word_sign: int, figure) -> int:
+    """The direction a word and its printed number say together (下降-5% is a fall, 增长-5% a fall too)."""
+    if figure.sign < 0 and word_sign < 0:
+        return -1
+    return word_sign if figure.sign >= 0 else -word_sign
+
+
 def check_direction(rule, document, reporter) -> None:
     for change in document.changes:
         if change.delta is None or change.delta_sign not in (1, -1):
             continue
-        negative = change.delta.sign < 0 or (change.rate is not None and change.rate.sign < 0)
+        # 下降-81.75%: a minus after a word of decrease repeats the word; after 增加 it contradicts it.
+        negative = (change.delta.sign < 0 and change.delta_sign > 0) or (
+            change.rate is not None and change.rate.sign < 0 and change.rate_sign > 0)
         if change.rate is None and not negative:
             continue
         reporter.report.checked += 1
-        opposite = change.rate is not None and change.delta_sign != change.rate_sign and change.rate.sign != 0
-        if (opposite and change.delta.sign != 0) or negative:
+        opposite = change.rate is not None and change.rate.sign != 0 and change.delta.sign != 0 and (
+            _effective(change.delta_sign, change.delta) != _effective(change.rate_sign, change.rate))
+        if opposite or negative:
             stated = change.rate if change.rate is not None else change.delta
             words = change.words
             reporter.finding(
