@@ -203,6 +203,7 @@ class _State:
     each_rates: dict[int, tuple[int, str, int, int]] = field(default_factory=dict)  # 分别下降a%和b%: k, word, offsets
     each_changes: list[Change] = field(default_factory=list)
     prior: Fact | None = None  # 比上年2476.95万元: the base figure printed for the change that follows
+    whole: Fact | None = None  # 占年初预算2180万元(的44.5%): the whole of the rate that follows
     share_whole: str = ""  # the whole named before positional shares (占全国政府采购规模的a%和b%)
     outer: tuple[list[Fact], bool] | None = None  # the list outside an open bracket: its candidates, candidates_here
     # Indexes of `facts` and `previous` (kept by ProseReader.recent), so a long sentence is read in linear time.
@@ -218,6 +219,9 @@ _YEAR: Final = re.compile(r"(\d{4})\s*年")
 _BUDGET_LABEL: Final = re.compile(r"预算(?:数|总额)?\s*(?:为|是|安排)?\s*$")
 _OPEN_PAREN: Final = "(（"
 _COMPARISON_LEADS: Final = "与较比同和"
+# 占年初预算2180万元的44.5%, 完成全年预算50.74万元的67.2%: the figure is the whole of the rate after 的.
+_WHOLE_BEFORE: Final = re.compile(r"(?:占|完成)(?P<label>[^，,。；;：:]{0,16})$")
+_OF_PERCENT: Final = re.compile(r"\s*的\s*\d[\d.]*\s*[%％]")
 _CLOSE_PAREN: Final = ")）"
 _SCOPE_HEADINGS: Final = (
     ("政府性基金", "fund"), ("国有资本经营", "capital"), ("一般公共预算", "general"), ("财政拨款", "fiscal"),
@@ -354,6 +358,7 @@ class ProseReader:
         state.change = None
         state.base = None
         state.prior = None
+        state.whole = None
         state.outer = None
         self.in_list = in_list
         items = self.items(s, e)
@@ -517,6 +522,10 @@ class ProseReader:
             state.change = state.each_changes[k]
             direction = _Word(word, begin - self._cursor, finish - self._cursor)
         if figure.quantity == "percent":
+            if state.whole is not None and lead.strip() == "的" and state.subject is not None:
+                self.add_share(state.subject, figure, state.whole, state.whole.label, state)
+                state.whole = None
+                return
             share = _SHARE.search(lead)
             if item.start in state.share_parts and state.share_parts[item.start] < len(state.positional):
                 self.add_share(state.positional[state.share_parts[item.start]], figure, None, state.share_whole, state)
@@ -536,9 +545,26 @@ class ProseReader:
         if direction:
             self.delta(figure, direction, lead, state)
             return
-        if self.inline_prior(item, lead, state, sentence):
+        if self.inline_prior(item, lead, state, sentence) or self.whole_of_rate(item, lead, state, sentence):
             return
         self.statement(item, lead, state, sentence)
+
+    def whole_of_rate(self, item: _Item, lead: str, state: _State, sentence: int) -> bool:
+        """占年初预算2180万元的44.5%: the figure is the whole of the rate that follows, not a new item."""
+        subject = state.subject
+        clause = _CLAUSE_BREAK.split(lead)[-1]
+        named = _WHOLE_BEFORE.search(clause)
+        if subject is None or state.reason or named is None or not _OF_PERCENT.match(self.text, item.end):
+            return False
+        label = clean_label(named.group("label"))
+        measure = subject.key.measure
+        if "预算" in named.group("label") and self.doc.kind != "budget":
+            measure = "initial_budget" if "年初" in named.group("label") else "adjusted_budget"
+        key = Key(subject.key.concept if not label or label in _MEASURE_ONLY or "预算" in label else f"label:{label}",
+                  subject.key.period, measure, subject.key.scope, subject.key.quantity)
+        state.whole = Fact(key, label or subject.label, item.figure, "prose", "whole", sentence)
+        self.doc.facts.append(state.whole)
+        return True
 
     def inline_prior(self, item: _Item, lead: str, state: _State, sentence: int) -> bool:
         """比上年2476.95万元(减少…): a figure right after the comparison is the base, not a new statement."""
@@ -671,6 +697,10 @@ class ProseReader:
             # People and things are counted by overlapping categories (在职/退休 beside 职称): only a declared
             # partition makes a list of counts a breakdown.
             pool = [c for c in pool if self.is_parent(c, key)]
+        if key.known:
+            # 公务用车购置及运行费42万元，其中运行费42万元、购置费0万元；公务接待费36万元: 公务接待费 is a sibling of
+            # that total in a declared partition, not one of its parts.
+            pool = [c for c in pool if not self.siblings(c.key, key)]
         side = self.dictionary.side_of(key.concept, label)
         sided = [c for c in pool if side and self.dictionary.side_of(c.key.concept, c.label) == side]
         pool = sided or pool
@@ -696,6 +726,14 @@ class ProseReader:
             group = state.groups[id(total)] = SumGroup(total, [], "parts")
             self.doc.sums.append(group)
         return group
+
+    def siblings(self, total: Key, part: Key) -> bool:
+        """Both are members of one declared partition, and neither is the other's parent."""
+        if not total.known or total.concept == part.concept or part.concept in self.parents_of(total.concept):
+            return False
+        if total.concept in self.parents_of(part.concept):
+            return False
+        return any(total.concept in members and part.concept in members for _, members in self.dictionary.partitions)
 
     def is_parent(self, candidate: Fact, key: Key) -> bool:
         return candidate.key.concept in self.parents_of(key.concept)

@@ -111,7 +111,14 @@ def check_path(path: str, ruleset: RuleSet, lang: str = "zh") -> FileReport:
     except InputError as exc:
         return FileReport(path, error=str(exc), not_a_disclosure=isinstance(exc, NotADisclosure))
     document = read_document(source, native_tables=native_tables)
-    if not document.facts and not document.tables:
+    if not document.facts and not document.tables and document.kind != "unknown":
+        # A disclosure by its title whose figures could not be read (a table garbled on the way to the web):
+        # checked as what it is, with the figures said to be unread, never called "not a disclosure".
+        from .document import Doubt
+
+        first = next(((o, line) for o, line in source.lines() if line.strip()), (0, ""))
+        document.doubts.append(Doubt("EXT001", "figures_not_read", [source.span(first[0], first[0] + len(first[1].rstrip()))]))
+    elif not document.facts and not document.tables:
         return FileReport(
             path, document.kind, document.year, document.entity,
             error="no figures found: not a disclosure", not_a_disclosure=True,
