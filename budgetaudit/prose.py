@@ -219,6 +219,9 @@ _YEAR: Final = re.compile(r"(\d{4})\s*年")
 _BUDGET_LABEL: Final = re.compile(r"预算(?:数|总额)?\s*(?:为|是|安排)?\s*$")
 _OPEN_PAREN: Final = "(（"
 _COMPARISON_LEADS: Final = "与较比同和"
+# Parts every expenditure item splits into: under an item of any name (其他技术研究与开发支出…，其中：基本支出…)
+# they are that item's, never the department's.
+_STRUCTURE: Final = frozenset({"基本支出", "项目支出", "人员经费", "公用经费"})
 # 占年初预算2180万元的44.5%, 完成全年预算50.74万元的67.2%: the figure is the whole of the rate after 的.
 _WHOLE_BEFORE: Final = re.compile(r"(?:占|完成)(?P<label>[^，,。；;：:]{0,16})$")
 _OF_PERCENT: Final = re.compile(r"\s*的\s*\d[\d.]*\s*[%％]")
@@ -618,7 +621,7 @@ class ProseReader:
             total_key = group.total.key
             if total_key.period != "current" or total_key.measure != key.measure:
                 key = Key(key.concept, total_key.period, total_key.measure, key.scope, key.quantity)
-        if group is not None and group.total.key.known and not self.is_parent(group.total, key) \
+        if group is not None and (group.total.key.known or key.concept in _STRUCTURE) and not self.is_parent(group.total, key) \
                 and group.total.key.concept != key.concept and self.dictionary.lookup(label, key.quantity)[0] is not None:
             # 机构运行86.52万元，其中：基本支出86.52万元: that 基本支出 is 机构运行's, not the department's.
             key = Key(f"{group.total.key.concept}›{key.concept}", key.period, key.measure, key.scope, key.quantity)
@@ -640,6 +643,10 @@ class ProseReader:
         if group is not None:
             group.parts.append(fact)
             self.mark_complete(group)
+            if key.quantity.startswith("count:") and not self.is_parent(group.total, key):
+                # People and things are counted by overlapping categories (在职/退休 beside 职称): a list of
+                # counts is a breakdown to add up only where a partition is declared.
+                group.kind = "counts"
         state.facts.append(fact)
         if item.start in state.labels:
             state.positional.append(fact)
@@ -693,10 +700,6 @@ class ProseReader:
     def group_for(self, key: Key, label: str, state: _State) -> SumGroup | None:
         """The 其中 list this fact is a part of: the open list's total of the same quantity and side."""
         pool = [c for c in state.candidates if c.key.quantity == key.quantity]
-        if key.quantity.startswith("count:"):
-            # People and things are counted by overlapping categories (在职/退休 beside 职称): only a declared
-            # partition makes a list of counts a breakdown.
-            pool = [c for c in pool if self.is_parent(c, key)]
         if key.known:
             # 公务用车购置及运行费42万元，其中运行费42万元、购置费0万元；公务接待费36万元: 公务接待费 is a sibling of
             # that total in a declared partition, not one of its parts.
@@ -913,6 +916,9 @@ class ProseReader:
         """占r%: the whole is named, or the total of the part's 其中 list, or the figure a list
         (……主要用于以下几个方面) was introduced with, or the item the part is a declared partition member of."""
         if part.figure.quantity == "percent":
+            return
+        if whole is not None:  # printed with the rate (完成全年预算50.74万元的67.2%)
+            self.doc.shares.append(Share(part, figure, whole, whole_label, ""))
             return
         reason = ""
         if whole_label:

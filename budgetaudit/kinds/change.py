@@ -13,6 +13,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Final
 
+from ..figures import Figure
 from ..relations import Outcome, divisor_guard, judge, share
 from ..relations import rate as rate_of
 from ..slips import rounds_to
@@ -88,9 +89,16 @@ def check_base(rule, document, reporter) -> None:
         reporter.judged(rule, judgement, change.delta, [current, base], values)
 
 
-def _on_prior(change):
+def _on_prior(change, rate):
     """The rate judged on the printed base figure: r = 100 × Δ / base."""
-    return judge(share, [1, -1], [operand(change.delta), operand(change.prior)], operand(change.rate), divisor_guard(1))
+    return judge(share, [1, -1], [operand(change.delta), operand(change.prior)], operand(rate), divisor_guard(1))
+
+
+def _magnitude(figure):
+    """下降-81.62%: a minus after a word of decrease repeats the word; the rate is judged as 81.62%."""
+    if figure.sign >= 0:
+        return figure
+    return Figure(-figure.value, figure.decimals, figure.unit, figure.span, figure.start, figure.end)
 
 
 def check_rate(rule, document, reporter) -> None:
@@ -99,27 +107,28 @@ def check_rate(rule, document, reporter) -> None:
         values = {"label": change.label, "base": change.base_text, "delta": change.delta.text}
         if change.delta_sign not in (1, -1):
             continue
+        rate = _magnitude(change.rate) if change.rate_sign < 0 else change.rate
         if change.prior is not None and change.prior.figure.sign > 0:
             # The base is printed: the rate is Δ over it. A reading on the current figure (current − Δ) that
             # holds is also accepted: the reviewer is told only when neither reading gives the printed rate.
-            on_prior = _on_prior(change)
+            on_prior = _on_prior(change, rate)
             if not on_prior.holds and change.current is not None and change.current.figure.sign > 0:
                 on_current = judge(rate_of(change.delta_sign), [-1, 1], [operand(change.current), operand(change.delta)],
-                                   operand(change.rate))
+                                   operand(rate))
                 if on_current.holds:
                     on_prior = on_current
             hint = ""
             if on_prior.outcome is Outcome.INCONSISTENT and change.current is not None and change.current.figure.sign > 0:
                 on_current_value = 100 * change.delta.base_value / change.current.figure.base_value
-                if rounds_to(on_current_value, change.rate):
-                    hint = reporter.hint("rate_on_current", on_current=change.rate.format(on_current_value))
+                if rounds_to(on_current_value, rate):
+                    hint = reporter.hint("rate_on_current", on_current=rate.format(on_current_value))
             inputs = [change.delta, change.prior, *([change.current] if change.current is not None else [])]
             reporter.judged(rule, on_prior, change.rate, inputs, values, hint)
             continue
         if change.current is None:
             reporter.unchecked(rule.code, "no_current", [change.rate, change.delta], label=change.label)
             continue
-        current, delta, rate = change.current, change.delta, change.rate
+        current, delta = change.current, change.delta
         if delta.sign == 0 and rate.sign == 0:
             reporter.report.checked += 1
             continue

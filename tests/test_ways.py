@@ -1,0 +1,127 @@
+"""Ways real disclosures are written (issue: read real disclosures as they are written).
+
+Each way has a consistent document (no error or warning) and an inconsistent one (the slip found, at
+the figure a reader would correct). Names and figures are invented; the sentence structures are those
+of real published disclosures.
+"""
+
+import pytest
+
+from conftest import check_text
+
+HEAD = "2024年度部门决算公开说明\n"
+
+
+def flagged(text, rules, head=HEAD):
+    """(code, questioned figure) of every error and warning, completeness left out."""
+    report = check_text(head + text, rules)
+    return sorted((f.code, f.locations[0].span.text) for f in report.findings
+                  if f.severity in ("error", "warning") and not f.code.startswith("CMP"))
+
+
+WAYS = {
+    # 1. The prior figure printed inline: the base is the figure after 比上年.
+    "prior inline": (
+        "一、收入支出决算总体情况。2024年度收入总计2318.40万元，比上年2476.95万元减少158.55万元，下降6.40%。",
+        "一、收入支出决算总体情况。2024年度收入总计2318.40万元，比上年2476.95万元减少158.55万元，下降6.84%。",
+        ("PCT002", "6.84%"),
+    ),
+    "prior inline, 较…的": (
+        "三、“三公”经费。2025年“三公”经费预算总额为1969万元，较2024年的2190万元减少221万元，下降10.1%。",
+        "三、“三公”经费。2025年“三公”经费预算总额为1969万元，较2024年的2190万元减少221万元，下降11.2%。",
+        ("PCT002", "11.2%"),
+    ),
+    # 2. Periods across sentences: the figure of the base's year is the base of the rate.
+    "periods across sentences": (
+        "三、“三公”经费。2023年度公务接待费8.64万元。2024年度公务接待费较2023年度减少0.72万元，下降8.33%。",
+        "三、“三公”经费。2023年度公务接待费8.64万元。2024年度公务接待费较2023年度减少0.72万元，下降9.09%。",
+        ("PCT002", "9.09%"),
+    ),
+    # 5. Shares named by position after their whole (占…的a%和b%).
+    "positional shares with their whole": (
+        "四、政府采购。政府采购总额为500.0万元，货物、服务采购分别为200.0万元和300.0万元，占政府采购总额的40.0%和60.0%。",
+        "四、政府采购。政府采购总额为500.0万元，货物、服务采购分别为200.0万元和300.0万元，占政府采购总额的40.0%和70.0%。",
+        ("PCT001", "70.0%"),
+    ),
+    # 5. A share that names its part is that part's, not the last item stated.
+    "share names its part": (
+        "一、收入情况。收入合计1000万元，其中税收收入700万元，较上年增加10万元；非税收入300万元，较上年增加5万元；税收收入占收入合计的比重为70.0%。",
+        "一、收入情况。收入合计1000万元，其中税收收入700万元，较上年增加10万元；非税收入300万元，较上年增加5万元；税收收入占收入合计的比重为30.0%。",
+        ("PCT001", "30.0%"),
+    ),
+    # 6. 占年初预算X的r% / 完成全年预算X的r%: X is the whole of the rate, not a new item.
+    "rate of a whole printed before 的": (
+        "三、“三公”经费。“三公”经费支出决算为34.08万元，完成全年预算50.74万元的67.2%，比上年决算数减少1.55万元，下降4.4%。",
+        "三、“三公”经费。“三公”经费支出决算为34.08万元，完成全年预算50.74万元的76.2%，比上年决算数减少1.55万元，下降4.4%。",
+        ("PCT001", "76.2%"),
+    ),
+    # 7. Nested lists: a sibling closes the inner list; bracketed figures break down the figure before them.
+    "nested list closed by a sibling": (
+        "三、“三公”经费。“三公”经费支出78万元，其中公务用车购置及运行维护费42万元，其中公务用车运行维护费42万元、公务用车购置费0万元；公务接待费36万元。",
+        "三、“三公”经费。“三公”经费支出78万元，其中公务用车购置及运行维护费42万元，其中公务用车运行维护费52万元、公务用车购置费0万元；公务接待费36万元。",
+        ("TOT001", "42万元"),
+    ),
+    "bracketed breakdown": (
+        "三、“三公”经费。“三公”经费41万元，其中：因公出国(境)费0万元，公务用车购置及运行维护费21万元(公务用车购置费0万元、公务用车运行维护费21万元)，公务接待费20万元。",
+        "三、“三公”经费。“三公”经费41万元，其中：因公出国(境)费0万元，公务用车购置及运行维护费21万元(公务用车购置费0万元、公务用车运行维护费31万元)，公务接待费20万元。",
+        ("TOT002", "21万元"),
+    ),
+    # 4. A breakdown under its own subject: that 基本支出 is 机构运行's, never the department's.
+    "breakdown under its own subject": (
+        "二、支出情况。本年支出合计1493924.6元，其中基本支出1440224.6元，项目支出53700元。机构运行1100910.5元，其中：基本支出1100910.5元，项目支出0元。",
+        "二、支出情况。本年支出合计1493924.6元，其中基本支出1440224.6元，项目支出53700元。机构运行1100910.5元，其中：基本支出1200910.5元，项目支出0元。",
+        ("TOT002", "1100910.5元"),
+    ),
+    # 9. Lists that do not add up by nature: completion rates after 其中, overlapping head counts.
+    "percentages after 其中": (
+        "三、“三公”经费。“三公”经费支出决算为8.77万元，完成预算的39.86%，其中：因公出国(境)费决算为0万元，完成预算的0%；公务用车购置及运行维护费决算为8.47万元，完成预算的60.50%。",
+        "三、“三公”经费。“三公”经费支出决算为8.77万元，较上年增加1.00万元，增长9.0%。",
+        ("PCT002", "9.0%"),
+    ),
+    "overlapping head counts": (
+        "一、基本情况。实有教职工62人，其中副高级职称4人，中级职称25人，初级职称23人，退休职工28人。",
+        "一、基本情况。实有教职工62人，其中副高级职称4人，较上年增加2人，增长50%。",
+        ("PCT002", "50%"),
+    ),
+    # 10. 无增减 said of another item than the last one stated.
+    "flat claim of an item named in its clause": (
+        "三、“三公”经费。“三公”经费支出决算总额为5.48万元，比去年增加1.55万元，增长39.4%。公务用车购置支出决算比预算无增减变化，比去年无增减变化。",
+        "三、“三公”经费。“三公”经费支出决算总额为5.48万元，比去年增加1.55万元，增长39.4%，与去年持平。",
+        ("PCT004", "持平"),
+    ),
+    # Direction words with a signed figure: 下降-81.75% repeats the fall; 增加-9.60万元 contradicts itself.
+    "signed rate after a word of decrease": (
+        "三、“三公”经费。“三公”经费支出决算数为116.72万元，比上年减少518.38万元，下降-81.62%。",
+        "三、“三公”经费。“三公”经费支出决算数为116.72万元，比上年减少518.38万元，增长81.62%。",
+        ("PCT003", "81.62%"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WAYS))
+def test_consistent_document_is_silent(name, rules):
+    consistent, _, _ = WAYS[name]
+    assert flagged(consistent, rules) == []
+
+
+@pytest.mark.parametrize("name", sorted(WAYS))
+def test_inconsistent_document_is_flagged_at_the_slip(name, rules):
+    _, inconsistent, slip = WAYS[name]
+    assert slip in flagged(inconsistent, rules)
+
+
+def test_the_same_finding_is_reported_once(rules):
+    # Two readings of one sentence meeting the same figures give one finding, not two.
+    text = "三、“三公”经费。“三公”经费支出决算总额为5.48万元，比去年增加1.55万元，增长39.4%，与去年持平，与去年持平。"
+    report = check_text(HEAD + text, rules)
+    keys = [(f.code, tuple((l.span.line, l.span.column) for l in f.locations)) for f in report.findings]
+    assert len(keys) == len(set(keys))
+
+
+def test_an_unreadable_disclosure_is_checked_not_refused(tmp_path, rules):
+    from budgetaudit.run import check_path
+
+    path = tmp_path / "t.txt"
+    path.write_text("某某局2024年度部门决算\n项目 |\n金额 |\n", encoding="utf-8")
+    report = check_path(str(path), rules)
+    assert not report.error
