@@ -61,6 +61,15 @@ def merge() -> None:
             manifest.append(row)
             kept.add(row["file"])
         claims.extend(c for c in _jsonl(HERE / "shards" / f"{name}.claims.jsonl") if c["file"] in kept)
+    # The second reader's review: a changed verdict or stated figure replaces the first label.
+    reviews = {r["id"]: r for r in _jsonl(HERE / "shards" / "review.jsonl")}
+    for claim in claims:
+        review = reviews.get(claim["id"])
+        if review is not None:
+            claim["verdict"] = review.get("verdict", claim["verdict"])
+            if review.get("stated"):
+                claim["stated"] = review["stated"]
+            claim["reviewed"] = True
     _write_jsonl(HERE / "manifest.jsonl", manifest)
     _write_jsonl(HERE / "claims.jsonl", claims)
     publishers = {m.get("publisher", "") for m in manifest}

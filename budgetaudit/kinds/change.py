@@ -113,10 +113,11 @@ def check_rate(rule, document, reporter) -> None:
             # holds is also accepted: the reviewer is told only when neither reading gives the printed rate.
             on_prior = _on_prior(change, rate)
             if not on_prior.holds and change.current is not None and change.current.figure.sign > 0:
-                on_current = judge(rate_of(change.delta_sign), [-1, 1], [operand(change.current), operand(change.delta)],
-                                   operand(rate))
-                if on_current.holds:
-                    on_prior = on_current
+                # Named apart from the Fraction `on_current` below: the compiled build types a name once.
+                current_reading = judge(rate_of(change.delta_sign), [-1, 1],
+                                        [operand(change.current), operand(change.delta)], operand(rate))
+                if current_reading.holds:
+                    on_prior = current_reading
             hint = ""
             if on_prior.outcome is Outcome.INCONSISTENT and change.current is not None and change.current.figure.sign > 0:
                 on_current_value = 100 * change.delta.base_value / change.current.figure.base_value
