@@ -207,12 +207,11 @@ def _once_each(findings: list) -> list:
     seen: set = set()
     out = []
     for finding in findings:
-        figures = frozenset((loc.span.line, loc.span.column, loc.span.text) for loc in finding.locations)
-        questioned = figures and (finding.locations[0].span.line, finding.locations[0].span.column)
-        if (finding.code, questioned, figures) in seen:
-            continue
-        seen.add((finding.code, questioned, figures))
-        out.append(finding)
+        spans = [(loc.span.line, loc.span.column, loc.span.text) for loc in finding.locations]
+        identity = (finding.code, spans[0] if spans else None, frozenset(spans))
+        if identity not in seen:
+            seen.add(identity)
+            out.append(finding)
     return out
 
 

@@ -291,9 +291,7 @@ class ProseReader:
         return out
 
     def key(self, label: str, figure: Figure, lead: str, scope_hint: str | None = None) -> Key:
-        quantity = figure.quantity
-        if quantity == "count":
-            quantity = f"count:{figure.unit}"
+        quantity = _quantity(figure)
         concept, scope = self.dictionary.lookup(label, quantity)
         name = concept.name if concept else f"label:{label}"
         if scope == "all":
@@ -580,8 +578,7 @@ class ProseReader:
         between = lead[comparison.end():]
         if _CLAUSE_BREAK.search(between) or len(between.strip()) > 12:
             return False
-        quantity = item.figure.quantity if item.figure.quantity != "count" else f"count:{item.figure.unit}"
-        if quantity != subject.key.quantity:
+        if _quantity(item.figure) != subject.key.quantity:
             return False
         base = self.normalise_base(comparison.group("base").strip())
         period, measure = _base_period(base, subject.key.measure)
@@ -625,14 +622,12 @@ class ProseReader:
                 and group.total.key.concept != key.concept and self.dictionary.lookup(label, key.quantity)[0] is not None:
             # 机构运行86.52万元，其中：基本支出86.52万元: that 基本支出 is 机构运行's, not the department's.
             key = Key(f"{group.total.key.concept}›{key.concept}", key.period, key.measure, key.scope, key.quantity)
-        if not listable:
-            pass
-        elif group is None and not state.reason and not state.candidates and item.start in state.labels:
+        if listable and group is None and not state.reason and not state.candidates and item.start in state.labels:
             # A和B分别为x和y naming the parts of a figure just stated breaks that figure down, like 其中.
             group = self.positional_group(key, state)
             if group is not None and key.scope == "all":
                 key = Key(key.concept, key.period, key.measure, group.total.key.scope, key.quantity)
-        if group is None and not state.reason and not state.candidates:
+        if listable and group is None and not state.reason and not state.candidates:
             group = self.sibling_group(key, state)
             if group is not None and key.scope == "all":
                 key = Key(key.concept, key.period, key.measure, group.total.key.scope, key.quantity)
@@ -859,7 +854,7 @@ class ProseReader:
             scope = current.key.scope if current else "all"
         if not label:
             return
-        quantity = figure.quantity if figure.quantity != "count" else f"count:{figure.unit}"
+        quantity = _quantity(figure)
         concept, concept_scope = self.dictionary.lookup(label, quantity)
         key = Key(concept.name if concept else f"label:{label}", "current", self.measure,
                   concept_scope if concept_scope != "all" else scope, quantity)
@@ -982,6 +977,11 @@ class ProseReader:
         subject = state.subject
         span = self.source.span(lead_start + flat.start("word"), lead_start + flat.end("word"))
         self.doc.changes.append(Change(subject.label, subject.key, base[0], base[1], subject, None, 0, None, 0, [span]))
+
+
+def _quantity(figure: Figure) -> str:
+    """The quantity of a figure as a key holds it: a count names its unit (count:人, count:辆)."""
+    return f"count:{figure.unit}" if figure.quantity == "count" else figure.quantity
 
 
 def _base_period(base: str, measure: str) -> tuple[str, str]:

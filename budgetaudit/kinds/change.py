@@ -1,11 +1,14 @@
 """A stated change against a named base: Δ, rate and direction words must agree.
 
-check = "rate":      r = 100 × Δ / (current − Δ) for 增加 (current + Δ for 减少);
+check = "rate":      r = 100 × Δ / (current − Δ) for 增加 (current + Δ for 减少), or r = 100 × Δ / base
+                     where the base is printed with the change (either reading that holds will do);
                      growth from a zero base written as 100% is a convention (info).
-check = "direction": the word of the amount (增加/减少) and of the rate (增长/下降) agree.
+check = "direction": the word of the amount (增加/减少) and of the rate (增长/下降) agree, each with the
+                     sign printed after it (下降-5% is a fall).
 check = "flat":      持平/无变化 is not said of an item whose change is stated as non-zero.
-check = "base":      Δ = current − base, where the base figure itself is printed elsewhere
-                     (a table's 2025年预算数 column, a 年初预算数 column) under the same concept.
+check = "base":      Δ = current − base, where the base figure itself is printed with the change
+                     (比上年2476.95万元减少…) or elsewhere under the same concept (a table's 2025年预算数
+                     column, a 年初预算数 column).
 """
 
 from __future__ import annotations
