@@ -25,9 +25,9 @@ from setuptools.command.build_ext import build_ext
 # these two names from this file's syntax tree.)
 COMPILED = [
     "budgetaudit/concepts.py", "budgetaudit/crossref.py", "budgetaudit/document.py", "budgetaudit/engine.py",
-    "budgetaudit/evaluation.py", "budgetaudit/figures.py", "budgetaudit/prose.py", "budgetaudit/relations.py",
+    "budgetaudit/evaluation.py", "budgetaudit/figures.py", "budgetaudit/relations.py", "budgetaudit/words.py",
     "budgetaudit/sentences.py", "budgetaudit/source.py", "budgetaudit/title.py",
-    "budgetaudit/tables/*.py", "budgetaudit/kinds/*.py", "budgetaudit/readers/compose.py",
+    "budgetaudit/prose/*.py", "budgetaudit/tables/*.py", "budgetaudit/kinds/*.py", "budgetaudit/readers/compose.py",
 ]
 # mypyc compiles only code mypy accepts with these flags, and checks every annotation at run time: an
 # annotation that does not hold is a TypeError in the compiled build alone. tests/test_build.py runs

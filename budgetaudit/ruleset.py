@@ -27,7 +27,7 @@ RULE_KEYS = {
 EXAMPLE_KEYS = {"verdict", "text", "note"}
 LANGS = ("zh", "en")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-DATA_FILES = {"concepts.toml", "hints.toml"}
+DATA_FILES = {"concepts.toml", "hints.toml", "words.toml"}
 
 
 class RuleFileError(Exception):

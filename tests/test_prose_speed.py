@@ -5,7 +5,7 @@ import re
 
 from budgetaudit import engine, source
 from budgetaudit.concepts import Dictionary, clean_label, default_dictionary
-from budgetaudit.prose import _last
+from budgetaudit.prose.state import last_match as _last
 from budgetaudit.sentences import sentences
 
 HEAD = "2024年度部门决算公开说明\n"

@@ -1,0 +1,117 @@
+"""The narrative reader's foundation: the figures of a stretch of text and the key (concept, period,
+measure, scope) a label gives a figure."""
+
+from __future__ import annotations
+
+from ..concepts import Dictionary, clean_label
+from ..document import Document, Fact, Key
+from ..figures import NUMBER_RE, Figure, figure_at, parse_number, unit_after
+from ..sentences import is_not_a_figure, prose_mask
+from ..source import Source
+from .state import (BASE_YEAR, BUDGET_LABEL, CLAUSE_BREAK, WORDS, YEAR, Item, PartConcepts, Positions, State,
+                    last_match, quantity_of)
+
+
+class ReaderBase:
+    def __init__(self, source: Source, document: Document, dictionary: Dictionary):
+        self.source = source
+        self.doc = document
+        self.dictionary = dictionary
+        table_lines = frozenset(
+            line for table in document.tables for line in range(table.first_line - 1, table.last_line)
+        )
+        masked, self.page_lines = prose_mask(source, table_lines)
+        self.text = masked.replace("收、支", "收支 ")
+        # In a document of unknown kind every figure has the document's own measure ("stated").
+        self.measure = {"budget": "budget", "final_account": "final"}.get(document.kind, "stated")
+        self.list_whole = ""
+        self.list_whole_fact: Fact | None = None
+        self.section_scope = "all"  # fund scope named by the current section heading
+        self.in_list = False
+        self._cursor = 0  # offset of the current lead, for the spans of direction words
+        self._parents: dict[str, frozenset[str]] = {}
+        # The document's facts by label and concept (brought up to date when a named whole is resolved),
+        # so a sentence of many 占X的r% does not scan every fact for each.
+        self._facts_index = Positions()
+        self._part_concepts: dict[int, PartConcepts] = {}  # by id of the group (which it holds)
+
+    def items(self, start: int, end: int) -> list[Item]:
+        text = self.text
+        # [start, number end, unit, unit end] of every number; Figures are built only for those
+        # that end up with a unit (most numbers of a sentence have none and are dropped).
+        found: list[list] = []
+        for m in NUMBER_RE.finditer(text, start, end):
+            number_start, number_end = m.span()
+            if is_not_a_figure(text, number_start, number_end) or parse_number(m.group()) is None:
+                continue
+            unit, unit_end = unit_after(text, number_end)
+            if unit_end > end:
+                unit = None
+            found.append([number_start, number_end, unit, unit_end if unit else None])
+        # A unit printed once after a list (4125.49、4143.91万元) belongs to every number of it.
+        for i in range(len(found) - 2, -1, -1):
+            item, following = found[i], found[i + 1]
+            if item[2] is None and following[2] is not None:
+                gap = text[item[1] : following[0]]
+                if gap.strip(" ,，、和及与") == "" and gap.strip(" ") != "":
+                    item[2] = following[2]
+        out: list[Item] = []
+        for number_start, number_end, found_unit, found_end in found:
+            if found_unit is None:
+                continue
+            figure = figure_at(self.source, number_start, number_end, found_unit, found_end)
+            if figure is None:
+                continue
+            out.append(Item(figure, number_start, found_end if found_end is not None else number_end, number_end))
+        return out
+
+    def key(self, label: str, figure: Figure, lead: str, scope_hint: str | None = None) -> Key:
+        quantity = quantity_of(figure)
+        concept, scope = self.dictionary.lookup(label, quantity)
+        name = concept.name if concept else f"label:{label}"
+        if scope == "all":
+            scope = scope_hint or self.section_scope
+        period = "current"
+        # Only the figure's own clause dates it: 与2025年持平；公务接待费1.50万元 is this year's.
+        clause = CLAUSE_BREAK.split(lead)[-1]
+        if clean_label(clause) not in WORDS.measure_only:
+            lead = clause
+        year = last_match(YEAR, lead)  # the year printed nearest the figure dates it
+        if year and self.doc.year and int(year.group(1)) != self.doc.year:
+            y = int(year.group(1))
+            period = "previous" if y == self.doc.year - 1 else str(y)
+        elif year and not self.doc.year:
+            period = year.group(1)  # the document's year unknown: a printed year is all we know
+        dated = lead.replace("上年结转", "").replace("上年结余", "")
+        if "上年" in dated or "去年" in dated:
+            period = "previous"
+        measure = self.measure
+        if BUDGET_LABEL.search(lead) and "决算" not in lead and self.doc.kind != "budget":
+            # 三公经费预算11324.44万元 in a 决算 (or a text of unknown kind): the budget, not the outturn.
+            measure = "initial_budget" if self.doc.kind == "final_account" else "budget"
+        elif "年初预算" in lead and self.doc.kind != "budget":
+            measure = "initial_budget"
+        elif "调整预算" in lead:
+            measure = "adjusted_budget"
+        return Key(name, period, measure, scope, quantity)
+
+    def normalise_base(self, base: str) -> str:
+        base = base.replace(" ", "")
+        if "年初预算" in base:
+            return "initial_budget"
+        if "调整预算" in base or "全年预算" in base:
+            return "adjusted_budget"
+        if "上年" in base or "去年" in base or "上一年" in base:
+            return "previous"
+        year = BASE_YEAR.match(base)
+        if year:
+            y = int(year.group(1))
+            return "previous" if self.doc.year and y == self.doc.year - 1 else str(y)
+        if base == "预算数" and self.doc.kind == "final_account":
+            return "initial_budget"
+        return f"text:{base}"
+
+    def latest_labelled(self, label: str, state: State) -> Fact | None:
+        """The first fact labelled `label` in reversed(state.facts + state.previous)."""
+        return (state.facts_index.update(state.facts).latest_label(label)
+                or state.previous_index.update(state.previous).latest_label(label))

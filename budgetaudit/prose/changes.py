@@ -1,0 +1,177 @@
+"""Changes: Δ and rate against a named base, the item a change is about, a base printed inline
+(比上年2476.95万元), the parts of a change (主要是…增加), and unchanged in words (持平)."""
+
+from __future__ import annotations
+
+import re
+
+from ..concepts import clean_label
+from ..document import Change, Fact, Key, SumGroup
+from ..figures import Figure
+from .shares import ShareReader
+from .state import (CLAUSE_BREAK, INCOME_AND_EXPENDITURE, WORDS, Item, State, WordAt, base_period, last_match,
+                    quantity_of)
+
+
+class ChangeReader(ShareReader):
+    def subject_for(self, lead: str, direction: re.Match[str] | WordAt, state: State) -> tuple[str, Fact | None, str]:
+        """The item a change is about: a label printed around 较/比, or the current subject."""
+        comparison = last_match(WORDS.comparison, lead, 0, direction.start())
+        if comparison:
+            between = CLAUSE_BREAK.split(lead[comparison.end() : direction.start()])[-1]
+            before = CLAUSE_BREAK.split(lead[: comparison.start()])[-1]
+            candidates = [between, before]
+        else:
+            candidates = [CLAUSE_BREAK.split(lead[: direction.start()])[-1]]
+        label = ""
+        for text in candidates:
+            label = WORDS.plural_tail.sub("", clean_label(text))
+            if label:
+                break
+        if not label and state.subject is not None and self.names_another(lead[: direction.start()], state.subject):
+            return "", None, "all"  # …运行维护费支出决算比预算无增减变化，比去年增加1.05万元: not the last item stated
+        if not label or label in WORDS.anaphora:
+            subject = state.subject
+            return (subject.label, subject, subject.key.scope) if subject else ("", None, "all")
+        fact = self.latest_labelled(label, state)
+        if fact is not None:
+            return label, fact, fact.key.scope
+        if label in ("收支", "收支总计"):
+            total = self.one_total(state)
+            if total is not None:
+                return label, total, total.key.scope
+        return label, None, "all"
+
+    def names_another(self, text: str, subject: Fact) -> bool:
+        """Whether the text since the last figure names an item other than `subject` (the nearest clause
+        that names one, read before its comparison word)."""
+        for clause in reversed(CLAUSE_BREAK.split(text)):
+            if clause.lstrip()[:1] in WORDS.comparison_leads:
+                continue  # 与上年持平, 较上年: a comparison names no item
+            comparison = WORDS.comparison.search(clause)
+            label = WORDS.plural_tail.sub("", clean_label(clause[: comparison.start()] if comparison else clause))
+            if label and label not in WORDS.anaphora and label not in WORDS.measure_only and not WORDS.reason_start.search(clause):
+                concept, _ = self.dictionary.lookup(label, subject.key.quantity)
+                same = label == subject.label or (concept is not None and concept.name == subject.key.concept)
+                return not same
+        return False
+
+    def one_total(self, state: State) -> Fact | None:
+        """What a 收支 change is about: when every 收入总计 and 支出总计 of this sentence and the last one states
+        one amount, the last of them in the last sentence, else in this one. Asked of the indexes, so a long
+        sentence is not scanned for each change that asks."""
+        values: set = set()
+        last = None
+        for facts, index in ((state.facts, state.facts_index), (state.previous, state.previous_index)):
+            index.update(facts)
+            at = -1
+            for concept in INCOME_AND_EXPENDITURE:
+                values |= index.values_of(concept)
+                if len(values) > 1:
+                    return None
+                positions = index.by_concept.get(concept)
+                if positions:
+                    at = max(at, positions[-1])
+            if at >= 0:
+                last = facts[at]  # the last sentence's, when it has one, replaces this one's
+        return last
+
+    def delta(self, figure: Figure, direction: re.Match[str] | WordAt, lead: str, state: State) -> None:
+        sign = 1 if direction.group("word") in WORDS.increase else -1
+        compared_here = WORDS.comparison.search(lead) is not None
+        if not compared_here and state.change is not None and state.change.delta is not None \
+                and WORDS.change_parts.search(lead):
+            state.change_group = SumGroup(self.change_fact(state.change), [], "changes")
+            state.change_group_base = (state.change.base, state.change.base_text)
+            self.doc.sums.append(state.change_group)
+        part_of = state.change_group if (state.change_group is not None and not compared_here) else None
+        base = state.change_group_base if part_of is not None else state.base
+        if base is None:
+            return  # 增加 with no comparison base is not a change this reader can place
+        label, current, scope = self.subject_for(lead, direction, state)
+        positional = state.labels.get(figure.start)
+        if positional:
+            label = positional
+            current = self.latest_labelled(label, state)
+            scope = current.key.scope if current else "all"
+        if not label:
+            return
+        quantity = quantity_of(figure)
+        concept, concept_scope = self.dictionary.lookup(label, quantity)
+        key = Key(concept.name if concept else f"label:{label}", "current", self.measure,
+                  concept_scope if concept_scope != "all" else scope, quantity)
+        word = self.source.span(direction.start("word") + self._cursor, direction.end("word") + self._cursor)
+        prior = state.prior if state.prior is not None and state.prior.label == label else None
+        if current is not None and current.figure.quantity != figure.quantity:
+            current = None  # 接待139466人次 … 减少1897.9万元: a count is not the current figure of money
+        if prior is None and current is not None and current.key.period != "current" \
+                and current.key.period == base_period(base[0], current.key.measure)[0]:
+            prior, current = current, None  # 2023年度…8.64万元。2024年…较上年减少: that figure is the base
+        state.prior = None
+        change = Change(label, key, base[0], base[1], current, figure, sign, None, 0, [word], prior=prior)
+        self.doc.changes.append(change)
+        if part_of is not None:
+            part_of.parts.append(self.change_fact(change))
+        else:
+            state.change = change
+        if figure.start in state.each:
+            state.each_changes.append(change)
+
+    def change_fact(self, change: Change) -> Fact:
+        delta = change.delta
+        assert delta is not None  # a change's fact is made only for a change stated with an amount
+        signed = Figure(delta.value * change.delta_sign, delta.decimals, delta.unit, delta.span, delta.start, delta.end)
+        key = Key(change.key.concept, change.key.period, f"change:{change.base}", change.key.scope, change.key.quantity)
+        return Fact(key, change.label, signed, "prose", "statement")
+
+    def rate(self, figure: Figure, direction: re.Match[str] | WordAt, state: State) -> None:
+        sign = 1 if direction.group("word") in WORDS.increase else -1
+        word = self.source.span(direction.start("word") + self._cursor, direction.end("word") + self._cursor)
+        change = state.change
+        if change is None or change.rate is not None:
+            if state.base is None or state.subject is None:
+                return
+            subject = state.subject
+            change = Change(subject.label, subject.key, state.base[0], state.base[1], subject, None, 0, None, 0)
+            self.doc.changes.append(change)
+            state.change = change
+        change.rate = figure
+        change.rate_sign = sign
+        change.words.append(word)
+
+    def inline_prior(self, item: Item, lead: str, state: State, sentence: int) -> bool:
+        """比上年2476.95万元(减少…): a figure right after the comparison is the base, not a new statement."""
+        subject = state.subject
+        if subject is None or state.reason:
+            return False
+        comparison = last_match(WORDS.comparison, lead)
+        if comparison is None or comparison.group("base") is None:
+            return False
+        between = lead[comparison.end():]
+        if CLAUSE_BREAK.search(between) or len(between.strip()) > 12:
+            return False
+        if quantity_of(item.figure) != subject.key.quantity:
+            return False
+        base = self.normalise_base(comparison.group("base").strip())
+        period, measure = base_period(base, subject.key.measure)
+        key = Key(subject.key.concept, period, measure, subject.key.scope, subject.key.quantity)
+        state.prior = Fact(key, subject.label, item.figure, "prose", "prior", sentence)
+        self.doc.facts.append(state.prior)
+        return True
+
+    def flat_claim(self, flat: re.Match, lead: str, lead_start: int, state: State) -> None:
+        """持平/无变化 against a named base, about the current subject."""
+        if flat.group("word") == "基本持平" or state.subject is None:
+            return
+        if self.names_another(lead[: flat.start()], state.subject):
+            return  # 公务接待费支出决算比预算无增减变化: said of an item with no figure here
+        comparison = last_match(WORDS.comparison, lead, 0, flat.start())
+        base = state.base
+        if comparison is not None:
+            base_text = (comparison.group("base") or comparison.group("base2") or "").strip()
+            base = (self.normalise_base(base_text), base_text)
+        if base is None:
+            return
+        subject = state.subject
+        span = self.source.span(lead_start + flat.start("word"), lead_start + flat.end("word"))
+        self.doc.changes.append(Change(subject.label, subject.key, base[0], base[1], subject, None, 0, None, 0, [span]))

@@ -1,0 +1,264 @@
+"""Lists: 其中 parts and their total, positional lists (A和B分别为x和y), bracketed breakdowns, and the
+siblings of a declared partition that complete a list across sentences."""
+
+from __future__ import annotations
+
+import bisect
+
+from ..concepts import clean_label
+from ..document import Doubt, Fact, Key, SumGroup
+from .base import ReaderBase
+from .state import (CLAUSE_BREAK, CLAUSE_PUNCT, CLOSE_PAREN, COLON_FIRST, OPEN_PAREN, WORDS, YEAR, Item,
+                    PartConcepts, State, clause_start, last_match)
+
+
+class ListReader(ReaderBase):
+    def positional_lists(self, s: int, e: int, items: list[Item], state: State) -> None:
+        """A和B分别为x和y(，占a%和b%): labels and shares assigned by position, or not at all."""
+        state.labels, state.share_parts, state.positional = {}, {}, []
+        state.each, state.each_rates, state.each_changes = {}, {}, []
+        if not items:
+            return  # no figure to take a label or a share by position
+        text = self.text
+        starts = [item.start for item in items]
+        breaks: list[int] | None = None
+        for match in WORDS.respectively.finditer(text, s, e):
+            breaks = breaks if breaks is not None else [m.start() for m in CLAUSE_PUNCT.finditer(text, s, e)]
+            clause_begin = clause_start(breaks, match.start())
+            head = text[max(clause_begin, s) : match.start()]
+            names = [clean_label(n) for n in WORDS.name_separator.split(head)]
+            names = [n for n in names if n]
+            run = self.run_after(match.end(), items, e, lambda f: f.quantity != "percent", starts)
+            if len(names) < 2 or not run:
+                continue
+            if len(run) != len(names):
+                self.doc.doubts.append(Doubt("EXT005", "positional_mismatch", [i.figure.span for i in run]))
+                continue
+            for name, item in zip(names, run):
+                state.labels[item.start] = name
+            self.positional_shares(run, len(names), items, e, state, starts)
+        for match in WORDS.each.finditer(text, s, e):
+            breaks = breaks if breaks is not None else [m.start() for m in CLAUSE_PUNCT.finditer(text, s, e)]
+            clause_begin = clause_start(breaks, match.start())
+            head = text[max(clause_begin, s) : match.start()]
+            comparison = WORDS.comparison.search(head)
+            names_text = head[: comparison.start()] if comparison else head
+            names = [n for n in (clean_label(n) for n in WORDS.name_separator.split(names_text)) if n]
+            run = self.run_after(match.end(), items, e, lambda f: f.quantity != "percent", starts)
+            if len(names) >= 2 and len(run) == len(names):
+                for name, item in zip(names, run):
+                    state.labels[item.start] = name
+                    state.each[item.start] = (match.group("word"), match.start("word"), match.end("word"))
+                rates_at = WORDS.rates_after.match(text, run[-1].end, e)
+                if rates_at:
+                    rates = self.run_after(rates_at.end(), items, e, lambda f: f.quantity == "percent", starts)
+                    if len(rates) == len(names):
+                        for k, item in enumerate(rates):
+                            state.each_rates[item.start] = (k, rates_at.group("word"), rates_at.start("word"), rates_at.end("word"))
+            elif len(names) >= 2 and len(run) > 1:
+                self.doc.doubts.append(Doubt("EXT005", "positional_mismatch", [i.figure.span for i in run]))
+
+    def positional_shares(self, run: list[Item], count: int, items: list[Item], e: int, state: State,
+                          starts: list[int] | None = None) -> None:
+        """占a%、b%和c% right after a positional list: the k-th share belongs to the k-th figure."""
+        share_at = WORDS.shares_after.match(self.text, run[-1].end, e)  # not a slice to e: a sentence may be long
+        if share_at:
+            shares = self.run_after(share_at.end(), items, e, lambda f: f.quantity == "percent", starts)
+            if len(shares) == count:
+                state.share_whole = clean_label(share_at.group("whole") or "")
+                for k, item in enumerate(shares):
+                    state.share_parts[item.start] = k
+
+    def run_after(self, offset: int, items: list[Item], end: int, wanted, starts: list[int] | None = None) -> list[Item]:
+        """The figures printed one after another from `offset`, separated only by list separators.
+        `starts` (the items' offsets, ascending) lets it begin at the first item at or after `offset`."""
+        run = []
+        cursor = offset
+        first = bisect.bisect_left(starts, offset) if starts is not None else 0
+        for index in range(first, len(items)):  # not islice: it would step over the first `first` items
+            item = items[index]
+            if item.start < offset:
+                continue
+            if self.text[cursor : item.start].strip(WORDS.list_separator) or not wanted(item.figure):
+                break
+            run.append(item)
+            cursor = item.end
+        return run
+
+    def statement(self, item: Item, lead: str, state: State, sentence: int) -> None:
+        figure = item.figure
+        clauses = CLAUSE_BREAK.split(lead)
+        label = state.labels.get(item.start) or clean_label(clauses[-1])
+        if not label and state.facts and not lead.strip(" ,，"):
+            label = state.facts[-1].label  # 40批次139人: the second figure has the first one's label
+        elif label in WORDS.measure_only and len(clauses) > 1 and clean_label(clauses[-2]):
+            label = clean_label(clauses[-2])
+        colon = state.facts and COLON_FIRST.match(lead)
+        self.parentheses(lead, state)
+        if (colon or WORDS.open_parts.search(lead)) and not state.reason:
+            self.close_groups(state)
+            # A colon right after a figure opens a breakdown of that figure alone. Otherwise the total is
+            # one of the first or the latest few statements (a bounded window keeps a sentence linear).
+            pool = state.facts or state.previous
+            window = pool if len(pool) <= 12 else pool[:4] + pool[-8:]
+            state.candidates = [state.facts[-1]] if colon else list(window)
+            state.candidates_here = bool(state.facts)
+        key = self.key(label, figure, lead)
+        context = "reason" if state.reason else "statement"
+        # Percentages after 其中 (完成预算的X% for each item) are never parts of a sum.
+        listable = key.quantity != "percent"
+        group = self.group_for(key, label, state) if state.candidates and not state.reason and listable else None
+        if group is not None and key.scope == "all" and not self.dictionary.lookup(label, key.quantity)[0] is None:
+            key = Key(key.concept, key.period, key.measure, group.total.key.scope, key.quantity)
+        if group is not None and key.period == "current" and last_match(YEAR, lead) is None:
+            # A 其中 list is of its total's year and measure (2021年的三公经费决算数合计…，其中…).
+            total_key = group.total.key
+            if total_key.period != "current" or total_key.measure != key.measure:
+                key = Key(key.concept, total_key.period, total_key.measure, key.scope, key.quantity)
+        if group is not None and (group.total.key.known or key.concept in WORDS.structure) and not self.is_parent(group.total, key) \
+                and group.total.key.concept != key.concept and self.dictionary.lookup(label, key.quantity)[0] is not None:
+            # 机构运行86.52万元，其中：基本支出86.52万元: that 基本支出 is 机构运行's, not the department's.
+            key = Key(f"{group.total.key.concept}›{key.concept}", key.period, key.measure, key.scope, key.quantity)
+        if listable and group is None and not state.reason and not state.candidates and item.start in state.labels:
+            # A和B分别为x和y naming the parts of a figure just stated breaks that figure down, like 其中.
+            group = self.positional_group(key, state)
+            if group is not None and key.scope == "all":
+                key = Key(key.concept, key.period, key.measure, group.total.key.scope, key.quantity)
+        if listable and group is None and not state.reason and not state.candidates:
+            group = self.sibling_group(key, state)
+            if group is not None and key.scope == "all":
+                key = Key(key.concept, key.period, key.measure, group.total.key.scope, key.quantity)
+        fact = Fact(key, label, figure, "prose", context, sentence)
+        self.doc.facts.append(fact)
+        if state.reason:
+            return
+        if group is not None:
+            group.parts.append(fact)
+            self.mark_complete(group)
+            if key.quantity.startswith("count:") and not self.is_parent(group.total, key):
+                # People and things are counted by overlapping categories (在职/退休 beside 职称): a list of
+                # counts is a breakdown to add up only where a partition is declared.
+                group.kind = "counts"
+        state.facts.append(fact)
+        if item.start in state.labels:
+            state.positional.append(fact)
+        state.subject = fact
+        state.change = None
+
+    def parentheses(self, lead: str, state: State) -> None:
+        """公务用车购置及运行费28万元(购置费0万元，运行费28万元)，公务接待费1万元: the figures in brackets right
+        after a figure break that figure down; the list outside goes on after the closing bracket."""
+        opens = sum(lead.count(c) for c in OPEN_PAREN)
+        closes = sum(lead.count(c) for c in CLOSE_PAREN)
+        if state.outer is not None and closes > opens:
+            state.candidates, state.candidates_here = state.outer
+            state.outer = None
+        elif state.outer is None and opens > closes and state.facts and lead.lstrip()[:1] in OPEN_PAREN:
+            state.outer = (state.candidates, state.candidates_here)
+            state.candidates, state.candidates_here = [state.facts[-1]], True
+
+    def positional_group(self, key: Key, state: State) -> SumGroup | None:
+        """The group of the nearest statement (this sentence, then the last) whose partition holds this part."""
+        parents = self.parents_of(key.concept)
+        fact = None
+        if parents:
+            fact = (state.facts_index.update(state.facts).latest_of(parents, key.quantity)
+                    or state.previous_index.update(state.previous).latest_of(parents, key.quantity))
+        if fact is None:
+            return None
+        group = state.groups.get(id(fact))
+        if group is None:
+            group = state.groups[id(fact)] = SumGroup(fact, [], "parts")
+            self.doc.sums.append(group)
+        return group
+
+    def sibling_group(self, key: Key, state: State) -> SumGroup | None:
+        """A 其中 list of this paragraph that this fact completes (人员经费… 。公用经费…): partition siblings only."""
+        # Only a list whose total has a partition holding this concept can take it: a fact of a concept
+        # no partition holds (most) looks at no list, and lists of other totals are passed over at once.
+        parents = self.parents_of(key.concept)
+        if not parents:
+            return None
+        for group in reversed(state.paragraph_groups):
+            if group.total.key.concept not in parents or group.total.key.quantity != key.quantity or group.complete:
+                continue
+            have = {p.key.concept for p in group.parts}
+            if key.concept in have:
+                continue
+            if any(have | {key.concept} <= members for members in self.dictionary.partition_members(group.total.key.concept)):
+                return group
+        return None
+
+    def group_for(self, key: Key, label: str, state: State) -> SumGroup | None:
+        """The 其中 list this fact is a part of: the open list's total of the same quantity and side."""
+        pool = [c for c in state.candidates if c.key.quantity == key.quantity]
+        if key.known:
+            # 公务用车购置及运行费42万元，其中运行费42万元、购置费0万元；公务接待费36万元: 公务接待费 is a sibling of
+            # that total in a declared partition, not one of its parts.
+            pool = [c for c in pool if not self.siblings(c.key, key)]
+        side = self.dictionary.side_of(key.concept, label)
+        sided = [c for c in pool if side and self.dictionary.side_of(c.key.concept, c.label) == side]
+        pool = sided or pool
+        # The same item in a wider fund scope (政府采购 ⊇ 其中一般公共预算拨款政府采购), or a declared parent.
+        narrower = key.scope != "all"
+        same = [c for c in pool if narrower and c.key.concept == key.concept and c.key.scope == "all"
+                and not key.concept.startswith("label:")]
+        parents = [c for c in pool if self.is_parent(c, key)]
+        if not same and not parents and not state.candidates_here:
+            parents = [c for c in state.paragraph if c.key.quantity == key.quantity and self.is_parent(c, key)]
+        pool = same or parents or pool
+        if not pool:
+            return None
+        if len({c.figure.base_ratio for c in pool}) > 1 and not state.candidates_here:
+            self.doc.doubts.append(
+                Doubt("EXT003", "ambiguous_total", [c.span for c in pool])
+            )
+            state.candidates = []
+            return None
+        total = pool[-1]
+        group = state.groups.get(id(total))
+        if group is None:
+            group = state.groups[id(total)] = SumGroup(total, [], "parts")
+            self.doc.sums.append(group)
+        return group
+
+    def siblings(self, total: Key, part: Key) -> bool:
+        """Both are members of one declared partition, and neither is the other's parent."""
+        if not total.known or total.concept == part.concept or part.concept in self.parents_of(total.concept):
+            return False
+        if total.concept in self.parents_of(part.concept):
+            return False
+        return any(total.concept in members and part.concept in members for _, members in self.dictionary.partitions)
+
+    def is_parent(self, candidate: Fact, key: Key) -> bool:
+        return candidate.key.concept in self.parents_of(key.concept)
+
+    def parents_of(self, concept: str) -> frozenset[str]:
+        """The concepts with a declared partition that has `concept` as a member (computed once each)."""
+        known = self._parents.get(concept)
+        if known is None:
+            known = self._parents[concept] = frozenset(
+                total for totals, members in self.dictionary.partitions if concept in members for total in totals
+            )
+        return known
+
+    def close_groups(self, state: State) -> None:
+        for group in state.groups.values():
+            if not group.parts:
+                self.doc.sums.remove(group)
+            else:
+                self.mark_complete(group)
+                state.paragraph_groups.append(group)
+        if state.change_group is not None:
+            self.mark_complete(state.change_group)
+        state.groups = {}
+        state.candidates = []
+
+    def mark_complete(self, group: SumGroup) -> None:
+        """A group is complete when its parts are every member of a partition of its total; while a
+        concept repeats among its parts, it keeps what it was."""
+        tally = self._part_concepts.get(id(group))
+        if tally is None:
+            tally = self._part_concepts[id(group)] = PartConcepts(group)
+        if tally.take(group.parts):
+            group.complete = self.dictionary.partition_of(group.total.key.concept, tally.concepts)

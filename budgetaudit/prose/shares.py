@@ -1,0 +1,95 @@
+"""Shares: 占r% with its whole (named, the total of the part's list, the figure a list was introduced
+with, or the declared parent), and a whole printed with its rate (占年初预算2180万元的44.5%)."""
+
+from __future__ import annotations
+
+import re
+
+from ..concepts import clean_label
+from ..document import Fact, Key, Share
+from ..figures import Figure
+from .lists import ListReader
+from .state import CLAUSE_BREAK, OF_PERCENT, WHOLE_BEFORE, WORDS, Item, State
+
+
+class ShareReader(ListReader):
+    def share(self, figure: Figure, match: re.Match, state: State, lead_clause: str = "") -> None:
+        whole_label = clean_label(WORDS.whole_suffix.sub("", (match.groupdict().get("whole") or "").strip()))
+        part = state.subject
+        named = clean_label(lead_clause[: lead_clause.rfind("占")]) if "占" in lead_clause else ""
+        if named and part is not None and named != part.label:
+            # 税收收入占地方一般公共预算收入的比重为71.1%: the share names its part; not the last item stated.
+            part = self.latest_labelled(named, state)
+        if part is not None:
+            self.add_share(part, figure, None, whole_label, state)
+
+    def add_share(self, part: Fact, figure: Figure, whole: Fact | None, whole_label: str, state: State) -> None:
+        """占r%: the whole is named, or the total of the part's 其中 list, or the figure a list
+        (……主要用于以下几个方面) was introduced with, or the item the part is a declared partition member of."""
+        if part.figure.quantity == "percent":
+            return
+        if whole is not None:  # printed with the rate (完成全年预算50.74万元的67.2%)
+            self.doc.shares.append(Share(part, figure, whole, whole_label, ""))
+            return
+        reason = ""
+        if whole_label:
+            whole, reason = self.resolve(whole_label, part)
+        else:
+            groups = list(state.groups.values()) + state.paragraph_groups
+            group = next((g for g in groups if part in g.parts), None)
+            # The last statement of this sentence or the last (in that order) that declares the part a member.
+            concepts = self.parents_of(part.key.concept)
+            parent = None
+            if concepts:
+                parent = (state.previous_index.update(state.previous).latest_of(concepts, part.key.quantity, part)
+                          or state.facts_index.update(state.facts).latest_of(concepts, part.key.quantity, part))
+            if group is not None:
+                whole = group.total
+            elif self.in_list and self.list_whole_fact is not None:
+                whole, whole_label = self.list_whole_fact, self.list_whole_fact.label
+            elif self.in_list and self.list_whole:
+                whole_label = self.list_whole
+                whole, reason = self.resolve(whole_label, part)
+            elif parent is not None:
+                whole = parent
+            else:
+                reason = "no_whole"
+        self.doc.shares.append(Share(part, figure, whole, whole_label, reason))
+
+    def resolve(self, label: str, part: Fact) -> tuple[Fact | None, str]:
+        """The figure a label names: the latest statement with that label or concept, if unambiguous."""
+        concept, _ = self.dictionary.lookup(label, part.key.quantity)
+        index = self._facts_index.update(self.doc.facts)
+        facts = self.doc.facts
+
+        def latest(positions) -> int:
+            """The last of `positions` holding a statement printed before the part, of its quantity."""
+            for k in reversed(positions):
+                f = facts[k]
+                if f.context == "statement" and f.figure.start < part.figure.start and f.key.quantity == part.key.quantity:
+                    return k
+            return -1
+
+        # The last fact with the label or the concept: the later of the last with each.
+        found = max(latest(index.by_label.get(label, ())),
+                    latest(index.by_concept.get(concept.name, ())) if concept is not None else -1)
+        if found < 0:
+            return None, "whole_not_found"
+        return facts[found], ""
+
+    def whole_of_rate(self, item: Item, lead: str, state: State, sentence: int) -> bool:
+        """占年初预算2180万元的44.5%: the figure is the whole of the rate that follows, not a new item."""
+        subject = state.subject
+        clause = CLAUSE_BREAK.split(lead)[-1]
+        named = WHOLE_BEFORE.search(clause)
+        if subject is None or state.reason or named is None or not OF_PERCENT.match(self.text, item.end):
+            return False
+        label = clean_label(named.group("label"))
+        measure = subject.key.measure
+        if "预算" in named.group("label") and self.doc.kind != "budget":
+            measure = "initial_budget" if "年初" in named.group("label") else "adjusted_budget"
+        key = Key(subject.key.concept if not label or label in WORDS.measure_only or "预算" in label else f"label:{label}",
+                  subject.key.period, measure, subject.key.scope, subject.key.quantity)
+        state.whole = Fact(key, label or subject.label, item.figure, "prose", "whole", sentence)
+        self.doc.facts.append(state.whole)
+        return True

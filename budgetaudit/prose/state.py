@@ -1,0 +1,201 @@
+"""What the narrative reader carries from figure to figure: the state of a sentence and its indexes,
+and the few patterns of punctuation and numbering that are not words (the words are in rules/words.toml)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+from ..document import Change, Fact, SumGroup
+from ..figures import Figure
+from ..words import Words, default_words
+
+WORDS: Final[Words] = default_words()
+
+CLAUSE_BREAK: Final = re.compile(r"[，,；;：:、]")
+CLAUSE_PUNCT: Final = re.compile("[，,；;：:。]")
+COLON_FIRST: Final = re.compile(r"\s*[:：]")
+BASE_YEAR: Final = re.compile(r"(\d{4})年")
+YEAR: Final = re.compile(r"(\d{4})\s*年")
+BUDGET_LABEL: Final = re.compile(r"预算(?:数|总额)?\s*(?:为|是|安排)?\s*$")
+OPEN_PAREN: Final = "(（"
+CLOSE_PAREN: Final = ")）"
+# 占年初预算2180万元的44.5%, 完成全年预算50.74万元的67.2%: the figure is the whole of the rate after 的.
+WHOLE_BEFORE: Final = re.compile(r"(?:占|完成)(?P<label>[^，,。；;：:]{0,16})$")
+OF_PERCENT: Final = re.compile(r"\s*的\s*\d[\d.]*\s*[%％]")
+SCOPE_HEADINGS: Final = (
+    ("政府性基金", "fund"), ("国有资本经营", "capital"), ("一般公共预算", "general"), ("财政拨款", "fiscal"),
+)
+SECTION_HEADING: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
+LIST_ITEM: Final = re.compile(r"\s*(?:[(（]\d+[)）]|\d+[.、．](?!\d))")
+INCOME_AND_EXPENDITURE: Final = ("收入总计", "支出总计")
+
+
+def last_match(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """The last match of `pattern` in text[start:end] (the one nearest the figure that follows)."""
+    end = len(text) if end is None else end
+    if pattern.search(text, start, end) is None:
+        return None  # most leads hold none: one search tells, without listing matches
+    last = None
+    for last in pattern.finditer(text, start, end):
+        pass
+    return last
+
+
+def clause_start(breaks: list[int], at: int) -> int:
+    """Where the clause holding offset `at` begins: just after the last break before it (0 if none),
+    as max(text.rfind(c, s, at) for c in the breaks) + 1 would say, from a sorted list of the breaks."""
+    index = bisect.bisect_left(breaks, at) - 1
+    return breaks[index] + 1 if index >= 0 else 0
+
+
+@dataclass(init=False)
+class Item:
+    figure: Figure
+    start: int
+    end: int  # end of the unit when there is one
+    number_end: int
+
+    def __init__(self, figure: Figure, start: int, end: int, number_end: int) -> None:  # see source.Span
+        self.figure = figure
+        self.start = start
+        self.end = end
+        self.number_end = number_end
+
+
+@dataclass
+class WordAt:
+    """A direction word found away from the figure it governs (各减少Δ1、Δ2), shaped like a match."""
+
+    word: str
+    begin: int  # relative to the lead of the figure it is applied to
+    finish: int
+
+    def group(self, name: str = "word") -> str:
+        return self.word
+
+    def start(self, name: str = "word") -> int:
+        return self.begin
+
+    def end(self, name: str = "word") -> int:
+        return self.finish
+
+
+class Positions:
+    """Where each label and concept stands in a list of facts that only grows (appended to, or replaced by
+    another list): the latest fact with a label, or of a set of concepts, without scanning the list."""
+
+    __slots__ = ("facts", "count", "by_label", "by_concept", "values")
+
+    def __init__(self) -> None:
+        self.facts: list[Fact] = []  # replaced by the list update() is given first
+        self.count = 0
+        self.by_label: dict[str, list[int]] = {}
+        self.by_concept: dict[str, list[int]] = {}
+        self.values: dict[str, tuple[int, set]] = {}  # concept → (facts taken in, their distinct base values)
+
+    def update(self, facts: list[Fact]) -> "Positions":
+        if facts is not self.facts:
+            self.facts, self.count, self.by_label, self.by_concept, self.values = facts, 0, {}, {}, {}
+        for k in range(self.count, len(facts)):
+            self.by_label.setdefault(facts[k].label, []).append(k)
+            self.by_concept.setdefault(facts[k].key.concept, []).append(k)
+        self.count = len(facts)
+        return self
+
+    def values_of(self, concept: str) -> set:
+        """The distinct base values stated for `concept` (worked out as asked, each fact taken in once)."""
+        positions = self.by_concept.get(concept, ())
+        taken, values = self.values.get(concept, (0, set()))
+        for k in range(taken, len(positions)):
+            values.add(self.facts[positions[k]].figure.base_value)
+        self.values[concept] = (len(positions), values)
+        return values
+
+    def latest_label(self, label: str) -> Fact | None:
+        positions = self.by_label.get(label)
+        return self.facts[positions[-1]] if positions else None
+
+    def latest_of(self, concepts, quantity: str, exclude: Fact | None = None) -> Fact | None:
+        """The last fact (other than `exclude`) whose concept is one of `concepts` and whose quantity is `quantity`."""
+        best = -1
+        for concept in concepts:
+            for k in reversed(self.by_concept.get(concept, ())):
+                if k <= best:
+                    break
+                if self.facts[k].key.quantity == quantity and self.facts[k] is not exclude:
+                    best = k
+                    break
+        return self.facts[best] if best >= 0 else None
+
+
+class PartConcepts:
+    """The concepts of a group's parts taken in so far, and whether none repeats. A group's parts only
+    grow, so each part is taken in once, not again every time the group is looked at."""
+
+    __slots__ = ("group", "count", "concepts", "distinct")
+
+    def __init__(self, group: SumGroup) -> None:
+        self.group = group  # held, so that its id is not reused while this is kept by id
+        self.count = 0
+        self.concepts: set[str] = set()
+        self.distinct = True
+
+    def take(self, parts: list[Fact]) -> bool:
+        """Take in the parts added since the last call; True while no concept repeats."""
+        for part in parts[self.count :]:
+            if part.key.concept in self.concepts:
+                self.distinct = False
+            self.concepts.add(part.key.concept)
+        self.count = len(parts)
+        return self.distinct
+
+
+@dataclass
+class State:
+    subject: Fact | None = None  # the item the next 较上年… is about
+    base: tuple[str, str] | None = None  # comparison base: (normalised, as printed)
+    change: Change | None = None  # the change a following 增长r% belongs to
+    candidates: list[Fact] = field(default_factory=list)  # totals an open 其中 list may belong to
+    candidates_here: bool = False  # the 其中 opened mid-sentence (nearest total wins)
+    groups: dict[int, SumGroup] = field(default_factory=dict)
+    change_group: SumGroup | None = None
+    change_group_base: tuple[str, str] | None = None
+    reason: bool = False
+    facts: list[Fact] = field(default_factory=list)  # statements of this sentence
+    previous: list[Fact] = field(default_factory=list)  # statements of the last sentence that had any
+    paragraph_groups: list[SumGroup] = field(default_factory=list)  # 其中 lists whose siblings may follow
+    paragraph: list[Fact] = field(default_factory=list)  # statements of the paragraph so far
+    labels: dict[int, str] = field(default_factory=dict)  # positional labels (A和B分别为x和y), by figure offset
+    share_parts: dict[int, int] = field(default_factory=dict)  # positional shares (占a%和b%), by figure offset
+    positional: list[Fact] = field(default_factory=list)  # the facts a positional list produced, in order
+    each: dict[int, tuple[str, int, int]] = field(default_factory=dict)  # 各减少Δ1、Δ2: word and its offsets, by figure
+    each_rates: dict[int, tuple[int, str, int, int]] = field(default_factory=dict)  # 分别下降a%和b%: k, word, offsets
+    each_changes: list[Change] = field(default_factory=list)
+    prior: Fact | None = None  # 比上年2476.95万元: the base figure printed for the change that follows
+    whole: Fact | None = None  # 占年初预算2180万元(的44.5%): the whole of the rate that follows
+    share_whole: str = ""  # the whole named before positional shares (占全国政府采购规模的a%和b%)
+    outer: tuple[list[Fact], bool] | None = None  # the list outside an open bracket: its candidates, candidates_here
+    # Indexes of `facts` and `previous` (kept by ProseReader.recent), so a long sentence is read in linear time.
+    facts_index: Positions = field(default_factory=Positions)
+    previous_index: Positions = field(default_factory=Positions)
+
+
+# Labels that point back at the item just named (公务接待费0.94万元。费用支出较年初预算数减少…).
+
+
+def quantity_of(figure: Figure) -> str:
+    """The quantity of a figure as a key holds it: a count names its unit (count:人, count:辆)."""
+    return f"count:{figure.unit}" if figure.quantity == "count" else figure.quantity
+
+
+def base_period(base: str, measure: str) -> tuple[str, str]:
+    """The period and measure of a change's base: 上年 → ("previous", measure), 年初预算 → ("current", …)."""
+    if base == "initial_budget":
+        return "current", "initial_budget"
+    if base == "adjusted_budget":
+        return "current", "adjusted_budget"
+    return base, measure  # "previous", a year, or text: the base names its own period
+

@@ -1,0 +1,168 @@
+"""The walk: each sentence figure by figure. What stands between the previous figure and this one (its
+*lead*) says what the figure is; the readers below it (changes, shares, lists) place it."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from .. import title
+from ..concepts import Dictionary, clean_label
+from ..document import Document, Doubt, Fact, Key
+from ..figures import Figure
+from ..sentences import HEADING, has_figure, sentences
+from ..source import Source
+from .changes import ChangeReader
+from .state import (CLAUSE_BREAK, LIST_ITEM, SCOPE_HEADINGS, SECTION_HEADING, WORDS, Item, State, WordAt,
+                    last_match)
+
+
+class ProseReader(ChangeReader):
+    def read(self) -> None:
+        state = State()
+        for s, e in sentences(self.text, self.page_lines):
+            sentence = self.text[s:e]
+            heading = HEADING.match(sentence) is not None
+            list_item = LIST_ITEM.match(sentence) is not None
+            if (heading or list_item) and not WORDS.opens_with_comparison.match(sentence):
+                state.subject = None
+                state.previous = []
+                state.paragraph_groups = []
+                state.paragraph = []
+            if SECTION_HEADING.match(sentence) and not has_figure(sentence):
+                self.section_scope = next((scope for word, scope in SCOPE_HEADINGS if word in sentence), "all")
+            intro = WORDS.list_intro.search(sentence) if any(w in sentence for w in WORDS.intro_words) else None
+            if intro:
+                self.list_whole = clean_label(intro.group("label"))
+                self.list_whole_fact = None
+            elif heading and not list_item:
+                self.list_whole, self.list_whole_fact = "", None
+            self.read_sentence(s, e, state, in_list=list_item)
+            if intro and state.facts:
+                # 一般公共预算财政拨款支出1296.58万元，较上年减少…，主要用于以下几个方面：the list's whole is that figure.
+                self.list_whole_fact = state.facts[0]
+            if state.facts:
+                state.previous = state.facts
+                state.paragraph.extend(state.facts)
+
+    def read_sentence(self, s: int, e: int, state: State, in_list: bool) -> None:
+        text = self.text
+        sentence = len(self.doc.facts)
+        state.facts = []
+        state.reason = False
+        state.candidates = []
+        state.groups = {}
+        state.change_group = None
+        state.change = None
+        state.base = None
+        state.prior = None
+        state.whole = None
+        state.outer = None
+        self.in_list = in_list
+        items = self.items(s, e)
+        self.positional_lists(s, e, items, state)
+        cursor = s
+        for item in items:
+            lead = text[cursor : item.start]
+            self.update_context(lead, cursor, state)
+            self._cursor = cursor
+            self.place(item, lead, state, sentence)
+            cursor = item.end
+        tail = text[cursor:e]
+        if WORDS.flat.search(tail):
+            # After the last figure only a flat claim (持平) counts: the reason and base the tail
+            # would set are reset before the next sentence reads them.
+            self.update_context(tail, cursor, state)
+        self.close_groups(state)
+        self.negations(s, e, sentence)
+
+    def negations(self, s: int, e: int, sentence: int) -> None:
+        """无新购公务用车安排: a figure of zero, printed as words, located at the words."""
+        if not self.dictionary.negation_phrases.search(self.text, s, e):
+            return  # most sentences hold none of the phrases: not looked for one by one
+        sentence_text = self.text[s:e]
+        for concept_name, phrases in self.dictionary.negations.items():
+            concept = self.dictionary.concepts.get(concept_name)
+            if concept is None:
+                continue
+            for phrase in phrases:
+                at = sentence_text.find(phrase)
+                if at < 0:
+                    continue
+                start, end = s + at, s + at + len(phrase)
+                unit = concept.quantity.split(":", 1)[1] if concept.quantity.startswith("count:") else "万元"
+                figure = Figure(Fraction(0), 0, unit, self.source.span(start, end), start, end)
+                key = self.key(phrase, figure, sentence_text[:at])
+                key = Key(concept_name, key.period, key.measure, key.scope, concept.quantity)
+                self.doc.facts.append(Fact(key, phrase, figure, "prose", "statement", sentence))
+                break
+
+    def place(self, item: Item, lead: str, state: State, sentence: int) -> None:
+        figure = item.figure
+        if state.reason and ("，" in lead or "," in lead):
+            # A reason ends where a clause names a known item again (…主要原因是厉行节约,公务用车购置费0万元).
+            concept, _ = self.dictionary.lookup(clean_label(CLAUSE_BREAK.split(lead)[-1]), "money")
+            if concept is not None:
+                state.reason = False
+        if state.reason:
+            self.statement(item, lead, state, sentence)
+            return
+        direction: re.Match[str] | WordAt | None = WORDS.direction.search(lead)
+        if item.start in state.each:
+            word, begin, finish = state.each[item.start]
+            direction = WordAt(word, begin - self._cursor, finish - self._cursor)
+        if item.start in state.each_rates and state.each_rates[item.start][0] < len(state.each_changes):
+            k, word, begin, finish = state.each_rates[item.start]
+            state.change = state.each_changes[k]
+            direction = WordAt(word, begin - self._cursor, finish - self._cursor)
+        if figure.quantity == "percent":
+            if state.whole is not None and lead.strip() == "的" and state.subject is not None:
+                self.add_share(state.subject, figure, state.whole, state.whole.label, state)
+                state.whole = None
+                return
+            share = WORDS.share.search(lead)
+            if item.start in state.share_parts and state.share_parts[item.start] < len(state.positional):
+                self.add_share(state.positional[state.share_parts[item.start]], figure, None, state.share_whole, state)
+            elif share:
+                self.share(figure, share, state, CLAUSE_BREAK.split(lead)[-1])
+            elif direction:
+                self.rate(figure, direction, state)
+            else:
+                self.statement(item, lead, state, sentence)
+            return
+        if WORDS.undecided.search(lead):
+            self.doc.doubts.append(
+                Doubt("EXT002", "ambiguous_direction", [figure.span])
+            )
+            state.change = None
+            return
+        if direction:
+            self.delta(figure, direction, lead, state)
+            return
+        if self.inline_prior(item, lead, state, sentence) or self.whole_of_rate(item, lead, state, sentence):
+            return
+        self.statement(item, lead, state, sentence)
+
+    def update_context(self, lead: str, lead_start: int, state: State) -> None:
+        reason = last_match(WORDS.reason_start, lead)
+        stop = max(lead.rfind("；"), lead.rfind(";"))
+        if reason is not None and reason.start() > stop:
+            state.reason = True
+        elif stop >= 0:
+            state.reason = False
+        if state.reason and (reason is None or reason.start() <= stop):
+            return
+        comparison = last_match(WORDS.comparison, lead)
+        if comparison:
+            base_text = (comparison.group("base") or comparison.group("base2") or "").strip()
+            state.base = (self.normalise_base(base_text), base_text)
+        for flat in WORDS.flat.finditer(lead):
+            self.flat_claim(flat, lead, lead_start, state)
+
+def extract(source: Source, document: Document, dictionary: Dictionary) -> None:
+    if document.kind == "unknown" and document.year is None:
+        title.read(source, document)
+    ProseReader(source, document, dictionary).read()
+    units = [f.figure.unit for f in document.facts if f.figure.quantity == "money" and f.figure.unit is not None]
+    if units:
+        document.unit = max(dict.fromkeys(units), key=units.count)  # a tie goes to the first printed

@@ -1,0 +1,171 @@
+"""The words that decide a figure's role (rules/words.toml): loaded, checked, and built into patterns.
+
+The file holds literal phrases only; this module escapes every phrase and places it in the few fixed
+pattern shapes the narrative reader needs (a direction word at the end of a lead, a comparison with its
+base, a share, a completion rate). A malformed file is reported with its name and line, as the rule
+files are; nothing in it is evaluated.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Final
+
+from .source import normalise
+
+GAP: Final = "…"
+_GAP_PATTERN: Final = "[^，,。；;：:]{1,16}?"
+
+# Every section and key the file may hold; True where a phrase may hold the gap marker "…".
+SCHEMA: Final[dict[str, dict[str, bool]]] = {
+    "direction": {"increase": False, "decrease": False, "before": False, "undecided": False},
+    "flat": {"words": False, "loose": False},
+    "comparison": {"before": False, "bases": False, "year_suffixes": False, "frames": True},
+    "share": {"words": False, "ratio_words": False, "whole_suffixes": False},
+    "completion": {"frames": True, "rate_words": False, "budget_words": False, "over": False, "under": False},
+    "lists": {"open": False, "change_parts": False, "intro": False, "respectively": False, "each": False,
+              "separators": False},
+    "reason": {"start": False},
+    "labels": {"anaphora": False, "measure_only": False, "structure": False, "before_measure": False},
+}
+# Keys whose list may hold the empty phrase (a label that is nothing but a measure word).
+_MAY_BE_EMPTY: Final = frozenset({("labels", "measure_only")})
+
+
+class WordsError(Exception):
+    """A malformed words file: the message names the file and, where it can, the line."""
+
+
+def _line_of(text: str, needle: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), 1):
+        if needle in line:
+            return number
+    return None
+
+
+def _fail(file: str, text: str, needle: str, message: str) -> WordsError:
+    line = _line_of(text, needle) if needle else None
+    return WordsError(f"{file}:{line}: {message}" if line else f"{file}: {message}")
+
+
+def _alternation(phrases: list[str]) -> str:
+    """The phrases as one alternation, longest first (so 增加 wins over 增)."""
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True)) or "(?!)"
+
+
+def _halves(frames: list[str]) -> tuple[str, str]:
+    """The opening and closing halves of gap phrases (与…相比 → 与, 相比), each as an alternation."""
+    return (_alternation([f.split(GAP)[0] for f in frames]), _alternation([f.split(GAP)[1] for f in frames]))
+
+
+class Words:
+    """The phrases of rules/words.toml, and the patterns built from them once."""
+
+    def __init__(self, data: dict[str, dict[str, list[str]]]) -> None:
+        self.data = data
+        word = data["direction"]
+        self.increase: frozenset[str] = frozenset(word["increase"])
+        direction = _alternation(word["increase"] + word["decrease"])
+        self.direction = re.compile(rf"(?:{_alternation(word['before'])})?(?P<word>{direction})了?\s*$")
+        self.direction_anywhere = re.compile(direction)
+        self.undecided = re.compile(rf"(?:{_alternation(word['undecided'])})\s*$")
+        flat = data["flat"]
+        self.flat = re.compile(rf"(?P<word>{_alternation(flat['words'])})")
+        self.loose_flat: frozenset[str] = frozenset(flat["loose"])
+        comparison = data["comparison"]
+        year = rf"\d{{4}}\s*年度?(?:{_alternation(comparison['year_suffixes'])})?"
+        bases = rf"{_alternation(comparison['bases'])}|{year}"
+        opening, closing = _halves(comparison["frames"])
+        # The spaces around a base are taken whole (possessive), so a long run of spaces costs one pass,
+        # not one per way of splitting it; the third branch is a base made of spaces alone.
+        self.comparison = re.compile(
+            rf"(?:{_alternation(comparison['before'])})\s*(?P<base>{bases})(?:{closing})?"
+            rf"|(?:{opening})\s*+(?P<base2>{_GAP_PATTERN})\s*+(?:{closing})"
+            rf"|(?:{opening})\s++(?:{closing})"
+        )
+        self.opens_with_comparison = re.compile(
+            rf"\s*(?:{_alternation(comparison['before'] + [f.split(GAP)[0] for f in comparison['frames']])})")
+        self.comparison_leads: frozenset[str] = frozenset(
+            p[0] for p in comparison["before"] + [f.split(GAP)[0] for f in comparison["frames"]])
+        share = data["share"]
+        words, ratio, suffix = (_alternation(share["words"]), _alternation(share["ratio_words"]),
+                                _alternation(share["whole_suffixes"]))
+        self.share = re.compile(
+            rf"(?:{ratio})\s*(?:为)?\s*$|(?:{words})(?P<whole>[^，,。；;：:%]{{0,24}}?)(?:的)?(?:{suffix})?(?:为)?\s*$")
+        self.whole_suffix = re.compile(rf"(?:的)?(?:{suffix})$")
+        self.shares_after = re.compile(
+            rf"[，,]?\s*(?:分别)?(?:{ratio}|{words})(?P<whole>[^，,。；;：:%\d]{{0,24}}?)(?:的)?(?:{suffix})?"
+            rf"(?:分别)?(?:为|是)?(?:分别为)?\s*(?=\d)")
+        self.share_word = share["words"][0] if share["words"] else "占"
+        completion = data["completion"]
+        opening, closing = _halves(completion["frames"]) if completion["frames"] else ("(?!)", "(?!)")
+        self.completion = re.compile(
+            rf"(?:{opening})(?P<whole>[^，,。；;：:%\d]{{0,16}}?)(?:{closing})?\s*(?:为|达|达到)?\s*$"
+            rf"|(?P<rate>{_alternation(completion['rate_words'])})\s*(?:为|是|达|达到)?\s*$")
+        self.budget_words = re.compile(_alternation(completion["budget_words"]))
+        self.over = re.compile(rf"(?:{_alternation(completion['over'])})\s*$")
+        self.under = re.compile(rf"(?:{_alternation(completion['under'])})\s*$")
+        lists = data["lists"]
+        self.open_parts = re.compile(rf"(?:{_alternation(lists['open'])})\s*[:：,，]?\s*")
+        self.change_parts = re.compile(rf"(?:{_alternation(lists['change_parts'])})(?!原因)")
+        self.intro_words: tuple[str, ...] = tuple(lists["intro"])
+        self.list_intro = re.compile(rf"(?P<label>[^，,。；;：:]{{0,40}}?)(?:{_alternation(lists['intro'])})")
+        self.respectively = re.compile(_alternation(lists["respectively"]))
+        self.each = re.compile(rf"(?:{_alternation(lists['each'])})(?P<word>{direction})")
+        self.rates_after = re.compile(rf"[，,]?\s*分别(?P<word>{direction})")
+        self.name_separator = re.compile(_alternation(lists["separators"]))
+        self.list_separator = " ,，" + "".join(sorted({c for s in lists["separators"] for c in s}))
+        self.plural_tail = re.compile(rf"(?:{_alternation(word['before'][:3] + ['均'])})$")
+        self.reason_start = re.compile(_alternation(data["reason"]["start"]))
+        labels = data["labels"]
+        self.anaphora: frozenset[str] = frozenset(labels["anaphora"])
+        self.measure_only: frozenset[str] = frozenset(labels["measure_only"])
+        self.structure: frozenset[str] = frozenset(labels["structure"])
+        self.before_measure = re.compile(rf"(?:{_alternation(labels['before_measure'])})$")
+
+
+def parse_words(text: str, file: str = "words.toml") -> Words:
+    """Check the words file and build its patterns; a WordsError names the file and line of a fault."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise WordsError(f"{file}: {error}") from None
+    data: dict[str, dict[str, list[str]]] = {}
+    for section, value in raw.items():
+        if section not in SCHEMA:
+            raise _fail(file, text, f"[{section}]", f"unknown section [{section}] (known: {', '.join(SCHEMA)})")
+        if not isinstance(value, dict):
+            raise _fail(file, text, section, f"{section} must be a table of phrase lists")
+    for section, keys in SCHEMA.items():
+        table = raw.get(section, {})
+        data[section] = {}
+        for key, value in table.items():
+            if key not in keys:
+                raise _fail(file, text, f"{key} =", f"[{section}] has no key {key!r} (known: {', '.join(keys)})")
+            if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+                raise _fail(file, text, f"{key} =", f"[{section}] {key} must be a list of strings")
+            for phrase in value:
+                where = f'"{phrase}"' if phrase else f"{key} ="
+                if not phrase and (section, key) not in _MAY_BE_EMPTY:
+                    raise _fail(file, text, where, f"[{section}] {key}: an empty phrase")
+                if GAP in phrase and not keys[key]:
+                    raise _fail(file, text, where, f"[{section}] {key}: {phrase!r} holds the gap marker …, "
+                                "which only a frame may")
+                if keys[key] and (phrase.count(GAP) != 1 or phrase.startswith(GAP) or phrase.endswith(GAP)):
+                    raise _fail(file, text, where, f"[{section}] {key}: {phrase!r} must be two halves around one …")
+                if normalise(phrase) != phrase:
+                    raise _fail(file, text, where, f"[{section}] {key}: write {phrase!r} as the normalised text "
+                                f"reads it: {normalise(phrase)!r}")
+            data[section][key] = list(value)
+        for key in keys:
+            data[section].setdefault(key, [])
+    return Words(data)
+
+
+@lru_cache(maxsize=1)
+def default_words() -> Words:
+    text = resources.files("budgetaudit.rules").joinpath("words.toml").read_text(encoding="utf-8")
+    return parse_words(text, "words.toml")
