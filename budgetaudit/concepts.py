@@ -16,7 +16,9 @@ _LEADING: Final = re.compile(
     r"(?:本部门|本单位|我单位|我局|本局|部门|所属各预算单位|所属预算单位|各预算单位)?"
     r"(?:年度)?(?:其中|此外|另外|主要是|主要用于|包括)?(?:共有|共)?"
 )
-_TRAILING: Final = re.compile(r"(?:分别为|分别是|共计|合计为|为|是|达到|达|预算数|决算数|执行数|预算|决算|支出数|金额)$")
+_TRAILING: Final = re.compile(
+    r"(?:分别为|分别是|共计|合计为|为|是|达到|达|(?:年初|调整|全年)?(?:预算数|预算)|决算数|执行数|决算|支出数|金额)$"
+)
 
 
 def clean_label(text: str) -> str:
@@ -80,6 +82,8 @@ class Dictionary:
                 concept = self._by_label.get((rest, quantity_key))
                 if concept:
                     return concept, self.scopes[prefix]
+        if label.endswith(("费支出", "经费支出")):
+            return self.lookup(label[:-2], quantity)  # 公务接待费支出 is 公务接待费
         return None, "all"
 
     def partition_of(self, total: str, parts: set[str]) -> bool:

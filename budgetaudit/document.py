@@ -147,20 +147,23 @@ class Change:
 
 @dataclass(slots=True, eq=False, init=False)
 class Share:
-    """占r%: a part's share of a whole."""
+    """占r%: a part's share of a whole; or 完成预算的r%: the outturn's share of its budget (kind "completion")."""
 
     part: Fact
     share: Figure
     whole: Fact | None
     whole_label: str
     reason: str = ""  # why the whole could not be resolved
+    kind: str = "share"  # "completion": the outturn as a share of its budget (完成预算的r%)
 
-    def __init__(self, part: Fact, share: Figure, whole: Fact | None, whole_label: str, reason: str = "") -> None:
+    def __init__(self, part: Fact, share: Figure, whole: Fact | None, whole_label: str, reason: str = "",
+                 kind: str = "share") -> None:
         self.part = part  # hand-written: see source.Span
         self.share = share
         self.whole = whole
         self.whole_label = whole_label
         self.reason = reason
+        self.kind = kind
 
 
 @dataclass(slots=True, eq=False)

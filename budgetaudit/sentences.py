@@ -114,11 +114,18 @@ def sentences(text: str, invisible: frozenset[int] = frozenset()) -> list[tuple[
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
+# The last words of a title or heading line (a line of them without a figure or a comma is a title).
+_TITLE_ENDS: Final = ("说明", "情况", "公开", "报告", "概况", "目录", "决算", "预算", "名词解释")
+_CLAUSE_MARKS: Final = re.compile("[，,；;。]")
+
+
 def _line_break_ends(line: str, next_line: str) -> bool:
     """The break after a non-blank line ends its sentence: the next line is a heading; or the line ends
     in a colon, is a heading without figures or is short, and does not go on in the next line."""
     if HEADING.match(next_line):
         return True
+    if line.endswith(_TITLE_ENDS) and not _CLAUSE_MARKS.search(line) and not has_figure(line):
+        return True  # 某局2020年度部门决算情况说明: a title line, never the start of the next sentence
     if not (line[-1] in "：:" or len(line) < 16
             or (HEADING.match(line) and not line[-1].isdigit() and not has_figure(line))):
         return False

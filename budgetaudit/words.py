@@ -124,7 +124,7 @@ class Words:
         self.anaphora: frozenset[str] = frozenset(labels["anaphora"])
         self.measure_only: frozenset[str] = frozenset(labels["measure_only"])
         self.structure: frozenset[str] = frozenset(labels["structure"])
-        self.before_measure = re.compile(rf"(?:{_alternation(labels['before_measure'])})$")
+        self.before_measure: frozenset[str] = frozenset(labels["before_measure"])
 
 
 def parse_words(text: str, file: str = "words.toml") -> Words:

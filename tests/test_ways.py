@@ -58,7 +58,23 @@ WAYS = {
     "rate of a whole printed before 的": (
         "三、“三公”经费。“三公”经费支出决算为34.08万元，完成全年预算50.74万元的67.2%，比上年决算数减少1.55万元，下降4.4%。",
         "三、“三公”经费。“三公”经费支出决算为34.08万元，完成全年预算50.74万元的76.2%，比上年决算数减少1.55万元，下降4.4%。",
-        ("PCT001", "76.2%"),
+        ("PCT005", "76.2%"),
+    ),
+    # 6. Completion rates: the outturn over the same item's budget (预算为B，支出决算为A，完成预算的r%).
+    "completion rate after its budget and outturn": (
+        "三、“三公”经费。某区档案馆2024年度一般公共预算财政拨款“三公”经费支出预算为3万元，支出决算为1.71万元，完成预算的57%。",
+        "三、“三公”经费。某区档案馆2024年度一般公共预算财政拨款“三公”经费支出预算为3万元，支出决算为1.71万元，完成预算的43%。",
+        ("PCT005", "43%"),
+    ),
+    "completion rate of an item whose budget was stated before": (
+        "三、“三公”经费。公务接待费年初预算为12.00万元。公务接待费支出决算为7.50万元，完成年初预算的62.50%。",
+        "三、“三公”经费。公务接待费年初预算为12.00万元。公务接待费支出决算为7.50万元，完成年初预算的65.20%。",
+        ("PCT005", "65.20%"),
+    ),
+    "completion rate, the parts under 其中 are the outturn's": (
+        "三、“三公”经费。“三公”经费支出预算为22.96万元，支出决算为15.81万元，完成预算的68.86%。其中：公务用车购置及运行维护费支出决算为0.40万元，公务接待费支出决算为15.41万元。",
+        "三、“三公”经费。“三公”经费支出预算为22.96万元，支出决算为15.81万元，完成预算的68.68%。其中：公务用车购置及运行维护费支出决算为0.40万元，公务接待费支出决算为15.41万元。",
+        ("PCT005", "68.68%"),
     ),
     # 7. Nested lists: a sibling closes the inner list; bracketed figures break down the figure before them.
     "nested list closed by a sibling": (
@@ -130,3 +146,15 @@ def test_an_unreadable_disclosure_is_checked_not_refused(tmp_path, rules):
     path.write_text("某某局2024年度部门决算\n项目 |\n金额 |\n", encoding="utf-8")
     report = check_path(str(path), rules)
     assert not report.error
+
+
+def test_a_completion_rate_between_two_budgets_is_not_judged(rules):
+    text = ("三、“三公”经费。“三公”经费年初预算为10.00万元，调整预算为12.00万元，支出决算为9.00万元，完成预算的50%。")
+    report = check_text(HEAD + text, rules)
+    assert not [f for f in report.findings if f.code == "PCT005"]
+    assert [u for u in report.unchecked if u.code == "PCT005" and u.reason == "ambiguous_whole"]
+
+
+def test_a_completion_rate_of_the_budget_it_names_is_judged(rules):
+    text = ("三、“三公”经费。“三公”经费年初预算为10.00万元，调整预算为12.00万元，支出决算为9.00万元，完成调整预算的50%。")
+    assert flagged(text, rules) == [("PCT005", "50%")]

@@ -9,12 +9,13 @@ from ..relations import Outcome, divisor_guard, judge, share as share_of
 from ..slips import rounds_to
 from .operands import operand
 
-PARAMS: Final[dict] = {}
+PARAMS: Final[dict] = {"of": (str, "share")}  # "share" (占r%) or "completion" (完成预算的r%)
 PLACEHOLDERS: Final = {"label", "whole", "stated", "expected", "why", "gap"}
 
 
 def check(rule, document, reporter) -> None:
-    shares = document.shares
+    of = rule.params.get("of", "share")
+    shares = [s for s in document.shares if s.kind == of]
     for item in shares:
         if item.whole is None:
             reporter.unchecked(rule.code, item.reason or "no_whole", [item.share, item.part], label=item.whole_label)

@@ -8,7 +8,7 @@ from ..document import Document, Fact, Key
 from ..figures import NUMBER_RE, Figure, figure_at, parse_number, unit_after
 from ..sentences import is_not_a_figure, prose_mask
 from ..source import Source
-from .state import (BASE_YEAR, BUDGET_LABEL, CLAUSE_BREAK, WORDS, YEAR, Item, PartConcepts, Positions, State,
+from .state import (BASE_YEAR, LABEL_YEAR, BUDGET_LABEL, CLAUSE_BREAK, WORDS, YEAR, Item, PartConcepts, Positions, State,
                     last_match, quantity_of)
 
 
@@ -68,6 +68,12 @@ class ReaderBase:
     def key(self, label: str, figure: Figure, lead: str, scope_hint: str | None = None) -> Key:
         quantity = quantity_of(figure)
         concept, scope = self.dictionary.lookup(label, quantity)
+        if concept is None:
+            # 昆明市某局2018年度一般公共预算财政拨款“三公”经费支出: a subject printed before the year is the
+            # department's own name; the item is what follows the year.
+            year_at = last_match(LABEL_YEAR, label)
+            if year_at is not None and year_at.end() < len(label):
+                concept, scope = self.dictionary.lookup(clean_label(label[year_at.end():]), quantity)
         name = concept.name if concept else f"label:{label}"
         if scope == "all":
             scope = scope_hint or self.section_scope
@@ -86,13 +92,13 @@ class ReaderBase:
         if "上年" in dated or "去年" in dated:
             period = "previous"
         measure = self.measure
-        if BUDGET_LABEL.search(lead) and "决算" not in lead and self.doc.kind != "budget":
+        if ("调整预算" in lead or "全年预算" in lead) and "决算" not in lead:
+            measure = "adjusted_budget"
+        elif BUDGET_LABEL.search(lead) and "决算" not in lead and self.doc.kind != "budget":
             # 三公经费预算11324.44万元 in a 决算 (or a text of unknown kind): the budget, not the outturn.
             measure = "initial_budget" if self.doc.kind == "final_account" else "budget"
         elif "年初预算" in lead and self.doc.kind != "budget":
             measure = "initial_budget"
-        elif "调整预算" in lead:
-            measure = "adjusted_budget"
         return Key(name, period, measure, scope, quantity)
 
     def normalise_base(self, base: str) -> str:

@@ -8,7 +8,7 @@ import bisect
 from ..concepts import clean_label
 from ..document import Doubt, Fact, Key, SumGroup
 from .base import ReaderBase
-from .state import (CLAUSE_BREAK, CLAUSE_PUNCT, CLOSE_PAREN, COLON_FIRST, OPEN_PAREN, WORDS, YEAR, Item,
+from .state import (CLAUSE_BREAK, CLAUSE_PUNCT, CLOSE_PAREN, COLON_FIRST, MEASURE_WORD, OPEN_PAREN, WORDS, YEAR, Item,
                     PartConcepts, State, clause_start, last_match)
 
 
@@ -93,6 +93,9 @@ class ListReader(ReaderBase):
             label = state.facts[-1].label  # 40批次139人: the second figure has the first one's label
         elif label in WORDS.measure_only and len(clauses) > 1 and clean_label(clauses[-2]):
             label = clean_label(clauses[-2])
+        elif state.facts and (not label or label in WORDS.before_measure) and MEASURE_WORD.search(clauses[-1]) \
+                and item.start not in state.labels:
+            label = state.facts[-1].label  # 三公经费预算为3万元，支出决算为1.71万元: the same item's outturn
         colon = state.facts and COLON_FIRST.match(lead)
         self.parentheses(lead, state)
         if (colon or WORDS.open_parts.search(lead)) and not state.reason:
@@ -192,6 +195,8 @@ class ListReader(ReaderBase):
     def group_for(self, key: Key, label: str, state: State) -> SumGroup | None:
         """The 其中 list this fact is a part of: the open list's total of the same quantity and side."""
         pool = [c for c in state.candidates if c.key.quantity == key.quantity]
+        # 预算为B，决算为A。其中：…决算为a: parts of the outturn, not of the budget stated beside it.
+        pool = [c for c in pool if c.key.measure == key.measure] or pool
         if key.known:
             # 公务用车购置及运行费42万元，其中运行费42万元、购置费0万元；公务接待费36万元: 公务接待费 is a sibling of
             # that total in a declared partition, not one of its parts.

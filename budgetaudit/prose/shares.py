@@ -4,12 +4,17 @@ with, or the declared parent), and a whole printed with its rate (占年初预�
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..concepts import clean_label
 from ..document import Fact, Key, Share
 from ..figures import Figure
 from .lists import ListReader
 from .state import CLAUSE_BREAK, OF_PERCENT, WHOLE_BEFORE, WORDS, Item, State
+
+
+# The measures of a budget figure: what a completion rate divides by.
+_BUDGET_MEASURES: Final = ("initial_budget", "budget", "adjusted_budget")
 
 
 class ShareReader(ListReader):
@@ -23,13 +28,49 @@ class ShareReader(ListReader):
         if part is not None:
             self.add_share(part, figure, None, whole_label, state)
 
-    def add_share(self, part: Fact, figure: Figure, whole: Fact | None, whole_label: str, state: State) -> None:
+    def completion(self, figure: Figure, match: re.Match, state: State) -> bool:
+        """完成年初预算的r%, 预算执行率r%: the outturn just stated as a share of its budget. The budget is the
+        figure of the same item and year with a budget measure (the one the words name), stated before it:
+        in this sentence or the last for an item the dictionary does not know, anywhere before for one it
+        does. Budgets that disagree (年初 and 调整) under words that name neither leave it unchecked."""
+        whole_text = match.group("whole") or ""
+        if match.group("rate") is None and not WORDS.budget_words.search(whole_text):
+            return False  # 完成年度计划的95%: not a budget
+        part = state.subject
+        if part is None or part.key.quantity != "money" or part.key.measure in _BUDGET_MEASURES:
+            return False
+        measures: tuple[str, ...] = _BUDGET_MEASURES
+        if "年初" in whole_text:
+            measures = ("initial_budget", "budget")
+        elif "调整" in whole_text or "全年" in whole_text:
+            measures = ("adjusted_budget",)
+        key = part.key
+
+        def fits(fact: Fact) -> bool:
+            return (fact.key.concept == key.concept and fact.key.period == key.period and fact.key.measure in measures
+                    and fact.key.quantity == key.quantity and fact.context in ("statement", "whole")
+                    and fact.figure.start < part.figure.start)
+
+        near = [f for f in state.facts + state.previous if fits(f)]
+        if not near and key.known:
+            index = self._facts_index.update(self.doc.facts)
+            near = [self.doc.facts[k] for k in index.by_concept.get(key.concept, ()) if fits(self.doc.facts[k])]
+        label = whole_text or (match.group("rate") or "")
+        if len({f.figure.base_ratio for f in near}) == 1:
+            self.doc.shares.append(Share(part, figure, near[-1], near[-1].label, "", "completion"))
+        else:
+            self.doc.shares.append(Share(part, figure, None, label, "ambiguous_whole" if near else "whole_not_found",
+                                         "completion"))
+        return True
+
+    def add_share(self, part: Fact, figure: Figure, whole: Fact | None, whole_label: str, state: State,
+                  kind: str = "share") -> None:
         """占r%: the whole is named, or the total of the part's 其中 list, or the figure a list
         (……主要用于以下几个方面) was introduced with, or the item the part is a declared partition member of."""
         if part.figure.quantity == "percent":
             return
         if whole is not None:  # printed with the rate (完成全年预算50.74万元的67.2%)
-            self.doc.shares.append(Share(part, figure, whole, whole_label, ""))
+            self.doc.shares.append(Share(part, figure, whole, whole_label, "", kind))
             return
         reason = ""
         if whole_label:
@@ -91,5 +132,6 @@ class ShareReader(ListReader):
         key = Key(subject.key.concept if not label or label in WORDS.measure_only or "预算" in label else f"label:{label}",
                   subject.key.period, measure, subject.key.scope, subject.key.quantity)
         state.whole = Fact(key, label or subject.label, item.figure, "prose", "whole", sentence)
+        state.whole_kind = "completion" if named.group(0).startswith("完成") else "share"
         self.doc.facts.append(state.whole)
         return True

@@ -19,6 +19,8 @@ CLAUSE_PUNCT: Final = re.compile("[，,；;：:。]")
 COLON_FIRST: Final = re.compile(r"\s*[:：]")
 BASE_YEAR: Final = re.compile(r"(\d{4})年")
 YEAR: Final = re.compile(r"(\d{4})\s*年")
+MEASURE_WORD: Final = re.compile(r"预算|决算|执行数")
+LABEL_YEAR: Final = re.compile(r"\d{4}\s*年度?")
 BUDGET_LABEL: Final = re.compile(r"预算(?:数|总额)?\s*(?:为|是|安排)?\s*$")
 OPEN_PAREN: Final = "(（"
 CLOSE_PAREN: Final = ")）"
@@ -176,6 +178,7 @@ class State:
     each_changes: list[Change] = field(default_factory=list)
     prior: Fact | None = None  # 比上年2476.95万元: the base figure printed for the change that follows
     whole: Fact | None = None  # 占年初预算2180万元(的44.5%): the whole of the rate that follows
+    whole_kind: str = "share"  # "completion" when that rate is 完成…的
     share_whole: str = ""  # the whole named before positional shares (占全国政府采购规模的a%和b%)
     outer: tuple[list[Fact], bool] | None = None  # the list outside an open bracket: its candidates, candidates_here
     # Indexes of `facts` and `previous` (kept by ProseReader.recent), so a long sentence is read in linear time.

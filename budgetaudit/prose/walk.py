@@ -116,9 +116,13 @@ class ProseReader(ChangeReader):
             state.change = state.each_changes[k]
             direction = WordAt(word, begin - self._cursor, finish - self._cursor)
         if figure.quantity == "percent":
+            self.parentheses(lead, state)  # a bracket closed before a rate closes its list as before an amount
             if state.whole is not None and lead.strip() == "的" and state.subject is not None:
-                self.add_share(state.subject, figure, state.whole, state.whole.label, state)
+                self.add_share(state.subject, figure, state.whole, state.whole.label, state, state.whole_kind)
                 state.whole = None
+                return
+            completion = WORDS.completion.search(CLAUSE_BREAK.split(lead)[-1])
+            if completion is not None and self.completion(figure, completion, state):
                 return
             share = WORDS.share.search(lead)
             if item.start in state.share_parts and state.share_parts[item.start] < len(state.positional):
