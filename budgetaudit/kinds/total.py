@@ -33,6 +33,11 @@ def check(rule, document, reporter) -> None:
             judgement = judge(total, [1] * len(inputs), inputs, operand(stated))
         else:
             judgement = judge_at_most(inputs, operand(stated))
+        if mode == "subset" and judgement.outcome is Outcome.INCONSISTENT and _ends_earlier(group, inputs, stated):
+            # 969万元，其中A866万元、B35万元、C68万元；完成D支出4093万元: where the first items already give
+            # the total, the list may end there (charitable reading): one reading agrees, so no error.
+            reporter.unchecked(rule.code, "list_extent", [stated] + list(group.parts), label=stated.label)
+            continue
         hint = ""
         if judgement.outcome is Outcome.INCONSISTENT and judgement.printed is not None:
             figure = figure_of(stated)
@@ -51,3 +56,14 @@ def check(rule, document, reporter) -> None:
         parts = " + ".join(f"{p.label}{p.figure.text}" for p in group.parts)
         values = {"label": stated.label, "parts": parts}
         reporter.judged(rule, judgement, stated, list(group.parts), values, hint)
+
+
+_AGREE: Final = (Outcome.EXACT, Outcome.ROUNDING)
+
+
+def _ends_earlier(group, inputs: list, stated) -> bool:
+    """Whether the first two or more parts of a list read from the narrative add up to its total."""
+    if group.total.origin != "prose" or len(inputs) < 3:
+        return False
+    whole = operand(stated)
+    return any(judge(total, [1] * k, inputs[:k], whole).outcome in _AGREE for k in range(2, len(inputs)))
