@@ -117,6 +117,18 @@ WAYS = {
         "三、“三公”经费。“三公”经费支出决算总额为5.48万元，比去年增加1.55万元，增长39.4%，与去年持平。",
         ("PCT004", "持平"),
     ),
+    # 10. Unchanged in words, changed in figures: the base's own figure is stated elsewhere.
+    "unchanged against a budget stated before": (
+        "三、“三公”经费。公务用车运行维护费年初预算为2.48万元。公务用车运行维护费支出决算为2.48万元，与2024年度预算相比无变化。",
+        "三、“三公”经费。公务用车运行维护费年初预算为15.00万元。公务用车运行维护费支出决算为2.48万元，与2024年度预算相比无变化。",
+        ("PCT006", "无变化"),
+    ),
+    # 11. Text as published: pinyin a web page inserted after characters (預(yù)算) is read past.
+    "pinyin inserted after characters": (
+        "三、“三公”經(jīng)費。“三公”經(jīng)費支出預(yù)算為3萬元，支出決(jué)算為1.71萬元，完成預(yù)算的57%。",
+        "三、“三公”經(jīng)費。“三公”經(jīng)費支出預(yù)算為3萬元，支出決(jué)算為1.71萬元，完成預(yù)算的43%。",
+        ("PCT005", "43%"),
+    ),
     # Direction words with a signed figure: 下降-81.75% repeats the fall; 增加-9.60万元 contradicts itself.
     "signed rate after a word of decrease": (
         "三、“三公”经费。“三公”经费支出决算数为116.72万元，比上年减少518.38万元，下降-81.62%。",
@@ -165,3 +177,13 @@ def test_a_completion_rate_between_two_budgets_is_not_judged(rules):
 def test_a_completion_rate_of_the_budget_it_names_is_judged(rules):
     text = ("三、“三公”经费。“三公”经费年初预算为10.00万元，调整预算为12.00万元，支出决算为9.00万元，完成调整预算的50%。")
     assert flagged(text, rules) == [("PCT005", "50%")]
+
+
+def test_inserted_pinyin_keeps_every_figure_at_its_place_in_the_file(rules):
+    text = "三、“三公”經(jīng)費。“三公”經(jīng)費支出預(yù)算為3萬元，支出決(jué)算為1.71萬元，完成預(yù)算的43%。"
+    report = check_text(HEAD + text, rules)
+    finding = next(f for f in report.findings if f.code == "PCT005")
+    line = (HEAD + text).split("\n")[1]
+    for location in finding.locations:
+        span = location.span
+        assert line[span.column - 1 : span.end_column - 1] == span.text

@@ -6,6 +6,8 @@ check = "rate":      r = 100 × Δ / (current − Δ) for 增加 (current + Δ f
 check = "direction": the word of the amount (增加/减少) and of the rate (增长/下降) agree, each with the
                      sign printed after it (下降-5% is a fall).
 check = "flat":      持平/无变化 is not said of an item whose change is stated as non-zero.
+check = "flat_figures": 持平/无变化/无增减 against a base whose own figure is stated (a table's 预算数 beside
+                     its 决算数, last year's figure): the two figures are equal within rounding.
 check = "base":      Δ = current − base, where the base figure itself is printed with the change
                      (比上年2476.95万元减少…) or elsewhere under the same concept (a table's 2025年预算数
                      column, a 年初预算数 column).
@@ -17,7 +19,7 @@ from fractions import Fraction
 from typing import Final
 
 from ..figures import Figure
-from ..relations import Outcome, divisor_guard, judge, share
+from ..relations import Outcome, divisor_guard, judge, share, total
 from ..relations import rate as rate_of
 from ..slips import rounds_to
 from .operands import operand
@@ -34,7 +36,8 @@ def _difference(sign: int):
 
 
 def check(rule, document, reporter) -> None:
-    {"rate": check_rate, "direction": check_direction, "flat": check_flat, "base": check_base}[
+    {"rate": check_rate, "direction": check_direction, "flat": check_flat, "base": check_base,
+     "flat_figures": check_flat_figures}[
         rule.params["check"]
     ](rule, document, reporter)
 
@@ -90,6 +93,30 @@ def check_base(rule, document, reporter) -> None:
         judgement = judge(_difference(sign), [sign, -sign], [operand(current), operand(base)], operand(change.delta))
         values["other"] = base.figure.text
         reporter.judged(rule, judgement, change.delta, [current, base], values)
+
+
+def check_flat_figures(rule, document, reporter) -> None:
+    statements = _statements_by_key(document)
+    for flat in document.changes:
+        current = flat.current
+        if flat.delta is not None or flat.rate is not None or not flat.words or current is None:
+            continue
+        if not current.key.known or current.context != "statement":
+            continue
+        bases = [b for b in _base_facts(document, flat, statements) if b is not current]
+        if not bases:
+            continue
+        if len({b.figure.base_ratio for b in bases}) > 1:
+            reporter.unchecked(rule.code, "base_ambiguous", [flat.words[0], current, *bases], label=flat.label)
+            continue
+        base = bases[0]
+        judgement = judge(total, [1], [operand(base)], operand(current))
+        reporter.report.checked += 1
+        if judgement.outcome is Outcome.INCONSISTENT:
+            values = {"label": flat.label, "base": flat.base_text, "word": flat.words[0].text,
+                      "delta": current.figure.text, "other": base.figure.text, "why": ""}
+            reporter.finding(rule, rule.severity, values, [flat.words[0], current, base], base.figure.text,
+                             flat.words[0].text)
 
 
 def _on_prior(change, rate):

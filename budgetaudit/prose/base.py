@@ -7,8 +7,8 @@ from ..concepts import Dictionary, clean_label
 from ..document import Document, Fact, Key
 from ..figures import NUMBER_RE, Figure, figure_at, parse_number, unit_after
 from ..sentences import is_not_a_figure, prose_mask
-from ..source import Source
-from .state import (BASE_YEAR, LABEL_YEAR, BUDGET_LABEL, CLAUSE_BREAK, WORDS, YEAR, Item, PartConcepts, Positions, State,
+from ..source import Source, Span
+from .state import (GARBLE, BASE_YEAR, LABEL_YEAR, BUDGET_LABEL, CLAUSE_BREAK, WORDS, YEAR, Item, PartConcepts, Positions, State,
                     last_match, quantity_of)
 
 
@@ -21,7 +21,13 @@ class ReaderBase:
             line for table in document.tables for line in range(table.first_line - 1, table.last_line)
         )
         masked, self.page_lines = prose_mask(source, table_lines)
-        self.text = masked.replace("收、支", "收支 ")
+        masked = masked.replace("收、支", "收支 ")
+        # 預(yù)算: pinyin a web page inserted after characters is left out of the text the reader walks, so
+        # words stay whole; `orig` maps each offset of that text back to the file (None: nothing left out).
+        self.orig: list[int] | None = None
+        if GARBLE.search(masked) is not None:
+            masked, self.orig = _without_garble(masked)
+        self.text = masked
         # In a document of unknown kind every figure has the document's own measure ("stated").
         self.measure = {"budget": "budget", "final_account": "final"}.get(document.kind, "stated")
         self.list_whole = ""
@@ -29,6 +35,7 @@ class ReaderBase:
         self.section_scope = "all"  # fund scope named by the current section heading
         self.in_list = False
         self._cursor = 0  # offset of the current lead, for the spans of direction words
+        self._item_start = 0  # offset of the figure being placed (positional lists are keyed by it)
         self._parents: dict[str, frozenset[str]] = {}
         # The document's facts by label and concept (brought up to date when a named whole is resolved),
         # so a sentence of many 占X的r% does not scan every fact for each.
@@ -59,11 +66,22 @@ class ReaderBase:
         for number_start, number_end, found_unit, found_end in found:
             if found_unit is None:
                 continue
-            figure = figure_at(self.source, number_start, number_end, found_unit, found_end)
+            if self.orig is not None:
+                figure = figure_at(self.source, self.at(number_start), self.at(number_end), found_unit,
+                                   self.at(found_end) if found_end is not None else None)
+            else:
+                figure = figure_at(self.source, number_start, number_end, found_unit, found_end)
             if figure is None:
                 continue
             out.append(Item(figure, number_start, found_end if found_end is not None else number_end, number_end))
         return out
+
+    def at(self, offset: int) -> int:
+        """The file's offset of an offset in the text the reader walks."""
+        return self.orig[offset] if self.orig is not None else offset
+
+    def span(self, start: int, end: int) -> Span:
+        return self.source.span(self.at(start), self.at(end))
 
     def key(self, label: str, figure: Figure, lead: str, scope_hint: str | None = None) -> Key:
         quantity = quantity_of(figure)
@@ -110,6 +128,8 @@ class ReaderBase:
         if "上年" in base or "去年" in base or "上一年" in base:
             return "previous"
         year = BASE_YEAR.match(base)
+        if year and "预算" in base and self.doc.kind == "final_account" and int(year.group(1)) == self.doc.year:
+            return "initial_budget"  # 与2021年度预算相比 in the 2021 决算: this year's budget
         if year:
             y = int(year.group(1))
             return "previous" if self.doc.year and y == self.doc.year - 1 else str(y)
@@ -121,3 +141,16 @@ class ReaderBase:
         """The first fact labelled `label` in reversed(state.facts + state.previous)."""
         return (state.facts_index.update(state.facts).latest_label(label)
                 or state.previous_index.update(state.previous).latest_label(label))
+
+def _without_garble(text: str) -> tuple[str, list[int]]:
+    """The text with every inserted pinyin left out, and the file offset of each of its offsets."""
+    pieces: list[str] = []
+    orig: list[int] = []
+    done = 0
+    for match in GARBLE.finditer(text):
+        pieces.append(text[done : match.start()])
+        orig.extend(range(done, match.start()))
+        done = match.end()
+    pieces.append(text[done:])
+    orig.extend(range(done, len(text) + 1))
+    return "".join(pieces), orig

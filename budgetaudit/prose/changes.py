@@ -89,7 +89,7 @@ class ChangeReader(ShareReader):
         if base is None:
             return  # 增加 with no comparison base is not a change this reader can place
         label, current, scope = self.subject_for(lead, direction, state)
-        positional = state.labels.get(figure.start)
+        positional = state.labels.get(self._item_start)
         if positional:
             label = positional
             current = self.latest_labelled(label, state)
@@ -100,7 +100,7 @@ class ChangeReader(ShareReader):
         concept, concept_scope = self.dictionary.lookup(label, quantity)
         key = Key(concept.name if concept else f"label:{label}", "current", self.measure,
                   concept_scope if concept_scope != "all" else scope, quantity)
-        word = self.source.span(direction.start("word") + self._cursor, direction.end("word") + self._cursor)
+        word = self.span(direction.start("word") + self._cursor, direction.end("word") + self._cursor)
         prior = state.prior if state.prior is not None and state.prior.label == label else None
         if current is not None and current.figure.quantity != figure.quantity:
             current = None  # 接待139466人次 … 减少1897.9万元: a count is not the current figure of money
@@ -114,7 +114,7 @@ class ChangeReader(ShareReader):
             part_of.parts.append(self.change_fact(change))
         else:
             state.change = change
-        if figure.start in state.each:
+        if self._item_start in state.each:
             state.each_changes.append(change)
 
     def change_fact(self, change: Change) -> Fact:
@@ -126,7 +126,7 @@ class ChangeReader(ShareReader):
 
     def rate(self, figure: Figure, direction: re.Match[str] | WordAt, state: State) -> None:
         sign = 1 if direction.group("word") in WORDS.increase else -1
-        word = self.source.span(direction.start("word") + self._cursor, direction.end("word") + self._cursor)
+        word = self.span(direction.start("word") + self._cursor, direction.end("word") + self._cursor)
         change = state.change
         if change is None or change.rate is not None:
             if state.base is None or state.subject is None:
@@ -173,5 +173,5 @@ class ChangeReader(ShareReader):
         if base is None:
             return
         subject = state.subject
-        span = self.source.span(lead_start + flat.start("word"), lead_start + flat.end("word"))
+        span = self.span(lead_start + flat.start("word"), lead_start + flat.end("word"))
         self.doc.changes.append(Change(subject.label, subject.key, base[0], base[1], subject, None, 0, None, 0, [span]))

@@ -93,9 +93,25 @@ class ShareReader(ListReader):
                 whole, reason = self.resolve(whole_label, part)
             elif parent is not None:
                 whole = parent
+            elif concepts:
+                whole, reason = self.stated_parent(concepts, part)
             else:
                 reason = "no_whole"
         self.doc.shares.append(Share(part, figure, whole, whole_label, reason))
+
+    def stated_parent(self, concepts: frozenset[str], part: Fact) -> tuple[Fact | None, str]:
+        """(二)“三公”经费支出决算具体情况。…公务接待费0.53万元，占31%: the whole is the item the part is a declared
+        member of, stated anywhere before it for the same year and measure, when every such figure agrees."""
+        index = self._facts_index.update(self.doc.facts)
+        found = [self.doc.facts[k] for concept in concepts for k in index.by_concept.get(concept, ())]
+        found = [f for f in found if f.context == "statement" and f.figure.start < part.figure.start
+                 and f.key.period == part.key.period and f.key.measure == part.key.measure
+                 and f.key.quantity == part.key.quantity]
+        if not found:
+            return None, "no_whole"
+        if len({f.figure.base_ratio for f in found}) > 1:
+            return None, "ambiguous_whole"
+        return max(found, key=lambda f: f.figure.start), ""
 
     def resolve(self, label: str, part: Fact) -> tuple[Fact | None, str]:
         """The figure a label names: the latest statement with that label or concept, if unambiguous."""

@@ -66,6 +66,7 @@ class ProseReader(ChangeReader):
             lead = text[cursor : item.start]
             self.update_context(lead, cursor, state)
             self._cursor = cursor
+            self._item_start = item.start
             self.place(item, lead, state, sentence)
             cursor = item.end
         tail = text[cursor:e]
@@ -91,7 +92,7 @@ class ProseReader(ChangeReader):
                     continue
                 start, end = s + at, s + at + len(phrase)
                 unit = concept.quantity.split(":", 1)[1] if concept.quantity.startswith("count:") else "万元"
-                figure = Figure(Fraction(0), 0, unit, self.source.span(start, end), start, end)
+                figure = Figure(Fraction(0), 0, unit, self.span(start, end), self.at(start), self.at(end))
                 key = self.key(phrase, figure, sentence_text[:at])
                 key = Key(concept_name, key.period, key.measure, key.scope, concept.quantity)
                 self.doc.facts.append(Fact(key, phrase, figure, "prose", "statement", sentence))
