@@ -22,6 +22,7 @@ class ListReader(ReaderBase):
         text = self.text
         starts = [item.start for item in items]
         breaks: list[int] | None = None
+        named: list[tuple[int, list[str]]] = []  # the names of each respective list, by where it stands
         for match in WORDS.respectively.finditer(text, s, e):
             breaks = breaks if breaks is not None else [m.start() for m in CLAUSE_PUNCT.finditer(text, s, e)]
             clause_begin = clause_start(breaks, match.start())
@@ -29,8 +30,11 @@ class ListReader(ReaderBase):
             names = [clean_label(n) for n in WORDS.name_separator.split(head)]
             names = [n for n in names if n]
             run = self.run_after(match.end(), items, e, lambda f: f.quantity != "percent", starts)
+            if len(names) == 1 and names[0].startswith("收支") and len(names[0]) > 2:
+                names = ["收入" + names[0][2:], "支出" + names[0][2:]]  # 收、支总计分别为x、y
             if len(names) < 2 or not run:
                 continue
+            named.append((match.start(), names))
             if len(run) != len(names):
                 self.doc.doubts.append(Doubt("EXT005", "positional_mismatch", [i.figure.span for i in run]))
                 continue
@@ -45,6 +49,9 @@ class ListReader(ReaderBase):
             names_text = head[: comparison.start()] if comparison else head
             names = [n for n in (clean_label(n) for n in WORDS.name_separator.split(names_text)) if n]
             run = self.run_after(match.end(), items, e, lambda f: f.quantity != "percent", starts)
+            if len(names) < 2:
+                # 收、支总计分别为x、y，与上年相比分别减少Δ1、Δ2: the items named by the list before, in its order.
+                names = next((n for at, n in reversed(named) if at < match.start() and len(n) == len(run)), names)
             if len(names) >= 2 and len(run) == len(names):
                 for name, item in zip(names, run):
                     state.labels[item.start] = name
