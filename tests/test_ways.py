@@ -42,6 +42,13 @@ WAYS = {
         "三、“三公”经费。2023年度公务接待费8.64万元。2024年度公务接待费较2023年度减少0.72万元，下降9.09%。",
         ("PCT002", "9.09%"),
     ),
+    # 2. A sentence dated the year before (a paragraph kept from last year's report): its change is of that
+    # year against the year before it; the figure stays its current figure, not the base.
+    "change of a year before the report's": (
+        "三、“三公”经费。2023年“三公”经费财政拨款支出决算为3.46万元，较上年增加2.40万元，增长226.4%。",
+        "三、“三公”经费。2023年“三公”经费财政拨款支出决算为3.46万元，较上年增加2.40万元，增长0.24%。",
+        ("PCT002", "0.24%"),
+    ),
     # 5. Shares named by position after their whole (占…的a%和b%).
     "positional shares with their whole": (
         "四、政府采购。政府采购总额为500.0万元，货物、服务采购分别为200.0万元和300.0万元，占政府采购总额的40.0%和60.0%。",

@@ -106,7 +106,12 @@ class ChangeReader(ShareReader):
             current = None  # 接待139466人次 … 减少1897.9万元: a count is not the current figure of money
         if prior is None and current is not None and current.key.period != "current" \
                 and current.key.period == base_period(base[0], current.key.measure)[0]:
-            prior, current = current, None  # 2023年度…8.64万元。2024年…较上年减少: that figure is the base
+            if any(f is current for f in state.facts):
+                # 2022年…3.46万元，较上年增加2.4万元 in the 2023 report: a change of that year against its own
+                # year before, which no figure of this document's years is the base of.
+                base = (f"text:{base[1]}@{current.key.period}", base[1])
+            else:
+                prior, current = current, None  # 2023年度…8.64万元。2024年…较上年减少: that figure is the base
         state.prior = None
         change = Change(label, key, base[0], base[1], current, figure, sign, None, 0, [word], prior=prior)
         self.doc.changes.append(change)
