@@ -119,3 +119,16 @@ def test_a_part_published_on_its_own_lacks_sections_as_info(rules):
 
     report = check_text("2024年度部门决算公开说明\n“三公”经费。2024年度“三公”经费支出共计1.00万元。\n", rules)
     assert [(f.code, f.severity) for f in report.findings if f.code == "CMP001"] == [("CMP001", "info")]
+
+
+@pytest.mark.parametrize("head, severity", [
+    ("2024年度部门决算公开说明\n", "warning"),
+    ("第一部分 单位概况\n本单位2024年度部门决算收支情况如下。\n", "info"),
+    ("本报讯 某区档案馆今天公布了2024年度部门决算，数据显示收支平稳。\n", "info"),
+])
+def test_lacking_sections_is_a_warning_only_under_a_disclosures_title(rules, head, severity):
+    # Four sections of six: a whole disclosure that lacks two, unless nothing says it is a whole one.
+    body = ("一、“三公”经费。2024年度“三公”经费支出共计1.00万元。\n二、政府采购。2024年度政府采购支出总额5.00万元。\n"
+            "三、国有资产。截至2024年12月31日，本部门共有车辆1辆。\n四、绩效。本部门对2个项目开展了绩效自评。\n")
+    report = check_text(head + body, rules)
+    assert [(f.code, f.severity) for f in report.findings if f.code == "CMP001"] == [("CMP001", severity)]

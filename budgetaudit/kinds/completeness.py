@@ -41,6 +41,17 @@ def _title(document):
     return None
 
 
+_TITLE_LINE: Final = re.compile(r"^[^。，,；;]{4,60}$")
+
+
+def _titled(document) -> bool:
+    """Whether the text opens with a disclosure's title (部门决算公开说明 within its first three lines): a text
+    that does not (a news item, a page that starts with 第一部分 概况) may be part of one, so what it lacks
+    is said as info."""
+    head = [line.strip() for _, line in document.source.lines()[:12] if line.strip()][:3]
+    return any(_TITLE_LINE.match(line) and ("预算" in line or "决算" in line) for line in head)
+
+
 def check(rule, document, reporter) -> None:
     title = _title(document)
     if title is None or document.kind == "unknown":
@@ -55,7 +66,7 @@ def check(rule, document, reporter) -> None:
         if missing:
             # A text holding at most half of the sections is a part published on its own (a “三公”经费
             # page, a chapter): say what it lacks as info, as CMP002 does for a separate set of tables.
-            partial = 2 * len(missing) >= len(rule.params["sections"])
+            partial = 2 * len(missing) >= len(rule.params["sections"]) or not _titled(document)
             _report(rule, reporter, "info" if partial else rule.severity, missing, title)
         return
     wanted = _pairs(rule.params["budget_tables" if document.kind == "budget" else "final_tables"])
