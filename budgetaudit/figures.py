@@ -34,7 +34,11 @@ MAX_DIGITS: Final = 20  # a longer run of digits is an identifier, never a figur
 # A comma before a number does not hide it: a grouped number is consumed whole, so a
 # comma left in front of digits separates a list (4125.49,4143.91 is two figures).
 # The leading look-ahead lets the engine skip to the next digit or dash before trying the look-behind.
-NUMBER_RE: Final = re.compile(r"(?=[-\d])(?<![\d.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
+# A web page or a PDF converter may put a space after a thousands comma (1, 537.4万元): taken as one
+# number only when a decimal point follows its last group, so a list such as 120, 800 stays two.
+NUMBER_RE: Final = re.compile(
+    r"(?=[-\d])(?<![\d.])-?(?:\d{1,3}(?:,\d{3})*(?:, \d{3})+(?=\.\d)|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
+)
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -134,7 +138,7 @@ def format_decimal(value: Fraction, decimals: int) -> str:
     return f"{sign}{digits[:-decimals]}.{digits[-decimals:]}"
 
 
-_GROUPED: Final = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_GROUPED: Final = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d{1,3}(?:, ?\d{3})+\.\d+")
 _PLAIN: Final = re.compile(r"(-?)(\d+)(?:\.(\d+))?")
 
 
@@ -151,7 +155,7 @@ def _parse(text: str) -> tuple[Fraction, int] | None:
     if "," in text:
         if not _GROUPED.fullmatch(text):
             return None  # a comma that does not group thousands is not part of a number
-        text = text.replace(",", "")
+        text = text.replace(",", "").replace(" ", "")
     match = _PLAIN.fullmatch(text)
     if not match or len(match.group(2)) + len(match.group(3) or "") > MAX_DIGITS:
         return None

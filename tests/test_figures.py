@@ -328,3 +328,16 @@ def test_a_figure_keeps_its_base_value_in_lowest_terms_and_its_sign(units, decim
     # Equal amounts in any unit group together: the ratio is the base value's own.
     assert figure.base_ratio == (figure.base_value.numerator, figure.base_value.denominator)
     assert figure.sign == (value > 0) - (value < 0)
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("公务用车运行维护费1, 537.4万元", ["1, 537.4"]),  # a space after a thousands comma, as web pages print it
+    ("分别为120, 800万元", ["120", "800"]),  # no decimal point after the group: a list of two
+    ("4125.49, 4143.91万元", ["4125.49", "4143.91"]),
+])
+def test_a_space_after_a_thousands_comma_keeps_the_number_whole(text, numbers):
+    from budgetaudit.figures import NUMBER_RE, parse_number
+
+    found = [m.group() for m in NUMBER_RE.finditer(text)]
+    assert found == numbers
+    assert all(parse_number(n) is not None for n in found)

@@ -136,6 +136,12 @@ WAYS = {
         "三、“三公”经费。公务用车运行维护费年初预算为15.00万元。公务用车运行维护费支出决算为2.48万元，与2024年度预算相比无变化。",
         ("PCT006", "无变化"),
     ),
+    # 11. Text as published: a space after a thousands comma (1, 537.4万元) is one figure.
+    "a space after a thousands comma": (
+        "三、“三公”经费。公务用车购置及运行维护费1,646.4万元(公务用车购置费109.0万元、公务用车运行维护费1, 537.4万元)。",
+        "三、“三公”经费。公务用车购置及运行维护费1,646.4万元(公务用车购置费109.0万元、公务用车运行维护费1, 637.4万元)。",
+        ("TOT002", "1,646.4万元"),
+    ),
     # 11. Text as published: pinyin a web page inserted after characters (預(yù)算) is read past.
     "pinyin inserted after characters": (
         "三、“三公”經(jīng)費。“三公”經(jīng)費支出預(yù)算為3萬元，支出決(jué)算為1.71萬元，完成預(yù)算的57%。",
