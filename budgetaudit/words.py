@@ -25,7 +25,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "flat": {"words": False, "loose": False},
     "comparison": {"before": False, "bases": False, "year_suffixes": False, "frames": True},
     "share": {"words": False, "ratio_words": False, "whole_suffixes": False},
-    "completion": {"frames": True, "rate_words": False, "budget_words": False, "over": False, "under": False},
+    "completion": {"frames": True, "rate_words": False, "budgets": False, "over": False, "under": False},
     "lists": {"open": False, "change_parts": False, "intro": False, "respectively": False, "each": False,
               "separators": False},
     "reason": {"start": False},
@@ -105,7 +105,7 @@ class Words:
         self.completion = re.compile(
             rf"(?:{opening})(?P<whole>[^，,。；;：:%\d]{{0,16}}?)(?:{closing})?\s*(?:为|达|达到)?\s*$"
             rf"|(?P<rate>{_alternation(completion['rate_words'])})\s*(?:为|是|达|达到)?\s*$")
-        self.budget_words = re.compile(_alternation(completion["budget_words"]))
+        self.budgets: frozenset[str] = frozenset(completion["budgets"])
         self.over = re.compile(rf"(?:{_alternation(completion['over'])})\s*$")
         self.under = re.compile(rf"(?:{_alternation(completion['under'])})\s*$")
         lists = data["lists"]

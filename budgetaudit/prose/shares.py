@@ -34,11 +34,17 @@ class ShareReader(ListReader):
         in this sentence or the last for an item the dictionary does not know, anywhere before for one it
         does. Budgets that disagree (年初 and 调整) under words that name neither leave it unchecked."""
         whole_text = match.group("whole") or ""
-        if match.group("rate") is None and not WORDS.budget_words.search(whole_text):
-            return False  # 完成年度计划的95%: not a budget
+        if match.group("rate") is None and whole_text.replace(" ", "") not in WORDS.budgets:
+            return False  # 完成年度计划的95%, 占基本支出预算的81%: not the budget of this figure
         part = state.subject
-        if part is None or part.key.quantity != "money" or part.key.measure in _BUDGET_MEASURES:
+        if part is None or part.key.quantity != "money":
             return False
+        label = whole_text or (match.group("rate") or "")
+        if part.key.measure in _BUDGET_MEASURES:
+            # A budget report's own figures are all budget figures by measure (全市收入完成407186万元，占年初预算的
+            # 110.6%): the rate is still a completion rate, but no other figure can be told to be its budget.
+            self.doc.shares.append(Share(part, figure, None, label, "whole_not_found", "completion"))
+            return True
         measures: tuple[str, ...] = _BUDGET_MEASURES
         if "年初" in whole_text:
             measures = ("initial_budget", "budget")
@@ -55,7 +61,6 @@ class ShareReader(ListReader):
         if not near and key.known:
             index = self._facts_index.update(self.doc.facts)
             near = [self.doc.facts[k] for k in index.by_concept.get(key.concept, ()) if fits(self.doc.facts[k])]
-        label = whole_text or (match.group("rate") or "")
         if len({f.figure.base_ratio for f in near}) == 1:
             self.doc.shares.append(Share(part, figure, near[-1], near[-1].label, "", "completion"))
         else:
@@ -148,6 +153,6 @@ class ShareReader(ListReader):
         key = Key(subject.key.concept if not label or label in WORDS.measure_only or "预算" in label else f"label:{label}",
                   subject.key.period, measure, subject.key.scope, subject.key.quantity)
         state.whole = Fact(key, label or subject.label, item.figure, "prose", "whole", sentence)
-        state.whole_kind = "completion" if named.group(0).startswith("完成") else "share"
+        state.whole_kind = "completion" if named.group(0).startswith("完成") or named.group("label").strip() in WORDS.budgets else "share"
         self.doc.facts.append(state.whole)
         return True
