@@ -27,7 +27,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "share": {"words": False, "ratio_words": False, "whole_suffixes": False},
     "completion": {"frames": True, "rate_words": False, "budgets": False, "over": False, "under": False},
     "lists": {"open": False, "change_parts": False, "intro": False, "respectively": False, "each": False,
-              "separators": False},
+              "separators": False, "bracket_parts": False, "close": False},
     "reason": {"start": False},
     "labels": {"anaphora": False, "measure_only": False, "structure": False, "before_measure": False},
 }
@@ -117,6 +117,8 @@ class Words:
         self.each = re.compile(rf"(?:{_alternation(lists['each'])})(?P<word>{direction})")
         self.rates_after = re.compile(rf"[，,]?\s*分别(?P<word>{direction})")
         self.name_separator = re.compile(_alternation(lists["separators"]))
+        self.bracket_parts: tuple[str, ...] = tuple(lists["bracket_parts"])
+        self.closes_list = re.compile(rf"^\s*(?:{_alternation(lists['close'])})")
         self.list_separator = " ,，" + "".join(sorted({c for s in lists["separators"] for c in s}))
         self.plural_tail = re.compile(rf"(?:{_alternation(word['before'][:3] + ['均'])})$")
         self.reason_start = re.compile(_alternation(data["reason"]["start"]))

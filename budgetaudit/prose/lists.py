@@ -105,6 +105,8 @@ class ListReader(ReaderBase):
             label = state.facts[-1].label  # 三公经费预算为3万元，支出决算为1.71万元: the same item's outturn
         colon = state.facts and COLON_FIRST.match(lead)
         self.parentheses(lead, state)
+        if state.candidates and WORDS.closes_list.match(clauses[-1]) and not WORDS.open_parts.search(lead):
+            self.close_groups(state)  # 其中A271630万元；加上级补助收入120846万元: a term of the next sum, not a part
         if (colon or WORDS.open_parts.search(lead)) and not state.reason:
             self.close_groups(state)
             # A colon right after a figure opens a breakdown of that figure alone. Otherwise the total is
@@ -161,11 +163,23 @@ class ListReader(ReaderBase):
         opens = sum(lead.count(c) for c in OPEN_PAREN)
         closes = sum(lead.count(c) for c in CLOSE_PAREN)
         if state.outer is not None and closes > opens:
+            self.single_in_brackets(state, self.text[state.bracket_from : self._cursor + len(lead)])
             state.candidates, state.candidates_here = state.outer
             state.outer = None
         elif state.outer is None and opens > closes and state.facts and lead.lstrip()[:1] in OPEN_PAREN:
             state.outer = (state.candidates, state.candidates_here)
             state.candidates, state.candidates_here = [state.facts[-1]], True
+            state.bracket_from = self._cursor
+
+    def single_in_brackets(self, state: State, bracket: str) -> None:
+        """安排预算稳定调节基金28478万元(累计稳定调节基金43429万元): one figure in brackets is a part of the figure
+        before only when the bracket says so (含, 其中); else it is a figure of its own."""
+        total = state.candidates[0] if state.candidates else None
+        group = state.groups.get(id(total)) if total is not None else None
+        if group is None or len(group.parts) != 1 or any(w in bracket for w in WORDS.bracket_parts):
+            return
+        self.doc.sums.remove(group)
+        del state.groups[id(total)]
 
     def positional_group(self, key: Key, state: State) -> SumGroup | None:
         """The group of the nearest statement (this sentence, then the last) whose partition holds this part."""

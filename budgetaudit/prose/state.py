@@ -32,7 +32,7 @@ OF_PERCENT: Final = re.compile(r"\s*的\s*\d[\d.]*\s*[%％]")
 SCOPE_HEADINGS: Final = (
     ("政府性基金", "fund"), ("国有资本经营", "capital"), ("一般公共预算", "general"), ("财政拨款", "fiscal"),
 )
-SECTION_HEADING: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
+SECTION_HEADING: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、．](?!\d))")
 LIST_ITEM: Final = re.compile(r"\s*(?:[(（]\d+[)）]|\d+[.、．](?!\d))")
 INCOME_AND_EXPENDITURE: Final = ("收入总计", "支出总计")
 
@@ -183,6 +183,7 @@ class State:
     whole_kind: str = "share"  # "completion" when that rate is 完成…的
     share_whole: str = ""  # the whole named before positional shares (占全国政府采购规模的a%和b%)
     outer: tuple[list[Fact], bool] | None = None  # the list outside an open bracket: its candidates, candidates_here
+    bracket_from: int = 0  # where the open bracket's lead starts
     # Indexes of `facts` and `previous` (kept by ProseReader.recent), so a long sentence is read in linear time.
     facts_index: Positions = field(default_factory=Positions)
     previous_index: Positions = field(default_factory=Positions)
