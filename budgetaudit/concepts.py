@@ -32,6 +32,12 @@ def clean_label(text: str) -> str:
 def _clean(text: str) -> str:
     label = _QUOTES.sub("", text)
     label = label.strip(":,，;、。.")
+    # A bracket left open or closed at an edge belongs to the text around (126.05亿元(县本级98.88亿元): the
+    # label is 县本级); a balanced one is the label's own (因公出国(境)费).
+    if label[:1] in "(（" and not any(c in label for c in ")）"):
+        label = label[1:].strip(":,，;、。.")
+    if label[-1:] in ")）" and not any(c in label for c in "(（"):
+        label = label[:-1].strip(":,，;、。.")
     for _ in range(2):
         label = _LEADING.sub("", label, count=1)
         label = _TRAILING.sub("", label)

@@ -21,9 +21,9 @@ _GAP_PATTERN: Final = "[^，,。；;：:]{1,16}?"
 
 # Every section and key the file may hold; True where a phrase may hold the gap marker "…".
 SCHEMA: Final[dict[str, dict[str, bool]]] = {
-    "direction": {"increase": False, "decrease": False, "before": False, "undecided": False},
+    "direction": {"increase": False, "decrease": False, "before": False, "undecided": False, "other_basis": False},
     "flat": {"words": False, "loose": False},
-    "comparison": {"before": False, "bases": False, "year_suffixes": False, "frames": True},
+    "comparison": {"before": False, "bases": False, "year_suffixes": False, "frames": True, "previous": False},
     "share": {"words": False, "ratio_words": False, "whole_suffixes": False},
     "completion": {"frames": True, "rate_words": False, "budgets": False, "over": False, "under": False},
     "lists": {"open": False, "change_parts": False, "intro": False, "respectively": False, "each": False,
@@ -71,6 +71,7 @@ class Words:
         direction = _alternation(word["increase"] + word["decrease"])
         self.direction = re.compile(rf"(?:{_alternation(word['before'])})?(?P<word>{direction})了?\s*$")
         self.direction_anywhere = re.compile(direction)
+        self.other_basis = re.compile(_alternation(word["other_basis"]))
         self.undecided = re.compile(rf"(?:{_alternation(word['undecided'])})\s*$")
         flat = data["flat"]
         self.flat = re.compile(rf"(?P<word>{_alternation(flat['words'])})")
@@ -85,7 +86,9 @@ class Words:
             rf"(?:{_alternation(comparison['before'])})\s*(?P<base>{bases})(?:{closing})?"
             rf"|(?:{opening})\s*+(?P<base2>{_GAP_PATTERN})\s*+(?:{closing})"
             rf"|(?:{opening})\s++(?:{closing})"
+            rf"|(?P<base3>{_alternation(comparison['previous'])})"
         )
+        self.previous: frozenset[str] = frozenset(comparison["previous"])
         self.opens_with_comparison = re.compile(
             rf"\s*(?:{_alternation(comparison['before'] + [f.split(GAP)[0] for f in comparison['frames']])})")
         self.comparison_leads: frozenset[str] = frozenset(

@@ -36,6 +36,45 @@ WAYS = {
         "三、“三公”经费。2025年“三公”经费预算总额为1969万元，较2024年的2190万元减少221万元，下降11.2%。",
         ("PCT002", "11.2%"),
     ),
+    # 1. 同比 compares with the year before on its own; 增收/减收 and 增幅/减幅 are words of direction.
+    "同比 with 增收": (
+        "一、收入情况。全县一般公共预算收入完成78.14亿元，同比增收2.07亿元，增长2.7%。",
+        "一、收入情况。全县一般公共预算收入完成78.14亿元，同比增收2.07亿元，增长6.7%。",
+        ("PCT002", "6.7%"),
+    ),
+    "减幅 as a rate": (
+        "三、“三公”经费。2024年“三公”经费预算数2.70万元，比上年减少0.06万元，减幅2.17%。",
+        "三、“三公”经费。2024年“三公”经费预算数2.70万元，比上年减少0.06万元，减幅0.02%。",
+        ("PCT002", "0.02%"),
+    ),
+    # 1. A rate in brackets after its change; a rate stated before its amount.
+    "rate in brackets after the change": (
+        "三、“三公”经费。公务接待费2.30万元，较上年减少1.50万元(39.47%)。",
+        "三、“三公”经费。公务接待费2.30万元，较上年减少1.50万元(42.86%)。",
+        ("PCT002", "42.86%"),
+    ),
+    "rate before its amount": (
+        "一、收入情况。地方一般公共预算收入完成28583万元，同比增长10.85%，增收2798万元。",
+        "一、收入情况。地方一般公共预算收入完成28583万元，同比增长10.85%，增收2978万元。",
+        ("PCT002", "10.85%"),
+    ),
+    "change after a bracket that opens with 其中": (
+        "三、“三公”经费。因公出国(境)费用0万元，与上年无变化；公务用车购置及运行维护费605万元(其中：公务用车购置经费0万元，公务用车运行维护费605万元)，较上年减少32万元，同比下降5%。",
+        "三、“三公”经费。因公出国(境)费用0万元，与上年无变化；公务用车购置及运行维护费605万元(其中：公务用车购置经费0万元，公务用车运行维护费605万元)，较上年减少32万元，同比下降15%。",
+        ("PCT002", "15%"),
+    ),
+    # A rate on another basis (按同口径计算) is not judged against the printed figures.
+    "rate on another basis": (
+        "一、收入情况。全省一般公共预算收入完成1261.6亿元，比上年增长41.3%，增收368.7亿元，若剔除留抵退税政策影响，按同口径计算增长53.5%。",
+        "一、收入情况。全省一般公共预算收入完成1261.6亿元，比上年增长51.3%，增收368.7亿元，若剔除留抵退税政策影响，按同口径计算增长53.5%。",
+        ("PCT002", "51.3%"),
+    ),
+    # 7. After a bracketed breakdown the next change or rate is the bracketed total's.
+    "rate after a bracketed breakdown": (
+        "一、收入情况。全县一般公共预算总收入完成126.05亿元(县本级98.88亿元，高新区27.17亿元)，同比增收9.74亿元，增长8.38%。",
+        "一、收入情况。全县一般公共预算总收入完成126.05亿元(县本级98.88亿元，高新区27.17亿元)，同比增收9.74亿元，增长9.38%。",
+        ("PCT002", "9.38%"),
+    ),
     # 2. Periods across sentences: the figure of the base's year is the base of the rate.
     "periods across sentences": (
         "三、“三公”经费。2023年度公务接待费8.64万元。2024年度公务接待费较2023年度减少0.72万元，下降8.33%。",
@@ -104,7 +143,7 @@ WAYS = {
     "bracketed breakdown": (
         "三、“三公”经费。“三公”经费41万元，其中：因公出国(境)费0万元，公务用车购置及运行维护费21万元(公务用车购置费0万元、公务用车运行维护费21万元)，公务接待费20万元。",
         "三、“三公”经费。“三公”经费41万元，其中：因公出国(境)费0万元，公务用车购置及运行维护费21万元(公务用车购置费0万元、公务用车运行维护费31万元)，公务接待费20万元。",
-        ("TOT002", "21万元"),
+        ("TOT001", "21万元"),
     ),
     # 9. A list that runs on past its end: the first items already give the total, so what follows is not
     # one of its parts (the sentence goes on to the next item).
@@ -170,7 +209,7 @@ WAYS = {
     "a space after a thousands comma": (
         "三、“三公”经费。公务用车购置及运行维护费1,646.4万元(公务用车购置费109.0万元、公务用车运行维护费1, 537.4万元)。",
         "三、“三公”经费。公务用车购置及运行维护费1,646.4万元(公务用车购置费109.0万元、公务用车运行维护费1, 637.4万元)。",
-        ("TOT002", "1,646.4万元"),
+        ("TOT001", "1,646.4万元"),
     ),
     # 11. Text as published: pinyin a web page inserted after characters (預(yù)算) is read past.
     "pinyin inserted after characters": (
@@ -236,3 +275,8 @@ def test_inserted_pinyin_keeps_every_figure_at_its_place_in_the_file(rules):
     for location in finding.locations:
         span = location.span
         assert line[span.column - 1 : span.end_column - 1] == span.text
+
+
+def test_a_wrong_rate_of_an_item_now_zero_is_judged_without_a_crash(rules):
+    text = "三、“三公”经费。公务用车购置费0万元，较上年减少5.00万元，下降50%。"
+    assert flagged(text, rules) == [("PCT002", "50%")]

@@ -182,9 +182,10 @@ def check_rate(rule, document, reporter) -> None:
         judgement = judge(rate_of(sign), [-1, 1], [operand(current), operand(delta)], operand(rate))
         hint = ""
         if judgement.outcome is Outcome.INCONSISTENT:
-            on_current = 100 * delta.base_value / current.figure.base_value
+            current_value = current.figure.base_value
             swapped = _swapped_with(change, rated)
-            if rounds_to(on_current, rate):
+            if current_value != 0 and rounds_to(100 * delta.base_value / current_value, rate):
+                on_current = 100 * delta.base_value / current_value
                 hint = reporter.hint("rate_on_current", on_current=rate.format(on_current))
             elif swapped is not None:
                 hint = reporter.hint("swapped", other=swapped.label)

@@ -125,7 +125,7 @@ class ReaderBase:
             return "initial_budget"
         if "调整预算" in base or "全年预算" in base:
             return "adjusted_budget"
-        if "上年" in base or "去年" in base or "上一年" in base:
+        if "上年" in base or "去年" in base or "上一年" in base or base in WORDS.previous:
             return "previous"
         year = BASE_YEAR.match(base)
         if year and "预算" in base and self.doc.kind == "final_account" and int(year.group(1)) == self.doc.year:

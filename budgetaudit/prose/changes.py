@@ -113,6 +113,14 @@ class ChangeReader(ShareReader):
             else:
                 prior, current = current, None  # 2023年度…8.64万元。2024年…较上年减少: that figure is the base
         state.prior = None
+        earlier = state.change
+        if part_of is None and earlier is not None and earlier.delta is None and earlier.rate is not None \
+                and earlier.current is not None and earlier.current is current and earlier.base == base[0] \
+                and self._item_start not in state.each:
+            # 同比增长10.85%，增收2798万元: the amount of the change whose rate was just stated.
+            earlier.delta, earlier.delta_sign = figure, sign
+            earlier.words.append(word)
+            return
         change = Change(label, key, base[0], base[1], current, figure, sign, None, 0, [word], prior=prior)
         self.doc.changes.append(change)
         if part_of is not None:
@@ -129,8 +137,10 @@ class ChangeReader(ShareReader):
         key = Key(change.key.concept, change.key.period, f"change:{change.base}", change.key.scope, change.key.quantity)
         return Fact(key, change.label, signed, "prose", "statement")
 
-    def rate(self, figure: Figure, direction: re.Match[str] | WordAt, state: State) -> None:
+    def rate(self, figure: Figure, direction: re.Match[str] | WordAt, state: State, lead: str = "") -> None:
         sign = 1 if direction.group("word") in WORDS.increase else -1
+        if WORDS.other_basis.search(lead):
+            return  # 按同口径计算增长53.5%: a rate on another basis than the figures printed, not judged
         word = self.span(direction.start("word") + self._cursor, direction.end("word") + self._cursor)
         change = state.change
         if change is None or change.rate is not None:
@@ -173,7 +183,7 @@ class ChangeReader(ShareReader):
         comparison = last_match(WORDS.comparison, lead, 0, flat.start())
         base = state.base
         if comparison is not None:
-            base_text = (comparison.group("base") or comparison.group("base2") or "").strip()
+            base_text = (comparison.group("base") or comparison.group("base2") or comparison.group("base3") or "").strip()
             base = (self.normalise_base(base_text), base_text)
         if base is None:
             return

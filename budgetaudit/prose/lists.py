@@ -164,17 +164,20 @@ class ListReader(ReaderBase):
         closes = sum(lead.count(c) for c in CLOSE_PAREN)
         if state.outer is not None and closes > opens:
             self.single_in_brackets(state, self.text[state.bracket_from : self._cursor + len(lead)])
+            if state.bracket_total is not None:
+                state.subject = state.bracket_total  # 126.05亿元(县本级…，高新区…)，增长8.38%: the rate is the total's
             state.candidates, state.candidates_here = state.outer
             state.outer = None
         elif state.outer is None and opens > closes and state.facts and lead.lstrip()[:1] in OPEN_PAREN:
             state.outer = (state.candidates, state.candidates_here)
             state.candidates, state.candidates_here = [state.facts[-1]], True
             state.bracket_from = self._cursor
+            state.bracket_total = state.facts[-1]
 
     def single_in_brackets(self, state: State, bracket: str) -> None:
         """安排预算稳定调节基金28478万元(累计稳定调节基金43429万元): one figure in brackets is a part of the figure
         before only when the bracket says so (含, 其中); else it is a figure of its own."""
-        total = state.candidates[0] if state.candidates else None
+        total = state.bracket_total
         group = state.groups.get(id(total)) if total is not None else None
         if group is None or len(group.parts) != 1 or any(w in bracket for w in WORDS.bracket_parts):
             return

@@ -184,6 +184,7 @@ class State:
     share_whole: str = ""  # the whole named before positional shares (占全国政府采购规模的a%和b%)
     outer: tuple[list[Fact], bool] | None = None  # the list outside an open bracket: its candidates, candidates_here
     bracket_from: int = 0  # where the open bracket's lead starts
+    bracket_total: Fact | None = None  # the figure the open bracket breaks down
     # Indexes of `facts` and `previous` (kept by ProseReader.recent), so a long sentence is read in linear time.
     facts_index: Positions = field(default_factory=Positions)
     previous_index: Positions = field(default_factory=Positions)

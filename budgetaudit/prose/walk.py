@@ -13,7 +13,7 @@ from ..figures import Figure
 from ..sentences import HEADING, has_figure, sentences
 from ..source import Source
 from .changes import ChangeReader
-from .state import (CLAUSE_BREAK, LIST_ITEM, SCOPE_HEADINGS, SECTION_HEADING, WORDS, Item, State, WordAt,
+from .state import (CLAUSE_BREAK, LIST_ITEM, OPEN_PAREN, SCOPE_HEADINGS, SECTION_HEADING, WORDS, Item, State, WordAt,
                     last_match)
 
 
@@ -58,6 +58,7 @@ class ProseReader(ChangeReader):
         state.prior = None
         state.whole = None
         state.outer = None
+        state.bracket_total = None
         self.in_list = in_list
         items = self.items(s, e)
         self.positional_lists(s, e, items, state)
@@ -100,6 +101,7 @@ class ProseReader(ChangeReader):
 
     def place(self, item: Item, lead: str, state: State, sentence: int) -> None:
         figure = item.figure
+        self.parentheses(lead, state)  # a bracket closes before a rate or a change as before an amount
         if state.reason and ("，" in lead or "," in lead):
             # A reason ends where a clause names a known item again (…主要原因是厉行节约,公务用车购置费0万元).
             concept, _ = self.dictionary.lookup(clean_label(CLAUSE_BREAK.split(lead)[-1]), "money")
@@ -117,7 +119,6 @@ class ProseReader(ChangeReader):
             state.change = state.each_changes[k]
             direction = WordAt(word, begin - self._cursor, finish - self._cursor)
         if figure.quantity == "percent":
-            self.parentheses(lead, state)  # a bracket closed before a rate closes its list as before an amount
             if state.whole is not None and lead.strip() == "的" and state.subject is not None:
                 self.add_share(state.subject, figure, state.whole, state.whole.label, state, state.whole_kind)
                 state.whole = None
@@ -131,7 +132,12 @@ class ProseReader(ChangeReader):
             elif share:
                 self.share(figure, share, state, CLAUSE_BREAK.split(lead)[-1])
             elif direction:
-                self.rate(figure, direction, state)
+                self.rate(figure, direction, state, CLAUSE_BREAK.split(lead)[-1])
+            elif lead.strip() in OPEN_PAREN and state.change is not None and state.change.delta is not None \
+                    and state.change.rate is None and state.change.delta_sign in (1, -1):
+                # 较上年减少1.5万元(42.86%): a rate in brackets after a change is its rate, in its direction.
+                state.change.rate = figure
+                state.change.rate_sign = state.change.delta_sign
             else:
                 self.statement(item, lead, state, sentence)
             return
@@ -159,7 +165,7 @@ class ProseReader(ChangeReader):
             return
         comparison = last_match(WORDS.comparison, lead)
         if comparison:
-            base_text = (comparison.group("base") or comparison.group("base2") or "").strip()
+            base_text = (comparison.group("base") or comparison.group("base2") or comparison.group("base3") or "").strip()
             state.base = (self.normalise_base(base_text), base_text)
         for flat in WORDS.flat.finditer(lead):
             self.flat_claim(flat, lead, lead_start, state)
