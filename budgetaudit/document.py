@@ -155,15 +155,17 @@ class Share:
     whole_label: str
     reason: str = ""  # why the whole could not be resolved
     kind: str = "share"  # "completion": the outturn as a share of its budget (完成预算的r%)
+    implied: list[Fact] = field(default_factory=list)  # no whole printed: the parts whose sum is the whole
 
     def __init__(self, part: Fact, share: Figure, whole: Fact | None, whole_label: str, reason: str = "",
-                 kind: str = "share") -> None:
+                 kind: str = "share", implied: list[Fact] | None = None) -> None:
         self.part = part  # hand-written: see source.Span
         self.share = share
         self.whole = whole
         self.whole_label = whole_label
         self.reason = reason
         self.kind = kind
+        self.implied = implied if implied is not None else []
 
 
 @dataclass(slots=True, eq=False)

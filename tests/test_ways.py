@@ -100,6 +100,18 @@ WAYS = {
         "一、收入情况。收入合计1000万元，其中税收收入700万元，较上年增加10万元；非税收入300万元，较上年增加5万元；税收收入占收入合计的比重为30.0%。",
         ("PCT001", "30.0%"),
     ),
+    # 5. Shares of an implied whole: no whole printed, the items listed are every member of a declared
+    # partition (the three “三公” items) or their shares add up to 100%.
+    "shares of the items of a complete partition": (
+        "三、“三公”经费。“三公”经费支出决算中，因公出国(境)费0万元，占0%；公务用车购置及运行维护费1.40万元，占83.3%；公务接待费0.28万元，占16.7%。",
+        "三、“三公”经费。“三公”经费支出决算中，因公出国(境)费0万元，占0%；公务用车购置及运行维护费1.40万元，占0.02%；公务接待费0.28万元，占16.7%。",
+        ("PCT001", "0.02%"),
+    ),
+    "swapped shares adding up to 100%": (
+        "三、“三公”经费。“三公”经费支出决算中，公务接待费0.64万元，占28%；公务用车运行维护费1.64万元，占72%。",
+        "三、“三公”经费。“三公”经费支出决算中，公务接待费0.64万元，占72%；公务用车运行维护费1.64万元，占28%。",
+        ("PCT001", "72%"),
+    ),
     # 6. 占年初预算X的r% / 完成全年预算X的r%: X is the whole of the rate, not a new item.
     "rate of a whole printed before 的": (
         "三、“三公”经费。“三公”经费支出决算为34.08万元，完成全年预算50.74万元的67.2%，比上年决算数减少1.55万元，下降4.4%。",
@@ -280,3 +292,16 @@ def test_inserted_pinyin_keeps_every_figure_at_its_place_in_the_file(rules):
 def test_a_wrong_rate_of_an_item_now_zero_is_judged_without_a_crash(rules):
     text = "三、“三公”经费。公务用车购置费0万元，较上年减少5.00万元，下降50%。"
     assert flagged(text, rules) == [("PCT002", "50%")]
+
+
+def test_shares_of_a_list_that_is_neither_complete_nor_whole_are_not_judged(rules):
+    # Two of three items, shares adding to 60%: the whole is not known, so nothing is judged.
+    text = "三、“三公”经费。公务接待费0.64万元，占20%；公务用车运行维护费1.64万元，占40%。"
+    assert flagged(text, rules) == []
+
+
+def test_swapped_shares_of_an_implied_whole_are_named(rules):
+    text = "三、“三公”经费。“三公”经费支出决算中，公务接待费0.64万元，占72%；公务用车运行维护费1.64万元，占28%。"
+    report = check_text(HEAD + text, rules)
+    messages = [f.message for f in report.findings if f.code == "PCT001"]
+    assert messages and all("互换" in m for m in messages), messages

@@ -17,6 +17,23 @@ def check(rule, document, reporter) -> None:
     of = rule.params.get("of", "share")
     shares = [s for s in document.shares if s.kind == of]
     for item in shares:
+        if item.whole is None and item.implied:
+            # No whole printed: the items listed together are every part of it (declared, or 100% in all).
+            others = [p for p in item.implied if p is not item.part]
+            judgement = judge(_share_of_sum, [1] + [-1] * len(others), [operand(item.part)] + [operand(p) for p in others],
+                              operand(item.share))
+            values = {"label": item.part.label, "whole": "+".join(p.label for p in item.implied)}
+            hint = ""
+            whole_value = sum((p.figure.base_value for p in item.implied), Fraction(0))
+            if judgement.outcome is Outcome.INCONSISTENT and whole_value:
+                for other in shares:
+                    if other is not item and other.implied is item.implied \
+                            and rounds_to(share_of(other.part.figure.base_value, whole_value), item.share) \
+                            and rounds_to(share_of(item.part.figure.base_value, whole_value), other.share):
+                        hint = reporter.hint("swapped", other=other.part.label)
+                        break
+            reporter.judged(rule, judgement, item.share, [item.part, *others], values, hint)
+            continue
         if item.whole is None:
             reporter.unchecked(rule.code, item.reason or "no_whole", [item.share, item.part], label=item.whole_label)
             continue
@@ -44,3 +61,8 @@ def check(rule, document, reporter) -> None:
                 hint = reporter.hint("nudged")
         values = {"label": item.part.label, "whole": item.whole.label}
         reporter.judged(rule, judgement, item.share, [item.part, item.whole], values, hint)
+
+
+def _share_of_sum(part: Fraction, *others: Fraction) -> Fraction:
+    """100 × part / (part + the other parts): grows with the part, falls with each other part."""
+    return part * 100 / (part + sum(others, Fraction(0)))

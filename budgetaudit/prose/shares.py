@@ -4,6 +4,7 @@ with, or the declared parent), and a whole printed with its rate (占年初预�
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from typing import Final
 
 from ..concepts import clean_label
@@ -103,6 +104,27 @@ class ShareReader(ListReader):
             else:
                 reason = "no_whole"
         self.doc.shares.append(Share(part, figure, whole, whole_label, reason))
+
+    def implied_wholes(self, shares_from: int) -> None:
+        """…公务用车1.4万元，占83%；公务接待费0.28万元，占17%, no whole stated: the whole is the sum of the items
+        listed, but only when they are every member of a declared partition or their shares add up to 100%
+        within rounding; otherwise each share stays unchecked."""
+        orphans = [s for s in self.doc.shares[shares_from:]
+                   if s.whole is None and s.kind == "share" and s.reason in ("no_whole", "ambiguous_whole")]
+        parts = [s.part for s in orphans]
+        if len(parts) < 2 or len({id(p) for p in parts}) < len(parts):
+            return
+        first = parts[0].key
+        if any(p.key.quantity != "money" or p.key.period != first.period or p.key.measure != first.measure
+               for p in parts):
+            return
+        concepts = {p.key.concept for p in parts}
+        complete = len(concepts) == len(parts) and any(concepts == members for _, members in self.dictionary.partitions)
+        low = sum(s.share.value - Fraction(5, 10 ** (s.share.decimals + 1)) for s in orphans)
+        high = sum(s.share.value + Fraction(5, 10 ** (s.share.decimals + 1)) for s in orphans)
+        if complete or low <= 100 <= high:
+            for share in orphans:
+                share.implied, share.reason = parts, ""
 
     def stated_parent(self, concepts: frozenset[str], part: Fact) -> tuple[Fact | None, str]:
         """(二)“三公”经费支出决算具体情况。…公务接待费0.53万元，占31%: the whole is the item the part is a declared

@@ -60,6 +60,7 @@ class ProseReader(ChangeReader):
         state.outer = None
         state.bracket_total = None
         self.in_list = in_list
+        shares_from = len(self.doc.shares)
         items = self.items(s, e)
         self.positional_lists(s, e, items, state)
         cursor = s
@@ -76,6 +77,7 @@ class ProseReader(ChangeReader):
             # would set are reset before the next sentence reads them.
             self.update_context(tail, cursor, state)
         self.close_groups(state)
+        self.implied_wholes(shares_from)
         self.negations(s, e, sentence)
 
     def negations(self, s: int, e: int, sentence: int) -> None:
