@@ -92,6 +92,15 @@ class Dictionary:
             return self.lookup(label[:-2], quantity)  # 公务接待费支出 is 公务接待费
         return None, "all"
 
+    def lookup_tail(self, label: str, quantity: str) -> tuple[Concept | None, str, str]:
+        """The concept named from the label's first fund-scope word on, its scope, and what precedes that word
+        (太原市一般公共预算收入: 太原市, the subject the figure is of)."""
+        starts = [at for at in (label.find(prefix) for prefix in self._scope_prefixes) if at > 0]
+        if not starts:
+            return None, "all", ""
+        concept, scope = self.lookup(label[min(starts):], quantity)
+        return concept, scope, label[: min(starts)]
+
     def partition_of(self, total: str, parts: set[str]) -> bool:
         """True when `parts` are every member of a declared partition of `total`."""
         return any(total in totals and parts == members for totals, members in self.partitions)

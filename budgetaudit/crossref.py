@@ -10,7 +10,8 @@ from collections import defaultdict
 from typing import Final
 
 from .concepts import Dictionary
-from .document import Document, Fact, SumGroup
+from .document import Change, Document, Fact, Key, SumGroup
+from .figures import Figure
 
 
 def _single_values(document: Document) -> dict[tuple, list[Fact]]:
@@ -45,6 +46,40 @@ def derive_partitions(document: Document, dictionary: Dictionary) -> None:
                 if any(id(copy) in listed for copy in copies):
                     continue
                 document.sums.append(SumGroup(total, parts, "derived", complete=True))
+
+
+def derive_change_partitions(document: Document, dictionary: Dictionary) -> None:
+    """The changes of a total and of every member of its declared partition, each against the same base and
+    stated with one amount (三公经费同比减少Δ。其中：因公出国(境)费同比减少Δ1，…), make a group of changes."""
+    changes: dict[tuple, list[Change]] = defaultdict(list)
+    for change in document.changes:
+        key = change.key
+        if change.delta is not None and change.delta_sign in (1, -1) and key.known and key.period == "current":
+            changes[(key.concept, change.base, document.scope_alias.get(key.scope, key.scope))].append(change)
+    # A total whose change already has its parts listed (主要是…增加) is that list's business.
+    listed = {(g.total.key.concept, g.total.key.measure) for g in document.sums if g.kind == "changes"}
+
+    def amount(found: list[Change]) -> Fact | None:
+        signed = {(c.delta_sign if c.delta.base_ratio[0] else 0, c.delta.base_ratio) for c in found if c.delta}
+        if len(signed) != 1:
+            return None
+        change = found[0]
+        delta = change.delta
+        assert delta is not None
+        figure = Figure(delta.value * change.delta_sign, delta.decimals, delta.unit, delta.span, delta.start, delta.end)
+        key = Key(change.key.concept, change.key.period, f"change:{change.base}", change.key.scope, change.key.quantity)
+        return Fact(key, change.label, figure, "prose", "statement")
+
+    for totals, members in dictionary.partitions:
+        for (concept, base, scope), found in list(changes.items()):
+            if concept not in totals or (concept, f"change:{base}") in listed:
+                continue
+            total = amount(found)
+            parts = [amount(changes.get((member, base, scope), [])) for member in sorted(members)]
+            if total is None or any(p is None for p in parts):
+                continue
+            kept = sorted((p for p in parts if p is not None), key=lambda f: f.figure.start)
+            document.sums.append(SumGroup(total, kept, "changes", complete=True))
 
 
 # Fund scopes from the widest to the narrowest: 全部资金 ⊇ 财政拨款 ⊇ 一般公共预算.

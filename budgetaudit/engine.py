@@ -188,6 +188,7 @@ def _read_document(source: Source, dictionary: Dictionary | None, native_tables:
     prose.extract(source, document, dictionary)
     crossref.equivalent_scopes(document)
     crossref.derive_partitions(document, dictionary)
+    crossref.derive_change_partitions(document, dictionary)
     evaluation.extract(document)
     return document
 

@@ -29,7 +29,8 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "lists": {"open": False, "change_parts": False, "intro": False, "respectively": False, "each": False,
               "separators": False, "bracket_parts": False, "close": False},
     "reason": {"start": False},
-    "labels": {"anaphora": False, "measure_only": False, "structure": False, "before_measure": False},
+    "labels": {"anaphora": False, "measure_only": False, "structure": False, "before_measure": False,
+               "self_names": False},
 }
 # Keys whose list may hold the empty phrase (a label that is nothing but a measure word).
 _MAY_BE_EMPTY: Final = frozenset({("labels", "measure_only")})
@@ -129,6 +130,7 @@ class Words:
         self.anaphora: frozenset[str] = frozenset(labels["anaphora"])
         self.measure_only: frozenset[str] = frozenset(labels["measure_only"])
         self.structure: frozenset[str] = frozenset(labels["structure"])
+        self.self_names: frozenset[str] = frozenset(labels["self_names"])
         self.before_measure: frozenset[str] = frozenset(labels["before_measure"])
 
 

@@ -3,6 +3,8 @@ measure, scope) a label gives a figure."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from ..concepts import Dictionary, clean_label
 from ..document import Document, Fact, Key
 from ..figures import NUMBER_RE, Figure, figure_at, parse_number, unit_after
@@ -10,6 +12,10 @@ from ..sentences import is_not_a_figure, prose_mask
 from ..source import Source, Span
 from .state import (GARBLE, BASE_YEAR, LABEL_YEAR, BUDGET_LABEL, CLAUSE_BREAK, WORDS, YEAR, Item, PartConcepts, Positions, State,
                     last_match, quantity_of)
+
+
+# The levels of government a subject is named at (忻州市, 某县, 某区): 全市 names the last city named.
+_LEVELS: Final = "省市州县区旗镇乡"
 
 
 class ReaderBase:
@@ -34,6 +40,7 @@ class ReaderBase:
         self.list_whole_fact: Fact | None = None
         self.section_scope = "all"  # fund scope named by the current section heading
         self.in_list = False
+        self.entities: dict[str, str] = {}  # the last subject named at each level (市, 县, 区 …), for 全市
         self._cursor = 0  # offset of the current lead, for the spans of direction words
         self._item_start = 0  # offset of the figure being placed (positional lists are keyed by it)
         self._parents: dict[str, frozenset[str]] = {}
@@ -92,7 +99,20 @@ class ReaderBase:
             year_at = last_match(LABEL_YEAR, label)
             if year_at is not None and year_at.end() < len(label):
                 concept, scope = self.dictionary.lookup(clean_label(label[year_at.end():]), quantity)
+        entity = ""
+        if concept is None:
+            concept, scope, entity = self.dictionary.lookup_tail(label, quantity)
+            entity = clean_label(entity)
         name = concept.name if concept else f"label:{label}"
+        if entity and entity[-1] in _LEVELS and not entity.startswith("全"):
+            self.entities[entity[-1]] = entity  # 忻州市一般公共预算收入…。全市…: 全市 is 忻州市 until another city
+        elif entity.startswith("全") and len(entity) == 2 and entity[1] in self.entities:
+            entity = self.entities[entity[1]]
+        if concept is not None and entity and entity not in WORDS.self_names:
+            # 太原市一般公共预算收入, 市本级…, 中央…: a figure of another subject than the department's own (a
+            # 汇总 or a government report names several); its concept is qualified by that subject, so figures
+            # of different subjects never meet in a comparison.
+            name = f"{entity}@{name}"
         if scope == "all":
             scope = scope_hint or self.section_scope
         period = "current"

@@ -9,7 +9,7 @@ from ..concepts import clean_label
 from ..document import Change, Fact, Key, SumGroup
 from ..figures import Figure
 from .shares import ShareReader
-from .state import (CLAUSE_BREAK, INCOME_AND_EXPENDITURE, WORDS, Item, State, WordAt, base_period, last_match,
+from .state import (BRACKETED, CLAUSE_BREAK, INCOME_AND_EXPENDITURE, WORDS, Item, State, WordAt, base_period, last_match,
                     quantity_of)
 
 
@@ -44,8 +44,9 @@ class ChangeReader(ShareReader):
 
     def names_another(self, text: str, subject: Fact) -> bool:
         """Whether the text since the last figure names an item other than `subject` (the nearest clause
-        that names one, read before its comparison word)."""
-        for clause in reversed(CLAUSE_BREAK.split(text)):
+        that names one, read before its comparison word). A bracket is an aside (585.53万元(包括基本支出和项目支出
+        安排的经费)，同比减少144.92万元): it names no subject."""
+        for clause in reversed(CLAUSE_BREAK.split(BRACKETED.sub("", text))):
             if clause.lstrip()[:1] in WORDS.comparison_leads:
                 continue  # 与上年持平, 较上年: a comparison names no item
             comparison = WORDS.comparison.search(clause)

@@ -114,6 +114,8 @@ class ListReader(ReaderBase):
             pool = state.facts or state.previous
             window = pool if len(pool) <= 12 else pool[:4] + pool[-8:]
             state.candidates = [state.facts[-1]] if colon else list(window)
+            if state.outer is not None and state.bracket_total is not None:
+                state.candidates = [state.bracket_total]  # 167.80亿元(其中：区级…135亿元): the bracketed figure's part
             state.candidates_here = bool(state.facts)
         key = self.key(label, figure, lead)
         context = "reason" if state.reason else "statement"

@@ -25,6 +25,7 @@ MEASURE_WORD: Final = re.compile(r"预算|决算|执行数")
 LABEL_YEAR: Final = re.compile(r"\d{4}\s*年度?")
 BUDGET_LABEL: Final = re.compile(r"预算(?:数|总额)?\s*(?:为|是|安排)?\s*$")
 OPEN_PAREN: Final = "(（"
+BRACKETED: Final = re.compile(r"[(（][^()（）]*[)）]")
 CLOSE_PAREN: Final = ")）"
 # 占年初预算2180万元的44.5%, 完成全年预算50.74万元的67.2%: the figure is the whole of the rate after 的.
 WHOLE_BEFORE: Final = re.compile(r"(?:占|完成)(?P<label>[^，,。；;：:]{0,16})$")
