@@ -328,3 +328,9 @@ def test_swapped_shares_of_an_implied_whole_are_named(rules):
     report = check_text(HEAD + text, rules)
     messages = [f.message for f in report.findings if f.code == "PCT001"]
     assert messages and all("互换" in m for m in messages), messages
+
+
+def test_totals_that_differ_by_the_balance_stated_agree(rules):
+    text = "一、收支。收入总计2411.8亿元。支出总计2315.2亿元。收支相抵，年终结余结转96.6亿元。"
+    assert flagged(text, rules) == []
+    assert flagged(text.replace("96.6亿元", "69.6亿元"), rules) == [("TOT004", "2315.2亿元")]
