@@ -126,6 +126,27 @@ class ShareReader(ListReader):
             for share in orphans:
                 share.implied, share.reason = parts, ""
 
+    def named_implied_wholes(self) -> None:
+        """基本支出…，占一般公共预算支出的84.06%。…项目支出…，占一般公共预算支出的19.62%, that whole never stated:
+        when the parts of the shares naming one whole are every member of a partition the dictionary declares
+        for it, their sum is that whole."""
+        by_whole: dict[str, list[Share]] = {}
+        for share in self.doc.shares:
+            if share.whole is None and share.kind == "share" and share.reason == "whole_not_found" and share.whole_label:
+                by_whole.setdefault(share.whole_label, []).append(share)
+        for label, shares in by_whole.items():
+            concept, _ = self.dictionary.lookup(label, "money")
+            parts = [s.part for s in shares]
+            concepts = {p.key.concept for p in parts}
+            if concept is None or len(concepts) != len(parts) or len(parts) < 2:
+                continue
+            first = parts[0].key
+            if any(p.key.period != first.period or p.key.measure != first.measure for p in parts):
+                continue
+            if concepts in self.dictionary.partition_members(concept.name):
+                for share in shares:
+                    share.implied, share.reason = parts, ""
+
     def stated_parent(self, concepts: frozenset[str], part: Fact) -> tuple[Fact | None, str]:
         """(二)“三公”经费支出决算具体情况。…公务接待费0.53万元，占31%: the whole is the item the part is a declared
         member of, stated anywhere before it for the same year and measure, when every such figure agrees."""

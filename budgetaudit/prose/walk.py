@@ -44,6 +44,7 @@ class ProseReader(ChangeReader):
             if state.facts:
                 state.previous = state.facts
                 state.paragraph.extend(state.facts)
+        self.named_implied_wholes()
 
     def read_sentence(self, s: int, e: int, state: State, in_list: bool) -> None:
         text = self.text
