@@ -16,6 +16,10 @@ PLACEHOLDERS: Final = {"label", "whole", "stated", "expected", "why", "gap"}
 def check(rule, document, reporter) -> None:
     of = rule.params.get("of", "share")
     shares = [s for s in document.shares if s.kind == of]
+    # The outturn's change against its budget, by the outturn it is of (决算数大于预算数Δ).
+    against_budget = {id(c.current): c for c in document.changes
+                      if c.current is not None and c.delta is not None and c.delta_sign in (1, -1)
+                      and c.base in ("initial_budget", "budget", "adjusted_budget")}
     for item in shares:
         if item.whole is None and item.implied:
             # No whole printed: the items listed together are every part of it (declared, or 100% in all).
@@ -33,6 +37,15 @@ def check(rule, document, reporter) -> None:
                         hint = reporter.hint("swapped", other=other.part.label)
                         break
             reporter.judged(rule, judgement, item.share, [item.part, *others], values, hint)
+            continue
+        if item.whole is None and item.kind == "completion" and id(item.part) in against_budget:
+            # 完成年初预算100%，决算数大于预算数55.93万元: the budget is the outturn less that change.
+            change = against_budget[id(item.part)]
+            sign = change.delta_sign
+            judgement = judge(_completion_of_change(sign), [-sign, sign], [operand(item.part), operand(change.delta)],
+                              operand(item.share))
+            reporter.judged(rule, judgement, item.share, [item.part, change.delta], {"label": item.part.label,
+                            "whole": item.whole_label})
             continue
         if item.whole is None:
             reporter.unchecked(rule.code, item.reason or "no_whole", [item.share, item.part], label=item.whole_label)
@@ -66,3 +79,11 @@ def check(rule, document, reporter) -> None:
 def _share_of_sum(part: Fraction, *others: Fraction) -> Fraction:
     """100 × part / (part + the other parts): grows with the part, falls with each other part."""
     return part * 100 / (part + sum(others, Fraction(0)))
+
+
+def _completion_of_change(sign: int):
+    """100 × outturn / budget where the budget is the outturn less its change (sign: +1 over, -1 under)."""
+    def completion(outturn: Fraction, delta: Fraction) -> Fraction:
+        return outturn * 100 / (outturn - sign * delta)
+
+    return completion
