@@ -75,6 +75,13 @@ WAYS = {
         "一、收入情况。全县一般公共预算总收入完成126.05亿元(县本级98.88亿元，高新区27.17亿元)，同比增收9.74亿元，增长9.38%。",
         ("PCT002", "9.38%"),
     ),
+    # 1. A change that names its item by another label than the sentence that stated it (…预算总额为2.7万元。
+    # “三公”经费预算数比上年减少…): the item's figure stated just before is its current figure.
+    "change of an item stated under another label": (
+        "二、“三公”经费。2024年财政拨款“三公”经费预算总额为2.7万元。2024年“三公”经费预算数比2023年预算数减少0.06万元，减幅2.17%。",
+        "二、“三公”经费。2024年财政拨款“三公”经费预算总额为2.7万元。2024年“三公”经费预算数比2023年预算数减少0.06万元，减幅0.02%。",
+        ("PCT002", "0.02%"),
+    ),
     # 2. Periods across sentences: the figure of the base's year is the base of the rate.
     "periods across sentences": (
         "三、“三公”经费。2023年度公务接待费8.64万元。2024年度公务接待费较2023年度减少0.72万元，下降8.33%。",

@@ -36,6 +36,15 @@ class ChangeReader(ShareReader):
         fact = self.latest_labelled(label, state)
         if fact is not None:
             return label, fact, fact.key.scope
+        concept, _ = self.dictionary.lookup(label, "money")
+        if concept is not None:
+            # 财政拨款“三公”经费预算总额为2.7万元…。“三公”经费预算数比上年减少: the same item under another label.
+            # Several figures of it at hand (a budget and an outturn) leave the change without its current figure.
+            found = [f for f in (state.facts_index.update(state.facts).latest_of((concept.name,), "money"),
+                                 state.previous_index.update(state.previous).latest_of((concept.name,), "money"))
+                     if f is not None]
+            if found:
+                return label, found[0], found[0].key.scope
         if label in ("收支", "收支总计"):
             total = self.one_total(state)
             if total is not None:
