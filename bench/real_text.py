@@ -3,6 +3,7 @@
     python bench/real_text.py            # score what is present; the last line is the summary
     python bench/real_text.py -v         # also list every missed claim and every false alarm
     python bench/real_text.py --merge    # merge bench/real/shards/* into manifest.jsonl and claims.jsonl
+    python bench/real_text.py --only h9  # one shard alone (a holdout, scored before anyone reads it)
     python bench/real_text.py --verify   # list excerpts missing from texts/ or changed since labelled
 
 A claim is *found* when an error or warning finding lists the claim's stated figure (its line and
@@ -125,7 +126,7 @@ def _check(path: Path, ruleset) -> tuple[list[dict], str]:
     return out, ""
 
 
-def score(verbose: bool) -> None:
+def score(verbose: bool, only: str = "") -> None:
     from budgetaudit.ruleset import load_rules
 
     ruleset = load_rules()
@@ -133,6 +134,7 @@ def score(verbose: bool) -> None:
     claims_by_file: dict[str, list[dict]] = defaultdict(list)
     for claim in _jsonl(HERE / "claims.jsonl"):
         claims_by_file[claim["file"]].append(claim)
+    manifest = [m for m in manifest if m["file"].startswith(only)]
     present = [m for m in manifest if (TEXTS / m["file"]).exists()]
     found_by_way: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     found = total = alarms = crashes = 0
@@ -180,6 +182,8 @@ def main() -> int:
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--merge", action="store_true")
     parser.add_argument("--verify", action="store_true")
+    parser.add_argument("--only", default="", metavar="PREFIX",
+                        help="score only the excerpts whose file name starts with PREFIX (a shard, e.g. h9 as a holdout)")
     args = parser.parse_args()
     if args.merge:
         merge()
@@ -189,7 +193,7 @@ def main() -> int:
     if not (HERE / "manifest.jsonl").exists():
         print("real text: no manifest (bench/real/manifest.jsonl); nothing to score")
         return 0
-    score(args.verbose)
+    score(args.verbose, args.only)
     return 0
 
 

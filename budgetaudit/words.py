@@ -30,7 +30,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
               "separators": False, "bracket_parts": False, "close": False},
     "reason": {"start": False},
     "labels": {"anaphora": False, "measure_only": False, "structure": False, "before_measure": False,
-               "self_names": False},
+               "self_names": False, "subjects": False},
 }
 # Keys whose list may hold the empty phrase (a label that is nothing but a measure word).
 _MAY_BE_EMPTY: Final = frozenset({("labels", "measure_only")})
@@ -110,6 +110,9 @@ class Words:
             rf"(?:{opening})(?P<whole>[^，,。；;：:%\d]{{0,16}}?)(?:{closing})?\s*(?:为|达|达到)?\s*$"
             rf"|(?P<rate>{_alternation(completion['rate_words'])})\s*(?:为|是|达|达到)?\s*$")
         self.budgets: frozenset[str] = frozenset(completion["budgets"])
+        # 占年初预算2180万元的44.5%, 为全年预算46908万元的80.43%: the figure is the whole of the rate after 的.
+        openers = [f.split(GAP)[0] for f in completion["frames"]] + share["words"]
+        self.whole_before = re.compile(rf"(?:{_alternation(openers)})(?P<label>[^，,。；;：:]{{0,24}})$")
         self.over = re.compile(rf"(?:{_alternation(completion['over'])})\s*$")
         self.under = re.compile(rf"(?:{_alternation(completion['under'])})\s*$")
         lists = data["lists"]
@@ -131,6 +134,7 @@ class Words:
         self.measure_only: frozenset[str] = frozenset(labels["measure_only"])
         self.structure: frozenset[str] = frozenset(labels["structure"])
         self.self_names: frozenset[str] = frozenset(labels["self_names"])
+        self.subjects: frozenset[str] = frozenset(labels["subjects"])
         self.before_measure: frozenset[str] = frozenset(labels["before_measure"])
 
 

@@ -15,7 +15,11 @@ from .state import (GARBLE, BASE_YEAR, LABEL_YEAR, BUDGET_LABEL, CLAUSE_BREAK, W
 
 
 # The levels of government a subject is named at (忻州市, 某县, 某区): 全市 names the last city named.
-_LEVELS: Final = "省市州县区旗镇乡"
+_LEVELS: Final = "省市州县区旗镇乡级"
+
+
+# The last character of the name of a body that discloses (某某局, 农业农村部, 某某中心 …).
+_BODIES: Final = "部局委厅办院校心所站队会馆团社司处室"
 
 
 class ReaderBase:
@@ -83,6 +87,15 @@ class ReaderBase:
             out.append(Item(figure, number_start, found_end if found_end is not None else number_end, number_end))
         return out
 
+    def own_name(self, name: str) -> bool:
+        """Whether a name printed before a year is the disclosing body's own: no name, or one the title's
+        entity and it share (the first four characters of either in the other)."""
+        name = clean_label(name)
+        entity = self.doc.entity.replace(" ", "")
+        if not name or name in WORDS.self_names:
+            return True
+        return bool(entity) and (name[:4] in entity or entity[:4] in name)
+
     def at(self, offset: int) -> int:
         """The file's offset of an offset in the text the reader walks."""
         return self.orig[offset] if self.orig is not None else offset
@@ -93,17 +106,21 @@ class ReaderBase:
     def key(self, label: str, figure: Figure, lead: str, scope_hint: str | None = None) -> Key:
         quantity = quantity_of(figure)
         concept, scope = self.dictionary.lookup(label, quantity)
+        entity = ""
         if concept is None:
-            # 昆明市某局2018年度一般公共预算财政拨款“三公”经费支出: a subject printed before the year is the
-            # department's own name; the item is what follows the year.
+            # 昆明市某局2018年度一般公共预算财政拨款“三公”经费支出: the item is what follows the year; what precedes
+            # it names the department, the document's own unless it is another body (农业农村部2020年度…).
             year_at = last_match(LABEL_YEAR, label)
             if year_at is not None and year_at.end() < len(label):
                 concept, scope = self.dictionary.lookup(clean_label(label[year_at.end():]), quantity)
-        entity = ""
+                if concept is not None and not self.own_name(label[: year_at.start()]):
+                    entity = clean_label(label[: year_at.start()])
         if concept is None:
             concept, scope, entity = self.dictionary.lookup_tail(label, quantity)
             entity = clean_label(entity)
         name = concept.name if concept else f"label:{label}"
+        if entity and not (entity[-1] in _LEVELS or entity[-1] in _BODIES or entity in WORDS.subjects):
+            entity = ""  # 1-9月一般公共预算收入: a stretch of time, not a subject
         if entity and entity[-1] in _LEVELS and not entity.startswith("全"):
             self.entities[entity[-1]] = entity  # 忻州市一般公共预算收入…。全市…: 全市 is 忻州市 until another city
         elif entity.startswith("全") and len(entity) == 2 and entity[1] in self.entities:

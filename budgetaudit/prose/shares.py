@@ -11,7 +11,7 @@ from ..concepts import clean_label
 from ..document import Fact, Key, Share
 from ..figures import Figure
 from .lists import ListReader
-from .state import CLAUSE_BREAK, OF_PERCENT, WHOLE_BEFORE, WORDS, Item, State
+from .state import CLAUSE_BREAK, OF_PERCENT, WORDS, Item, State
 
 
 # The measures of a budget figure: what a completion rate divides by.
@@ -186,7 +186,7 @@ class ShareReader(ListReader):
         """占年初预算2180万元的44.5%: the figure is the whole of the rate that follows, not a new item."""
         subject = state.subject
         clause = CLAUSE_BREAK.split(lead)[-1]
-        named = WHOLE_BEFORE.search(clause)
+        named = WORDS.whole_before.search(clause)
         if subject is None or state.reason or named is None or not OF_PERCENT.match(self.text, item.end):
             return False
         label = clean_label(named.group("label"))

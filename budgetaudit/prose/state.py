@@ -27,8 +27,6 @@ BUDGET_LABEL: Final = re.compile(r"预算(?:数|总额)?\s*(?:为|是|安排)?\s
 OPEN_PAREN: Final = "(（"
 BRACKETED: Final = re.compile(r"[(（][^()（）]*[)）]")
 CLOSE_PAREN: Final = ")）"
-# 占年初预算2180万元的44.5%, 完成全年预算50.74万元的67.2%: the figure is the whole of the rate after 的.
-WHOLE_BEFORE: Final = re.compile(r"(?:占|完成)(?P<label>[^，,。；;：:]{0,16})$")
 OF_PERCENT: Final = re.compile(r"\s*的\s*\d[\d.]*\s*[%％]")
 SCOPE_HEADINGS: Final = (
     ("政府性基金", "fund"), ("国有资本经营", "capital"), ("一般公共预算", "general"), ("财政拨款", "fiscal"),
