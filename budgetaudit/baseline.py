@@ -13,7 +13,9 @@ from . import __version__
 from .config import Waiver
 from .inputs import glob_match, relative
 
-BASELINE_FORMAT = 1
+# 2: the fingerprints of fingerprint.py version 2. A baseline of format 1 is refused with a note to
+# write it again (its fingerprints would match nothing).
+BASELINE_FORMAT = 2
 
 
 class BaselineError(Exception):
@@ -106,6 +108,11 @@ def load(path: str) -> dict[str, Counter]:
         raise BaselineError(f"{path}: cannot read: {exc}") from None
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    if isinstance(data, dict) and data.get("budgetaudit_baseline") == 1:
+        raise BaselineError(
+            f"{path}: a baseline of format 1 (budgetaudit 0.1), whose fingerprints have changed: "
+            "write it again with `budgetaudit baseline`"
+        )
     if not isinstance(data, dict) or data.get("budgetaudit_baseline") != BASELINE_FORMAT:
         raise BaselineError(f"{path}: not a budgetaudit baseline (write one with `budgetaudit baseline`)")
     out: dict[str, Counter] = {}

@@ -242,8 +242,8 @@ def load_file(path: str | Path, settings: Settings | None = None) -> Settings:
             for code, level in value.items():
                 if level not in SEVERITIES:
                     raise reader.error(code, f"severity.{code} must be one of {', '.join(SEVERITIES)}", section)
-                out.severity[code] = level
-                out.origin[f"severity.{code}"] = reader.where(code, section)
+                out.severity[code.strip().upper()] = level  # codes in any case
+                out.origin[f"severity.{code.strip().upper()}"] = reader.where(code, section)
         elif key == "waivers":
             out.waivers = _waivers(reader, value)
     return out
@@ -332,6 +332,13 @@ def resolve(
         if value is not None:
             setattr(settings, name, value)
             settings.origin[key] = cli
+    if settings.where("lang") == DEFAULT:
+        from .words import environment_lang
+
+        lang, variable = environment_lang()
+        if variable:
+            settings.lang = lang
+            settings.origin["lang"] = f"environment ({variable})"
     return settings
 
 
@@ -343,10 +350,11 @@ def _joined(before: str | None, now: str) -> str:
 
 
 def _specificity(rule, selector: str) -> int:
-    """How closely a selector names a rule (0: not at all); the most specific of select/ignore decides."""
-    if selector == "ALL":
+    """How closely a selector names a rule (0: not at all); the most specific of select/ignore decides.
+    Codes, families, names and ALL are read in any case."""
+    if selector.strip().upper() == "ALL":
         return 1
-    if selector in (rule.code, rule.name, *rule.aliases):
+    if selector.strip().upper() == rule.code or selector.strip().lower() in (rule.name, *rule.aliases):
         return 10
     if rule.selected_by(selector):
         return 2 + sum(ch.isdigit() for ch in selector)
@@ -358,11 +366,10 @@ def ruleset(settings: Settings):
     from .ruleset import RuleSet, load_rules
 
     everything = load_rules(settings.rules_dirs)
-    known = {s for r in everything.rules for s in (r.code, r.name, *r.aliases)} | {"ALL"}
 
     def check_selectors(key: str, selectors: list[str]) -> None:
         for selector in selectors:
-            if selector not in known and not any(r.selected_by(selector) for r in everything.rules):
+            if selector.strip().upper() != "ALL" and not any(r.selected_by(selector) for r in everything.rules):
                 where = settings.where(key)
                 raise ConfigError(f"{where}: {key}: unknown rule selector '{selector}' (see `budgetaudit rules`)")
 

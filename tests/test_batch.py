@@ -179,7 +179,7 @@ def test_baseline_reports_only_new_findings_even_after_inserted_lines(tmp_path):
 
 def test_baseline_counts_absorb_only_as_many_findings(tmp_path):
     bad = tmp_path / "bad.json"
-    bad.write_text('{"budgetaudit_baseline": 1, "files": {"a.txt": [{"fingerprint": "x", "count": 0}]}}', encoding="utf-8")
+    bad.write_text('{"budgetaudit_baseline": 2, "files": {"a.txt": [{"fingerprint": "x", "count": 0}]}}', encoding="utf-8")
     (tmp_path / "a.txt").write_text(BROKEN, encoding="utf-8")
     result = run("check", "--baseline", "bad.json", "a.txt", cwd=tmp_path)
     assert result.returncode == 2 and "count must be a positive integer" in result.stderr.decode()

@@ -69,7 +69,7 @@ def test_standard_input():
 def test_json_contract(tmp_path):
     result = run("check", "--format", "json", write(tmp_path, "a.txt", BROKEN))
     report = json.loads(result.stdout)
-    assert report["schema_version"] == 1
+    assert report["schema_version"] == 2
     assert report["tool"]["name"] == "budgetaudit" and report["tool"]["version"]
     (entry,) = report["files"]
     assert entry["document"] == {"kind": "final_account", "year": 2024, "entity": entry["document"]["entity"], "unit": "万元"}

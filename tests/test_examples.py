@@ -165,7 +165,7 @@ def test_cli_json_contract():
     )
     assert proc.returncode == 1, proc.stderr
     data = json.loads(proc.stdout)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["tool"]["name"] == "budgetaudit"
     assert data["summary"]["files"] == 1
     assert data["summary"]["error"] == 10

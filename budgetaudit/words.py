@@ -1,0 +1,56 @@
+"""The words of the interface and the reports, one table per language (budgetaudit/words.toml), and which
+language a run speaks.
+
+Chinese is the default. English when asked for, in this order of precedence: `--lang`, the configuration's
+`lang`, then the first of LC_ALL, LC_MESSAGES and LANG that is set (not empty): English when it starts with
+`en`; C, POSIX, anything else or nothing set mean Chinese.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+LANGS = ("zh", "en")
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict:
+    text = resources.files("budgetaudit").joinpath("words.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def table(lang: str) -> dict:
+    """Every section of one language's table (`severity`, `report`, `help`, …)."""
+    return _tables()[lang if lang in LANGS else "zh"]
+
+
+def section(lang: str, name: str) -> dict[str, str]:
+    return table(lang)[name]
+
+
+def environment_lang(environ=None) -> tuple[str, str]:
+    """The language the locale asks for, and the variable that decided it ('' when none is set)."""
+    environ = os.environ if environ is None else environ
+    for name in LOCALE_VARIABLES:
+        value = environ.get(name, "")
+        if value:
+            return ("en" if value.lower().startswith("en") else "zh"), name
+    return "zh", ""
+
+
+def argv_lang(argv: list[str]) -> str | None:
+    """`--lang X` or `--lang=X` on a command line, before it is parsed (help is written in it)."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1].lower()
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1].lower()
+    return None
+
+
+def severity(lang: str, name: str) -> str:
+    return section(lang, "severity").get(name, name)
