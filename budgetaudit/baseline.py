@@ -10,7 +10,7 @@ import os
 from collections import Counter
 
 from . import __version__
-from .config import Waiver
+from .config import Waiver, today
 from .inputs import glob_match, relative
 
 # 2: the fingerprints of fingerprint.py version 2. A baseline of format 1 is refused with a note to
@@ -23,10 +23,15 @@ class BaselineError(Exception):
 
 
 class Waivers:
-    """Waivers applied one report at a time, remembering which matched (for stale-waiver warnings)."""
+    """Waivers applied one report at a time, remembering which matched (for stale-waiver warnings).
 
-    def __init__(self, waivers: list[Waiver], root: str):
+    A waiver whose `until` date has passed (config.today()) no longer removes its finding: the finding is
+    reported with a note in its message and the waiver in its JSON (`expired_waiver`)."""
+
+    def __init__(self, waivers: list[Waiver], root: str, lang: str = "zh"):
         self.waivers, self.root = list(waivers), root
+        self.lang = lang
+        self.today = today() if any(w.until is not None for w in self.waivers) else None
         self.used: set[int] = set()
         self.seen: set[int] = set()  # waivers with a path that matched a readable file of the run
 
@@ -49,8 +54,16 @@ class Waivers:
                     break
             if hit is None:
                 kept.append(finding)
-            else:
-                self.used.add(hit)
+                continue
+            self.used.add(hit)
+            waiver = self.waivers[hit]
+            if waiver.until is not None and self.today is not None and self.today > waiver.until:
+                from .words import section
+
+                note = section(self.lang, "report")["expired"].format(until=waiver.until.isoformat(), reason=waiver.reason)
+                finding.message = f"{finding.message}（{note}）" if self.lang == "zh" else f"{finding.message} ({note})"
+                finding.expired_waiver = waiver.as_dict()
+                kept.append(finding)
         waived = len(report.findings) - len(kept)
         report.findings = kept
         return waived

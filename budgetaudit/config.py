@@ -14,6 +14,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 
 CONFIG_NAMES = (".budgetaudit.toml", "budgetaudit.toml", "pyproject.toml")
@@ -28,7 +29,7 @@ KEYS = {
     "select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-on", "fail-on-unchecked",
     "rules-dirs", "lang", "include", "exclude", "waivers",
 }
-WAIVER_KEYS = {"fingerprint", "reason", "path"}
+WAIVER_KEYS = {"fingerprint", "reason", "path", "until"}
 DEFAULT = "default"
 COMMAND_LINE = "command line"
 
@@ -43,11 +44,14 @@ class Waiver:
     reason: str
     path: str | None = None  # a glob; None applies to every file
     origin: str = ""
+    until: date | None = None  # the last day it applies; after it the finding is reported with a note
 
     def as_dict(self) -> dict:
         out = {"fingerprint": self.fingerprint, "reason": self.reason}
         if self.path is not None:
             out["path"] = self.path
+        if self.until is not None:
+            out["until"] = self.until.isoformat()
         out["origin"] = self.origin
         return out
 
@@ -263,6 +267,8 @@ def _waivers(reader: _Reader, value) -> list[Waiver]:
         if unknown:
             raise ConfigError(f"{origin}: waiver: unknown key '{sorted(unknown)[0]}'")
         fingerprint = entry.get("fingerprint")
+        if isinstance(fingerprint, str):
+            fingerprint = fingerprint.lower()
         if not isinstance(fingerprint, str) or not re.fullmatch(r"[0-9a-f]{8,64}", fingerprint):
             raise ConfigError(f"{origin}: waiver: 'fingerprint' must be a finding's fingerprint (hex)")
         reason = entry.get("reason")
@@ -271,8 +277,22 @@ def _waivers(reader: _Reader, value) -> list[Waiver]:
         path = entry.get("path")
         if path is not None and not isinstance(path, str):
             raise ConfigError(f"{origin}: waiver {fingerprint}: 'path' must be a glob string")
-        out.append(Waiver(fingerprint, reason.strip(), path, origin))
+        until = entry.get("until")
+        if isinstance(until, datetime) or (until is not None and not isinstance(until, date)):
+            raise ConfigError(f"{origin}: waiver {fingerprint}: 'until' must be a TOML date (until = 2026-12-31)")
+        out.append(Waiver(fingerprint, reason.strip(), path, origin, until))
     return out
+
+
+def today() -> date:
+    """Today's date, or BUDGETAUDIT_TODAY (YYYY-MM-DD) where set: tests and reproducible runs fix it."""
+    fixed = os.environ.get("BUDGETAUDIT_TODAY", "")
+    if fixed:
+        try:
+            return date.fromisoformat(fixed)
+        except ValueError:
+            raise ConfigError(f"BUDGETAUDIT_TODAY: '{fixed}' is not a date (YYYY-MM-DD)") from None
+    return date.today()
 
 
 # --------------------------------------------------------------------------- the command line
@@ -423,7 +443,8 @@ def describe(settings: Settings, rules) -> str:
     for code, level in settings.severity.items():
         rows.append((f"severity.{code}", level, settings.where(f"severity.{code}")))
     for waiver in settings.waivers:
-        rows.append((f"waiver {waiver.fingerprint}", waiver.reason + (f" [{waiver.path}]" if waiver.path else ""), waiver.origin))
+        rows.append((f"waiver {waiver.fingerprint}", waiver.reason + (f" [{waiver.path}]" if waiver.path else "")
+                     + (f" (until {waiver.until.isoformat()})" if waiver.until else ""), waiver.origin))
     rows.append(("rules", [r.code for r in rules.rules], "select/ignore"))
     width = max(len(k) for k, _, _ in rows)
     lines = []

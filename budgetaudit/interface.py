@@ -14,7 +14,9 @@ import re
 import sys
 
 import typer.core
-from typer._click import exceptions as click_exceptions
+from rich.cells import cell_len
+from typer._click import exceptions as click_exceptions, formatting as click_formatting
+from typer._click._compat import strip_ansi
 from typer._click.utils import echo
 
 from .words import LANGS, argv_lang, environment_lang, section
@@ -59,6 +61,11 @@ _MESSAGES = [
 ]
 
 
+def _unquote(text: str) -> str:
+    """'--format' / '-f' → --format / -f; 'a', 'b' → a, b (click quotes names and choices)."""
+    return re.sub(r"'([^']*)'", r"\1", text)
+
+
 def message(text: str) -> str:
     """A click message in the interface's language (as it is when no pattern knows it)."""
     if LANG == "en":
@@ -66,7 +73,7 @@ def message(text: str) -> str:
     for pattern, key in _MESSAGES:
         match = pattern.match(text)
         if match:
-            values = {k: v.strip("'") for k, v in match.groupdict().items()}
+            values = {k: _unquote(v) for k, v in match.groupdict().items()}
             if key in ("not_int", "int_range"):
                 return f"“{values['name']}”的值无效：" + CLICK[key].format(**values)
             return CLICK[key].format(**values)
@@ -80,18 +87,50 @@ def _show_usage_error(self, file=None) -> None:
         if self.ctx.command.get_help_option(self.ctx) is not None:
             hint = CLICK["try_help"].format(command=self.ctx.command_path, option=self.ctx.help_option_names[0]) + "\n"
         echo(f"{self.ctx.get_usage()}\n{hint}", file=file)
-    echo(f"{section(LANG, 'cli')['error']}: {message(self.format_message())}", file=file)
+    echo(f"{section(LANG, 'cli')['error']}{message(self.format_message())}", file=file)
 
 
 def _show_error(self, file=None) -> None:
-    echo(f"{section(LANG, 'cli')['error']}: {message(self.format_message())}", file=file or sys.stderr)
+    echo(f"{section(LANG, 'cli')['error']}{message(self.format_message())}", file=file or sys.stderr)
+
+
+_click_wrap_text = click_formatting.wrap_text
+_TOKENS = re.compile(r"\s+|[!-~]+|.")
+_NO_LINE_START = set("，。；：、）》」』”’！？,.;:)")
+
+
+def _wrap_text(text: str, width: int = 78, initial_indent: str = "", subsequent_indent: str = "",
+               preserve_paragraphs: bool = False) -> str:
+    """click's wrap_text by display width: a Chinese character takes two cells and a line may break
+    between any two of them (not before closing punctuation). Text that is all ASCII goes to click's own."""
+    if text.isascii():
+        return _click_wrap_text(text, width, initial_indent, subsequent_indent, preserve_paragraphs)
+    if preserve_paragraphs:
+        return "\n\n".join(_wrap_text(p, width, initial_indent, subsequent_indent)
+                            for p in re.split(r"\n[ \t]*\n", text.strip("\n")))
+    lines: list[str] = []
+    current, indent = "", initial_indent
+    for token in _TOKENS.findall(" ".join(text.split())):
+        if token.isspace():
+            current += " " if current else ""
+            continue
+        if current.strip() and token[0] not in _NO_LINE_START and cell_len(indent + current + token) > width:
+            lines.append(indent + current.rstrip())
+            current, indent = "", subsequent_indent
+        current += token
+    if current.strip() or not lines:
+        lines.append(indent + current.rstrip())
+    return "\n".join(lines)
 
 
 def install() -> None:
-    """Put the table's words in place of click's and typer's own (once, at import of the CLI)."""
+    """Put the table's words in place of click's and typer's own (once, at import of the CLI); measure
+    help columns and wrap help text by display width."""
     typer.core._ = _translate
     click_exceptions.UsageError.show = _show_usage_error
     click_exceptions.ClickException.show = _show_error
+    click_formatting.term_len = lambda text: cell_len(strip_ansi(text))
+    click_formatting.wrap_text = _wrap_text
 
 
 class _Words:

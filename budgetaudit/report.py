@@ -34,6 +34,7 @@ class Finding:
     fingerprint: str = ""
     section: str = ""
     subject: str = ""  # a document-level finding: what it is about (what is missing), for the fingerprint
+    expired_waiver: dict | None = None  # the waiver that matched it, past its `until` date
 
     @property
     def line(self) -> int:
@@ -53,6 +54,7 @@ class Finding:
             "expected": self.expected,
             "stated": self.stated,
             "fingerprint": self.fingerprint,
+            **({"expired_waiver": self.expired_waiver} if self.expired_waiver else {}),
         }
 
 

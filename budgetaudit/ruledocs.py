@@ -5,8 +5,7 @@ pinned language, English, with each rule's Chinese summary beside its English on
 
 from __future__ import annotations
 
-from tabulate import tabulate
-
+from .aligned import table as aligned
 from .words import section, severity
 
 FAMILY_CODES = ("TOT", "PCT", "AVG", "XRF", "EVA", "CMP", "EXT")
@@ -18,7 +17,7 @@ def table(ruleset, lang: str = "zh") -> str:
     words = section(lang, "explain")
     rows = [(r.code, r.name, r.kind, severity(lang, r.severity), r.text("summary", lang)) for r in ruleset.rules]
     headers = [words["code"], words["name"], words["kind"], words["severity"], words["summary"]]
-    return tabulate(rows, headers=headers, disable_numparse=True) + "\n"
+    return aligned(rows, headers) + "\n"
 
 
 def explain(rule, lang: str = "zh") -> str:

@@ -9,6 +9,7 @@ Chinese is the default. English when asked for, in this order of precedence: `--
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -54,3 +55,29 @@ def argv_lang(argv: list[str]) -> str | None:
 
 def severity(lang: str, name: str) -> str:
     return section(lang, "severity").get(name, name)
+
+
+# The readers' reasons (source.py, readers/): each English text as a pattern, named as in [*.input].
+_INPUT_PATTERNS = [
+    ("is_a_directory", re.compile(r"is a directory$")),
+    ("no_such_file", re.compile(r"no such file$")),
+    ("too_large", re.compile(r"larger than the (?P<size>.+) size limit$")),
+    ("empty", re.compile(r"empty file$")),
+    ("binary", re.compile(r"binary file, not a text disclosure$")),
+    ("no_figures", re.compile(r"no figures found: not a disclosure$")),
+    ("cannot_decode", re.compile(r"cannot decode: neither UTF-8, GB18030/GBK nor Big5 text$")),
+    ("needs_extra", re.compile(r"reading (?P<kind>.+) files needs the optional formats extra: (?P<extra>.+)$")),
+    ("scanned_pdf", re.compile(r"a scanned PDF: none of its (?P<pages>\d+) pages has extractable text \(run OCR first\)$")),
+    ("cannot_read", re.compile(r"cannot read: (?P<detail>.+)$")),
+]
+
+
+def input_error(message: str, lang: str) -> str:
+    """A reader's reason in `lang` (a reason no pattern knows stays as it is)."""
+    if lang == "en":
+        return message
+    for name, pattern in _INPUT_PATTERNS:
+        match = pattern.match(message)
+        if match:
+            return section(lang, "input")[name].format(**match.groupdict())
+    return message

@@ -61,10 +61,12 @@ def test_coordinates():
 
 
 def test_concise(result):
-    out = renderer("concise").render(result, Options())
+    out = renderer("concise").render(result, Options(lang="en"))
     lines = out.splitlines()
-    assert re.fullmatch(r".*a\.txt:2:31: TOT004 \[error\] .*492\.46万元", next(l for l in lines if "TOT004" in l))
-    assert lines[-1].startswith("Found 1 error(s), 1 warning(s), 1 info in 1 file(s)")
+    line = next(l for l in lines if "TOT004" in l)
+    assert re.fullmatch(r".*a\.txt:2:31: TOT004 \[error\] .*492\.46万元 \(fingerprint [0-9a-f]{20}\)", line)
+    assert lines[-1].startswith("1 file(s): 1 error(s), 1 warning(s), 1 info")
+    assert renderer("concise").render(result, Options()).splitlines()[-1].startswith("1个文件：1个错误")
     shown = renderer("concise").render(synthetic(), Options()).splitlines()
     assert shown[0].startswith("dir with space/表 1.xlsx:3:5 (收支,总表!D14): TOT001 [error] 合计 50% 不符, a:b second line")
     assert "\r" not in shown[0]
@@ -142,12 +144,13 @@ def test_github_escaping():
 
 
 def test_github_annotations():
-    out = renderer("github").render(synthetic(), Options()).rstrip("\n").split("\n")
-    assert len(out) == 4
+    out = renderer("github").render(synthetic(), Options(lang="en")).rstrip("\n").split("\n")
+    assert len(out) == 5
     assert out[0].startswith("::error file=dir with space/表 1.xlsx,line=3,col=5,endLine=3,endColumn=11,title=TOT001 sum-of-parts::")
     assert "%0Asecond line%0D" in out[0] and "50%25" in out[0] and "\r" not in "".join(out)
-    assert out[1].startswith("::warning ") and out[2].startswith("::notice ")
-    assert out[3] == "::error file=missing.txt,title=budgetaudit::cannot read: no such file"
+    assert out[1] == "::error file=missing.txt,title=budgetaudit::cannot read: no such file"
+    assert out[2].startswith("::warning ") and out[3].startswith("::notice ")
+    assert out[4].startswith("::notice title=budgetaudit::2 file(s): 1 error(s)")
 
 
 def test_format_auto_under_github_actions(broken):
@@ -187,7 +190,9 @@ def test_output_file_is_written_atomically(broken, tmp_path):
     assert result.returncode == 1 and result.stdout == b""
     assert target.read_bytes() == run("check", "-f", "sarif", str(broken)).stdout
     assert os.listdir(target.parent) == ["report.sarif"]
-    assert run("check", "-o", str(tmp_path / "nodir" / "x.json"), str(broken)).returncode == 2
+    made = run("check", "-f", "json", "-o", str(tmp_path / "new" / "dir" / "x.json"), str(broken))
+    assert made.returncode == 1 and json.loads((tmp_path / "new" / "dir" / "x.json").read_text(encoding="utf-8"))
+    assert made.stderr.decode().strip() == "budgetaudit: 1个文件：1个错误，1个警告，1个提示；已核对关系3项，未能核对0项"
 
 
 def test_sarif_has_a_result_for_every_error_of_the_json_report_on_the_seeds():
