@@ -251,7 +251,7 @@ def _check_document(document: Document, ruleset: RuleSet, lang: str) -> FileRepo
     for rule in ruleset.rules:
         KINDS[rule.kind].check(rule, document, reporter)
     for doubt in document.doubts:
-        reporter.unchecked(doubt.code, doubt.reason, list(doubt.spans))
+        reporter.unchecked(doubt.code, doubt.reason, list(doubt.spans), **doubt.values)
     report.findings = _once_each(report.findings)
     heads = sections(document.source)
     head_lines = [line for line, _ in heads]
