@@ -81,7 +81,7 @@ def test_reader_reasons_in_both_languages():
 # What stays as it is in Chinese output: command, option and choice names, rule codes and names, paths, the
 # program's and other tools' names, units, and the fingerprints (hexadecimal).
 _STAYS = re.compile(
-    r"--?[a-z][a-z-]*|\.[a-z]{2,4}\b|[A-Z]{3}\d{3}|[a-z]+(?:-[a-z]+)+|\b[0-9a-f]{20}\b|\S*/\S*|\S+\.(?:txt|md|docx|xlsx|xls|html?|pdf)\b"
+    r"YYYY-MM-DD|--?[a-z][a-z-]*|\.[a-z]{2,4}\b|[A-Z]{3}\d{3}|[a-z]+(?:-[a-z]+)+|\b[0-9a-f]{20}\b|\S*/\S*|\S+\.(?:txt|md|docx|xlsx|xls|html?|pdf)\b"
     r"|\b(?:budgetaudit|text|concise|json|sarif|junit|github|gitlab|markdown|auto|always|never|zh|en|error|warning"
     r"|info|lang|select|ignore|exclude|include|GitHub|Actions|LC_ALL|LC_MESSAGES|LANG|ALL|PCT|TOT|AVG|XRF|EVA|CMP"
     r"|EXT|MB|x|python|check|baseline|show|rules|explain|waive|pre-commit)\b"
