@@ -5,7 +5,7 @@ are escaped (%25, %0D, %0A); in properties also `:` and `,` (%3A, %2C). Severity
 warning → warning, info → notice.
 
 GitHub shows at most 10 annotations of each level per step (and 50 per job): a run writes at most
-ANNOTATIONS_PER_LEVEL of each level, the most severe level first (errors, then warnings, then notices, each
+ANNOTATIONS_PER_LEVEL of each level (nine notices and the final one), the most severe level first (errors, then warnings, then notices, each
 in path order), and every finding beyond them as a line of a Markdown step summary, appended to the file
 $GITHUB_STEP_SUMMARY names when it is set (GitHub takes at most 1 MiB: the summary is cut below that, with a
 note). A last notice gives the count of findings and says where the rest are.
@@ -41,6 +41,11 @@ def command(level: str, message: str, **properties) -> str:
     return f"::{level} {props}::{escape_data(message)}" if props else f"::{level}::{escape_data(message)}"
 
 
+def _code(text: str) -> str:
+    """A path as Markdown code (a backtick in it would end the span)."""
+    return "`" + " ".join(text.split()).replace("`", "'") + "`"
+
+
 class Writer(_Writer):
     """Annotations are held (at most ANNOTATIONS_PER_LEVEL per level) and written at the end, most severe
     first; the findings beyond them go to a spool for the step summary."""
@@ -57,7 +62,9 @@ class Writer(_Writer):
         self.findings = 0
 
     def _hold(self, level: str, annotation: str, line: str) -> None:
-        if len(self.held[level]) < ANNOTATIONS_PER_LEVEL:
+        # The final notice takes one of the notices' places.
+        cap = ANNOTATIONS_PER_LEVEL - 1 if level == "notice" else ANNOTATIONS_PER_LEVEL
+        if len(self.held[level]) < cap:
             self.held[level].append(annotation + "\n")
         else:
             self.rest_count += 1
@@ -67,7 +74,7 @@ class Writer(_Writer):
         if report.error:
             message = f"{self.words['unreadable']}: {report.error}"
             self._hold("error", command("error", message, file=report.path, title="budgetaudit"),
-                       f"- `{md(report.path)}` {self.severities['error']}: {md(message)}")
+                       f"- {_code(report.path)} {self.severities['error']}: {md(message)}")
             return ""
         for finding in report.findings:
             self.findings += 1
@@ -81,7 +88,7 @@ class Writer(_Writer):
                 level, message, file=report.path, line=span.line, col=span.column,
                 endLine=span.end_line, endColumn=span.end_column, title=f"{finding.code} {finding.name}",
             )
-            line = (f"- `{md(report.path)}:{span.line}:{span.column}` `{finding.code}` "
+            line = (f"- {_code(f'{report.path}:{span.line}:{span.column}')} `{finding.code}` "
                     f"{self.severities[finding.severity]}: {md(finding.message)} ({self.words['fingerprint']} "
                     f"`{finding.fingerprint}`)")
             self._hold(level, annotation, line)
