@@ -227,3 +227,27 @@ def test_dumps_prints_as_json_does(value):
     from budgetaudit.formats import dumps
 
     assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_github_caps_annotations_and_cuts_the_step_summary(tmp_path, monkeypatch):
+    from budgetaudit.formats import github
+
+    span = Span(1, 1, 1, 4, "1.00")
+    findings = [Finding("TOT001", "parts-sum-to-total", severity, f"m{i}", [Location(span)], "", "", fingerprint=f"{i:020x}")
+                for i, severity in enumerate(["info"] * 30 + ["error"] * 25 + ["warning"] * 3)]
+    result = Result(files=[FileReport("a.txt", "budget", 2024, "", "万元", findings)])
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.setattr(github, "SUMMARY_LIMIT", 600)
+    lines = renderer("github").render(result, Options(lang="en")).splitlines()
+    levels = [line.split(" ", 1)[0] for line in lines]
+    # Most severe first, at most 10 of each level, the last notice with the count.
+    assert levels == ["::error"] * 10 + ["::warning"] * 3 + ["::notice"] * 10
+    assert lines[-1].startswith("::notice title=budgetaudit::1 file(s): 25 error(s), 3 warning(s), 30 info")
+    assert "58 finding(s): 22 shown as annotations" in lines[-1]
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## budgetaudit\n") and len(text.encode()) < 700
+    assert "more finding(s) left out" in text
+    listed = text.count("\n- ")
+    left_out = int(re.search(r"reached 1 MiB; (\d+) more", text).group(1))
+    assert listed + left_out == 58 - 22
