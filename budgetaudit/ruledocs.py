@@ -23,20 +23,20 @@ def table(ruleset, lang: str = "zh") -> str:
 def explain(rule, lang: str = "zh") -> str:
     words = section(lang, "explain")
     lines = [
-        f"{rule.code} {rule.name} ({words['severity']} {severity(lang, rule.severity)}, {words['kind']} {rule.kind})",
+        words["head"].format(code=rule.code, name=rule.name, severity=severity(lang, rule.severity), kind=rule.kind),
         rule.text("summary", lang),
     ]
     if rule.aliases:
-        lines.append(f"{words['aliases']}: {', '.join(rule.aliases)}")
+        lines.append(f"{words['aliases']}{words['colon']}{', '.join(rule.aliases)}")
     lines += ["", rule.text("description", lang)]
     rationale = rule.text("rationale", lang)
     if rationale:
-        lines += ["", f"{words['why']}: {rationale}"]
+        lines += ["", f"{words['why']}{words['colon']}{rationale}"]
     for verdict in ("fail", "pass"):
         for example in rule.examples:
             if example.verdict == verdict:
                 title = words["fails"] if verdict == "fail" else words["passes"]
-                lines += ["", f"{title}:", *[f"    {line}" for line in example.text.splitlines()]]
+                lines += ["", f"{title}{words['colon'].rstrip()}", *[f"    {line}" for line in example.text.splitlines()]]
                 break
     return "\n".join(lines) + "\n"
 

@@ -102,7 +102,7 @@ def test_rules_explain_and_markdown():
     listing = run("rules").stdout.decode()
     assert "PCT002" in listing and "rate-matches-change" in listing
     explained = run("explain", "PCT002").stdout.decode()
-    assert "不通过:" in explained and "\n通过:" in explained and "错误" in explained
+    assert "不通过：" in explained and "\n通过：" in explained and "错误" in explained and "理由：" in explained
     explained = run("explain", "pct002", "--lang", "en").stdout.decode()
     assert "Fails:" in explained and "Passes:" in explained
     assert run("explain", "NOPE999").returncode == 2

@@ -117,3 +117,34 @@ def test_a_seed_report_is_chinese_by_default_and_english_on_request():
         # or is the dictionary's name for what it printed; punctuation that joins them is not a word.
         foreign = {run_ for run_ in re.findall(r"[\u4e00-\u9fff]+", english) if run_ not in text}
         assert foreign == set(), (seed.name, sorted(foreign)[:10])
+
+
+RULE = '''[[rule]]
+code = "AVG099"
+name = "my-average"
+kind = "average"
+severity = "error"
+summary = { zh = "自定义平均数", en = "My average" }
+message = { zh = "写为{stated}：{why}", en = "stated as {stated}: {why}" }
+%s
+[rule.params]
+average = "车均维护费"
+numerator = "公务用车运行维护费"
+denominator = "公务车保有量"
+'''
+
+
+def test_rule_descriptions_in_both_languages_and_plain_strings_still_load(tmp_path):
+    from budgetaudit.ruleset import RuleFileError, load_rules
+    from budgetaudit.ruledocs import explain
+
+    for rule in load_rules().rules:
+        assert re.search(r"[\u4e00-\u9fff]", rule.text("description", "zh")), rule.code
+        assert rule.description["zh"] != rule.description["en"], rule.code
+    (tmp_path / "mine.toml").write_text(RULE % 'description = "A plain string, as in 0.1."\nrationale = "Why."', encoding="utf-8")
+    (mine,) = [r for r in load_rules([str(tmp_path)]).rules if r.code == "AVG099"]
+    assert mine.text("description", "zh") == mine.text("description", "en") == "A plain string, as in 0.1."
+    assert "Why." in explain(mine, "zh")
+    (tmp_path / "mine.toml").write_text(RULE % 'description = { zh = "中文说明" }', encoding="utf-8")
+    with pytest.raises(RuleFileError, match="description must be a string or a table of zh and en"):
+        load_rules([str(tmp_path)])
