@@ -51,13 +51,18 @@ def roles_of(rule: Rule, count: int) -> list[str]:
     return ["stated" if i == 0 else names[min(i - 1, len(names) - 1)] for i in range(count)]
 
 
+def key_text(fact: Fact) -> str:
+    k = fact.key
+    return f"{k.concept}/{k.period}/{k.measure}/{k.scope}/{k.quantity}"
+
+
 def location(item: Fact | Figure | Span, role: str = "") -> Location:
     if isinstance(item, Fact):
-        return Location(item.span, _CONTEXT_ROLES.get(item.context, role) if role != "stated" else role,
+        return Location(item.span, key_text(item), _CONTEXT_ROLES.get(item.context, role) if role != "stated" else role,
                         item.key.concept)
     if isinstance(item, Span):
-        return Location(item, role)
-    return Location(item.span, role)
+        return Location(item, "", role)
+    return Location(item.span, "", role)
 
 
 def _round_inward(value: Fraction, decimals: int, up: bool) -> str:

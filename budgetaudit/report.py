@@ -11,10 +11,11 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 @dataclass(slots=True, eq=False)
 class Location:
-    """A figure involved in a relation: its place, and its role in the relation with its concept (both
-    for the fingerprint, see fingerprint.py)."""
+    """A figure involved in a relation: its place, the key it was read with (for inspection; no part of
+    the fingerprint), and its role in the relation with its concept (the fingerprint's, see fingerprint.py)."""
 
     span: Span
+    key: str = ""
     role: str = ""
     concept: str = ""
 

@@ -76,13 +76,14 @@ def test_fingerprint_is_role_concept_and_printed_text_not_place():
     def finding(*locations, subject=""):
         return Finding("TOT001", "parts-sum-to-total", "error", "m", list(locations), "", "", subject=subject)
 
-    here = Location(Span(3, 5, 3, 12, "100.00万元"), "stated", "expenditure")
-    there = Location(Span(90, 1, 90, 8, "１００.００ 万元"), "stated", "expenditure")
-    assert identity(finding(here)) == identity(finding(there))  # full-width digits and spaces normalised
-    assert identity(finding(here)) != identity(finding(Location(here.span, "part", "expenditure")))
-    assert identity(finding(here)) != identity(finding(Location(here.span, "stated", "revenue")))
-    title = Location(Span(1, 1, 1, 10, "2024年度决算公开说明"), "stated")
-    moved_title = Location(Span(1, 1, 1, 10, "（公开版）"), "stated")
+    here = Location(Span(3, 5, 3, 12, "100.00万元"), "expenditure/current/final/all/money", "stated", "expenditure")
+    there = Location(Span(90, 1, 90, 8, "１００.００ 万元"), "expenditure/current/final/fiscal/money", "stated", "expenditure")
+    # Full-width digits and spaces are normalised; the fact's other key fields play no part.
+    assert identity(finding(here)) == identity(finding(there))
+    assert identity(finding(here)) != identity(finding(Location(here.span, "", "part", "expenditure")))
+    assert identity(finding(here)) != identity(finding(Location(here.span, "", "stated", "revenue")))
+    title = Location(Span(1, 1, 1, 10, "2024年度决算公开说明"), "", "stated")
+    moved_title = Location(Span(1, 1, 1, 10, "（公开版）"), "", "stated")
     assert identity(finding(title, subject="missing 绩效")) == identity(finding(moved_title, subject="missing 绩效"))
 
 
