@@ -349,7 +349,7 @@ def show(
 
 @command("rules", help=HELP["rules"])
 def list_rules(
-    format: str = typer.Option("text", "--format", "-f", help=HELP["rules_format"]),
+    format: str = typer.Option("text", "--format", "-f", help=HELP["rules_format"], metavar="<text|markdown>"),
     lang: Optional[Lang] = LANG_OPTION,
 ) -> None:
     from .ruledocs import markdown, table

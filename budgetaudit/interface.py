@@ -14,7 +14,6 @@ import re
 import sys
 
 import typer.core
-from rich.cells import cell_len
 from typer._click import exceptions as click_exceptions, formatting as click_formatting
 from typer._click._compat import strip_ansi
 from typer._click.utils import echo
@@ -95,8 +94,9 @@ def _show_error(self, file=None) -> None:
 
 
 _click_wrap_text = click_formatting.wrap_text
-_TOKENS = re.compile(r"\s+|[!-~]+|.")
-_NO_LINE_START = set("，。；：、）》」』”’！？,.;:)")
+_TOKENS = re.compile(r"\[[^\]]{0,24}\]|\s+|[!-~]+|.")
+_NO_LINE_START = set("，。；：、）》」』”’！？,.;:)]")
+_NO_LINE_END = set("（《「『“‘([")
 
 
 def _wrap_text(text: str, width: int = 78, initial_indent: str = "", subsequent_indent: str = "",
@@ -105,6 +105,8 @@ def _wrap_text(text: str, width: int = 78, initial_indent: str = "", subsequent_
     between any two of them (not before closing punctuation). Text that is all ASCII goes to click's own."""
     if text.isascii():
         return _click_wrap_text(text, width, initial_indent, subsequent_indent, preserve_paragraphs)
+    from rich.cells import cell_len  # only when help is written (start-up stays light)
+
     if preserve_paragraphs:
         return "\n\n".join(_wrap_text(p, width, initial_indent, subsequent_indent)
                             for p in re.split(r"\n[ \t]*\n", text.strip("\n")))
@@ -114,7 +116,8 @@ def _wrap_text(text: str, width: int = 78, initial_indent: str = "", subsequent_
         if token.isspace():
             current += " " if current else ""
             continue
-        if current.strip() and token[0] not in _NO_LINE_START and cell_len(indent + current + token) > width:
+        if (current.strip() and token[0] not in _NO_LINE_START and current[-1] not in _NO_LINE_END
+                and cell_len(indent + current + token) > width):
             lines.append(indent + current.rstrip())
             current, indent = "", subsequent_indent
         current += token
@@ -123,13 +126,21 @@ def _wrap_text(text: str, width: int = 78, initial_indent: str = "", subsequent_
     return "\n".join(lines)
 
 
+def _term_len(text: str) -> int:
+    if text.isascii():
+        return len(strip_ansi(text))
+    from rich.cells import cell_len
+
+    return cell_len(strip_ansi(text))
+
+
 def install() -> None:
     """Put the table's words in place of click's and typer's own (once, at import of the CLI); measure
     help columns and wrap help text by display width."""
     typer.core._ = _translate
     click_exceptions.UsageError.show = _show_usage_error
     click_exceptions.ClickException.show = _show_error
-    click_formatting.term_len = lambda text: cell_len(strip_ansi(text))
+    click_formatting.term_len = _term_len
     click_formatting.wrap_text = _wrap_text
 
 

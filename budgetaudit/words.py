@@ -12,7 +12,6 @@ import os
 import re
 import tomllib
 from functools import lru_cache
-from importlib import resources
 
 LANGS = ("zh", "en")
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
@@ -20,8 +19,10 @@ LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 @lru_cache(maxsize=1)
 def _tables() -> dict:
-    text = resources.files("budgetaudit").joinpath("words.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    # Read beside this module (package data in the wheel): importlib.resources would cost the start-up of
+    # every command some milliseconds more.
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "words.toml"), "rb") as handle:
+        return tomllib.load(handle)
 
 
 def table(lang: str) -> dict:
