@@ -67,3 +67,15 @@ def test_help_names_metavariables_and_exit_codes():
     english = run("check", "--help", "--lang", "en").stdout.decode()
     assert "<str>" not in english and "--select CODE" in english and "Exit codes" in english
     assert "Usage: " in english and "Options:" in english
+
+
+def test_hook_mode_skips_named_files_that_hold_no_disclosure_silently(tmp_path):
+    (tmp_path / "notes.txt").write_text("hello world\n", encoding="utf-8")
+    (tmp_path / "empty.md").write_bytes(b"")
+    (tmp_path / "a.txt").write_text(BROKEN, encoding="utf-8")
+    named = run("check", "-f", "concise", "notes.txt", "empty.md", cwd=tmp_path)
+    assert named.returncode == 2
+    hook = run("check", "-f", "concise", "--skip-non-disclosures", "notes.txt", "empty.md", cwd=tmp_path)
+    assert hook.returncode == 0 and hook.stderr == b"" and "notes.txt" not in hook.stdout.decode()
+    blocked = run("check", "-f", "concise", "--skip-non-disclosures", "notes.txt", "a.txt", cwd=tmp_path)
+    assert blocked.returncode == 1 and "a.txt:2:31: TOT004 [error]" in blocked.stdout.decode()
