@@ -58,7 +58,7 @@ class Waivers:
             self.used.add(hit)
             waiver = self.waivers[hit]
             if waiver.until is not None and self.today is not None and self.today > waiver.until:
-                from .words import section
+                from .messages import section
 
                 note = section(self.lang, "report")["expired"].format(until=waiver.until.isoformat(), reason=waiver.reason)
                 finding.message = f"{finding.message}（{note}）" if self.lang == "zh" else f"{finding.message} ({note})"

@@ -60,7 +60,7 @@ class Color(str, Enum):
 
 
 def _cli_words(lang: str | None = None) -> dict[str, str]:
-    from .words import section
+    from .messages import section
 
     return section(lang or LANG, "cli")
 
@@ -106,7 +106,7 @@ def _rules(lang: str, select: Optional[List[str]] = None, ignore: Optional[List[
 
 def _lang(lang: Optional[Lang]) -> str:
     """The language of a command that reads no configuration: --lang, else the locale."""
-    from .words import environment_lang
+    from .messages import environment_lang
 
     return lang.value if lang else environment_lang()[0]
 
@@ -261,7 +261,7 @@ def check(
         warn(words["stale_waiver"].format(origin=waiver.origin, fingerprint=waiver.fingerprint), settings.lang)
     if not any(fmt in ("text", "concise") for fmt in to_stdout):
         # The summary line, once: the text and concise reports on standard output end with it already.
-        from .words import section
+        from .messages import section
 
         line = section(settings.lang, "report")["summary"].format(checked=totals.checked, **totals.summary())
         typer.echo(words["summary"].format(line=line), err=True)
@@ -341,7 +341,7 @@ def show(
     try:
         source, native_tables = read(file)
     except InputError as exc:
-        from .words import input_error
+        from .messages import input_error
 
         fail(f"{file}: {input_error(str(exc), language)}", language)
     sys.stdout.write(render(read_document(source, native_tables=native_tables), language))

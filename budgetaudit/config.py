@@ -353,7 +353,7 @@ def resolve(
             setattr(settings, name, value)
             settings.origin[key] = cli
     if settings.where("lang") == DEFAULT:
-        from .words import environment_lang
+        from .messages import environment_lang
 
         lang, variable = environment_lang()
         if variable:

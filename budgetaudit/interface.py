@@ -1,9 +1,9 @@
 """The command line's own words in the run's language: help, usage and click's messages.
 
 The language of help and of usage errors is decided before the command line is parsed: `--lang` on the
-command line, else LC_ALL/LC_MESSAGES/LANG (words.py). Click's own strings (Usage, Options, the help
+command line, else LC_ALL/LC_MESSAGES/LANG (messages.py). Click's own strings (Usage, Options, the help
 option, "Missing argument", …) are overridden here, not translated by gettext catalogues: typer's
-`_` is replaced by a lookup in budgetaudit/words.toml, the usage line and the help option are written by
+`_` is replaced by a lookup in budgetaudit/messages.toml, the usage line and the help option are written by
 our Command and Group classes, and a usage error is shown by our `show`, which puts the vendored click's
 English message in words of the table. Command names, option names and choice values stay as they are.
 """
@@ -18,7 +18,7 @@ from typer._click import exceptions as click_exceptions, formatting as click_for
 from typer._click._compat import strip_ansi
 from typer._click.utils import echo
 
-from .words import LANGS, argv_lang, environment_lang, section
+from .messages import LANGS, argv_lang, environment_lang, section
 
 
 def interface_lang(argv: list[str] | None = None) -> str:

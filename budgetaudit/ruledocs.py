@@ -1,12 +1,12 @@
 """Rule documentation, generated from the rule files: `rules`, `explain` and docs/rules.md.
 
-`rules` and `explain` speak the run's language (budgetaudit/words.toml); docs/rules.md is generated in one
+`rules` and `explain` speak the run's language (budgetaudit/messages.toml); docs/rules.md is generated in one
 pinned language, English, with each rule's Chinese summary beside its English one."""
 
 from __future__ import annotations
 
 from .aligned import table as aligned
-from .words import section, severity
+from .messages import section, severity
 
 FAMILY_CODES = ("TOT", "PCT", "AVG", "XRF", "EVA", "CMP", "EXT")
 # docs/rules.md is written in this language, whatever the locale, so that the file stays one text.

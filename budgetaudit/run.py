@@ -105,7 +105,7 @@ def check_path(path: str, ruleset: RuleSet, lang: str = "zh") -> FileReport:
     """Check one input; an unreadable input gives a report carrying the reason."""
     from .engine import check_document, read_document
     from .readers import read
-    from .words import input_error
+    from .messages import input_error
 
     try:
         source, native_tables = read(path)

@@ -1,12 +1,12 @@
 """`budgetaudit show`: what extraction read, so a reviewer can see why a rule did or did not fire.
 
 Headers and the model's tokens (current, initial_budget, general, …) are printed in the run's language
-(budgetaudit/words.toml); concepts, labels and figures as they were read. Columns are aligned by display width."""
+(budgetaudit/messages.toml); concepts, labels and figures as they were read. Columns are aligned by display width."""
 
 from __future__ import annotations
 
 from .aligned import table
-from .words import section
+from .messages import section
 
 
 def _where(span) -> str:

@@ -44,7 +44,7 @@ def waiver_text(fingerprint: str, reason: str, until: date | None, path: str | N
 def append_waiver(fingerprint: str, reason: str, until: str | None, path: str | None, config: str | None,
                   lang: str = "zh") -> str:
     """Append one waiver; return the file written."""
-    from .words import section
+    from .messages import section
 
     words = section(lang, "cli")
     fingerprint = fingerprint.strip().lower()

@@ -5,7 +5,7 @@ parse it. The message, the word before the fingerprint and the summary line spea
 
 from __future__ import annotations
 
-from ..words import section
+from ..messages import section
 from . import Writer as _Writer, coordinates, render_with
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 
-from ..words import section
+from ..messages import section
 from . import Spool, Writer as _Writer, render_with
 from .markdown import md
 

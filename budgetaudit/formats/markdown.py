@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import chain
 
-from ..words import section
+from ..messages import section
 from . import Spool, Writer as _Writer, coordinates, render_with
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..words import section
+from ..messages import section
 from . import Options, Writer as _Writer, coordinates, render_with
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

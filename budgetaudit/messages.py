@@ -1,4 +1,4 @@
-"""The words of the interface and the reports, one table per language (budgetaudit/words.toml), and which
+"""The words of the interface and the reports, one table per language (budgetaudit/messages.toml), and which
 language a run speaks.
 
 Chinese is the default. English when asked for, in this order of precedence: `--lang`, the configuration's
@@ -21,7 +21,7 @@ LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 def _tables() -> dict:
     # Read beside this module (package data in the wheel): importlib.resources would cost the start-up of
     # every command some milliseconds more.
-    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "words.toml"), "rb") as handle:
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "messages.toml"), "rb") as handle:
         return tomllib.load(handle)
 
 

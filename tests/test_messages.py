@@ -1,4 +1,4 @@
-"""One table of words per language (budgetaudit/words.toml): complete in both, chosen as documented, and
+"""One table of words per language (budgetaudit/messages.toml): complete in both, chosen as documented, and
 nothing of the other language leaks into what people read."""
 
 import re
@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT, run_cli as run
 
-from budgetaudit.words import environment_lang, input_error, table
+from budgetaudit.messages import environment_lang, input_error, table
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 BROKEN = "2024年度决算公开说明\n1.总体情况。2024年度收入总计492.46万元，支出总计429.46万元。\n2.其他。本说明另述“三公”经费、机关运行经费、政府采购和国有资产情况。\n"
@@ -25,7 +25,7 @@ def _paths(data: dict, prefix: str = "") -> dict[str, str]:
 
 
 def test_every_key_in_both_languages_with_the_same_placeholders():
-    data = tomllib.loads((ROOT / "budgetaudit" / "words.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((ROOT / "budgetaudit" / "messages.toml").read_text(encoding="utf-8"))
     assert set(data) == {"zh", "en"}
     zh, en = _paths(data["zh"]), _paths(data["en"])
     assert set(zh) == set(en), set(zh) ^ set(en)
