@@ -419,14 +419,25 @@ def ruleset(settings: Settings):
 
 
 def describe(settings: Settings, rules) -> str:
-    """What `budgetaudit show-settings` prints: every effective value and where it came from."""
+    """What `budgetaudit show-settings` prints: every effective value and where it came from (keys as in the
+    file; the origins in the run's language)."""
     import json
+
+    from .messages import section
+
+    words = section(settings.lang, "settings")
 
     def show(value) -> str:
         return json.dumps(value, ensure_ascii=False)
 
+    def origin_of(origin: str) -> str:
+        if origin.startswith("environment (") and origin.endswith(")"):
+            return words["environment"].format(variable=origin[len("environment ("):-1])
+        return {DEFAULT: words["default"], COMMAND_LINE: words["command_line"]}.get(origin, origin).replace(
+            f"{COMMAND_LINE}", words["command_line"])
+
     rows = [
-        ("config-file", settings.config_file or "(none)", "discovery" if settings.config_file else DEFAULT),
+        ("config-file", settings.config_file or words["none"], words["discovery"] if settings.config_file else DEFAULT),
         ("select", settings.select if settings.select is not None else ["ALL"], settings.where("select")),
         ("extend-select", settings.extend_select, settings.where("extend-select")),
         ("ignore", settings.ignore, settings.where("ignore")),
@@ -435,7 +446,7 @@ def describe(settings: Settings, rules) -> str:
         ("lang", settings.lang, settings.where("lang")),
         ("include", settings.include, settings.where("include")),
         ("exclude", settings.exclude, settings.where("exclude")),
-        ("exclude (always)", BUILTIN_EXCLUDE, DEFAULT),
+        ("exclude" + words["always"], BUILTIN_EXCLUDE, DEFAULT),
         ("rules-dirs", settings.rules_dirs, settings.where("rules-dirs")),
     ]
     for glob, codes in settings.per_file_ignores.items():
@@ -444,11 +455,14 @@ def describe(settings: Settings, rules) -> str:
         rows.append((f"severity.{code}", level, settings.where(f"severity.{code}")))
     for waiver in settings.waivers:
         rows.append((f"waiver {waiver.fingerprint}", waiver.reason + (f" [{waiver.path}]" if waiver.path else "")
-                     + (f" (until {waiver.until.isoformat()})" if waiver.until else ""), waiver.origin))
-    rows.append(("rules", [r.code for r in rules.rules], "select/ignore"))
-    width = max(len(k) for k, _, _ in rows)
+                     + (f" ({words['until'].format(date=waiver.until.isoformat())})" if waiver.until else ""),
+                     waiver.origin))
+    rows.append(("rules", [r.code for r in rules.rules], words["selection"]))
+    from rich.cells import cell_len
+
+    width = max(cell_len(k) for k, _, _ in rows)
     lines = []
     for key, value, origin in rows:
         shown = value if isinstance(value, str) and key in ("config-file",) or key.startswith("waiver") else show(value)
-        lines.append(f"{key:<{width}} = {shown}  # {origin}")
+        lines.append(f"{key}{' ' * (width - cell_len(key))} = {shown}  # {origin_of(origin)}")
     return "\n".join(lines) + "\n"
