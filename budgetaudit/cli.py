@@ -148,7 +148,10 @@ def _settings(files, config, isolated, lang, fail_on, fail_on_unchecked, select,
         settings = resolve(files, config, isolated, overrides)
         return settings, ruleset(settings)
     except (ConfigError, RuleFileError) as exc:
-        fail(str(exc), lang.value if lang else None)
+        from .messages import config_error
+
+        language = lang.value if lang else _lang(None)
+        fail(config_error(str(exc), language), language)
 
 
 def _progress(total: int):
@@ -235,7 +238,9 @@ def check(
     try:
         batch = Batch(files, settings, rules, jobs, baseline, skip_non_disclosures=skip_non_disclosures)
     except (BaselineError, ConfigError) as exc:
-        fail(str(exc), settings.lang)
+        from .messages import config_error
+
+        fail(config_error(str(exc), settings.lang), settings.lang)
     for warning in batch.warnings:
         warn(warning, settings.lang)
 

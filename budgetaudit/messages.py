@@ -82,3 +82,55 @@ def input_error(message: str, lang: str) -> str:
         if match:
             return section(lang, "input")[name].format(**match.groupdict())
     return message
+
+
+# config.py's and baseline.py's reasons, after the file (and line) they name: each English text as a pattern,
+# named as in [*.config]. The library keeps raising them in English; the command line shows them in `lang`.
+_CONFIG_PATTERNS = [(name, re.compile(pattern)) for name, pattern in (
+    ("no_file", r"no such configuration file"),
+    ("cannot_read", r"cannot read: (?P<detail>.+)"),
+    ("not_toml", r"not valid TOML: (?P<detail>.+)"),
+    ("no_table", r"no \[tool\.budgetaudit\] table"),
+    ("not_a_table", r"\[tool\.budgetaudit\] must be a table"),
+    ("unknown_key_hint", r"unknown key '(?P<key>[^']*)' \(did you mean '(?P<hint>[^']*)'\?\)"),
+    ("unknown_key", r"unknown key '(?P<key>[^']*)'"),
+    ("strings", r"'(?P<key>[^']*)' must be a list of strings"),
+    ("choice", r"'(?P<key>[^']*)' must be one of (?P<choices>.+) \(got (?P<value>.+)\)"),
+    ("boolean", r"'(?P<key>[^']*)' must be true or false"),
+    ("not_a_directory", r"rules-dirs: '(?P<entry>.*)' is not a directory"),
+    ("per_file_table", r"'per-file-ignores' must be a table of glob = \[codes\]"),
+    ("per_file_codes", r"per-file-ignores: '(?P<glob>.*)' must map to a list of codes"),
+    ("severity_table", r"'severity' must be a table of CODE = \"error\|warning\|info\""),
+    ("severity_value", r"severity\.(?P<code>\S+) must be one of (?P<choices>.+)"),
+    ("waivers_array", r"'waivers' must be an array of tables \(\[\[waivers\]\]\)"),
+    ("waiver_key", r"waiver: unknown key '(?P<key>[^']*)'"),
+    ("waiver_fingerprint", r"waiver: 'fingerprint' must be a finding's fingerprint \(hex\)"),
+    ("waiver_reason", r"waiver (?P<fingerprint>\S+): a 'reason' is required"),
+    ("waiver_path", r"waiver (?P<fingerprint>\S+): 'path' must be a glob string"),
+    ("waiver_until", r"waiver (?P<fingerprint>\S+): 'until' must be a TOML date \(until = 2026-12-31\)"),
+    ("today", r"BUDGETAUDIT_TODAY: '(?P<value>.*)' is not a date \(YYYY-MM-DD\)"),
+    ("selector", r"(?P<key>\S+): unknown rule selector '(?P<selector>.*)' \(see `budgetaudit rules`\)"),
+    ("severity_rule", r"severity: no rule '(?P<code>.*)' \(use a rule code\)"),
+    ("baseline_missing", r"no such baseline file"),
+    ("baseline_json", r"not valid JSON: (?P<detail>.+)"),
+    ("baseline_old", r"a baseline of format 1 \(budgetaudit 0\.1\), whose fingerprints have changed: write it again with `budgetaudit baseline`"),
+    ("baseline_not", r"not a budgetaudit baseline \(write one with `budgetaudit baseline`\)"),
+)]
+
+
+def config_error(message: str, lang: str) -> str:
+    """A configuration or baseline error in `lang`: the reason after its file (and line) put in the table's
+    words; an error no pattern knows stays as it is."""
+    if lang == "en":
+        return message
+    words = section(lang, "config")
+    # The earliest place a known reason starts (after the file and line) is where the whole reason is.
+    for match in re.finditer(r"(?:^|: )", message):
+        at = match.end()
+        for name, pattern in _CONFIG_PATTERNS:
+            found = pattern.fullmatch(message, at)
+            if found:
+                head = message[:at]
+                head = head[:-2] + "：" if head.endswith(": ") else head
+                return head + words[name].format(**found.groupdict())
+    return message

@@ -181,7 +181,8 @@ def test_baseline_counts_absorb_only_as_many_findings(tmp_path):
     result = run("check", "--baseline", "bad.json", "a.txt", cwd=tmp_path)
     assert result.returncode == 2 and "count must be a positive integer" in result.stderr.decode()
     (tmp_path / "other.json").write_text("[]", encoding="utf-8")
-    assert "not a budgetaudit baseline" in run("check", "--baseline", "other.json", "a.txt", cwd=tmp_path).stderr.decode()
+    assert "not a budgetaudit baseline" in run("check", "--lang", "en", "--baseline", "other.json", "a.txt", cwd=tmp_path).stderr.decode()
+    assert "不是 budgetaudit 基线" in run("check", "--baseline", "other.json", "a.txt", cwd=tmp_path).stderr.decode()
 
 
 def test_standard_input_with_files(batch):

@@ -38,7 +38,8 @@ def test_the_chinese_table_is_chinese():
     for key, text in _paths(table("zh")).items():
         if key.startswith(("metavar.", "families.")) or key in ("click.dynamic",):
             continue
-        letters = re.sub(r"YYYY-MM-DD|\S+/\S+|[a-z]+(?:-[a-z]+)+|\{\w+\}|budgetaudit|GitHub Actions|GITHUB_STEP_SUMMARY|LC_ALL|LC_MESSAGES|LANG|"
+        letters = re.sub(r"BUDGETAUDIT_TODAY|\[tool\.budgetaudit\]|\[\[waivers\]\]|\"error\|warning\|info\"|true|false|reason|fingerprint|path|until|severity|waivers|"
+                         r"per-file-ignores|rules-dirs|TOML|JSON|YYYY-MM-DD|\S+/\S+|[a-z]+(?:-[a-z]+)+|\{\w+\}|budgetaudit|GitHub Actions|GITHUB_STEP_SUMMARY|LC_ALL|LC_MESSAGES|LANG|"
                          r"--?[a-z-]+|\.[a-z]+\b|[A-Z]{3}\d*|ALL|UTF-8|GB18030/GBK|Big5|PDF|OCR|MB|MiB|YYYY-MM-DD|"
                          r"\b(text|markdown|json|github|zh|en|lang|select|ignore|exclude|error|formats|include|"
                          r"auto|pre-commit|rules|show|check|baseline)\b", "", text)
@@ -148,3 +149,19 @@ def test_rule_descriptions_in_both_languages_and_plain_strings_still_load(tmp_pa
     (tmp_path / "mine.toml").write_text(RULE % 'description = { zh = "中文说明" }', encoding="utf-8")
     with pytest.raises(RuleFileError, match="description must be a string or a table of zh and en"):
         load_rules([str(tmp_path)])
+
+
+def test_every_configuration_error_is_put_in_chinese():
+    from budgetaudit.messages import config_error, section
+
+    sample = {"detail": "Expected ']'", "key": "select", "hint": "fail-on", "choices": "error, warning, info",
+              "value": "'x'", "entry": "rules", "glob": "*.txt", "code": "TOT004", "fingerprint": "0123456789abcdef",
+              "selector": "NOPE1", "line": "3"}
+    english, chinese = section("en", "config"), section("zh", "config")
+    assert set(english) == set(chinese)
+    for name, template in english.items():
+        message = "budgetaudit.toml:4: " + template.format(**sample)
+        shown = config_error(message, "zh")
+        assert shown.startswith("budgetaudit.toml:4：") and shown != message, name
+        assert shown == "budgetaudit.toml:4：" + chinese[name].format(**sample), name
+        assert config_error(message, "en") == message
