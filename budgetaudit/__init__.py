@@ -1,6 +1,6 @@
 """budgetaudit: a consistency auditor for Chinese government budget and final-account disclosures."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def compiled() -> bool:

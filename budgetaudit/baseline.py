@@ -10,10 +10,12 @@ import os
 from collections import Counter
 
 from . import __version__
-from .config import Waiver
+from .config import Waiver, today
 from .inputs import glob_match, relative
 
-BASELINE_FORMAT = 1
+# 2: the fingerprints of fingerprint.py version 2. A baseline of format 1 is refused with a note to
+# write it again (its fingerprints would match nothing).
+BASELINE_FORMAT = 2
 
 
 class BaselineError(Exception):
@@ -21,10 +23,15 @@ class BaselineError(Exception):
 
 
 class Waivers:
-    """Waivers applied one report at a time, remembering which matched (for stale-waiver warnings)."""
+    """Waivers applied one report at a time, remembering which matched (for stale-waiver warnings).
 
-    def __init__(self, waivers: list[Waiver], root: str):
+    A waiver whose `until` date has passed (config.today()) no longer removes its finding: the finding is
+    reported with a note in its message and the waiver in its JSON (`expired_waiver`)."""
+
+    def __init__(self, waivers: list[Waiver], root: str, lang: str = "zh"):
         self.waivers, self.root = list(waivers), root
+        self.lang = lang
+        self.today = today() if any(w.until is not None for w in self.waivers) else None
         self.used: set[int] = set()
         self.seen: set[int] = set()  # waivers with a path that matched a readable file of the run
 
@@ -47,8 +54,16 @@ class Waivers:
                     break
             if hit is None:
                 kept.append(finding)
-            else:
-                self.used.add(hit)
+                continue
+            self.used.add(hit)
+            waiver = self.waivers[hit]
+            if waiver.until is not None and self.today is not None and self.today > waiver.until:
+                from .messages import section
+
+                note = section(self.lang, "report")["expired"].format(until=waiver.until.isoformat(), reason=waiver.reason)
+                finding.message = f"{finding.message}（{note}）" if self.lang == "zh" else f"{finding.message} ({note})"
+                finding.expired_waiver = waiver.as_dict()
+                kept.append(finding)
         waived = len(report.findings) - len(kept)
         report.findings = kept
         return waived
@@ -106,6 +121,11 @@ def load(path: str) -> dict[str, Counter]:
         raise BaselineError(f"{path}: cannot read: {exc}") from None
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    if isinstance(data, dict) and data.get("budgetaudit_baseline") == 1:
+        raise BaselineError(
+            f"{path}: a baseline of format 1 (budgetaudit 0.1), whose fingerprints have changed: "
+            "write it again with `budgetaudit baseline`"
+        )
     if not isinstance(data, dict) or data.get("budgetaudit_baseline") != BASELINE_FORMAT:
         raise BaselineError(f"{path}: not a budgetaudit baseline (write one with `budgetaudit baseline`)")
     out: dict[str, Counter] = {}

@@ -1,4 +1,7 @@
-"""Command line: parse options, call the engine, hand the result to a format. Nothing else lives here."""
+"""Command line: parse options, call the engine, hand the result to a format. Nothing else lives here.
+
+Help, usage and click's own messages speak the language interface.py decides before parsing (--lang, else
+the locale); everything a run prints speaks the run's language (--lang, the configuration, the locale)."""
 
 from __future__ import annotations
 
@@ -10,14 +13,21 @@ from typing import List, Optional
 import typer
 
 from . import __version__, compiled
+from .interface import HELP, LANG, METAVAR, Command, Group, install
 
+install()
 app = typer.Typer(
+    cls=Group,
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    help="Check the arithmetic and cross-references of a budget or final-account disclosure (部门预算/决算公开).",
+    help=HELP["app"],
 )
+
+
+def command(*args, **kwargs):
+    return app.command(*args, cls=Command, **kwargs)
 
 
 class Format(str, Enum):
@@ -49,18 +59,24 @@ class Color(str, Enum):
     never = "never"
 
 
-def fail(message: str) -> None:
+def _cli_words(lang: str | None = None) -> dict[str, str]:
+    from .messages import section
+
+    return section(lang or LANG, "cli")
+
+
+def fail(message: str, lang: str | None = None) -> None:
     """One line on stderr and exit 2: bad input or a malformed rule file, never a traceback."""
-    error(message)
+    error(message, lang)
     raise typer.Exit(2)
 
 
-def error(message: str) -> None:
-    typer.echo(f"budgetaudit: error: {message}", err=True)
+def error(message: str, lang: str | None = None) -> None:
+    typer.echo(f"budgetaudit: {_cli_words(lang)['error']}{message}", err=True)
 
 
-def warn(message: str) -> None:
-    typer.echo(f"budgetaudit: warning: {message}", err=True)
+def warn(message: str, lang: str | None = None) -> None:
+    typer.echo(f"budgetaudit: {_cli_words(lang)['warning']}{message}", err=True)
 
 
 def _version(value: bool) -> None:
@@ -71,12 +87,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help=HELP["version"]),
 ) -> None:
-    """budgetaudit: a consistency auditor for Chinese government budget disclosures."""
+    pass
 
 
-def _rules(select: Optional[List[str]] = None, ignore: Optional[List[str]] = None):
+def _rules(lang: str, select: Optional[List[str]] = None, ignore: Optional[List[str]] = None):
     from .ruleset import RuleFileError, load_rules
 
     def split(values):
@@ -85,7 +101,14 @@ def _rules(select: Optional[List[str]] = None, ignore: Optional[List[str]] = Non
     try:
         return load_rules().select(split(select), split(ignore))
     except RuleFileError as exc:
-        fail(str(exc))
+        fail(str(exc), lang)
+
+
+def _lang(lang: Optional[Lang]) -> str:
+    """The language of a command that reads no configuration: --lang, else the locale."""
+    from .messages import environment_lang
+
+    return lang.value if lang else environment_lang()[0]
 
 
 def _use_color(color: Color, stream=None) -> bool:
@@ -97,18 +120,18 @@ def _use_color(color: Color, stream=None) -> bool:
 
 
 # Options shared by check, baseline and show-settings.
-FILES = typer.Argument(..., help="Disclosure files or directories (walked for .txt .md .docx .xlsx .xls .html .htm .pdf); '-' reads standard input.")
-LANG = typer.Option(None, "--lang", help="Language of the messages (default zh).")
-FAIL_ON = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity (default error).")
-FAIL_ON_UNCHECKED = typer.Option(None, "--fail-on-unchecked/--no-fail-on-unchecked", help="Exit 1 when a relation could not be checked.", show_default=False)
-SELECT = typer.Option(None, "--select", help="Only these rules (codes, families such as PCT, names, ALL); replaces the config's select.")
-EXTEND_SELECT = typer.Option(None, "--extend-select", help="Add these rules to the selection.")
-IGNORE = typer.Option(None, "--ignore", help="Leave out these rules (added to the config's ignore).")
-INCLUDE = typer.Option(None, "--include", help="Globs of the files to check in directories (replaces the default: every format budgetaudit reads).")
-EXCLUDE = typer.Option(None, "--exclude", help="Globs of files and directories to leave out when walking (added to the config's).")
-CONFIG = typer.Option(None, "--config", help="Use this configuration file instead of discovering one.")
-ISOLATED = typer.Option(False, "--isolated", help="Ignore every configuration file.")
-JOBS = typer.Option(1, "--jobs", "-j", help="Check files in N worker processes (0: one per core).", min=0)
+FILES = typer.Argument(..., help=HELP["files"], metavar=METAVAR["files"])
+LANG_OPTION = typer.Option(None, "--lang", help=HELP["lang"])
+FAIL_ON = typer.Option(None, "--fail-on", help=HELP["fail_on"])
+FAIL_ON_UNCHECKED = typer.Option(None, "--fail-on-unchecked/--no-fail-on-unchecked", help=HELP["fail_on_unchecked"], show_default=False)
+SELECT = typer.Option(None, "--select", help=HELP["select"], metavar=METAVAR["code"])
+EXTEND_SELECT = typer.Option(None, "--extend-select", help=HELP["extend_select"], metavar=METAVAR["code"])
+IGNORE = typer.Option(None, "--ignore", help=HELP["ignore"], metavar=METAVAR["code"])
+INCLUDE = typer.Option(None, "--include", help=HELP["include"], metavar=METAVAR["glob"])
+EXCLUDE = typer.Option(None, "--exclude", help=HELP["exclude"], metavar=METAVAR["glob"])
+CONFIG = typer.Option(None, "--config", help=HELP["config"], metavar=METAVAR["file"])
+ISOLATED = typer.Option(False, "--isolated", help=HELP["isolated"])
+JOBS = typer.Option(1, "--jobs", "-j", help=HELP["jobs"], min=0, metavar=METAVAR["n"])
 
 
 def _settings(files, config, isolated, lang, fail_on, fail_on_unchecked, select, extend_select, ignore, include, exclude):
@@ -125,7 +148,10 @@ def _settings(files, config, isolated, lang, fail_on, fail_on_unchecked, select,
         settings = resolve(files, config, isolated, overrides)
         return settings, ruleset(settings)
     except (ConfigError, RuleFileError) as exc:
-        fail(str(exc))
+        from .messages import config_error
+
+        language = lang.value if lang else _lang(None)
+        fail(config_error(str(exc), language), language)
 
 
 def _progress(total: int):
@@ -145,28 +171,28 @@ def _progress(total: int):
     return bar(total)
 
 
-def _emit(text: str, output: Optional[str]) -> None:
+def _emit(text: str, output: Optional[str], lang: str) -> None:
     if output:
         from .formats import write_atomic
 
         try:
             write_atomic(output, text)
         except OSError as exc:
-            fail(f"{output}: cannot write: {exc.strerror or exc}")
+            fail(_cli_words(lang)["cannot_write"].format(path=output, reason=exc.strerror or exc), lang)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
 
 
-@app.command()
+@command(help=HELP["check"])
 def check(
     files: List[str] = FILES,
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Report format; auto is github under GitHub Actions, else text."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to FILE (atomically) instead of standard output."),
-    lang: Optional[Lang] = LANG,
+    format: Format = typer.Option(Format.text, "--format", "-f", help=HELP["format"]),
+    output: Optional[List[str]] = typer.Option(None, "--output", "-o", help=HELP["output"], metavar=METAVAR["output"]),
+    lang: Optional[Lang] = LANG_OPTION,
     fail_on: Optional[Severity] = FAIL_ON,
     fail_on_unchecked: Optional[bool] = FAIL_ON_UNCHECKED,
-    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even with findings (2 still means an input could not be read)."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help=HELP["exit_zero"]),
     select: Optional[List[str]] = SELECT,
     extend_select: Optional[List[str]] = EXTEND_SELECT,
     ignore: Optional[List[str]] = IGNORE,
@@ -174,15 +200,16 @@ def check(
     exclude: Optional[List[str]] = EXCLUDE,
     config: Optional[str] = CONFIG,
     isolated: bool = ISOLATED,
-    baseline: Optional[str] = typer.Option(None, "--baseline", help="Report only findings not in this baseline (see `budgetaudit baseline`)."),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help=HELP["baseline_option"], metavar=METAVAR["file"]),
     jobs: int = JOBS,
-    list_files: bool = typer.Option(False, "--list-files", help="Print the files that would be checked and exit."),
-    color: Color = typer.Option(Color.auto, "--color", help="Colour the text report."),
-    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Refuse inputs larger than this many bytes (exit 2); default 104857600 (100 MB)."),
+    list_files: bool = typer.Option(False, "--list-files", help=HELP["list_files"]),
+    color: Color = typer.Option(Color.auto, "--color", help=HELP["color"]),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help=HELP["max_bytes"], metavar=METAVAR["bytes"]),
+    skip_non_disclosures: bool = typer.Option(False, "--skip-non-disclosures", help=HELP["skip_non_disclosures"]),
 ) -> None:
-    """Check disclosures and report every inconsistency with its evidence."""
     from .baseline import BaselineError
-    from .formats import Options, Output, OutputError, pieces, renderer
+    from .config import ConfigError
+    from .formats import FORMATS, Options, OutputError, Targets, parse_outputs, renderer
     from .run import Batch
 
     if max_bytes is not None:
@@ -192,50 +219,66 @@ def check(
 
     settings, rules = _settings(files, config, isolated, lang, fail_on, fail_on_unchecked, select, extend_select,
                                 ignore, include, exclude)
+    words = _cli_words(settings.lang)
     if list_files:
         from .inputs import expand
 
         inputs, warnings = expand(files, settings.include, settings.exclude, settings.root)
         sys.stdout.write("".join(f"{item.path}\n" for item in inputs))
         for warning in warnings:
-            warn(warning)
+            warn(warning, settings.lang)
         raise typer.Exit(0)
     name = format.value
     if format is Format.auto:
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     try:
-        batch = Batch(files, settings, rules, jobs, baseline)
-    except BaselineError as exc:
-        fail(str(exc))
-    for warning in batch.warnings:
-        warn(warning)
-    options = Options(
-        lang=settings.lang, color=False if output else _use_color(color), fail_on=settings.fail_on,
-        fail_on_unchecked=settings.fail_on_unchecked, rules=tuple(rules.rules),
-    )
-    writer = renderer(name).Writer(options)
-    # Each file's part is written once it and the files before it are checked. A progress bar only when
-    # the report does not go to the same terminal.
-    factory = _progress if sys.stderr.isatty() and (output or not sys.stdout.isatty()) else None
+        outputs = parse_outputs(name, output or [])
+    except ValueError as exc:
+        fail(words["bad_output"].format(value=str(exc), formats=", ".join(FORMATS)), settings.lang)
     try:
-        with Output(output or None) as out:
-            for piece in pieces(writer, batch.reports(factory), batch.totals):
-                out.write(piece)
+        batch = Batch(files, settings, rules, jobs, baseline, skip_non_disclosures=skip_non_disclosures)
+    except (BaselineError, ConfigError) as exc:
+        from .messages import config_error
+
+        fail(config_error(str(exc), settings.lang), settings.lang)
+    for warning in batch.warnings:
+        warn(warning, settings.lang)
+
+    def options(to_terminal: bool) -> Options:
+        return Options(
+            lang=settings.lang, color=_use_color(color) if to_terminal else False, fail_on=settings.fail_on,
+            fail_on_unchecked=settings.fail_on_unchecked, rules=tuple(rules.rules),
+        )
+
+    targets = Targets([(renderer(fmt).Writer(options(path is None)), path) for fmt, path in outputs])
+    # Each file's part is written once it and the files before it are checked. A progress bar only when
+    # no report goes to the same terminal.
+    to_stdout = [fmt for fmt, path in outputs if path is None]
+    factory = _progress if sys.stderr.isatty() and (not to_stdout or not sys.stdout.isatty()) else None
+    try:
+        targets.write(batch.reports(factory), batch.totals)
     except OutputError as exc:
-        fail(f"{output}: cannot write: {exc.strerror or exc}")
+        fail(words["cannot_write"].format(path=exc.filename or "", reason=exc.strerror or exc), settings.lang)
     totals = batch.totals
     for report in totals.unreadable:
-        error(f"{report.path}: {report.error}")
+        error(f"{report.path}: {report.error}", settings.lang)
     for waiver in totals.stale_waivers:
-        warn(f"{waiver.origin}: waiver {waiver.fingerprint} matched no finding (stale)")
+        warn(words["stale_waiver"].format(origin=waiver.origin, fingerprint=waiver.fingerprint), settings.lang)
+    if not any(fmt in ("text", "concise") for fmt in to_stdout):
+        # The summary line, once: the text and concise reports on standard output end with it already.
+        from .messages import section
+
+        line = section(settings.lang, "report")["summary"].format(checked=totals.checked, **totals.summary())
+        typer.echo(words["summary"].format(line=line), err=True)
     raise typer.Exit(totals.exit_code(settings.fail_on, settings.fail_on_unchecked, exit_zero))
 
 
-@app.command()
+
+@command(help=HELP["baseline"])
 def baseline(
     files: List[str] = FILES,
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="The baseline file to write (default: standard output)."),
-    lang: Optional[Lang] = LANG,
+    output: Optional[str] = typer.Option(None, "--output", "-o", help=HELP["baseline_output"], metavar=METAVAR["file"]),
+    lang: Optional[Lang] = LANG_OPTION,
     select: Optional[List[str]] = SELECT,
     extend_select: Optional[List[str]] = EXTEND_SELECT,
     ignore: Optional[List[str]] = IGNORE,
@@ -245,31 +288,32 @@ def baseline(
     isolated: bool = ISOLATED,
     jobs: int = JOBS,
 ) -> None:
-    """Write a baseline: every current finding's fingerprint with its count, so `check --baseline` reports only new ones."""
     from .baseline import Builder
     from .run import Batch
 
     settings, rules = _settings(files, config, isolated, lang, None, None, select, extend_select, ignore, include, exclude)
     batch = Batch(files, settings, rules, jobs)
     for warning in batch.warnings:
-        warn(warning)
+        warn(warning, settings.lang)
     builder = Builder(output or "baseline.json")
     factory = _progress if sys.stderr.isatty() else None
     for report in batch.reports(factory):
         builder.add(report)
     if batch.totals.unreadable:
         for report in batch.totals.unreadable:
-            error(f"{report.path}: {report.error}")
+            error(f"{report.path}: {report.error}", settings.lang)
         raise typer.Exit(2)
-    _emit(builder.render(), output)
+    _emit(builder.render(), output, settings.lang)
     if output:
-        typer.echo(f"budgetaudit: wrote {builder.findings} finding(s) of {builder.reports} file(s) to {output}", err=True)
+        message = _cli_words(settings.lang)["baseline_written"].format(
+            findings=builder.findings, files=builder.reports, path=output)
+        typer.echo(f"budgetaudit: {message}", err=True)
 
 
-@app.command("show-settings")
+@command("show-settings", help=HELP["show_settings"])
 def show_settings(
-    files: Optional[List[str]] = typer.Argument(None, help="The inputs a check would get (they decide which configuration is found)."),
-    lang: Optional[Lang] = LANG,
+    files: Optional[List[str]] = typer.Argument(None, help=HELP["show_settings_files"], metavar=METAVAR["files"]),
+    lang: Optional[Lang] = LANG_OPTION,
     fail_on: Optional[Severity] = FAIL_ON,
     fail_on_unchecked: Optional[bool] = FAIL_ON_UNCHECKED,
     select: Optional[List[str]] = SELECT,
@@ -280,7 +324,6 @@ def show_settings(
     config: Optional[str] = CONFIG,
     isolated: bool = ISOLATED,
 ) -> None:
-    """Print the effective settings and where each came from (default, a configuration file and line, the command line)."""
     from .config import describe
 
     files = files or []
@@ -289,47 +332,72 @@ def show_settings(
     sys.stdout.write(describe(settings, rules))
 
 
-@app.command()
+@command(help=HELP["show"])
 def show(
-    file: str = typer.Argument(..., help="A disclosure text file ('-' for standard input)."),
+    file: str = typer.Argument(..., help=HELP["show_file"], metavar=METAVAR["file"]),
+    lang: Optional[Lang] = LANG_OPTION,
 ) -> None:
-    """Show what was read: every fact, total, share and change, and the rebuilt tables."""
     from .engine import read_document
+    from .readers import read
     from .show import render
-    from .source import InputError, load
+    from .source import InputError
 
+    language = _lang(lang)
     try:
-        source = load(file)
+        source, native_tables = read(file)
     except InputError as exc:
-        fail(f"{file}: {exc}")
-    sys.stdout.write(render(read_document(source)))
+        from .messages import input_error
+
+        fail(f"{file}: {input_error(str(exc), language)}", language)
+    sys.stdout.write(render(read_document(source, native_tables=native_tables), language))
 
 
-@app.command("rules")
+@command("rules", help=HELP["rules"])
 def list_rules(
-    format: str = typer.Option("text", "--format", "-f", help="text or markdown (the docs/rules.md reference)."),
+    format: str = typer.Option("text", "--format", "-f", help=HELP["rules_format"], metavar="<text|markdown>"),
+    lang: Optional[Lang] = LANG_OPTION,
 ) -> None:
-    """List every rule."""
     from .ruledocs import markdown, table
 
-    ruleset = _rules()
+    language = _lang(lang)
+    ruleset = _rules(language)
     if format not in ("text", "markdown"):
-        fail(f"unknown format '{format}' (text or markdown)")
-    sys.stdout.write(markdown(ruleset) if format == "markdown" else table(ruleset))
+        fail(_cli_words(language)["unknown_format"].format(format=format), language)
+    sys.stdout.write(markdown(ruleset) if format == "markdown" else table(ruleset, language))
 
 
-@app.command()
+@command(help=HELP["explain"])
 def explain(
-    code: str = typer.Argument(..., help="A rule code (PCT002), name (rate-matches-change) or alias."),
-    lang: Lang = typer.Option(Lang.zh, "--lang", help="Language of the summary."),
+    code: str = typer.Argument(..., help=HELP["explain_code"], metavar=METAVAR["code"]),
+    lang: Optional[Lang] = LANG_OPTION,
 ) -> None:
-    """Print a rule's documentation with a passing and a failing example."""
     from .ruledocs import explain as explain_rule
 
-    rules = _rules().find(code)
+    language = _lang(lang)
+    rules = _rules(language).find(code)
     if not rules:
-        fail(f"no rule '{code}' (see `budgetaudit rules`)")
-    sys.stdout.write("\n".join(explain_rule(rule, lang.value) for rule in rules))
+        fail(_cli_words(language)["no_rule"].format(code=code), language)
+    sys.stdout.write("\n".join(explain_rule(rule, language) for rule in rules))
+
+
+@command(help=HELP["waive"])
+def waive(
+    fingerprint: str = typer.Argument(..., help=HELP["waive_fingerprint"], metavar=METAVAR["fingerprint"]),
+    reason: str = typer.Option(..., "--reason", help=HELP["waive_reason"], metavar=METAVAR["reason"]),
+    until: Optional[str] = typer.Option(None, "--until", help=HELP["waive_until"], metavar=METAVAR["date"]),
+    path: Optional[str] = typer.Option(None, "--path", help=HELP["waive_path"], metavar=METAVAR["file"]),
+    config: Optional[str] = CONFIG,
+    lang: Optional[Lang] = LANG_OPTION,
+) -> None:
+    from .waive import WaiveError, append_waiver
+
+    language = _lang(lang)
+    try:
+        written = append_waiver(fingerprint, reason, until, path, config, language)
+    except WaiveError as exc:
+        fail(str(exc), language)
+    message = _cli_words(language)["waiver_written"].format(fingerprint=fingerprint.lower(), path=written)
+    typer.echo(f"budgetaudit: {message}", err=True)
 
 
 def main() -> None:

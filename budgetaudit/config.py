@@ -14,6 +14,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 
 CONFIG_NAMES = (".budgetaudit.toml", "budgetaudit.toml", "pyproject.toml")
@@ -28,7 +29,7 @@ KEYS = {
     "select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-on", "fail-on-unchecked",
     "rules-dirs", "lang", "include", "exclude", "waivers",
 }
-WAIVER_KEYS = {"fingerprint", "reason", "path"}
+WAIVER_KEYS = {"fingerprint", "reason", "path", "until"}
 DEFAULT = "default"
 COMMAND_LINE = "command line"
 
@@ -43,11 +44,14 @@ class Waiver:
     reason: str
     path: str | None = None  # a glob; None applies to every file
     origin: str = ""
+    until: date | None = None  # the last day it applies; after it the finding is reported with a note
 
     def as_dict(self) -> dict:
         out = {"fingerprint": self.fingerprint, "reason": self.reason}
         if self.path is not None:
             out["path"] = self.path
+        if self.until is not None:
+            out["until"] = self.until.isoformat()
         out["origin"] = self.origin
         return out
 
@@ -242,8 +246,8 @@ def load_file(path: str | Path, settings: Settings | None = None) -> Settings:
             for code, level in value.items():
                 if level not in SEVERITIES:
                     raise reader.error(code, f"severity.{code} must be one of {', '.join(SEVERITIES)}", section)
-                out.severity[code] = level
-                out.origin[f"severity.{code}"] = reader.where(code, section)
+                out.severity[code.strip().upper()] = level  # codes in any case
+                out.origin[f"severity.{code.strip().upper()}"] = reader.where(code, section)
         elif key == "waivers":
             out.waivers = _waivers(reader, value)
     return out
@@ -263,6 +267,8 @@ def _waivers(reader: _Reader, value) -> list[Waiver]:
         if unknown:
             raise ConfigError(f"{origin}: waiver: unknown key '{sorted(unknown)[0]}'")
         fingerprint = entry.get("fingerprint")
+        if isinstance(fingerprint, str):
+            fingerprint = fingerprint.lower()
         if not isinstance(fingerprint, str) or not re.fullmatch(r"[0-9a-f]{8,64}", fingerprint):
             raise ConfigError(f"{origin}: waiver: 'fingerprint' must be a finding's fingerprint (hex)")
         reason = entry.get("reason")
@@ -271,8 +277,22 @@ def _waivers(reader: _Reader, value) -> list[Waiver]:
         path = entry.get("path")
         if path is not None and not isinstance(path, str):
             raise ConfigError(f"{origin}: waiver {fingerprint}: 'path' must be a glob string")
-        out.append(Waiver(fingerprint, reason.strip(), path, origin))
+        until = entry.get("until")
+        if isinstance(until, datetime) or (until is not None and not isinstance(until, date)):
+            raise ConfigError(f"{origin}: waiver {fingerprint}: 'until' must be a TOML date (until = 2026-12-31)")
+        out.append(Waiver(fingerprint, reason.strip(), path, origin, until))
     return out
+
+
+def today() -> date:
+    """Today's date, or BUDGETAUDIT_TODAY (YYYY-MM-DD) where set: tests and reproducible runs fix it."""
+    fixed = os.environ.get("BUDGETAUDIT_TODAY", "")
+    if fixed:
+        try:
+            return date.fromisoformat(fixed)
+        except ValueError:
+            raise ConfigError(f"BUDGETAUDIT_TODAY: '{fixed}' is not a date (YYYY-MM-DD)") from None
+    return date.today()
 
 
 # --------------------------------------------------------------------------- the command line
@@ -332,6 +352,13 @@ def resolve(
         if value is not None:
             setattr(settings, name, value)
             settings.origin[key] = cli
+    if settings.where("lang") == DEFAULT:
+        from .messages import environment_lang
+
+        lang, variable = environment_lang()
+        if variable:
+            settings.lang = lang
+            settings.origin["lang"] = f"environment ({variable})"
     return settings
 
 
@@ -343,10 +370,11 @@ def _joined(before: str | None, now: str) -> str:
 
 
 def _specificity(rule, selector: str) -> int:
-    """How closely a selector names a rule (0: not at all); the most specific of select/ignore decides."""
-    if selector == "ALL":
+    """How closely a selector names a rule (0: not at all); the most specific of select/ignore decides.
+    Codes, families, names and ALL are read in any case."""
+    if selector.strip().upper() == "ALL":
         return 1
-    if selector in (rule.code, rule.name, *rule.aliases):
+    if selector.strip().upper() == rule.code or selector.strip().lower() in (rule.name, *rule.aliases):
         return 10
     if rule.selected_by(selector):
         return 2 + sum(ch.isdigit() for ch in selector)
@@ -358,11 +386,10 @@ def ruleset(settings: Settings):
     from .ruleset import RuleSet, load_rules
 
     everything = load_rules(settings.rules_dirs)
-    known = {s for r in everything.rules for s in (r.code, r.name, *r.aliases)} | {"ALL"}
 
     def check_selectors(key: str, selectors: list[str]) -> None:
         for selector in selectors:
-            if selector not in known and not any(r.selected_by(selector) for r in everything.rules):
+            if selector.strip().upper() != "ALL" and not any(r.selected_by(selector) for r in everything.rules):
                 where = settings.where(key)
                 raise ConfigError(f"{where}: {key}: unknown rule selector '{selector}' (see `budgetaudit rules`)")
 
@@ -392,14 +419,25 @@ def ruleset(settings: Settings):
 
 
 def describe(settings: Settings, rules) -> str:
-    """What `budgetaudit show-settings` prints: every effective value and where it came from."""
+    """What `budgetaudit show-settings` prints: every effective value and where it came from (keys as in the
+    file; the origins in the run's language)."""
     import json
+
+    from .messages import section
+
+    words = section(settings.lang, "settings")
 
     def show(value) -> str:
         return json.dumps(value, ensure_ascii=False)
 
+    def origin_of(origin: str) -> str:
+        if origin.startswith("environment (") and origin.endswith(")"):
+            return words["environment"].format(variable=origin[len("environment ("):-1])
+        return {DEFAULT: words["default"], COMMAND_LINE: words["command_line"]}.get(origin, origin).replace(
+            f"{COMMAND_LINE}", words["command_line"])
+
     rows = [
-        ("config-file", settings.config_file or "(none)", "discovery" if settings.config_file else DEFAULT),
+        ("config-file", settings.config_file or words["none"], words["discovery"] if settings.config_file else DEFAULT),
         ("select", settings.select if settings.select is not None else ["ALL"], settings.where("select")),
         ("extend-select", settings.extend_select, settings.where("extend-select")),
         ("ignore", settings.ignore, settings.where("ignore")),
@@ -408,7 +446,7 @@ def describe(settings: Settings, rules) -> str:
         ("lang", settings.lang, settings.where("lang")),
         ("include", settings.include, settings.where("include")),
         ("exclude", settings.exclude, settings.where("exclude")),
-        ("exclude (always)", BUILTIN_EXCLUDE, DEFAULT),
+        ("exclude" + words["always"], BUILTIN_EXCLUDE, DEFAULT),
         ("rules-dirs", settings.rules_dirs, settings.where("rules-dirs")),
     ]
     for glob, codes in settings.per_file_ignores.items():
@@ -416,11 +454,15 @@ def describe(settings: Settings, rules) -> str:
     for code, level in settings.severity.items():
         rows.append((f"severity.{code}", level, settings.where(f"severity.{code}")))
     for waiver in settings.waivers:
-        rows.append((f"waiver {waiver.fingerprint}", waiver.reason + (f" [{waiver.path}]" if waiver.path else ""), waiver.origin))
-    rows.append(("rules", [r.code for r in rules.rules], "select/ignore"))
-    width = max(len(k) for k, _, _ in rows)
+        rows.append((f"waiver {waiver.fingerprint}", waiver.reason + (f" [{waiver.path}]" if waiver.path else "")
+                     + (f" ({words['until'].format(date=waiver.until.isoformat())})" if waiver.until else ""),
+                     waiver.origin))
+    rows.append(("rules", [r.code for r in rules.rules], words["selection"]))
+    from rich.cells import cell_len
+
+    width = max(cell_len(k) for k, _, _ in rows)
     lines = []
     for key, value, origin in rows:
         shown = value if isinstance(value, str) and key in ("config-file",) or key.startswith("waiver") else show(value)
-        lines.append(f"{key:<{width}} = {shown}  # {origin}")
+        lines.append(f"{key}{' ' * (width - cell_len(key))} = {shown}  # {origin_of(origin)}")
     return "\n".join(lines) + "\n"

@@ -173,8 +173,9 @@ class Doubt:
     """Something extraction saw but could not read with certainty (reported as unchecked, family EXT)."""
 
     code: str
-    reason: str
+    reason: str  # a text's name in rules/hints.toml (or, in older code, the text itself)
     spans: list[Span]
+    values: dict[str, str] = field(default_factory=dict)  # the hint's placeholders
 
 
 @dataclass(slots=True, repr=False, eq=False)

@@ -26,17 +26,43 @@ from .ruleset import Rule, RuleSet, load_hints, render
 from .source import Source, Span
 
 
+# Each figure's role in its relation, for the fingerprint (fingerprint.py): the questioned figure is
+# "stated"; the others take their kind's names in order (the last name repeats). A figure read as the
+# printed base of a change (context "prior") is a "base", the whole of a rate (context "whole") a "total".
+_ROLES: Final[dict[str, tuple[str, ...]]] = {
+    "sum": ("part",),
+    "share": ("part", "total"),
+    "average": ("total", "count"),
+    "agree": ("copy",),
+    "equal": ("copy",),
+    "change/base": ("current", "base"),
+    "change/rate": ("part", "current"),
+    "change/direction": ("part", "current"),
+    "change/flat": ("other",),
+}
+_CONTEXT_ROLES: Final[dict[str, str]] = {"prior": "base", "whole": "total"}
+
+
+def roles_of(rule: Rule, count: int) -> list[str]:
+    """The role of each of `count` figures of one of the rule's findings."""
+    names = _ROLES.get(rule.kind)
+    if names is None:
+        names = _ROLES.get(f"{rule.kind}/{rule.params.get('check', '')}", ("input",))
+    return ["stated" if i == 0 else names[min(i - 1, len(names) - 1)] for i in range(count)]
+
+
 def key_text(fact: Fact) -> str:
     k = fact.key
     return f"{k.concept}/{k.period}/{k.measure}/{k.scope}/{k.quantity}"
 
 
-def location(item: Fact | Figure | Span) -> Location:
+def location(item: Fact | Figure | Span, role: str = "") -> Location:
     if isinstance(item, Fact):
-        return Location(item.span, key_text(item))
+        return Location(item.span, key_text(item), _CONTEXT_ROLES.get(item.context, role) if role != "stated" else role,
+                        item.key.concept)
     if isinstance(item, Span):
-        return Location(item, "")
-    return Location(item.span, "")
+        return Location(item, "", role)
+    return Location(item.span, "", role)
 
 
 def _round_inward(value: Fraction, decimals: int, up: bool) -> str:
@@ -74,11 +100,18 @@ class Reporter:
         text = self.hint(reason, **values) or reason
         self.report.unchecked.append(Unchecked(code, text, [location(i) for i in items]))
 
-    def finding(self, rule: Rule, severity: str, values: dict[str, str], items: list, expected: str, stated: str) -> None:
+    def finding(
+        self, rule: Rule, severity: str, values: dict[str, str], items: list, expected: str, stated: str,
+        subject: str = "",
+    ) -> None:
+        """One finding; `subject` names what a document-level finding is about (its fingerprint's identity
+        instead of its figures)."""
         values = {"stated": stated, "expected": expected, **values}
         message = rule.render(self.lang, values).strip()
+        roles = roles_of(rule, len(items))
+        locations = [location(item, role) for item, role in zip(items, roles)]
         self.report.findings.append(
-            Finding(rule.code, rule.name, severity, message, [location(i) for i in items], expected, stated)
+            Finding(rule.code, rule.name, severity, message, locations, expected, stated, subject=subject)
         )
 
     def judged(
@@ -224,7 +257,7 @@ def _check_document(document: Document, ruleset: RuleSet, lang: str) -> FileRepo
     for rule in ruleset.rules:
         KINDS[rule.kind].check(rule, document, reporter)
     for doubt in document.doubts:
-        reporter.unchecked(doubt.code, doubt.reason, list(doubt.spans))
+        reporter.unchecked(doubt.code, doubt.reason, list(doubt.spans), **doubt.values)
     report.findings = _once_each(report.findings)
     heads = sections(document.source)
     head_lines = [line for line, _ in heads]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 from .source import Span
@@ -12,10 +11,13 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 @dataclass(slots=True, eq=False)
 class Location:
-    """A figure involved in a relation, and the identity key it was read with (for fingerprints)."""
+    """A figure involved in a relation: its place, the key it was read with (for inspection; no part of
+    the fingerprint), and its role in the relation with its concept (the fingerprint's, see fingerprint.py)."""
 
     span: Span
     key: str = ""
+    role: str = ""
+    concept: str = ""
 
     def as_dict(self) -> dict:
         return self.span.as_dict()
@@ -32,6 +34,8 @@ class Finding:
     stated: str
     fingerprint: str = ""
     section: str = ""
+    subject: str = ""  # a document-level finding: what it is about (what is missing), for the fingerprint
+    expired_waiver: dict | None = None  # the waiver that matched it, past its `until` date
 
     @property
     def line(self) -> int:
@@ -40,10 +44,6 @@ class Finding:
     @property
     def column(self) -> int:
         return self.locations[0].span.column if self.locations else 0
-
-    def identity(self) -> str:
-        parts = [self.code] + [f"{loc.span.text}@{loc.key}" for loc in self.locations]
-        return "\x1f".join(parts)
 
     def as_dict(self) -> dict:
         return {
@@ -55,6 +55,7 @@ class Finding:
             "expected": self.expected,
             "stated": self.stated,
             "fingerprint": self.fingerprint,
+            **({"expired_waiver": self.expired_waiver} if self.expired_waiver else {}),
         }
 
 
@@ -90,14 +91,9 @@ class FileReport:
         self.unchecked.sort(key=lambda u: (u.line, u.code, u.reason))
 
     def assign_fingerprints(self) -> None:
-        """A hash of the code, printed texts and keys, made unique by an occurrence index (no line numbers)."""
-        seen: dict[str, int] = {}
-        for finding in sorted(self.findings, key=lambda f: (f.line, f.column)):
-            identity = finding.identity()
-            index = seen.get(identity, 0)
-            seen[identity] = index + 1
-            digest = hashlib.sha256(f"{identity}\x1e{index}".encode()).hexdigest()
-            finding.fingerprint = digest[:20]
+        from .fingerprint import assign
+
+        assign(self.findings)
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}

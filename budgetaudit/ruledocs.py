@@ -1,45 +1,49 @@
-"""Rule documentation, generated from the rule files: `rules`, `explain` and docs/rules.md."""
+"""Rule documentation, generated from the rule files: `rules`, `explain` and docs/rules.md.
+
+`rules` and `explain` speak the run's language (budgetaudit/messages.toml); docs/rules.md is generated in one
+pinned language, English, with each rule's Chinese summary beside its English one."""
 
 from __future__ import annotations
 
-from tabulate import tabulate
+from .aligned import table as aligned
+from .messages import section, severity
 
-FAMILIES = {
-    "TOT": "Totals: parts of a total, table hierarchies, row and column totals, balances",
-    "PCT": "Percentages and changes: shares, rates, direction words",
-    "AVG": "Averages and ratios",
-    "XRF": "The same figure or statement elsewhere",
-    "EVA": "Performance-evaluation tables",
-    "CMP": "Completeness",
-    "EXT": "Extraction doubts (reported as not checked, never as findings)",
-}
+FAMILY_CODES = ("TOT", "PCT", "AVG", "XRF", "EVA", "CMP", "EXT")
+# docs/rules.md is written in this language, whatever the locale, so that the file stays one text.
+DOCS_LANG = "en"
 
 
-def table(ruleset) -> str:
-    rows = [(r.code, r.name, r.kind, r.severity, r.summary["en"]) for r in ruleset.rules]
-    return tabulate(rows, headers=["code", "name", "kind", "severity", "summary"]) + "\n"
+def table(ruleset, lang: str = "zh") -> str:
+    words = section(lang, "explain")
+    rows = [(r.code, r.name, r.kind, severity(lang, r.severity), r.text("summary", lang)) for r in ruleset.rules]
+    headers = [words["code"], words["name"], words["kind"], words["severity"], words["summary"]]
+    return aligned(rows, headers) + "\n"
 
 
 def explain(rule, lang: str = "zh") -> str:
+    words = section(lang, "explain")
     lines = [
-        f"{rule.code} {rule.name} ({rule.severity}, kind {rule.kind})",
-        rule.summary.get(lang) or rule.summary["zh"],
+        words["head"].format(code=rule.code, name=rule.name, severity=severity(lang, rule.severity), kind=rule.kind),
+        rule.text("summary", lang),
     ]
     if rule.aliases:
-        lines.append(f"aliases: {', '.join(rule.aliases)}")
-    lines += ["", rule.description]
-    if rule.rationale:
-        lines += ["", f"Why: {rule.rationale}"]
+        lines.append(f"{words['aliases']}{words['colon']}{', '.join(rule.aliases)}")
+    lines += ["", rule.text("description", lang)]
+    rationale = rule.text("rationale", lang)
+    if rationale:
+        lines += ["", f"{words['why']}{words['colon']}{rationale}"]
     for verdict in ("fail", "pass"):
         for example in rule.examples:
             if example.verdict == verdict:
-                title = "Fails" if verdict == "fail" else "Passes"
-                lines += ["", f"{title}:", *[f"    {line}" for line in example.text.splitlines()]]
+                title = words["fails"] if verdict == "fail" else words["passes"]
+                lines += ["", f"{title}{words['colon'].rstrip()}", *[f"    {line}" for line in example.text.splitlines()]]
                 break
     return "\n".join(lines) + "\n"
 
 
 def markdown(ruleset) -> str:
+    lang = DOCS_LANG
+    families = section(lang, "families")
     out = [
         "# Rules",
         "",
@@ -50,11 +54,11 @@ def markdown(ruleset) -> str:
     ]
     for rule in ruleset.rules:
         out.append(f"| [{rule.code}](#{rule.code.lower()}) | {rule.name} | {rule.severity} | {rule.summary['en']} |")
-    for family, title in FAMILIES.items():
+    for family in FAMILY_CODES:
         rules = [r for r in ruleset.rules if r.code.startswith(family)]
         if not rules:
             continue
-        out += ["", f"## {family}: {title}"]
+        out += ["", f"## {family}: {families[family]}"]
         for rule in rules:
             out += [
                 "",
@@ -65,10 +69,11 @@ def markdown(ruleset) -> str:
                 "",
                 f"{rule.summary['en']} ({rule.summary['zh']})",
                 "",
-                rule.description,
+                rule.text("description", lang),
             ]
-            if rule.rationale:
-                out += ["", f"*Why:* {rule.rationale}"]
+            rationale = rule.text("rationale", lang)
+            if rationale:
+                out += ["", f"*Why:* {rationale}"]
             if rule.params:
                 params = ", ".join(f"`{k} = {v!r}`" for k, v in rule.params.items())
                 out += ["", f"Parameters: {params}"]

@@ -49,20 +49,27 @@ class Rule:
     severity: str
     summary: dict[str, str]
     message: dict[str, str]
-    description: str
-    rationale: str = ""
+    description: dict[str, str]  # {zh, en}; a rule file may give a plain string (read as both)
+    rationale: dict[str, str] = field(default_factory=dict)
     aliases: tuple[str, ...] = ()
     params: dict = field(default_factory=dict)
     examples: tuple[Example, ...] = ()
     file: str = ""
 
+    def text(self, field_name: str, lang: str) -> str:
+        """The rule's summary, description or rationale in `lang`, else in the other language."""
+        texts = getattr(self, field_name)
+        return texts.get(lang) or texts.get("en" if lang == "zh" else "zh", "")
+
     def render(self, lang: str, values: dict[str, str]) -> str:
         return render(self.message.get(lang) or self.message["zh"], values)
 
     def selected_by(self, selector: str) -> bool:
-        return selector in (self.code, self.name, *self.aliases) or (
-            selector.isalpha() and selector.isupper() and self.code.startswith(selector)
-        ) or (bool(re.fullmatch(r"[A-Z]{3}\d{1,2}", selector)) and self.code.startswith(selector))
+        """A code, a family (PCT) or a code's prefix (PCT00), a name or an alias; in any case."""
+        upper, lower = selector.strip().upper(), selector.strip().lower()
+        return upper == self.code or lower in (self.name, *self.aliases) or (
+            upper.isalpha() and upper.isascii() and self.code.startswith(upper)
+        ) or (bool(re.fullmatch(r"[A-Z]{3}\d{1,2}", upper)) and self.code.startswith(upper))
 
 
 def render(template: str, values: dict[str, str]) -> str:
@@ -117,6 +124,17 @@ def parse_rules(text: str, file: str) -> list[Rule]:
             value = entry[field_name]
             if not isinstance(value, dict) or set(value) - set(LANGS) or "zh" not in value or "en" not in value:
                 raise _fail(file, f"rule {code}: {field_name} needs zh and en texts", text, field_name)
+        texts = {}
+        for field_name in ("description", "rationale"):
+            value = entry.get(field_name, "")
+            # A plain string (the schema of 0.1) is one text for both languages; a table needs zh and en.
+            if isinstance(value, str):
+                texts[field_name] = {"zh": value.strip(), "en": value.strip()} if value.strip() else {}
+            elif isinstance(value, dict) and set(value) == set(LANGS) and all(isinstance(v, str) for v in value.values()):
+                texts[field_name] = {lang: value[lang].strip() for lang in LANGS}
+            else:
+                raise _fail(file, f"rule {code}: {field_name} must be a string or a table of zh and en texts", text,
+                            field_name)
         for lang, template in entry["message"].items():
             for placeholder in _PLACEHOLDER.findall(template):
                 if placeholder not in kind.PLACEHOLDERS:
@@ -136,8 +154,8 @@ def parse_rules(text: str, file: str) -> list[Rule]:
         rules.append(
             Rule(
                 code=code, name=entry["name"], kind=entry["kind"], severity=entry["severity"],
-                summary=entry["summary"], message=entry["message"], description=entry["description"].strip(),
-                rationale=entry.get("rationale", "").strip(), aliases=tuple(entry.get("aliases", [])),
+                summary=entry["summary"], message=entry["message"], description=texts["description"],
+                rationale=texts["rationale"], aliases=tuple(entry.get("aliases", [])),
                 params=params, examples=tuple(examples), file=file,
             )
         )

@@ -105,11 +105,12 @@ def check_path(path: str, ruleset: RuleSet, lang: str = "zh") -> FileReport:
     """Check one input; an unreadable input gives a report carrying the reason."""
     from .engine import check_document, read_document
     from .readers import read
+    from .messages import input_error
 
     try:
         source, native_tables = read(path)
     except InputError as exc:
-        return FileReport(path, error=str(exc), not_a_disclosure=isinstance(exc, NotADisclosure))
+        return FileReport(path, error=input_error(str(exc), lang), not_a_disclosure=isinstance(exc, NotADisclosure))
     document = read_document(source, native_tables=native_tables)
     if not document.facts and not document.tables and document.kind != "unknown":
         # A disclosure by its title whose figures could not be read (a table garbled on the way to the web):
@@ -121,7 +122,7 @@ def check_path(path: str, ruleset: RuleSet, lang: str = "zh") -> FileReport:
     elif not document.facts and not document.tables:
         return FileReport(
             path, document.kind, document.year, document.entity,
-            error="no figures found: not a disclosure", not_a_disclosure=True,
+            error=input_error("no figures found: not a disclosure", lang), not_a_disclosure=True,
         )
     return check_document(document, ruleset, lang)
 
@@ -267,13 +268,16 @@ class Batch:
 
     A bad baseline fails here (BaselineError), before any work; `warnings` are known at once."""
 
-    def __init__(self, args: list[str], settings, ruleset: RuleSet, jobs: int = 1, baseline: str | None = None):
+    def __init__(self, args: list[str], settings, ruleset: RuleSet, jobs: int = 1, baseline: str | None = None,
+                 skip_non_disclosures: bool = False):
         from .baseline import Baseline, Waivers
         from .inputs import expand
 
         self.settings, self.ruleset, self.jobs = settings, ruleset, jobs
+        # The pre-commit hook's mode: a named file that holds no disclosure is skipped too, silently.
+        self.skip_non_disclosures = skip_non_disclosures
         self.baseline = Baseline(baseline) if baseline else None  # loaded now: fails before the work
-        self.waivers = Waivers(settings.waivers, settings.root)
+        self.waivers = Waivers(settings.waivers, settings.root, settings.lang)
         self.inputs, warnings = expand(args, settings.include, settings.exclude, settings.root)
         self.totals = Totals(warnings=list(warnings))
 
@@ -302,8 +306,9 @@ class Batch:
             stream = check_stream(self.inputs, self.ruleset, self.settings.lang, self.jobs, self._ignores_for,
                                   known, advance)
             for item, report in stream:
-                if report.error and not item.named and report.not_a_disclosure:
-                    self.totals.skipped.append((report.path, report.error))
+                if report.error and report.not_a_disclosure and (not item.named or self.skip_non_disclosures):
+                    if not self.skip_non_disclosures:
+                        self.totals.skipped.append((report.path, report.error))
                     continue
                 self.totals.waived += self.waivers.apply(report)
                 if self.baseline is not None:

@@ -1,4 +1,5 @@
 import pathlib
+import os
 import subprocess
 import sys
 import tempfile
@@ -34,6 +35,9 @@ def check_text(text: str, rules, lang: str = "zh"):
 def run_cli(*args, cwd=None, stdin=None, env=None, timeout=180):
     """`python -m budgetaudit ARGS`, run outside the checkout (so it is the installed package with its
     rule files), with its output captured."""
+    if env is None:
+        # The language follows LC_ALL/LC_MESSAGES/LANG: the tests speak the default (Chinese) unless they say.
+        env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
     return subprocess.run(
         [sys.executable, "-m", "budgetaudit", *args], input=stdin, capture_output=True,
         cwd=cwd or tempfile.gettempdir(), env=env, timeout=timeout,

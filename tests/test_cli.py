@@ -34,10 +34,10 @@ def test_error_exits_1_and_fail_on_warning(tmp_path):
 @pytest.mark.parametrize(
     "data, reason",
     [
-        (b"", "empty file"),
-        (b"\x00\x01\x02\x03binary\x00\x00" * 50, "binary"),
-        (b"abc 12 \x81\x20" * 10, "cannot decode"),
-        ("没有数字的说明。".encode(), "no figures"),
+        (b"", "空文件"),
+        (b"\x00\x01\x02\x03binary\x00\x00" * 50, "二进制文件"),
+        (b"abc 12 \x81\x20" * 10, "无法解码"),
+        ("没有数字的说明。".encode(), "未找到数字"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path, data, reason):
@@ -69,7 +69,7 @@ def test_standard_input():
 def test_json_contract(tmp_path):
     result = run("check", "--format", "json", write(tmp_path, "a.txt", BROKEN))
     report = json.loads(result.stdout)
-    assert report["schema_version"] == 1
+    assert report["schema_version"] == 2
     assert report["tool"]["name"] == "budgetaudit" and report["tool"]["version"]
     (entry,) = report["files"]
     assert entry["document"] == {"kind": "final_account", "year": 2024, "entity": entry["document"]["entity"], "unit": "万元"}
@@ -102,6 +102,8 @@ def test_rules_explain_and_markdown():
     listing = run("rules").stdout.decode()
     assert "PCT002" in listing and "rate-matches-change" in listing
     explained = run("explain", "PCT002").stdout.decode()
+    assert "不通过：" in explained and "\n通过：" in explained and "错误" in explained and "理由：" in explained
+    explained = run("explain", "pct002", "--lang", "en").stdout.decode()
     assert "Fails:" in explained and "Passes:" in explained
     assert run("explain", "NOPE999").returncode == 2
 

@@ -78,29 +78,31 @@ def test_per_file_ignores(tree):
 
 
 @pytest.mark.parametrize(
-    "text, needle",
+    "text, needle, chinese",
     [
-        ('select = ["TOT"]\nselct = ["PCT"]\n', "budgetaudit.toml:2: unknown key 'selct'"),
-        ('fail-on = "fatal"\n', "budgetaudit.toml:1: 'fail-on' must be one of"),
-        ('select = ["NOPE123"]\n', "unknown rule selector 'NOPE123'"),
-        ('\n[severity]\nTOT004 = "loud"\n', "budgetaudit.toml:3: severity.TOT004"),
-        ('[severity]\nXYZ001 = "info"\n', "severity: no rule 'XYZ001'"),
-        ('[[waivers]]\nfingerprint = "00444663cea658f93e06"\n', "budgetaudit.toml:1: waiver 00444663cea658f93e06: a 'reason' is required"),
-        ('rules-dirs = ["missing"]\n', "budgetaudit.toml:1: rules-dirs: 'missing' is not a directory"),
-        ("select = [\n", "not valid TOML"),
+        ('select = ["TOT"]\nselct = ["PCT"]\n', "budgetaudit.toml:2: unknown key 'selct'", "budgetaudit.toml:2：未知的键“selct”"),
+        ('fail-on = "fatal"\n', "budgetaudit.toml:1: 'fail-on' must be one of", "budgetaudit.toml:1：“fail-on”必须是"),
+        ('select = ["NOPE123"]\n', "unknown rule selector 'NOPE123'", "未知的规则选择“NOPE123”"),
+        ('\n[severity]\nTOT004 = "loud"\n', "budgetaudit.toml:3: severity.TOT004", "budgetaudit.toml:3：severity.TOT004 必须是"),
+        ('[severity]\nXYZ001 = "info"\n', "severity: no rule 'XYZ001'", "severity：没有规则“XYZ001”"),
+        ('[[waivers]]\nfingerprint = "00444663cea658f93e06"\n', "budgetaudit.toml:1: waiver 00444663cea658f93e06: a 'reason' is required",
+         "budgetaudit.toml:1：豁免 00444663cea658f93e06：必须写明“reason”"),
+        ('rules-dirs = ["missing"]\n', "budgetaudit.toml:1: rules-dirs: 'missing' is not a directory", "rules-dirs：“missing”不是文件夹"),
+        ("select = [\n", "not valid TOML", "不是有效的 TOML"),
     ],
 )
-def test_malformed_config_is_one_line_and_exit_2(tree, text, needle):
+def test_malformed_config_is_one_line_and_exit_2(tree, text, needle, chinese):
     (tree / "budgetaudit.toml").write_text(text, encoding="utf-8")
-    result = run("check", "a.txt", cwd=tree)
-    err = result.stderr.decode().strip().splitlines()
-    assert result.returncode == 2 and len(err) == 1, result.stderr
-    assert needle in err[0] and "Traceback" not in result.stderr.decode()
+    for args, expected in ((["--lang", "en"], needle), ([], chinese)):
+        result = run("check", *args, "a.txt", cwd=tree)
+        err = result.stderr.decode().strip().splitlines()
+        assert result.returncode == 2 and len(err) == 1, result.stderr
+        assert expected in err[0] and "Traceback" not in result.stderr.decode()
 
 
 def test_unknown_key_in_pyproject_names_its_line(tree):
     (tree / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.budgetaudit]\nlang = "en"\nbogus = 1\n', encoding="utf-8")
-    result = run("check", "a.txt", cwd=tree)
+    result = run("check", "--lang", "en", "a.txt", cwd=tree)
     assert result.returncode == 2 and "pyproject.toml:6: unknown key 'bogus'" in result.stderr.decode()
 
 

@@ -165,7 +165,7 @@ def test_cli_json_contract():
     )
     assert proc.returncode == 1, proc.stderr
     data = json.loads(proc.stdout)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["tool"]["name"] == "budgetaudit"
     assert data["summary"]["files"] == 1
     assert data["summary"]["error"] == 10
@@ -188,3 +188,33 @@ def test_cli_json_contract():
         loc = finding["locations"][0]
         line = lines[loc["line"] - 1]
         assert line[loc["column"] - 1 :].startswith(loc["text"])
+
+
+def _results_table() -> dict[str, tuple]:
+    """The machine-readable table of examples/README.md: file -> (errors, warnings, infos, not checked, codes)."""
+    text = (EXAMPLES / "README.md").read_text(encoding="utf-8")
+    block = text.split("<!-- results: file | errors | warnings | infos | not checked | codes -->", 1)[1]
+    out = {}
+    for line in block.splitlines()[3:]:
+        if not line.startswith("| `"):
+            break
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        out[cells[0].strip("`")] = (int(cells[1]), int(cells[2]), int(cells[3]), int(cells[4]), cells[5])
+    return out
+
+
+def test_examples_readme_states_what_each_example_gives():
+    from collections import Counter
+
+    table = _results_table()
+    assert set(table) == {path.name for path in EXAMPLES.glob("*.txt")}
+    for name, stated in sorted(table.items()):
+        result = subprocess.run(
+            [sys.executable, "-m", "budgetaudit", "check", "-f", "json", "--isolated", str(EXAMPLES / name)],
+            capture_output=True, cwd=tempfile.gettempdir(),
+        )
+        (entry,) = json.loads(result.stdout)["files"]
+        counts = Counter(f["severity"] for f in entry["findings"])
+        codes = Counter(f["code"] for f in entry["findings"])
+        shown = " ".join(code + (f"×{n}" if n > 1 else "") for code, n in sorted(codes.items()))
+        assert (counts["error"], counts["warning"], counts["info"], len(entry["unchecked"]), shown) == stated, name

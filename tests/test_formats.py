@@ -61,10 +61,12 @@ def test_coordinates():
 
 
 def test_concise(result):
-    out = renderer("concise").render(result, Options())
+    out = renderer("concise").render(result, Options(lang="en"))
     lines = out.splitlines()
-    assert re.fullmatch(r".*a\.txt:2:31: TOT004 \[error\] .*492\.46万元", next(l for l in lines if "TOT004" in l))
-    assert lines[-1].startswith("Found 1 error(s), 1 warning(s), 1 info in 1 file(s)")
+    line = next(l for l in lines if "TOT004" in l)
+    assert re.fullmatch(r".*a\.txt:2:31: TOT004 \[error\] .*492\.46万元 \(fingerprint [0-9a-f]{20}\)", line)
+    assert lines[-1].startswith("1 file(s): 1 error(s), 1 warning(s), 1 info")
+    assert renderer("concise").render(result, Options()).splitlines()[-1].startswith("1个文件：1个错误")
     shown = renderer("concise").render(synthetic(), Options()).splitlines()
     assert shown[0].startswith("dir with space/表 1.xlsx:3:5 (收支,总表!D14): TOT001 [error] 合计 50% 不符, a:b second line")
     assert "\r" not in shown[0]
@@ -90,7 +92,7 @@ def test_sarif_structure(result, rules):
     ids = [r["id"] for r in driver["rules"]]
     assert ids == sorted(ids) and set(ids) == {r.code for r in rules.rules}
     for descriptor in driver["rules"]:
-        assert descriptor["helpUri"] == f"docs/rules.md#{descriptor['id'].lower()}"
+        assert "helpUri" not in descriptor and descriptor["help"]["text"]
         assert descriptor["shortDescription"]["text"] and descriptor["fullDescription"]["text"] and descriptor["name"]
         assert descriptor["defaultConfiguration"]["level"] in ("error", "warning", "note")
     by_rule = {r["ruleId"]: r for r in run_["results"]}
@@ -102,7 +104,7 @@ def test_sarif_structure(result, rules):
     assert region["snippet"]["text"] == "429.46万元"
     assert tot["relatedLocations"][0]["physicalLocation"]["region"]["startColumn"] == 18
     assert tot["relatedLocations"][0]["id"] == 1
-    assert len(tot["partialFingerprints"]["budgetaudit/v1"]) >= 16
+    assert len(tot["partialFingerprints"]["budgetaudit/v2"]) >= 16
     assert run_["invocations"][0]["executionSuccessful"] is True
 
 
@@ -142,12 +144,13 @@ def test_github_escaping():
 
 
 def test_github_annotations():
-    out = renderer("github").render(synthetic(), Options()).rstrip("\n").split("\n")
-    assert len(out) == 4
+    out = renderer("github").render(synthetic(), Options(lang="en")).rstrip("\n").split("\n")
+    assert len(out) == 5
     assert out[0].startswith("::error file=dir with space/表 1.xlsx,line=3,col=5,endLine=3,endColumn=11,title=TOT001 sum-of-parts::")
     assert "%0Asecond line%0D" in out[0] and "50%25" in out[0] and "\r" not in "".join(out)
-    assert out[1].startswith("::warning ") and out[2].startswith("::notice ")
-    assert out[3] == "::error file=missing.txt,title=budgetaudit::cannot read: no such file"
+    assert out[1] == "::error file=missing.txt,title=budgetaudit::cannot read: no such file"
+    assert out[2].startswith("::warning ") and out[3].startswith("::notice ")
+    assert out[4].startswith("::notice title=budgetaudit::2 file(s): 1 error(s)")
 
 
 def test_format_auto_under_github_actions(broken):
@@ -187,7 +190,9 @@ def test_output_file_is_written_atomically(broken, tmp_path):
     assert result.returncode == 1 and result.stdout == b""
     assert target.read_bytes() == run("check", "-f", "sarif", str(broken)).stdout
     assert os.listdir(target.parent) == ["report.sarif"]
-    assert run("check", "-o", str(tmp_path / "nodir" / "x.json"), str(broken)).returncode == 2
+    made = run("check", "-f", "json", "-o", str(tmp_path / "new" / "dir" / "x.json"), str(broken))
+    assert made.returncode == 1 and json.loads((tmp_path / "new" / "dir" / "x.json").read_text(encoding="utf-8"))
+    assert made.stderr.decode().strip() == "budgetaudit: 1个文件：1个错误，1个警告，1个提示；已核对关系3项，未能核对0项"
 
 
 def test_sarif_has_a_result_for_every_error_of_the_json_report_on_the_seeds():
@@ -196,7 +201,7 @@ def test_sarif_has_a_result_for_every_error_of_the_json_report_on_the_seeds():
     data = json.loads(run("check", "-f", "json", str(SEEDS)).stdout)
     log = json.loads(run("check", "-f", "sarif", str(SEEDS)).stdout)
     errors = sorted(f["fingerprint"] for e in data["files"] for f in e["findings"] if f["severity"] == "error")
-    results = sorted(r["partialFingerprints"]["budgetaudit/v1"] for r in log["runs"][0]["results"] if r["level"] == "error")
+    results = sorted(r["partialFingerprints"]["budgetaudit/v2"] for r in log["runs"][0]["results"] if r["level"] == "error")
     assert errors and errors == results
 
 
@@ -222,3 +227,27 @@ def test_dumps_prints_as_json_does(value):
     from budgetaudit.formats import dumps
 
     assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_github_caps_annotations_and_cuts_the_step_summary(tmp_path, monkeypatch):
+    from budgetaudit.formats import github
+
+    span = Span(1, 1, 1, 4, "1.00")
+    findings = [Finding("TOT001", "parts-sum-to-total", severity, f"m{i}", [Location(span)], "", "", fingerprint=f"{i:020x}")
+                for i, severity in enumerate(["info"] * 30 + ["error"] * 25 + ["warning"] * 3)]
+    result = Result(files=[FileReport("a.txt", "budget", 2024, "", "万元", findings)])
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.setattr(github, "SUMMARY_LIMIT", 600)
+    lines = renderer("github").render(result, Options(lang="en")).splitlines()
+    levels = [line.split(" ", 1)[0] for line in lines]
+    # Most severe first, at most 10 of each level, the last notice with the count.
+    assert levels == ["::error"] * 10 + ["::warning"] * 3 + ["::notice"] * 10
+    assert lines[-1].startswith("::notice title=budgetaudit::1 file(s): 25 error(s), 3 warning(s), 30 info")
+    assert "58 finding(s): 22 shown as annotations" in lines[-1]
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## budgetaudit\n") and len(text.encode()) < 700
+    assert "more finding(s) left out" in text
+    listed = text.count("\n- ")
+    left_out = int(re.search(r"reached 1 MiB; (\d+) more", text).group(1))
+    assert listed + left_out == 58 - 22

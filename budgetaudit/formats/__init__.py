@@ -86,6 +86,57 @@ class Writer:
         pass
 
 
+def parse_outputs(default_format: str, values: list[str]) -> list[tuple[str, str | None]]:
+    """(format, path) of every report of a run; path None is standard output.
+
+    `--output FILE` sends the `--format` report to FILE (as before); `--output FORMAT=FILE` (repeatable, the
+    format in any case) adds a report in that format, and then the `--format` report still goes to standard
+    output. A value that is not FORMAT=… is a path. Raises ValueError(value) for an empty path."""
+    plain: list[str] = []
+    extra: list[tuple[str, str | None]] = []
+    for value in values:
+        name, sep, path = value.partition("=")
+        if sep and name.strip().lower() in FORMATS:
+            if not path:
+                raise ValueError(value)
+            extra.append((name.strip().lower(), path))
+        elif value:
+            plain.append(value)
+        else:
+            raise ValueError(value)
+    if len(plain) > 1:
+        raise ValueError(plain[1])
+    return [(default_format, plain[0] if plain else None)] + extra
+
+
+class Targets:
+    """Several reports of one run, each a Writer with its Output, fed the same reports once."""
+
+    def __init__(self, writers: list[tuple[Writer, str | None]]):
+        self.writers = writers
+
+    def write(self, reports: Iterable, totals) -> None:
+        outputs: list[Output] = []
+        try:
+            for _, path in self.writers:
+                outputs.append(Output(path))
+            for (writer, _), out in zip(self.writers, outputs):
+                out.write(writer.start())
+            for report in reports:
+                for (writer, _), out in zip(self.writers, outputs):
+                    out.write(writer.file(report))
+            for (writer, _), out in zip(self.writers, outputs):
+                for piece in writer.end(totals):
+                    out.write(piece)
+            for out in outputs:
+                out.commit()
+        finally:
+            for writer, _ in self.writers:
+                writer.close()
+            for out in outputs:
+                out.discard()
+
+
 def pieces(writer: Writer, reports: Iterable, totals) -> Iterator[str]:
     """The whole report, piece by piece. `totals` is read only after `reports` is exhausted, so a run may
     fill it while it yields its reports."""
@@ -272,20 +323,24 @@ class Output:
             return
         target = os.path.abspath(path)
         try:
+            os.makedirs(os.path.dirname(target), exist_ok=True)  # -o reports/today/x.json makes its folders
+        except OSError as exc:
+            raise OutputError(exc.errno, exc.strerror or str(exc), path) from None
+        try:
             self._mode = os.stat(target).st_mode & 0o777
         except FileNotFoundError:
             umask = os.umask(0)
             os.umask(umask)
             self._mode = 0o666 & ~umask
         except OSError as exc:
-            raise OutputError(exc.errno, exc.strerror or str(exc)) from None
+            raise OutputError(exc.errno, exc.strerror or str(exc), self.path) from None
         self._target = target
         try:
             handle, self._temp = tempfile.mkstemp(
                 dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.", suffix=".tmp"
             )
         except OSError as exc:
-            raise OutputError(exc.errno, exc.strerror or str(exc)) from None
+            raise OutputError(exc.errno, exc.strerror or str(exc), self.path) from None
         self._handle = os.fdopen(handle, "w", encoding="utf-8", newline="")
 
     def write(self, text: str) -> None:
@@ -297,7 +352,7 @@ class Output:
         try:
             self._handle.write(text)
         except OSError as exc:
-            raise OutputError(exc.errno, exc.strerror or str(exc)) from None
+            raise OutputError(exc.errno, exc.strerror or str(exc), self.path) from None
 
     def commit(self) -> None:
         """The report is complete: flush standard output, or put the file in place."""
@@ -311,7 +366,7 @@ class Output:
             os.chmod(self._temp, self._mode)
             os.replace(self._temp, self._target)
         except OSError as exc:
-            raise OutputError(exc.errno, exc.strerror or str(exc)) from None
+            raise OutputError(exc.errno, exc.strerror or str(exc), self.path) from None
         self._handle = self._temp = None
 
     def discard(self) -> None:

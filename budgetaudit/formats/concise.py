@@ -1,7 +1,11 @@
-"""One line per finding: `path:line:col: CODE [severity] message` (editors and grep read it)."""
+"""One line per finding: `path:line:col: CODE [severity] message (fingerprint …)` (editors and grep read it).
+
+The severity in brackets stays `error`/`warning`/`info` in every language: editors' problem matchers
+parse it. The message, the word before the fingerprint and the summary line speak the run's language."""
 
 from __future__ import annotations
 
+from ..messages import section
 from . import Writer as _Writer, coordinates, render_with
 
 
@@ -10,6 +14,10 @@ def _one_line(text: str) -> str:
 
 
 class Writer(_Writer):
+    def __init__(self, options=None, version=None):
+        super().__init__(options, version)
+        self.words = section(getattr(self.options, "lang", "zh"), "report")
+
     def file(self, report) -> str:
         lines = []
         for finding in report.findings:
@@ -18,15 +26,14 @@ class Writer(_Writer):
             extra = coordinates(span) if span is not None else ""
             if extra:
                 where += f" ({extra})"
-            lines.append(f"{where}: {finding.code} [{finding.severity}] {_one_line(finding.message)}\n")
+            lines.append(
+                f"{where}: {finding.code} [{finding.severity}] {_one_line(finding.message)} "
+                f"({self.words['fingerprint']} {finding.fingerprint})\n"
+            )
         return "".join(lines)
 
     def end(self, totals):
-        summary = totals.summary()
-        yield (
-            f"Found {summary['error']} error(s), {summary['warning']} warning(s), {summary['info']} info "
-            f"in {summary['files']} file(s); {summary['unchecked']} relation(s) not checked.\n"
-        )
+        yield self.words["summary"].format(checked=totals.checked, **totals.summary()) + "\n"
 
 
 def render(result, options=None) -> str:

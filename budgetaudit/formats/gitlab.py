@@ -1,14 +1,13 @@
 """GitLab Code Quality report (a subset of the Code Climate spec): a JSON array of issues.
 
-Severity: error → major, warning → minor, info → info. The fingerprint hashes the path with the
-finding's own fingerprint (which ignores line numbers), so it is unique in a report and stable across
-edits elsewhere in the file.
+Severity: error → major, warning → minor, info → info. GitLab wants a fingerprint unique in a report:
+fingerprint.gitlab(path, fingerprint), a hash of the path with the finding's own fingerprint, so it is
+stable across edits elsewhere in the file.
 """
 
 from __future__ import annotations
 
-import hashlib
-
+from ..fingerprint import gitlab
 from . import JsonList, Writer as _Writer, render_with
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
@@ -18,7 +17,7 @@ def issues(report) -> list[dict]:
     """The issues of one file's report."""
     out = []
     for finding in report.findings:
-        fingerprint = hashlib.sha256(f"{report.path}\x1f{finding.fingerprint}".encode()).hexdigest()[:32]
+        fingerprint = gitlab(report.path, finding.fingerprint)
         out.append(
             {
                 "description": f"{finding.code} {finding.message}",

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from . import JsonList, Writer as _Writer, render_with
 
+# 2: fingerprints are built as fingerprint.py says (role, concept and printed text; never a line's text).
+SCHEMA_VERSION = 2
+
 
 def entry(report) -> dict:
     out = report.as_dict()
@@ -21,7 +24,7 @@ def entry(report) -> dict:
 
 def document(totals, version: str, files=JsonList.MARKER) -> dict:
     return {
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "tool": {"name": "budgetaudit", "version": version},
         "files": files,
         "summary": totals.summary(),

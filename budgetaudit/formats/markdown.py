@@ -5,21 +5,9 @@ from __future__ import annotations
 import re
 from itertools import chain
 
+from ..messages import section
 from . import Spool, Writer as _Writer, coordinates, render_with
 
-WORDS = {
-    "zh": {"title": "预算公开一致性审核", "file": "文件", "errors": "错误", "warnings": "警告", "infos": "提示",
-           "unchecked": "未能核对", "status": "结论", "total": "合计", "pass": "通过", "fix": "需修改",
-           "review": "需复核", "unreadable": "无法读取", "skipped": "跳过", "findings": "问题明细",
-           "stated": "所列", "expected": "应为", "figures": "涉及数字", "not_checked": "未能核对的关系",
-           "accepted": "已豁免 {waived} 项，基线内 {baselined} 项。", "stale": "过期豁免（未匹配任何问题）"},
-    "en": {"title": "Disclosure consistency review", "file": "file", "errors": "errors", "warnings": "warnings",
-           "infos": "infos", "unchecked": "not checked", "status": "status", "total": "total", "pass": "pass",
-           "fix": "fix", "review": "review", "unreadable": "cannot read", "skipped": "skipped",
-           "findings": "Findings", "stated": "stated", "expected": "expected", "figures": "figures",
-           "not_checked": "Relations not checked", "accepted": "Waived {waived}, in baseline {baselined}.",
-           "stale": "Stale waivers (matched nothing)"},
-}
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
@@ -50,7 +38,8 @@ class Writer(_Writer):
     def __init__(self, options=None, version=None):
         super().__init__(options, version)
         self.lang = getattr(self.options, "lang", "zh")
-        self.words = WORDS[self.lang]
+        self.words = section(self.lang, "report")
+        self.severities = section(self.lang, "severity")
         self.rows = Spool()
         self.findings = Spool()
 
@@ -64,15 +53,16 @@ class Writer(_Writer):
                       f"{_status(report, words)} |\n")
         if not report.findings and not report.unchecked:
             return ""
-        comma = "，" if self.lang == "zh" else ", "
+        comma = words["comma"]
         out = [f"### {md(report.path)}", ""]
         for f in report.findings:
             span = f.locations[0].span if f.locations else None
             extra = coordinates(span) if span is not None else ""
             where = f"{f.line}:{f.column}" + (f" ({md(extra)})" if extra else "")
-            line = f"- **{where}** `{f.code}` {f.severity}: {md(f.message)}"
+            line = f"- **{where}** `{f.code}` {self.severities[f.severity]}: {md(f.message)}"
             if f.expected:
                 line += f" ({words['stated']} {md(f.stated)}{comma}{words['expected']} {md(f.expected)})"
+            line += f" {words['fingerprint']} `{f.fingerprint}`"
             out.append(line)
         if report.unchecked:
             out += ["", f"{words['not_checked']}:", ""]
@@ -90,13 +80,13 @@ class Writer(_Writer):
         head.append("| --- | ---: | ---: | ---: | ---: | --- |")
         out = []
         for path, reason in totals.skipped:
-            out.append(f"| {md(path)} | - | - | - | - | {words['skipped']}: {md(reason)} |")
+            out.append(f"| {md(path)} | - | - | - | - | {words['skipped_short']}: {md(reason)} |")
         s = totals.summary()
         out.append(f"| **{words['total']}** ({s['files']}) | **{s['error']}** | **{s['warning']}** | **{s['info']}** | "
                    f"**{s['unchecked']}** | |")
         out.append("")
         if totals.waived or totals.baselined:
-            out += [words["accepted"].format(waived=totals.waived, baselined=totals.baselined), ""]
+            out += [words["accepted_memo"].format(waived=totals.waived, baselined=totals.baselined), ""]
         if totals.stale_waivers:
             out.append(f"{words['stale']}: " + ", ".join(f"`{w.fingerprint}`" for w in totals.stale_waivers))
             out.append("")

@@ -12,18 +12,20 @@ from __future__ import annotations
 import os
 from urllib.parse import quote
 
+from ..fingerprint import SARIF_KEY
 from . import JsonList, Writer as _Writer, render_with
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-RULES_DOC = "docs/rules.md"
-FINGERPRINT_KEY = "budgetaudit/v1"
+FINGERPRINT_KEY = SARIF_KEY
 EXTRA_COORDINATES = ("page", "sheet", "cell", "table", "row", "table_column")
 
 
 def artifact(path: str) -> dict:
+    """Where a file is: an absolute file URI, or a path relative to %SRCROOT% (the checkout); standard
+    input has no URI, only a description (every URI in the log is absolute, resolved by a base id, or absent)."""
     if path == "-":
-        return {"uri": "stdin"}
+        return {"description": {"text": "stdin"}}
     posix = path.replace(os.sep, "/")
     if os.path.isabs(path):
         return {"uri": "file://" + quote(posix if posix.startswith("/") else "/" + posix, safe="/:")}
@@ -50,14 +52,15 @@ def location(path: str, span, **extra) -> dict:
 
 
 def rule_descriptor(rule, lang: str) -> dict:
-    other = "en" if lang == "zh" else "zh"
+    # No helpUri: the rule's documentation is in `help` (a relative link to docs/rules.md is no URI the
+    # schema accepts, and where the repository is published is not known here).
+    description, rationale = rule.text("description", lang), rule.text("rationale", lang)
     out = {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary.get(lang) or rule.summary[other]},
-        "fullDescription": {"text": rule.description},
-        "helpUri": f"{RULES_DOC}#{rule.code.lower()}",
-        "help": {"text": "\n\n".join(x for x in (rule.description, rule.rationale) if x)},
+        "shortDescription": {"text": rule.text("summary", lang)},
+        "fullDescription": {"text": description},
+        "help": {"text": "\n\n".join(x for x in (description, rationale) if x)},
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {"tags": [rule.code[:3], rule.kind]},
     }

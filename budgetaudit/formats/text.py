@@ -5,31 +5,15 @@ from __future__ import annotations
 import io
 from itertools import groupby
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ..messages import section
 from . import Options, Writer as _Writer, coordinates, render_with
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-KIND_NAMES = {
-    "zh": {"budget": "预算", "final_account": "决算", "unknown": "类型未知"},
-    "en": {"budget": "budget", "final_account": "final account", "unknown": "kind unknown"},
-}
-WORDS = {
-    "zh": {"stated": "所列", "expected": "应为", "figures": "涉及数字", "unchecked": "未能核对",
-           "summary": "{files}个文件：{error}个错误，{warning}个警告，{info}个提示；已核对关系{checked}项，未能核对{unchecked}项",
-           "clean": "未发现问题", "unit": "单位", "unreadable": "无法读取",
-           "file": "文件", "errors": "错误", "warnings": "警告", "infos": "提示", "total": "合计",
-           "skipped": "已跳过（不是公开说明）", "accepted": "已豁免{waived}项，基线内{baselined}项，跳过文件{skipped}个",
-           "stale": "过期豁免（未匹配任何问题）"},
-    "en": {"stated": "stated", "expected": "expected", "figures": "figures", "unchecked": "not checked",
-           "summary": "{files} file(s): {error} error(s), {warning} warning(s), {info} info; relations checked {checked}, not checked {unchecked}",
-           "clean": "no findings", "unit": "unit", "unreadable": "cannot read",
-           "file": "file", "errors": "errors", "warnings": "warnings", "infos": "infos", "total": "total",
-           "skipped": "skipped (no disclosure)", "accepted": "waived {waived}, in baseline {baselined}, files skipped {skipped}",
-           "stale": "stale waivers (matched nothing)"},
-}
 
 __all__ = ["Options", "Writer", "render"]
 
@@ -63,7 +47,12 @@ class Writer(_Writer):
 
     def __init__(self, options: Options | None = None, version=None):
         super().__init__(options, version)
-        self.words = WORDS[self.options.lang]
+        self.words = section(self.options.lang, "report")
+        self.kinds = section(self.options.lang, "kind")
+        severities = section(self.options.lang, "severity")
+        width = max(cell_len(word) for word in severities.values())
+        # Severities padded to one display width (a Chinese character takes two cells).
+        self.severities = {name: word + " " * (width - cell_len(word)) for name, word in severities.items()}
         self.buffer = io.StringIO()
         self.console = Console(
             file=self.buffer, force_terminal=self.options.color, no_color=not self.options.color,
@@ -85,7 +74,7 @@ class Writer(_Writer):
             counts = report.counts()
             self.rows.append((escape(report.path), str(counts["error"]), str(counts["warning"]), str(counts["info"]),
                               str(len(report.unchecked))))
-        kind = KIND_NAMES[options.lang].get(report.kind, report.kind)
+        kind = self.kinds.get(report.kind, report.kind)
         head = f"[bold]{escape(report.path)}[/bold]"
         if report.error:
             console.print(f"{head}  [bold red]{words['unreadable']}: {escape(report.error)}[/bold red]")
@@ -103,7 +92,7 @@ class Writer(_Writer):
                 for finding in same_figure:
                     style = STYLE[finding.severity]
                     console.print(
-                        f"      [{style}]{finding.severity:<7}[/{style}] [bold]{finding.code}[/bold] "
+                        f"      [{style}]{self.severities[finding.severity]}[/{style}] [bold]{finding.code}[/bold] "
                         f"{finding.name}  {escape(finding.message)}"
                     )
                     if finding.expected:
@@ -112,6 +101,7 @@ class Writer(_Writer):
                         )
                     figures = " · ".join(f"{_where(loc)} {escape(loc.span.text)}" for loc in finding.locations)
                     console.print(f"              {words['figures']}: {figures}", style="dim")
+                    console.print(f"              {words['fingerprint']} {finding.fingerprint}", style="dim")
         if report.unchecked:
             console.print(f"  [bold]{words['unchecked']} ({len(report.unchecked)})[/bold]")
             for item in report.unchecked:

@@ -82,7 +82,7 @@ def check(rule, document, reporter) -> None:
     if not missing:
         return
     if len(missing) == len(wanted):
-        _report(rule, reporter, "info", [reporter.hint("all_tables_absent")], title)
+        _report(rule, reporter, "info", [reporter.hint("all_tables_absent")], title, "all_tables_absent")
     elif len(wanted) - len(missing) <= 2:
         # One or two tables of the set (a “三公”经费 page with its table): a part published on its own.
         _report(rule, reporter, "info", missing, title)
@@ -111,9 +111,11 @@ def check_evaluations(rule, document, reporter) -> None:
     elsewhere = _ELSEWHERE.search(source.norm, claim.end(), sentence_end if sentence_end != -1 else len(source.norm))
     severity = "info" if not projects or elsewhere else rule.severity
     missing = reporter.hint("evaluations_published", stated=str(stated), published=str(len(projects)))
-    _report(rule, reporter, severity, [missing], where)
+    _report(rule, reporter, severity, [missing], where, f"evaluations {stated}>{len(projects)}")
 
 
-def _report(rule, reporter, severity, missing, title) -> None:
+def _report(rule, reporter, severity, missing, title, subject: str = "") -> None:
+    # The fingerprint of a document-level finding is the rule and what is missing (in words that do not
+    # change with --lang), never the title it is placed at.
     text = "、".join(missing)
-    reporter.finding(rule, severity, {"missing": text, "why": ""}, [title], "", title.text)
+    reporter.finding(rule, severity, {"missing": text, "why": ""}, [title], "", title.text, subject or "missing " + text)

@@ -161,9 +161,10 @@ def _doubts(document: Document, built: Built) -> None:
                 seen.add(id(cell))
                 spans.append(cell.figure.span)
     if spans:
-        reason = f"表“{table.title}”中有{len(spans)}个数字无法确定所在列，相关合计未核对"
-        document.doubts.append(Doubt(DOUBT, reason, spans))
+        document.doubts.append(Doubt(DOUBT, "table_columns_uncertain", spans,
+                                     {"title": table.title, "count": str(len(spans))}))
     if built.problem:
         figures = [c.figure.span for row in table.rows for c in row.cells if c.figure is not None]
         if figures:
-            document.doubts.append(Doubt(DOUBT, f"表“{table.title}”未能重建各列（{built.problem}），其数字未核对", figures[:1]))
+            document.doubts.append(Doubt(DOUBT, "table_not_rebuilt", figures[:1],
+                                         {"title": table.title, "problem": built.problem}))
