@@ -175,6 +175,11 @@ class ChangeReader(ShareReader):
         between = lead[comparison.end():]
         if CLAUSE_BREAK.search(between) or len(between.strip()) > 12:
             return False
+        named = clean_label(between.replace("的", ""))
+        if named and named not in WORDS.measure_only and named != subject.label:
+            concept, _ = self.dictionary.lookup(named, subject.key.quantity)
+            if concept is not None and concept.name != subject.key.concept:
+                return False  # 去年相比2016年“三公”经费支出48.25亿元: a figure of the item it names, not the subject's base
         if quantity_of(item.figure) != subject.key.quantity:
             return False
         base = self.normalise_base(comparison.group("base").strip())
