@@ -21,7 +21,8 @@ _GAP_PATTERN: Final = "[^，,。；;：:]{1,16}?"
 
 # Every section and key the file may hold; True where a phrase may hold the gap marker "…".
 SCHEMA: Final[dict[str, dict[str, bool]]] = {
-    "direction": {"increase": False, "decrease": False, "before": False, "undecided": False, "other_basis": False},
+    "direction": {"increase": False, "decrease": False, "before": False, "undecided": False, "other_basis": False,
+                  "objects": False},
     "flat": {"words": False, "loose": False},
     "comparison": {"before": False, "bases": False, "year_suffixes": False, "frames": True, "previous": False},
     "share": {"words": False, "ratio_words": False, "whole_suffixes": False},
@@ -70,7 +71,8 @@ class Words:
         word = data["direction"]
         self.increase: frozenset[str] = frozenset(word["increase"])
         direction = _alternation(word["increase"] + word["decrease"])
-        self.direction = re.compile(rf"(?:{_alternation(word['before'])})?(?P<word>{direction})了?\s*$")
+        self.direction = re.compile(
+            rf"(?:{_alternation(word['before'])})?(?P<word>{direction})了?(?:{_alternation(word['objects'])})?\s*$")
         self.direction_anywhere = re.compile(direction)
         self.other_basis = re.compile(_alternation(word["other_basis"]))
         self.undecided = re.compile(rf"(?:{_alternation(word['undecided'])})\s*$")

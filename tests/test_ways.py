@@ -87,6 +87,18 @@ WAYS = {
         "二、“三公”经费。2024年财政拨款“三公”经费预算总额为2.7万元。2024年“三公”经费预算数比2023年预算数减少0.06万元，减幅0.02%。",
         ("PCT002", "0.02%"),
     ),
+    # 1. A comparison in a clause of its own ends a clause of use or reason (…用于…，与2016年相比，…减少Δ);
+    # a direction word may take its object before the amount (比上年减少支出613.80万元).
+    "comparison after a clause of use": (
+        "三、“三公”经费。公务用车购置费34.71万元，购置1辆中巴车，用于公务活动使用等，与2016年相比，公务用车购置费减少79.40万元，下降69.6%。",
+        "三、“三公”经费。公务用车购置费34.71万元，购置1辆中巴车，用于公务活动使用等，与2016年相比，公务用车购置费减少79.40万元，下降39.8%。",
+        ("PCT002", "39.8%"),
+    ),
+    "direction word with its object": (
+        "三、“三公”经费。2024年“三公”经费支出1360.13万元，比上年减少支出613.80万元，下降31.1%。",
+        "三、“三公”经费。2024年“三公”经费支出1360.13万元，比上年减少支出613.80万元，下降36.0%。",
+        ("PCT002", "36.0%"),
+    ),
     # 2. Periods across sentences: the figure of the base's year is the base of the rate.
     "periods across sentences": (
         "三、“三公”经费。2023年度公务接待费8.64万元。2024年度公务接待费较2023年度减少0.72万元，下降8.33%。",

@@ -170,9 +170,16 @@ class ProseReader(ChangeReader):
             state.reason = True
         elif stop >= 0:
             state.reason = False
+        comparison = last_match(WORDS.comparison, lead)
+        if state.reason and comparison is not None:
+            # …用于政府系统公务活动使用等，与2016年相比，公务用车购置费减少79.4万元: a comparison in a clause of its
+            # own after the reason began is a new claim, and the reason ends there.
+            comma = max(lead.rfind("，", 0, comparison.start()), lead.rfind(",", 0, comparison.start()))
+            began = reason.start() if reason is not None and reason.start() > stop else -1
+            if comma >= 0 and comma > began:
+                state.reason = False
         if state.reason and (reason is None or reason.start() <= stop):
             return
-        comparison = last_match(WORDS.comparison, lead)
         if comparison:
             base_text = (comparison.group("base") or comparison.group("base2") or comparison.group("base3") or "").strip()
             state.base = (self.normalise_base(base_text), base_text)
