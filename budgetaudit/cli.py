@@ -56,11 +56,15 @@ def fail(message: str) -> None:
 
 
 def error(message: str) -> None:
-    typer.echo(f"budgetaudit: error: {message}", err=True)
+    from .escape import visible
+
+    typer.echo(f"budgetaudit: error: {visible(message)}", err=True)
 
 
 def warn(message: str) -> None:
-    typer.echo(f"budgetaudit: warning: {message}", err=True)
+    from .escape import visible
+
+    typer.echo(f"budgetaudit: warning: {visible(message)}", err=True)
 
 
 def _version(value: bool) -> None:
@@ -145,12 +149,12 @@ def _progress(total: int):
     return bar(total)
 
 
-def _emit(text: str, output: Optional[str]) -> None:
+def _emit(text: str, output: Optional[str], inputs=()) -> None:
     if output:
         from .formats import write_atomic
 
         try:
-            write_atomic(output, text)
+            write_atomic(output, text, inputs)
         except OSError as exc:
             fail(f"{output}: cannot write: {exc.strerror or exc}")
     else:
@@ -218,7 +222,7 @@ def check(
     # the report does not go to the same terminal.
     factory = _progress if sys.stderr.isatty() and (output or not sys.stdout.isatty()) else None
     try:
-        with Output(output or None) as out:
+        with Output(output or None, inputs=[item.path for item in batch.inputs]) as out:
             for piece in pieces(writer, batch.reports(factory), batch.totals):
                 out.write(piece)
     except OutputError as exc:
@@ -251,6 +255,14 @@ def baseline(
 
     settings, rules = _settings(files, config, isolated, lang, None, None, select, extend_select, ignore, include, exclude)
     batch = Batch(files, settings, rules, jobs)
+    inputs = [item.path for item in batch.inputs]
+    if output:
+        from .formats import OutputError, target_kind
+
+        try:
+            target_kind(output, inputs)  # refused before the work, not after it
+        except OutputError as exc:
+            fail(f"{output}: cannot write: {exc.strerror or exc}")
     for warning in batch.warnings:
         warn(warning)
     builder = Builder(output or "baseline.json")
@@ -261,7 +273,7 @@ def baseline(
         for report in batch.totals.unreadable:
             error(f"{report.path}: {report.error}")
         raise typer.Exit(2)
-    _emit(builder.render(), output)
+    _emit(builder.render(), output, inputs)
     if output:
         typer.echo(f"budgetaudit: wrote {builder.findings} finding(s) of {builder.reports} file(s) to {output}", err=True)
 
