@@ -412,10 +412,11 @@ def target_kind(path: str, inputs=()) -> str:
         if item == "-":
             continue
         try:
-            if os.path.samestat(info, os.stat(item)):
-                raise OutputError(0, "it is one of the inputs (the report would replace it)")
+            same = os.path.samestat(info, os.stat(item))
         except OSError:
             continue
+        if same:
+            raise OutputError(0, "it is one of the inputs (the report would replace it)")
     if stat.S_ISDIR(info.st_mode):
         raise OutputError(0, "is a directory")
     if not stat.S_ISREG(info.st_mode):
