@@ -36,6 +36,11 @@ def set_max_bytes(limit: int) -> None:
     os.environ[_MAX_BYTES_ENV] = str(limit)
 
 
+def max_bytes() -> int:
+    """The limit in force (readers also hold what a file expands to within it)."""
+    return MAX_BYTES
+
+
 def describe_size(size: int) -> str:
     mib = 1024 * 1024
     return f"{size // mib} MB" if size % mib == 0 else f"{size:,} bytes"
