@@ -221,7 +221,8 @@ def _killer(path, ruleset, lang="zh"):
 _REAL_CHECK_PATH = None
 
 
-def test_a_worker_that_dies_is_reported_for_its_files_and_the_rest_still_reported(tmp_path, monkeypatch, rules):
+@pytest.mark.parametrize("per_task", [1, 3])
+def test_a_worker_that_dies_is_reported_for_its_files_and_the_rest_still_reported(tmp_path, monkeypatch, rules, per_task):
     import multiprocessing
 
     from budgetaudit import run
@@ -232,6 +233,7 @@ def test_a_worker_that_dies_is_reported_for_its_files_and_the_rest_still_reporte
     global _REAL_CHECK_PATH
     _REAL_CHECK_PATH = run.check_path
     monkeypatch.setattr(run, "check_path", _killer)
+    monkeypatch.setattr(run, "files_per_task", lambda files, workers: per_task)
     names = [f"{i:02d}{'kill' if i == 3 else 'ok'}.txt" for i in range(12)]
     for name in names:
         (tmp_path / name).write_text(DISCLOSURE, encoding="utf-8")
