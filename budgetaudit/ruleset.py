@@ -145,7 +145,10 @@ def _rule(entry: dict, text: str, file: str) -> Rule:
                     "{" + placeholder + "}",
                 )
     params = entry.get("params", {})
-    problem = validate_params(kind.PARAMS, params, {p: v for (k, p), v in CHOICES.items() if k == kind_name})
+    choices = {p: v for (k, p), v in CHOICES.items() if k == kind_name}
+    if hasattr(kind, "CHECKS"):
+        choices["check"] = tuple(kind.CHECKS)
+    problem = validate_params(kind.PARAMS, params, choices)
     if problem:
         raise _fail(file, f"rule {code}: params: {problem}", text, "params")
     examples = []

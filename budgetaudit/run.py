@@ -245,8 +245,11 @@ def check_stream(
     def submit() -> None:
         run = next(runs, None)
         if run is not None:
-            future = (pool.submit(_task, tasks[run[0]]) if size == 1 else
-                      pool.submit(_tasks, [tasks[index] for index in run]))
+            try:
+                future = (pool.submit(_task, tasks[run[0]]) if size == 1 else
+                          pool.submit(_tasks, [tasks[index] for index in run]))
+            except BrokenProcessPool:  # a worker died since the last result: this run is lost with the others
+                future = _Done(None, size)
             in_flight.append((future, run))
 
     done = False
@@ -288,12 +291,17 @@ WORKER_DIED = "the process checking this file stopped before it finished (killed
 
 
 class _Done:
-    """A finished run standing in for a future (the runs checked again after a worker died)."""
+    """A finished run standing in for a future: the runs checked again after a worker died, or (reports
+    None) a run the broken pool refused, which fails as the pool's futures do."""
 
-    def __init__(self, reports: list[FileReport], size: int):
+    def __init__(self, reports: list[FileReport] | None, size: int):
         self.reports, self.size = reports, size
 
     def result(self):
+        if self.reports is None:
+            from concurrent.futures.process import BrokenProcessPool
+
+            raise BrokenProcessPool("the pool was broken when this run was submitted")
         return self.reports[0] if self.size == 1 else self.reports
 
 

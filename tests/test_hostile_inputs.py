@@ -125,6 +125,7 @@ RULE_FILES = {
     "examples of numbers": RULE + "examples = [5]\n",
     "code is an integer": RULE.replace('code = "TOT901"', "code = 901"),
     "of is not a choice": RULE.replace('kind = "share"', 'kind = "agree"') + 'params = {of = "nope"}\n',
+    "evaluation check unknown": RULE.replace('kind = "share"', 'kind = "evaluation"') + 'params = {check = "nope"}\n',
     "check is a dunder": RULE.replace('kind = "share"', 'kind = "change"') + 'params = {check = "__class__"}\n',
     "long integer": RULE + "rationale = " + "7" * 5000 + "\n",
     "deep arrays": RULE + "aliases = " + "[" * 5000 + "]" * 5000 + "\n",
@@ -149,7 +150,7 @@ def test_parameter_choices_are_the_ones_each_kind_dispatches_on(rules):
         assert param in KINDS[kind].PARAMS
     for rule in rules.rules:
         for param, value in rule.params.items():
-            allowed = CHOICES.get((rule.kind, param))
+            allowed = CHOICES.get((rule.kind, param)) or (KINDS[rule.kind].CHECKS if param == "check" and rule.kind == "evaluation" else None)
             assert allowed is None or value in allowed
 
 

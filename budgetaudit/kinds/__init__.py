@@ -2,7 +2,8 @@
 
 PARAMS maps a parameter name to (type, default); a default of ... marks it required.
 PLACEHOLDERS are the names a rule's message template may use. CHOICES: the values a string parameter
-may take where a kind dispatches on it (checked when the rule file is loaded, never at check time).
+may take where a kind dispatches on it (checked when the rule file is loaded, never at check time); a kind
+whose module declares CHECKS (evaluation) takes those for its `check`.
 """
 
 from . import agree, average, change, completeness, equal, extraction, share, total
@@ -24,6 +25,5 @@ CHOICES = {
     ("agree", "of"): ("changes", "facts", "scopes"),
     ("change", "check"): ("rate", "direction", "flat", "base"),
     ("completeness", "check"): ("sections", "evaluations", "tables"),
-    ("evaluation", "check"): tuple(evaluation.CHECKS),
     ("sum", "mode"): ("partition", "subset"),
 }
