@@ -16,7 +16,10 @@
 4. time against size: a synthetic disclosure (bench/synthetic.py) at 1×, 10× and 100× a seed's size;
 5. hostile shapes and adversarial inputs (a 50 MB text, a single 1 MB line, a 100,000-row table, a
    line of 100,000 digits, deep nesting, long runs of one token, …), each built and checked in a
-   child process with a time limit, with its time per MB and peak memory.
+   child process with a time limit, with its time per MB and peak memory;
+6. hostile files and settings (bench/hostile_files.py: zip and Flate bombs, merged and spanned cells,
+   list numbers, a backtracking glob, a FIFO, many waivers, …), each checked by the command line in a
+   child process: seconds, peak memory, exit code and the one line of a refusal.
 
 Every figure is printed beside its target. Seeds are read from ../shared/seeds next to the
 repository; a section that needs them is skipped with a note when they are absent. Files are
@@ -590,6 +593,13 @@ ADVERSARIAL = [
      lambda k: "2024年度部门决算\n" + "支出总计100万元。支出总计90万元。" * (5_000 // k)),
     ("5,000 different values of one figure",
      lambda k: "2024年度部门决算\n" + "".join(f"支出总计{v}.00万元。" for v in range(1, 5_000 // k + 1))),
+    # Issue 21: every rate wrong, so each asks for the slip hints (2,000 statements; 500 at a quarter).
+    ("2,000 wrong growth rates, one a line",
+     lambda k: "2024年度部门决算\n" + "\n".join(f"第{i}项支出{100 + i}.00万元，较上年决算数增加10.00万元，增长{i % 40 + 50}.00%。"
+                                           for i in range(2_000 // k))),
+    ("20,000 wrong growth rates on one line",
+     lambda k: "2024年度部门决算\n" + "".join(f"第{i}项支出{100 + i}.00万元，较上年决算数增加10.00万元，增长{i % 40 + 50}.00%。"
+                                           for i in range(20_000 // k))),
     ("5,000 totals then 5,000 收支 changes in one sentence",
      lambda k: "支出总计100万元，" * (5_000 // k) + "收、支总计较上年增加1万元，" * (5_000 // k) + "。"),
 ]
@@ -706,6 +716,36 @@ def hostile(quick: bool, prose_seconds_per_mb: float) -> None:
           f"size): dense inputs (a table, a figure per line) cost more per MB without growing faster.")
 
 
+# -- 6. hostile files and settings (issue 21) ------------------------------------------------------
+
+TARGET_HOSTILE_FILE_MB = 1024  # peak memory of any hostile file: well under this
+TARGET_HOSTILE_FILE_SECONDS = 30.0
+
+
+def hostile_files() -> None:
+    import hostile_files as cases
+
+    rows = []
+    for label, build in cases.CASES:
+        with tempfile.TemporaryDirectory(prefix="budgetaudit-hostile-") as folder:
+            try:
+                data = cases.measure(build, pathlib.Path(folder), sys.executable, HOSTILE_LIMIT)
+            except ImportError as exc:  # a library that builds the case is missing
+                rows.append([label, "", "", "", f"not built: {exc}"])
+                continue
+        one_line = data["code"] != 2 or data["lines"] == 1
+        ok = (not data["stopped"] and data["code"] in (0, 1, 2) and one_line and data["unchanged"]
+              and data["seconds"] < TARGET_HOSTILE_FILE_SECONDS and data["rss_mb"] < TARGET_HOSTILE_FILE_MB)
+        reason = data["first"].replace("budgetaudit: error: ", "")
+        rows.append([label, f"> {HOSTILE_LIMIT:.0f}" if data["stopped"] else f"{data['seconds']:.2f}",
+                     f"{data['rss_mb']:.0f}", str(data["code"]), (reason[-70:] if data["code"] == 2 else "checked") +
+                     ("" if ok else "  MISS")])
+    table("6. hostile files and settings (built, then `python -m budgetaudit` in a child process)",
+          ["case", "seconds", "peak RSS MB", "exit", "outcome"], rows,
+          f"target: exit 0/1 (checked) or 2 with one line, under {TARGET_HOSTILE_FILE_SECONDS:.0f} s and "
+          f"{TARGET_HOSTILE_FILE_MB} MB, the input unchanged (MISS marks a case that is not)")
+
+
 # -- main ---------------------------------------------------------------------------------
 
 
@@ -715,7 +755,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=None, help="subprocess runs per cold-start case (≥ 5)")
     parser.add_argument("--seeds", default=str(ROOT.parent / "shared" / "seeds"), help="folder of seed disclosures")
     parser.add_argument("--venv", default=None, help="a venv where budgetaudit is installed (default: a fresh one)")
-    parser.add_argument("--only", choices=["cold", "throughput", "batch", "size", "hostile"], action="append")
+    parser.add_argument("--only", choices=["cold", "throughput", "batch", "size", "hostile", "files"], action="append")
     parser.add_argument("--case", help=argparse.SUPPRESS)  # child mode of section 5
     parser.add_argument("--part", type=int, default=1, help=argparse.SUPPRESS)  # the case at 1/part of its size
     args = parser.parse_args(argv)
@@ -725,7 +765,7 @@ def main(argv: list[str] | None = None) -> int:
     runs = max(5, args.runs or (5 if args.quick else 9))
     seeds = seed_files(pathlib.Path(args.seeds))
     originals = seeds + sorted((ROOT / "examples").glob("*.txt"))
-    sections = args.only or ["cold", "throughput", "batch", "size", "hostile"]
+    sections = args.only or ["cold", "throughput", "batch", "size", "hostile", "files"]
 
     import budgetaudit
 
@@ -751,6 +791,8 @@ def main(argv: list[str] | None = None) -> int:
         unpin()
         if "hostile" in sections:
             hostile(args.quick, prose_seconds_per_mb)
+        if "files" in sections:
+            hostile_files()
     return 0
 
 

@@ -34,6 +34,9 @@ class Waivers:
         self.today = today() if any(w.until is not None for w in self.waivers) else None
         self.used: set[int] = set()
         self.seen: set[int] = set()  # waivers with a path that matched a readable file of the run
+        self.by_fingerprint: dict[str, list[int]] = {}
+        for index, waiver in enumerate(self.waivers):
+            self.by_fingerprint.setdefault(waiver.fingerprint, []).append(index)
 
     def apply(self, report) -> int:
         """Remove the report's waived findings; return how many."""
@@ -46,10 +49,11 @@ class Waivers:
         kept = []
         for finding in report.findings:
             hit = None
-            for index, waiver in enumerate(self.waivers):
-                if waiver.fingerprint == finding.fingerprint and (
-                    waiver.path is None or glob_match(waiver.path, report.path, self.root)
-                ):
+            # The waivers of this fingerprint, in the order given (a scan of every waiver per finding
+            # would grow with waivers × findings).
+            for index in self.by_fingerprint.get(finding.fingerprint, ()):
+                waiver = self.waivers[index]
+                if waiver.path is None or glob_match(waiver.path, report.path, self.root):
                     hit = index
                     break
             if hit is None:
@@ -121,6 +125,10 @@ def load(path: str) -> dict[str, Counter]:
         raise BaselineError(f"{path}: cannot read: {exc}") from None
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a budgetaudit baseline (values nested too deeply)") from None
+    except ValueError as exc:  # an integer past Python's conversion limit of 4,300 digits
+        raise BaselineError(f"{path}: not a budgetaudit baseline ({str(exc).splitlines()[0]})") from None
     if isinstance(data, dict) and data.get("budgetaudit_baseline") == 1:
         raise BaselineError(
             f"{path}: a baseline of format 1 (budgetaudit 0.1), whose fingerprints have changed: "

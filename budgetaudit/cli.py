@@ -72,11 +72,15 @@ def fail(message: str, lang: str | None = None) -> None:
 
 
 def error(message: str, lang: str | None = None) -> None:
-    typer.echo(f"budgetaudit: {_cli_words(lang)['error']}{message}", err=True)
+    from .escape import visible
+
+    typer.echo(f"budgetaudit: {_cli_words(lang)['error']}{visible(message)}", err=True)
 
 
 def warn(message: str, lang: str | None = None) -> None:
-    typer.echo(f"budgetaudit: {_cli_words(lang)['warning']}{message}", err=True)
+    from .escape import visible
+
+    typer.echo(f"budgetaudit: {_cli_words(lang)['warning']}{visible(message)}", err=True)
 
 
 def _version(value: bool) -> None:
@@ -171,12 +175,12 @@ def _progress(total: int):
     return bar(total)
 
 
-def _emit(text: str, output: Optional[str], lang: str) -> None:
+def _emit(text: str, output: Optional[str], lang: str, inputs=()) -> None:
     if output:
         from .formats import write_atomic
 
         try:
-            write_atomic(output, text)
+            write_atomic(output, text, inputs)
         except OSError as exc:
             fail(_cli_words(lang)["cannot_write"].format(path=output, reason=exc.strerror or exc), lang)
     else:
@@ -250,7 +254,8 @@ def check(
             fail_on_unchecked=settings.fail_on_unchecked, rules=tuple(rules.rules),
         )
 
-    targets = Targets([(renderer(fmt).Writer(options(path is None)), path) for fmt, path in outputs])
+    targets = Targets([(renderer(fmt).Writer(options(path is None)), path) for fmt, path in outputs],
+                      inputs=[item.path for item in batch.inputs])
     # Each file's part is written once it and the files before it are checked. A progress bar only when
     # no report goes to the same terminal.
     to_stdout = [fmt for fmt, path in outputs if path is None]
@@ -293,6 +298,15 @@ def baseline(
 
     settings, rules = _settings(files, config, isolated, lang, None, None, select, extend_select, ignore, include, exclude)
     batch = Batch(files, settings, rules, jobs)
+    inputs = [item.path for item in batch.inputs]
+    if output:
+        from .formats import OutputError, target_kind
+
+        try:
+            target_kind(output, inputs)  # refused before the work, not after it
+        except OutputError as exc:
+            fail(_cli_words(settings.lang)["cannot_write"].format(path=output, reason=exc.strerror or exc),
+                 settings.lang)
     for warning in batch.warnings:
         warn(warning, settings.lang)
     builder = Builder(output or "baseline.json")
@@ -303,7 +317,7 @@ def baseline(
         for report in batch.totals.unreadable:
             error(f"{report.path}: {report.error}", settings.lang)
         raise typer.Exit(2)
-    _emit(builder.render(), output, settings.lang)
+    _emit(builder.render(), output, settings.lang, inputs)
     if output:
         message = _cli_words(settings.lang)["baseline_written"].format(
             findings=builder.findings, files=builder.reports, path=output)

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
+
+from .globs import check as glob_problem
+from .tomlfile import TomlError, parse as parse_toml
 
 CONFIG_NAMES = (".budgetaudit.toml", "budgetaudit.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
@@ -83,8 +85,8 @@ class Settings:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = parse_toml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, TomlError):
         return False
     return isinstance(data.get("tool"), dict) and "budgetaudit" in data["tool"]
 
@@ -161,9 +163,9 @@ def _read_table(path: Path) -> tuple[dict, str, int]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        data = parse_toml(text)
+    except TomlError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         if not isinstance(tool, dict) or "budgetaudit" not in tool:
@@ -209,6 +211,10 @@ def load_file(path: str | Path, settings: Settings | None = None) -> Settings:
             out.ignore = reader.strings(key, value)
         elif key in ("include", "exclude"):
             globs = reader.strings(key, value)
+            for glob in globs:
+                problem = glob_problem(glob)
+                if problem:
+                    raise reader.error(key, f"{key}: bad glob '{glob}': {problem}")
             setattr(out, key, globs)
         elif key == "fail-on":
             out.fail_on = reader.choice(key, value, SEVERITIES)
@@ -236,6 +242,9 @@ def load_file(path: str | Path, settings: Settings | None = None) -> Settings:
                     codes = [codes]
                 if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
                     raise reader.error(glob, f"per-file-ignores: '{glob}' must map to a list of codes", section)
+                problem = glob_problem(glob)
+                if problem:
+                    raise reader.error(glob, f"per-file-ignores: bad glob '{glob}': {problem}", section)
                 out.per_file_ignores[glob] = [c.strip() for item in codes for c in item.split(",") if c.strip()]
                 out.origin[f"per-file-ignores.{glob}"] = reader.where(glob, section)
         elif key == "severity":
@@ -257,11 +266,16 @@ def _waivers(reader: _Reader, value) -> list[Waiver]:
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
         raise reader.error("waivers", "'waivers' must be an array of tables ([[waivers]])")
     out = []
-    after = reader.table_line
+    # Every [[waivers]] header's line, found in one pass (a search per waiver would grow with their square).
+    header = re.compile(r"^\s*\[\[\s*(?:tool\.budgetaudit\.)?waivers\s*\]\]")
+    headers = iter([number for number, line in enumerate(reader.text.splitlines(), 1)
+                    if number > reader.table_line and header.search(line)])
+    inline = None
     for entry in value:
-        header = _line_of(reader.text, r"^\s*\[\[\s*(?:tool\.budgetaudit\.)?waivers\s*\]\]", after)
-        line = header or reader.line("waivers") or 0
-        after = line
+        line = next(headers, None)
+        if line is None:
+            inline = reader.line("waivers") or 0 if inline is None else inline
+            line = inline
         origin = f"{reader.path}:{line}" if line else str(reader.path)
         unknown = set(entry) - WAIVER_KEYS
         if unknown:
@@ -277,6 +291,9 @@ def _waivers(reader: _Reader, value) -> list[Waiver]:
         path = entry.get("path")
         if path is not None and not isinstance(path, str):
             raise ConfigError(f"{origin}: waiver {fingerprint}: 'path' must be a glob string")
+        problem = glob_problem(path) if path is not None else None
+        if problem:
+            raise ConfigError(f"{origin}: waiver {fingerprint}: bad glob '{path}': {problem}")
         until = entry.get("until")
         if isinstance(until, datetime) or (until is not None and not isinstance(until, date)):
             raise ConfigError(f"{origin}: waiver {fingerprint}: 'until' must be a TOML date (until = 2026-12-31)")
@@ -341,6 +358,11 @@ def resolve(
     if o.ignore:
         settings.ignore = settings.ignore + _split(o.ignore)
         settings.origin["ignore"] = _joined(settings.origin.get("ignore"), cli)
+    for option, globs in (("--include", o.include), ("--exclude", o.exclude)):
+        for glob in _split(globs) or []:
+            problem = glob_problem(glob)
+            if problem:
+                raise ConfigError(f"{option}: bad glob '{glob}': {problem}")
     if o.include:
         settings.include = _split(o.include)
         settings.origin["include"] = cli

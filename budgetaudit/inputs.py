@@ -12,12 +12,11 @@ the configuration file's directory (else the current directory).
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from .config import BUILTIN_EXCLUDE
+from .globs import Glob, compile_glob
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,37 +25,8 @@ class Input:
     named: bool  # given on the command line (not found by walking a directory)
 
 
-@lru_cache(maxsize=512)
-def _compile(glob: str) -> re.Pattern:
-    out, i = [], 0
-    while i < len(glob):
-        c = glob[i]
-        if glob.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-            continue
-        if glob.startswith("**", i):
-            out.append(".*")
-            i += 2
-            continue
-        if c == "*":
-            out.append("[^/]*")
-        elif c == "?":
-            out.append("[^/]")
-        elif c == "[":
-            end = glob.find("]", i + 2)
-            if end == -1:
-                out.append(re.escape(c))
-            else:
-                body = glob[i + 1:end]
-                if body.startswith("!"):
-                    body = "^" + body[1:]
-                out.append(f"[{body.replace(chr(92), chr(92) * 2)}]")
-                i = end
-        else:
-            out.append(re.escape(c))
-        i += 1
-    return re.compile("".join(out) + r"\Z")
+def _compile(glob: str) -> Glob:
+    return compile_glob(glob)
 
 
 def relative(path: str, root: str) -> str:
@@ -112,7 +82,9 @@ def expand(args: list[str], include: list[str], exclude: list[str], root: str) -
 
 
 def walk(top: str, include: list[str], exclude: list[str], root: str):
-    """Files under `top` matching include and not exclude, in a stable order; symlinked directories are not followed."""
+    """Files under `top` matching include and not exclude, in a stable order; symlinked directories are not
+    followed, and a symlinked file only when it points inside the tree."""
+    inside = os.path.realpath(top)
     for directory, dirnames, filenames in os.walk(top):
         kept = []
         for name in sorted(dirnames):
@@ -127,8 +99,11 @@ def walk(top: str, include: list[str], exclude: list[str], root: str):
                 continue
             if _excluded(relative(path, top), path, exclude, root):
                 continue
-            if os.path.isfile(path):
-                yield path
+            if not os.path.isfile(path):  # FIFOs, devices and sockets are never opened
+                continue
+            if os.path.islink(path) and not _inside(os.path.realpath(path), inside):
+                continue  # a link out of the walked tree
+            yield path
 
 
 def _excluded(rel_to_top: str, path: str, exclude: list[str], root: str) -> bool:
@@ -139,3 +114,7 @@ def _excluded(rel_to_top: str, path: str, exclude: list[str], root: str) -> bool
         elif any(_compile(glob.rstrip("/")).match(segment) for segment in rel_to_top.split("/")):
             return True
     return False
+
+
+def _inside(path: str, top: str) -> bool:
+    return path == top or path.startswith(top.rstrip(os.sep) + os.sep)

@@ -70,6 +70,8 @@ _INPUT_PATTERNS = [
     ("needs_extra", re.compile(r"reading (?P<kind>.+) files needs the optional formats extra: (?P<extra>.+)$")),
     ("scanned_pdf", re.compile(r"a scanned PDF: none of its (?P<pages>\d+) pages has extractable text \(run OCR first\)$")),
     ("cannot_read", re.compile(r"cannot read: (?P<detail>.+)$")),
+    ("own_report", re.compile(r"a report written by budgetaudit, not a disclosure$")),
+    ("not_regular", re.compile(r"not a regular file(?P<detail>.*)$")),
 ]
 
 

@@ -15,7 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .kinds import KINDS
+from .kinds import CHOICES, KINDS
+from .tomlfile import TomlError, parse as parse_toml
 
 CODE_RE = re.compile(r"^(TOT|PCT|AVG|XRF|EVA|CMP|EXT)\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -92,78 +93,97 @@ def _fail(file: str, message: str, text: str = "", needle: str = "") -> RuleFile
 
 def parse_rules(text: str, file: str) -> list[Rule]:
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise RuleFileError(f"{file}: not valid TOML: {exc}") from None
+        data = parse_toml(text)
+    except TomlError as exc:
+        raise RuleFileError(f"{file}: {exc}") from None
     unknown_top = set(data) - {"rule"}
     if unknown_top:
         key = sorted(unknown_top)[0]
         raise _fail(file, f"unknown top-level key '{key}'", text, key)
-    rules = []
-    for entry in data.get("rule", []):
-        code = entry.get("code", "?")
-        if not isinstance(entry, dict):
-            raise _fail(file, "each [[rule]] must be a table")
-        unknown = set(entry) - RULE_KEYS
-        if unknown:
-            key = sorted(unknown)[0]
-            raise _fail(file, f"rule {code}: unknown key '{key}'", text, f"{key} =")
-        for required in ("code", "name", "kind", "severity", "message", "summary", "description"):
-            if required not in entry:
-                raise _fail(file, f"rule {code}: missing '{required}'", text, f'"{code}"')
-        if not CODE_RE.match(str(code)):
-            raise _fail(file, f"bad rule code '{code}' (a family prefix and three digits)", text, str(code))
-        if not NAME_RE.match(str(entry["name"])):
-            raise _fail(file, f"rule {code}: name must be kebab-case", text, str(entry["name"]))
-        kind = KINDS.get(entry["kind"])
-        if kind is None:
-            raise _fail(file, f"rule {code}: unknown kind '{entry['kind']}'", text, f"\"{entry['kind']}\"")
-        if entry["severity"] not in SEVERITIES:
-            raise _fail(file, f"rule {code}: severity must be one of {', '.join(SEVERITIES)}", text, "severity")
-        for field_name in ("message", "summary"):
-            value = entry[field_name]
-            if not isinstance(value, dict) or set(value) - set(LANGS) or "zh" not in value or "en" not in value:
-                raise _fail(file, f"rule {code}: {field_name} needs zh and en texts", text, field_name)
-        texts = {}
-        for field_name in ("description", "rationale"):
-            value = entry.get(field_name, "")
-            # A plain string (the schema of 0.1) is one text for both languages; a table needs zh and en.
-            if isinstance(value, str):
-                texts[field_name] = {"zh": value.strip(), "en": value.strip()} if value.strip() else {}
-            elif isinstance(value, dict) and set(value) == set(LANGS) and all(isinstance(v, str) for v in value.values()):
-                texts[field_name] = {lang: value[lang].strip() for lang in LANGS}
-            else:
-                raise _fail(file, f"rule {code}: {field_name} must be a string or a table of zh and en texts", text,
-                            field_name)
-        for lang, template in entry["message"].items():
-            for placeholder in _PLACEHOLDER.findall(template):
-                if placeholder not in kind.PLACEHOLDERS:
-                    raise _fail(
-                        file, f"rule {code}: message.{lang} uses unknown placeholder {{{placeholder}}}", text,
-                        "{" + placeholder + "}",
-                    )
-        params = entry.get("params", {})
-        problem = validate_params(kind.PARAMS, params)
-        if problem:
-            raise _fail(file, f"rule {code}: params: {problem}", text, "params")
-        examples = []
-        for example in entry.get("examples", []):
-            if set(example) - EXAMPLE_KEYS or example.get("verdict") not in ("pass", "fail") or "text" not in example:
-                raise _fail(file, f"rule {code}: an example needs verdict = pass|fail and text", text, "verdict")
-            examples.append(Example(example["verdict"], example["text"], example.get("note", "")))
-        rules.append(
-            Rule(
-                code=code, name=entry["name"], kind=entry["kind"], severity=entry["severity"],
-                summary=entry["summary"], message=entry["message"], description=texts["description"],
-                rationale=texts["rationale"], aliases=tuple(entry.get("aliases", [])),
-                params=params, examples=tuple(examples), file=file,
-            )
-        )
-    return rules
+    entries = data.get("rule", [])
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        raise _fail(file, "'rule' must be an array of tables ([[rule]])", text, "rule")
+    return [_rule(entry, text, file) for entry in entries]
 
 
-def validate_params(schema: dict[str, tuple[type, object]], params: dict) -> str | None:
-    """schema: name -> (type, default); a default of ... marks a required parameter."""
+def _strings(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _texts(value) -> bool:
+    """A table of a message or summary: zh and en texts, nothing else."""
+    return (isinstance(value, dict) and not set(value) - set(LANGS) and "zh" in value and "en" in value
+            and all(isinstance(v, str) for v in value.values()))
+
+
+def _rule(entry: dict, text: str, file: str) -> Rule:
+    """One [[rule]] table, every value of the type it must have (a malformed file fails here, never later)."""
+    code = entry.get("code", "?")
+    unknown = set(entry) - RULE_KEYS
+    if unknown:
+        key = sorted(unknown)[0]
+        raise _fail(file, f"rule {code}: unknown key '{key}'", text, f"{key} =")
+    for required in ("code", "name", "kind", "severity", "message", "summary", "description"):
+        if required not in entry:
+            raise _fail(file, f"rule {code}: missing '{required}'", text, f'"{code}"')
+    if not isinstance(code, str) or not CODE_RE.match(code):
+        raise _fail(file, f"bad rule code '{code}' (a family prefix and three digits)", text, str(code))
+    if not isinstance(entry["name"], str) or not NAME_RE.match(entry["name"]):
+        raise _fail(file, f"rule {code}: name must be kebab-case", text, str(entry["name"]))
+    kind_name = entry["kind"]
+    kind = KINDS.get(kind_name) if isinstance(kind_name, str) else None
+    if kind is None:
+        raise _fail(file, f"rule {code}: unknown kind '{kind_name}'", text, "kind")
+    if entry["severity"] not in SEVERITIES:
+        raise _fail(file, f"rule {code}: severity must be one of {', '.join(SEVERITIES)}", text, "severity")
+    for field_name in ("message", "summary"):
+        if not _texts(entry[field_name]):
+            raise _fail(file, f"rule {code}: {field_name} needs zh and en texts", text, field_name)
+    texts = {}
+    for field_name in ("description", "rationale"):
+        value = entry.get(field_name, "")
+        # A plain string (the schema of 0.1) is one text for both languages; a table needs zh and en.
+        if isinstance(value, str):
+            texts[field_name] = {"zh": value.strip(), "en": value.strip()} if value.strip() else {}
+        elif isinstance(value, dict) and set(value) == set(LANGS) and all(isinstance(v, str) for v in value.values()):
+            texts[field_name] = {lang: value[lang].strip() for lang in LANGS}
+        else:
+            raise _fail(file, f"rule {code}: {field_name} must be a string or a table of zh and en texts", text,
+                        field_name)
+    if not _strings(entry.get("aliases", [])):
+        raise _fail(file, f"rule {code}: aliases must be a list of strings", text, "aliases")
+    for lang, template in entry["message"].items():
+        for placeholder in _PLACEHOLDER.findall(template):
+            if placeholder not in kind.PLACEHOLDERS:
+                raise _fail(
+                    file, f"rule {code}: message.{lang} uses unknown placeholder {{{placeholder}}}", text,
+                    "{" + placeholder + "}",
+                )
+    params = entry.get("params", {})
+    choices = {p: v for (k, p), v in CHOICES.items() if k == kind_name}
+    if hasattr(kind, "CHECKS"):
+        choices["check"] = tuple(kind.CHECKS)
+    problem = validate_params(kind.PARAMS, params, choices)
+    if problem:
+        raise _fail(file, f"rule {code}: params: {problem}", text, "params")
+    examples = []
+    listed = entry.get("examples", [])
+    for example in listed if isinstance(listed, list) else [None]:
+        if (not isinstance(example, dict) or set(example) - EXAMPLE_KEYS or example.get("verdict") not in ("pass", "fail")
+                or not isinstance(example.get("text"), str) or not isinstance(example.get("note", ""), str)):
+            raise _fail(file, f"rule {code}: an example needs verdict = pass|fail and text", text, "verdict")
+        examples.append(Example(example["verdict"], example["text"], example.get("note", "")))
+    return Rule(
+        code=code, name=entry["name"], kind=kind_name, severity=entry["severity"],
+        summary=entry["summary"], message=entry["message"], description=texts["description"],
+        rationale=texts["rationale"], aliases=tuple(entry.get("aliases", [])),
+        params=params, examples=tuple(examples), file=file,
+    )
+
+
+def validate_params(schema: dict[str, tuple[type, object]], params: dict, choices: dict | None = None) -> str | None:
+    """schema: name -> (type, default); a default of ... marks a required parameter. choices: name -> the
+    values a string parameter may take."""
     if not isinstance(params, dict):
         return "must be a table"
     for name in params:
@@ -179,6 +199,9 @@ def validate_params(schema: dict[str, tuple[type, object]], params: dict) -> str
             return f"'{name}' must be a list of strings"
         if kind is not list and not isinstance(value, kind):
             return f"'{name}' must be {kind.__name__}"
+        allowed = (choices or {}).get(name)
+        if allowed is not None and value not in allowed:
+            return f"'{name}' must be one of {', '.join(allowed)} (got {value!r})"
     return None
 
 

@@ -104,6 +104,7 @@ class Result:
 def check_path(path: str, ruleset: RuleSet, lang: str = "zh") -> FileReport:
     """Check one input; an unreadable input gives a report carrying the reason."""
     from .engine import check_document, read_document
+    from .own_reports import is_own_report
     from .readers import read
     from .messages import input_error
 
@@ -111,6 +112,9 @@ def check_path(path: str, ruleset: RuleSet, lang: str = "zh") -> FileReport:
         source, native_tables = read(path)
     except InputError as exc:
         return FileReport(path, error=input_error(str(exc), lang), not_a_disclosure=isinstance(exc, NotADisclosure))
+    if native_tables is None and is_own_report(source.text):
+        return FileReport(path, error=input_error("a report written by budgetaudit, not a disclosure", lang),
+                          not_a_disclosure=True)
     document = read_document(source, native_tables=native_tables)
     if not document.facts and not document.tables and document.kind != "unknown":
         # A disclosure by its title whose figures could not be read (a table garbled on the way to the web):
@@ -224,6 +228,7 @@ def check_stream(
         return
 
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     # Workers are forked from this process: import the engine once here rather than in each of them.
     from . import engine, readers  # noqa: F401
@@ -231,15 +236,23 @@ def check_stream(
     ahead = workers * AHEAD_PER_WORKER
     size = files_per_task(len(remote), workers)
     runs = iter([remote[start:start + size] for start in range(0, len(remote), size)])
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(ruleset, lang, known))
-    in_flight: deque = deque()  # futures in path order
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(ruleset, lang, known))
+
+    pool = new_pool()
+    in_flight: deque = deque()  # (future, the indices of its run), in path order
     done_reports: deque = deque()  # reports of the run being yielded
 
     def submit() -> None:
         run = next(runs, None)
         if run is not None:
-            in_flight.append(pool.submit(_task, tasks[run[0]]) if size == 1 else
-                             pool.submit(_tasks, [tasks[index] for index in run]))
+            try:
+                future = (pool.submit(_task, tasks[run[0]]) if size == 1 else
+                          pool.submit(_tasks, [tasks[index] for index in run]))
+            except BrokenProcessPool:  # a worker died since the last result: this run is lost with the others
+                future = _Done(None, size)
+            in_flight.append((future, run))
 
     done = False
     try:
@@ -250,8 +263,22 @@ def check_stream(
                 yield item, local.pop(index)
                 continue
             if not done_reports:
-                result = in_flight.popleft().result()
-                done_reports.extend([result] if size == 1 else result)
+                future, run = in_flight.popleft()
+                try:
+                    result = future.result()
+                    done_reports.extend([result] if size == 1 else result)
+                except BrokenProcessPool:
+                    # A worker died (the out-of-memory killer, a signal): every task in flight is lost,
+                    # and which file killed it is not known. Each file of the lost runs is checked again
+                    # in a process of its own; the rest of the batch goes on in a new pool.
+                    lost = [run] + [r for _, r in in_flight]
+                    in_flight.clear()
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = new_pool()
+                    retried = [_alone(tasks[i], ruleset, lang, known) for i in run]
+                    for other in lost[1:]:
+                        in_flight.append((_Done([_alone(tasks[i], ruleset, lang, known) for i in other], size), other))
+                    done_reports.extend(retried)
                 submit()
             report = done_reports.popleft()
             if progress:
@@ -260,6 +287,36 @@ def check_stream(
         done = True
     finally:
         pool.shutdown(wait=done, cancel_futures=not done)
+
+
+WORKER_DIED = "the process checking this file stopped before it finished (killed, or out of memory)"
+
+
+class _Done:
+    """A finished run standing in for a future: the runs checked again after a worker died, or (reports
+    None) a run the broken pool refused, which fails as the pool's futures do."""
+
+    def __init__(self, reports: list[FileReport] | None, size: int):
+        self.reports, self.size = reports, size
+
+    def result(self):
+        if self.reports is None:
+            from concurrent.futures.process import BrokenProcessPool
+
+            raise BrokenProcessPool("the pool was broken when this run was submitted")
+        return self.reports[0] if self.size == 1 else self.reports
+
+
+def _alone(task: tuple[str, tuple[str, ...]], ruleset: RuleSet, lang: str, known: frozenset[str]) -> FileReport:
+    """One file checked in a process of its own: its report, or the report that its process died."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(max_workers=1, initializer=_init, initargs=(ruleset, lang, known)) as single:
+        try:
+            return single.submit(_task, task).result()
+        except BrokenProcessPool:
+            return FileReport(task[0], error=WORKER_DIED)
 
 
 class Batch:

@@ -11,6 +11,7 @@ import bisect
 import codecs
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field, fields
 from fractions import Fraction
@@ -33,6 +34,11 @@ def set_max_bytes(limit: int) -> None:
     global MAX_BYTES
     MAX_BYTES = limit
     os.environ[_MAX_BYTES_ENV] = str(limit)
+
+
+def max_bytes() -> int:
+    """The limit in force (readers also hold what a file expands to within it)."""
+    return MAX_BYTES
 
 
 def describe_size(size: int) -> str:
@@ -297,22 +303,61 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def read_bytes(path: str) -> bytes:
-    """Read a file (or standard input for '-'), refusing more than MAX_BYTES; never writes."""
+    """Read a file (or standard input for '-'), refusing more than MAX_BYTES; never writes.
+
+    Only a regular file is opened: a FIFO would block for ever and a device need not end, so anything
+    else is refused from its stat alone."""
+    limit = MAX_BYTES
     try:
         if path == "-":
-            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            data = _read_at_most(sys.stdin.buffer, limit)
         else:
-            with open(path, "rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
+            _require_regular(os.stat(path).st_mode)
+            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+            with os.fdopen(descriptor, "rb") as handle:
+                info = os.fstat(handle.fileno())
+                _require_regular(info.st_mode)  # replaced between the two looks
+                if info.st_size > limit:
+                    raise InputError(f"larger than the {describe_size(limit)} size limit")
+                data = _read_at_most(handle, limit, info.st_size)
     except IsADirectoryError:
         raise InputError("is a directory") from None
     except FileNotFoundError:
         raise InputError("no such file") from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"larger than the {describe_size(MAX_BYTES)} size limit")
+    if len(data) > limit:
+        raise InputError(f"larger than the {describe_size(limit)} size limit")
     return data
+
+
+def _require_regular(mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise InputError("is a directory")
+    if not stat.S_ISREG(mode):
+        what = "a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode) else "not a file"
+        raise InputError(f"not a regular file ({what}); not read")
+
+
+_CHUNK: Final = 1 << 20
+
+
+def _read_at_most(handle, limit: int, expected: int = 0) -> bytes:
+    """At most limit + 1 bytes (one more tells that the input is too large), in pieces: a read of
+    limit + 1 bytes at once would allocate that much whatever the input holds (an overflow for a limit
+    near 2**63)."""
+    first = handle.read(min(expected, limit) + 1) if expected else b""
+    if expected and len(first) <= expected:  # the whole file, as its size said
+        return first
+    chunks = [first]
+    total = len(first)
+    while total <= limit:
+        chunk = handle.read(min(_CHUNK, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def load(path: str, data: bytes | None = None) -> Source:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import json as _json  # not `json`: the submodule formats.json takes that name in this package
 import os
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -112,14 +113,15 @@ def parse_outputs(default_format: str, values: list[str]) -> list[tuple[str, str
 class Targets:
     """Several reports of one run, each a Writer with its Output, fed the same reports once."""
 
-    def __init__(self, writers: list[tuple[Writer, str | None]]):
+    def __init__(self, writers: list[tuple[Writer, str | None]], inputs=()):
         self.writers = writers
+        self.inputs = inputs  # the run's inputs: no report may replace one
 
     def write(self, reports: Iterable, totals) -> None:
         outputs: list[Output] = []
         try:
             for _, path in self.writers:
-                outputs.append(Output(path))
+                outputs.append(Output(path, inputs=self.inputs))
             for (writer, _), out in zip(self.writers, outputs):
                 out.write(writer.start())
             for report in reports:
@@ -311,17 +313,33 @@ class OutputError(OSError):
 class Output:
     """Standard output, or a report file written atomically: the text goes to a temporary file in the
     same directory, renamed over the target only when the whole report is written (readers see the old
-    file or the new one, never half of it). A context manager: on an error the temporary file is removed."""
+    file or the new one, never half of it). A context manager: on an error, SIGINT or SIGTERM the
+    temporary file is removed.
 
-    def __init__(self, path: str | None = None, stream=None):
+    A target that is not a regular file is never renamed over: a device or a FIFO (/dev/null) is written
+    through, a name of this process's standard output (/dev/stdout) writes to it, and a symbolic link,
+    a directory or one of the run's inputs (`inputs`) is refused, before anything is checked."""
+
+    def __init__(self, path: str | None = None, stream=None, inputs=()):
         self.path = path
         self._stream = stream
         self._temp = None
         self._handle = None
+        self._signals: dict = {}
         if path is None:
             self._stream = stream or sys.stdout
             return
+        through = target_kind(path, inputs)
+        if through == "stdout":
+            self._stream = stream or sys.stdout
+            return
         target = os.path.abspath(path)
+        if through == "device":
+            try:
+                self._handle = open(target, "w", encoding="utf-8", newline="")
+            except OSError as exc:
+                raise OutputError(exc.errno, exc.strerror or str(exc)) from None
+            return
         try:
             os.makedirs(os.path.dirname(target), exist_ok=True)  # -o reports/today/x.json makes its folders
         except OSError as exc:
@@ -335,13 +353,33 @@ class Output:
         except OSError as exc:
             raise OutputError(exc.errno, exc.strerror or str(exc), self.path) from None
         self._target = target
+        self._on_termination()
         try:
             handle, self._temp = tempfile.mkstemp(
                 dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.", suffix=".tmp"
             )
         except OSError as exc:
+            self._restore_signals()
             raise OutputError(exc.errno, exc.strerror or str(exc), self.path) from None
         self._handle = os.fdopen(handle, "w", encoding="utf-8", newline="")
+
+    def _on_termination(self) -> None:
+        """SIGTERM ends the run as SIGINT does (an exception through `with`), so the temporary file goes."""
+        import signal
+        import threading
+
+        if threading.current_thread() is not threading.main_thread():
+            return
+        for number in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+                self._signals[number] = signal.signal(number, _terminated)
+
+    def _restore_signals(self) -> None:
+        import signal
+
+        for number, previous in self._signals.items():
+            signal.signal(number, previous)
+        self._signals = {}
 
     def write(self, text: str) -> None:
         if not text:
@@ -358,6 +396,13 @@ class Output:
         """The report is complete: flush standard output, or put the file in place."""
         if self._handle is None:
             self._stream.flush()
+            return
+        if self._temp is None:  # written through a device
+            try:
+                self._handle.close()
+            except OSError as exc:
+                raise OutputError(exc.errno, exc.strerror or str(exc)) from None
+            self._handle = None
             return
         try:
             self._handle.flush()
@@ -379,6 +424,7 @@ class Output:
             except OSError:
                 pass
             self._temp = None
+        self._restore_signals()
 
     def __enter__(self) -> "Output":
         return self
@@ -389,7 +435,48 @@ class Output:
         self.discard()
 
 
-def write_atomic(path: str, text: str) -> None:
+def write_atomic(path: str, text: str, inputs=()) -> None:
     """Write a report so that readers see the old file or the new one, never half of it."""
-    with Output(path) as out:
+    with Output(path, inputs=inputs) as out:
         out.write(text)
+
+
+def _terminated(number, frame) -> None:
+    raise SystemExit(128 + number)
+
+
+def target_kind(path: str, inputs=()) -> str:
+    """How a report reaches `path`: "file" (renamed into place), "device" (written through: /dev/null, a
+    FIFO), "stdout" (a name of this process's standard output); OutputError for a path that must not be
+    written: a symbolic link (its target would be replaced), a directory, one of the run's inputs."""
+    try:
+        link = os.lstat(path)
+    except FileNotFoundError:
+        return "file"
+    except OSError as exc:
+        raise OutputError(exc.errno, exc.strerror or str(exc)) from None
+    try:
+        info = os.stat(path)
+    except OSError:
+        info = link  # a dangling link
+    try:
+        if os.path.samestat(info, os.fstat(sys.stdout.fileno())):
+            return "stdout"
+    except (OSError, ValueError, AttributeError):  # no standard output, or one without a descriptor
+        pass
+    for item in inputs:
+        if item == "-":
+            continue
+        try:
+            same = os.path.samestat(info, os.stat(item))
+        except OSError:
+            continue
+        if same:
+            raise OutputError(0, "it is one of the inputs (the report would replace it)")
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputError(0, "is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        return "device"
+    if stat.S_ISLNK(link.st_mode):
+        raise OutputError(0, "is a symbolic link (name the file itself; the link's target is not replaced)")
+    return "file"

@@ -5,12 +5,13 @@ parse it. The message, the word before the fingerprint and the summary line spea
 
 from __future__ import annotations
 
+from ..escape import visible
 from ..messages import section
 from . import Writer as _Writer, coordinates, render_with
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return visible(" ".join(text.split()))
 
 
 class Writer(_Writer):
@@ -22,7 +23,7 @@ class Writer(_Writer):
         lines = []
         for finding in report.findings:
             span = finding.locations[0].span if finding.locations else None
-            where = f"{report.path}:{finding.line}:{finding.column}"
+            where = f"{visible(report.path)}:{finding.line}:{finding.column}"
             extra = coordinates(span) if span is not None else ""
             if extra:
                 where += f" ({extra})"

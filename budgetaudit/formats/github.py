@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 
+from ..escape import visible
 from ..messages import section
 from . import Spool, Writer as _Writer, render_with
 from .markdown import md
@@ -29,7 +30,7 @@ _OTHER_BREAKS = str.maketrans({c: " " for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").translate(_OTHER_BREAKS)
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").translate(_OTHER_BREAKS))
 
 
 def escape_property(text: str) -> str:

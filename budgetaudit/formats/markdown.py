@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from itertools import chain
 
+from ..escape import visible
 from ..messages import section
 from . import Spool, Writer as _Writer, coordinates, render_with
 
@@ -13,7 +14,7 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 def md(text: str) -> str:
     """Escape text for a Markdown paragraph or table cell (one line)."""
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return _SPECIAL.sub(r"\\\1", visible(" ".join(str(text).split())))
 
 
 def _status(report, words) -> str:

@@ -7,11 +7,17 @@ from itertools import groupby
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as _markup
 from rich.table import Table
 
+from ..escape import visible
 from ..messages import section
 from . import Options, Writer as _Writer, coordinates, render_with
+
+
+def escape(text: str) -> str:
+    """Names and text of the disclosure as the console prints them: control characters made visible."""
+    return _markup(visible(text))
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 

@@ -1,7 +1,9 @@
 """The closed set of rule kinds. Each module declares PARAMS, PLACEHOLDERS and check(rule, document, reporter).
 
 PARAMS maps a parameter name to (type, default); a default of ... marks it required.
-PLACEHOLDERS are the names a rule's message template may use.
+PLACEHOLDERS are the names a rule's message template may use. CHOICES: the values a string parameter
+may take where a kind dispatches on it (checked when the rule file is loaded, never at check time); a kind
+whose module declares CHECKS (evaluation) takes those for its `check`.
 """
 
 from . import agree, average, change, completeness, equal, extraction, share, total
@@ -17,4 +19,12 @@ KINDS = {
     "extraction": extraction,
     "completeness": completeness,
     "evaluation": evaluation,
+}
+
+CHOICES = {
+    ("agree", "of"): ("changes", "facts", "scopes"),
+    ("change", "check"): ("rate", "direction", "flat", "base", "flat_figures"),
+    ("share", "of"): ("share", "completion"),
+    ("completeness", "check"): ("sections", "evaluations", "tables"),
+    ("sum", "mode"): ("partition", "subset"),
 }

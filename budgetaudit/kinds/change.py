@@ -21,7 +21,7 @@ from typing import Final
 from ..figures import Figure
 from ..relations import Outcome, divisor_guard, judge, share, total
 from ..relations import rate as rate_of
-from ..slips import rounds_to
+from ..slips import RateSlips, rounds_to
 from .operands import operand
 
 PARAMS: Final = {"check": (str, ...)}
@@ -133,6 +133,7 @@ def _magnitude(figure):
 
 def check_rate(rule, document, reporter) -> None:
     rated = [c for c in document.changes if c.rate is not None and c.delta is not None]
+    slips: RateSlips | None = None
     for change in rated:
         values = {"label": change.label, "base": change.base_text, "delta": change.delta.text}
         if change.delta_sign not in (1, -1):
@@ -183,34 +184,18 @@ def check_rate(rule, document, reporter) -> None:
         hint = ""
         if judgement.outcome is Outcome.INCONSISTENT:
             current_value = current.figure.base_value
-            swapped = _swapped_with(change, rated)
+            if slips is None:  # indexed once per document, on the first wrong rate
+                slips = RateSlips(rated)
+            swapped = slips.swapped(change)
+            copied = slips.copied(change) if swapped is None else None
             if current_value != 0 and rounds_to(100 * delta.base_value / current_value, rate):
                 on_current = 100 * delta.base_value / current_value
                 hint = reporter.hint("rate_on_current", on_current=rate.format(on_current))
             elif swapped is not None:
                 hint = reporter.hint("swapped", other=swapped.label)
-            else:
-                for other in rated:
-                    if other is not change and other.rate.text == rate.text and abs(other.rate.span.line - rate.span.line) <= 3:
-                        hint = reporter.hint("copied_rate", line=str(other.rate.span.line))
-                        break
+            elif copied is not None:
+                hint = reporter.hint("copied_rate", line=str(copied.rate.span.line))
         reporter.judged(rule, judgement, rate, [delta, current], values, hint)
-
-
-def _rate_holds(change, delta_value: Fraction) -> bool:
-    current = change.current.figure.base_value
-    base = current - change.delta_sign * delta_value
-    return base > 0 and rounds_to(100 * delta_value / base, change.rate)
-
-
-def _swapped_with(change, rated):
-    """Another change of the same base whose amount, exchanged with this one's, makes both rates hold."""
-    for other in rated:
-        if other is change or other.current is None or other.base != change.base or other.delta_sign not in (1, -1):
-            continue
-        if _rate_holds(change, other.delta.base_value) and _rate_holds(other, change.delta.base_value):
-            return other
-    return None
 
 
 def _effective(word_sign: int, figure) -> int:

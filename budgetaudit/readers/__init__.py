@@ -17,7 +17,7 @@ import io
 import re
 import zipfile
 
-from ..source import InputError, Source, load, read_bytes
+from ..source import InputError, Source, describe_size, load, max_bytes, read_bytes
 
 EXTRA = "pip install 'budgetaudit[formats]'"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -39,9 +39,11 @@ def sniff(data: bytes, path: str = "") -> str:
     head = data[:2048]
     if head.startswith(b"PK\x03\x04"):
         try:
-            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+            members = zipfile.ZipFile(io.BytesIO(data)).infolist()
         except (zipfile.BadZipFile, ValueError):
             raise InputError("a damaged zip file (not a readable .docx or .xlsx)") from None
+        _bounded_members(members)
+        names = [member.filename for member in members]
         if any(n.startswith("word/") for n in names):
             return "docx"
         if any(n.startswith("xl/") for n in names):
@@ -56,6 +58,19 @@ def sniff(data: bytes, path: str = "") -> str:
     if path.lower().endswith((".htm", ".html", ".xhtml")) and _TAG_START.match(head):
         return "html"
     return "text"
+
+
+def _bounded_members(members: list) -> None:
+    """A zip whose members expand past the size limit is refused before any is decompressed. zipfile
+    stops a member at the size its directory declares (a larger stream fails its CRC), so the declared
+    sizes bound what the readers can be made to hold."""
+    limit = max_bytes()
+    total = 0
+    for member in members:
+        total += member.file_size
+        if member.file_size > limit or total > 2 * limit:
+            raise InputError(f"its zip member {member.filename[:80]!r} expands to {member.file_size:,} bytes, "
+                             f"past the {describe_size(limit)} size limit (--max-bytes)")
 
 
 def read(path: str, data: bytes | None = None) -> tuple[Source, list | None]:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from ..source import Source, Span
+from ..source import InputError, Source, Span, describe_size, max_bytes
 from ..tables.header import is_title_row, is_unit_row
 from ..tables.model import RawCell
 from ..tables.native import GridCell, NativeTable, Unreadable
@@ -61,6 +61,28 @@ def cell_text(text: str) -> str:
     return _CONTROL.sub(" ", out).strip()
 
 
+# A grid much larger than the cells in it (spans of thousands, a cell far from the rest) is clipped to
+# the cells present before it is laid out: its columns are those where some cell starts, and a span
+# reaches only the rows of the grid.
+_SPARSE_AREA: Final = 1_000_000
+_SPARSE_RATIO: Final = 16
+
+
+def _clip_to_present(cells: list[GridCell]) -> int:
+    """Renumber the columns to those where a cell starts and clip every span to them and to the rows
+    present; the new width."""
+    starts = sorted({c.column for c in cells})
+    rank = {column: index for index, column in enumerate(starts)}
+    last_row = max(c.row for c in cells)
+    for cell in cells:
+        first = rank[cell.column]
+        end = bisect.bisect_left(starts, cell.column + cell.colspan)
+        cell.column = first
+        cell.colspan = max(1, end - first)
+        cell.rowspan = max(1, min(cell.rowspan, last_row + 1 - cell.row))
+    return len(starts)
+
+
 class Composer:
     def __init__(self, path: str, layout: str):
         self.path = path
@@ -71,11 +93,14 @@ class Composer:
         self.regions: list[tuple[int, int, dict]] = []
         self.items: list = []
         self.tables = 0
+        self.limit = max_bytes()  # the rendered text is held to the limit of a file as stored
 
     def _emit(self, text: str) -> int:
         start = self.offset
         self.chunks.append(text + "\n")
         self.offset += len(text) + 1
+        if self.offset > self.limit:
+            raise InputError(f"its text expands past the {describe_size(self.limit)} size limit (--max-bytes)")
         self.line += 1
         return start
 
@@ -104,6 +129,12 @@ class Composer:
             return
         height = max(c.row + c.rowspan for c in cells)
         width = max(c.column + c.colspan for c in cells)
+        if height * width > _SPARSE_AREA and height * width > _SPARSE_RATIO * len(cells):
+            width = _clip_to_present(cells)
+            height = max(c.row + c.rowspan for c in cells)
+        if height * width > self.limit:
+            raise InputError(f"a table of {height:,} rows by {width:,} columns is past the "
+                             f"{describe_size(self.limit)} size limit (--max-bytes)")
         rows = rows or list(range(1, height + 1))
         by_row: dict[int, list[GridCell]] = {}
         for cell in cells:

@@ -83,11 +83,11 @@ def table_grid(tbl, numbering) -> tuple[list[GridCell], list[int]]:
     r = 0
     for file_row, tr in enumerate(tbl.iterchildren(W + "tr"), 1):
         rows.append(file_row)
-        column = int(_val(tr.find(W + "trPr"), "gridBefore", "0") or 0)
+        column = _bounded(_val(tr.find(W + "trPr"), "gridBefore", "0"), 0)
         current: dict[int, GridCell] = {}
         for tc in tr.iterchildren(W + "tc"):
             props = tc.find(W + "tcPr")
-            span = int(_val(props, "gridSpan", "1") or 1)
+            span = max(1, _bounded(_val(props, "gridSpan", "1"), 1))
             merge = _val(props, "vMerge")
             text = "\n".join(numbering.label(p) + paragraph_text(p) for p in tc.iter(W + "p"))
             if merge is not None and merge != "restart" and column in above and above[column].colspan == span:
@@ -102,6 +102,18 @@ def table_grid(tbl, numbering) -> tuple[list[GridCell], list[int]]:
         above = current
         r += 1
     return cells, rows
+
+
+MAX_SPAN = 1000  # grid columns a cell may span or a row skip (Word allows 63): 10**9 is clipped here
+MAX_NUMBER = 32767  # the largest list number Word writes; a larger one is printed in digits
+
+
+def _bounded(value, default: int) -> int:
+    try:
+        number = int(value or default)
+    except ValueError:
+        return default
+    return max(0, min(number, MAX_SPAN))
 
 
 # ----------------------------------------------------------------------------- list numbering
@@ -129,6 +141,8 @@ def _roman(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
+    if not 0 <= n <= MAX_NUMBER:  # letters and Roman numerals of a hostile start would never end
+        return str(n)
     if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "chineseLegalSimplified", "japaneseCounting", "taiwaneseCounting"):
         return chinese_number(n)
     if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":

@@ -146,7 +146,9 @@ def _rows(table) -> list:
 
 def table_grid(table) -> tuple[list[GridCell], list[int]]:
     cells: list[GridCell] = []
-    taken: set[tuple[int, int]] = set()
+    # The row below which each column is free again: work and memory grow with the columns a cell
+    # spans, never with its area (200 cells of rowspan and colspan 1000 would be 40 million slots).
+    free_from: list[int] = []
     rows = _rows(table)
     for r, tr in enumerate(rows):
         column = 0
@@ -154,13 +156,14 @@ def table_grid(table) -> tuple[list[GridCell], list[int]]:
             tag = td.tag.lower() if isinstance(td.tag, str) else ""
             if tag not in ("td", "th"):
                 continue
-            while (r, column) in taken:
+            while column < len(free_from) and free_from[column] > r:
                 column += 1
             rowspan = min(_span(td, "rowspan"), len(rows) - r)
             colspan = _span(td, "colspan")
             cells.append(GridCell(cell_text(td), r, column, rowspan, colspan))
-            for rr in range(r, r + rowspan):
-                for cc in range(column, column + colspan):
-                    taken.add((rr, cc))
+            if len(free_from) < column + colspan:
+                free_from.extend([0] * (column + colspan - len(free_from)))
+            for cc in range(column, column + colspan):
+                free_from[cc] = r + rowspan
             column += colspan
     return cells, list(range(1, len(rows) + 1))

@@ -18,9 +18,10 @@ from __future__ import annotations
 import bisect
 import io
 import statistics
+import zlib
 from dataclasses import dataclass, field
 
-from ..source import InputError
+from ..source import InputError, describe_size, max_bytes
 from ..tables.native import GridCell
 from .compose import Composer
 
@@ -41,21 +42,29 @@ class _Grid:
 def read(path: str, data: bytes):
     import pdfplumber
 
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:  # pdfminer raises several types for a damaged file
-        raise InputError(f"cannot open this PDF ({type(exc).__name__})") from None
     items: list = []
     scanned = 0
-    with pdf:
-        pages = len(pdf.pages)
-        for number, page in enumerate(pdf.pages, 1):
-            if not page.chars:
-                if page.images:
-                    scanned += 1
-                    items.append(("scanned", number))
-                continue
-            items.extend(_page_items(page, number))
+    with _BoundedStreams() as streams:
+        try:
+            pdf = pdfplumber.open(io.BytesIO(data))
+        except InputError:
+            raise
+        except Exception as exc:  # pdfminer raises several types for a damaged file
+            streams.check()
+            raise InputError(f"cannot open this PDF ({type(exc).__name__})") from None
+        with pdf:
+            pages = len(pdf.pages)
+            for number, page in enumerate(pdf.pages, 1):
+                if not page.chars:
+                    if page.images:
+                        scanned += 1
+                        items.append(("scanned", number))
+                    page.close()
+                    continue
+                items.extend(_page_items(page, number))
+                page.close()  # its objects go once read: a long PDF is held a page at a time
+                streams.check()
+        streams.check()
     if scanned and scanned == pages:
         raise InputError(f"a scanned PDF: none of its {pages} pages has extractable text (run OCR first)")
     composer = Composer(path, "pdf")
@@ -73,6 +82,67 @@ def read(path: str, data: bytes):
             grid = item[1]
             composer.grid(grid.cells, grid.rows, page=grid.page)
     return composer.finish("utf-8")
+
+
+class _StreamTooLarge(InputError):
+    pass
+
+
+class _BoundedZlib:
+    """zlib as pdfminer sees it while a PDF is read: a Flate stream decompresses to at most the size
+    limit, and all of them together to twice it (a 1 MB stream can expand to gigabytes)."""
+
+    error = zlib.error
+
+    def __init__(self, limit: int):
+        self.limit, self.total, self.exceeded = limit, 0, ""
+
+    def __getattr__(self, name: str):
+        return getattr(zlib, name)
+
+    def decompress(self, data: bytes, *args) -> bytes:
+        engine = zlib.decompressobj()
+        out = engine.decompress(data, self.limit + 1)
+        if len(out) <= self.limit and not engine.eof and not engine.unconsumed_tail:
+            raise zlib.error("incomplete or truncated stream")  # as zlib.decompress says of it
+        return self._count(out, engine.unconsumed_tail)
+
+    def corrupted(self, data: bytes) -> bytes:
+        """pdfminer's reading of a damaged stream (as much as decompresses), bounded the same way."""
+        engine = zlib.decompressobj()
+        try:
+            out = engine.decompress(data, self.limit + 1)
+        except zlib.error:
+            out = b""
+        return self._count(out, engine.unconsumed_tail)
+
+    def check(self) -> None:
+        if self.exceeded:  # raised inside pdfminer, which may have caught it
+            raise InputError(self.exceeded)
+
+    def _count(self, out: bytes, rest: bytes) -> bytes:
+        self.total += len(out)
+        if rest or len(out) > self.limit or self.total > 2 * self.limit:
+            self.exceeded = f"a compressed stream expands past the {describe_size(self.limit)} size limit (--max-bytes)"
+            raise _StreamTooLarge(self.exceeded)
+        return out
+
+
+class _BoundedStreams:
+    """pdfminer's Flate decoding bounded for the time of one read (pdfminer calls zlib by module name)."""
+
+    def __enter__(self) -> "_BoundedZlib":
+        import pdfminer.pdftypes as pdftypes
+
+        self.module = pdftypes
+        self.saved = (pdftypes.zlib, pdftypes.decompress_corrupted)
+        self.bounded = _BoundedZlib(max_bytes())
+        pdftypes.zlib = self.bounded
+        pdftypes.decompress_corrupted = self.bounded.corrupted
+        return self.bounded
+
+    def __exit__(self, *exc) -> None:
+        self.module.zlib, self.module.decompress_corrupted = self.saved
 
 
 def _inside(obj, boxes) -> bool:

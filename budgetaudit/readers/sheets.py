@@ -16,10 +16,21 @@ import re
 from fractions import Fraction
 
 from ..figures import format_decimal
+from ..source import InputError
 from ..tables.native import GridCell
 from .compose import Composer
 
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+MAX_CELLS = 2_000_000  # cells present in one sheet (a 100,000-row table of 20 columns)
+MAX_MERGED_CELLS = 1_000_000  # cells covered by the merged ranges of one sheet, clipped to the cells present
+
+
+def column_index(letters: str) -> int:
+    """A, B, …, Z, AA … -> 1-based column number."""
+    out = 0
+    for letter in letters.upper():
+        out = out * 26 + ord(letter) - ord("A") + 1
+    return out
 
 
 def column_letters(index: int) -> str:
@@ -88,11 +99,33 @@ def _exponent(value: Fraction) -> int:
     return e
 
 
+def _clipped(merged: list[tuple[int, int, int, int]], values: dict) -> list[tuple[int, int, int, int]]:
+    """Merged ranges cut to the rectangle of the cells present (a range over the whole sheet covers
+    only what is printed); more covered cells than MAX_MERGED_CELLS is refused."""
+    last_row = max(r for r, _ in values)
+    last_column = max(c for _, c in values)
+    out = []
+    covered = 0
+    for r0, c0, r1, c1 in merged:
+        if r0 > last_row or c0 > last_column or r1 < r0 or c1 < c0:
+            continue
+        r1, c1 = min(r1, last_row), min(c1, last_column)
+        covered += (r1 - r0 + 1) * (c1 - c0 + 1)
+        if covered > MAX_MERGED_CELLS:
+            raise InputError(f"merged ranges covering more than {MAX_MERGED_CELLS:,} cells in one sheet "
+                             "(the limit of merged cells)")
+        out.append((r0, c0, r1, c1))
+    return out
+
+
 def layout_sheet(composer: Composer, sheet: str, values: dict[tuple[int, int], str], merged: list[tuple[int, int, int, int]]) -> None:
     """Hand a sheet's blocks to the composer. `values`: (row, column) 0-based -> printed text;
     `merged`: (first row, first column, last row, last column), inclusive, 0-based."""
     if not values:
         return
+    if len(values) > MAX_CELLS:
+        raise InputError(f"a sheet of more than {MAX_CELLS:,} cells (the limit of cells in a sheet)")
+    merged = _clipped(merged, values)
     merge_at = {(r0, c0): (r1 - r0 + 1, c1 - c0 + 1) for r0, c0, r1, c1 in merged}
     hidden = {(r, c) for r0, c0, r1, c1 in merged for r in range(r0, r1 + 1) for c in range(c0, c1 + 1) if (r, c) != (r0, c0)}
     by_row: dict[int, list[tuple[int, int]]] = {}

@@ -3,6 +3,8 @@ numbers printed with their cell format's decimals."""
 
 from __future__ import annotations
 
+import io
+
 from ..source import InputError
 from .compose import Composer
 from .sheets import layout_sheet, number_text
@@ -12,7 +14,11 @@ def read(path: str, data: bytes):
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=False)
+        # xlrd prints its warnings about a damaged file to standard output unless given a log of its own:
+        # only the report may go there (`--format json` must stay JSON).
+        # ragged_rows: a row holds the cells it has, not as many as the sheet's widest row.
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=False,
+                                  logfile=io.StringIO(), verbosity=0, ragged_rows=True)
     except xlrd.XLRDError as exc:
         raise InputError(f"not an Excel .xls workbook ({exc}); Word .doc files are not read, save as .docx") from None
     composer = Composer(path, "xls")
@@ -21,7 +27,7 @@ def read(path: str, data: bytes):
             continue
         values: dict[tuple[int, int], str] = {}
         for r in range(sheet.nrows):
-            for c in range(sheet.ncols):
+            for c in range(sheet.row_len(r)):
                 cell = sheet.cell(r, c)
                 if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
                     continue

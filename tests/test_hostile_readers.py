@@ -1,0 +1,237 @@
+"""Readers bounded by what a file expands to (issue 21): each hostile file is built here, read under an
+address-space limit of 1.5 GB and a time limit, and either checked or refused with one line (exit 2)
+naming the limit; the file is left as it was."""
+
+import io
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+import zlib
+
+import pytest
+
+from test_hostile_inputs import one_line_exit_2
+
+MEMORY = 1536 * 1024 * 1024
+SECONDS = 30
+
+
+def bounded_cli(*args):
+    """`budgetaudit ARGS` with at most 1.5 GB of address space; (result, wall seconds)."""
+    def limit():
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "budgetaudit", *args, "--isolated"], capture_output=True,
+                            cwd=tempfile.gettempdir(), preexec_fn=limit, timeout=120)
+    return result, time.monotonic() - started
+
+
+def checked_or_refused(path, *args, words=()):
+    before = path.read_bytes()
+    result, seconds = bounded_cli("check", str(path), *args)
+    assert seconds < SECONDS
+    assert b"Traceback" not in result.stderr and b"MemoryError" not in result.stderr
+    if result.returncode == 2:
+        one_line_exit_2(result, *words)
+    else:
+        assert result.returncode in (0, 1), result.stderr
+    assert path.read_bytes() == before
+    return result
+
+
+def rewrite_zip(path, edit):
+    """Rewrite the members of a zip through edit(name, data) -> data (None drops it), plus extra members."""
+    with zipfile.ZipFile(path) as book:
+        members = [(info.filename, book.read(info)) for info in book.infolist()]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in members:
+            data = edit(name, data)
+            if data is not None:
+                out.writestr(name, data)
+    path.write_bytes(buffer.getvalue())
+
+
+LINES = ["2024年度某某单位部门决算公开说明", "2024年度收入总计1207.84万元，支出总计1027.84万元。"]
+
+
+# --------------------------------------------------------------------------- spreadsheets
+
+
+def test_an_xlsx_with_a_far_corner_cell_reads_only_the_cells_present(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"], sheet["A2"] = LINES
+    sheet["XFD1048576"] = "1"
+    path = tmp_path / "corner.xlsx"
+    book.save(path)
+    result = checked_or_refused(path, "-f", "json")
+    assert b'"files"' in result.stdout
+
+
+@pytest.mark.parametrize("ref", ["A1:XFD1048576", "many"])
+def test_an_xlsx_merging_the_whole_sheet_is_refused_before_it_is_expanded(tmp_path, ref):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"], sheet["A2"] = LINES
+    sheet.merge_cells("C3:D4")
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    if ref == "many":  # 1.5 million merged cells in ranges of 5
+        cells = "".join(f'<mergeCell ref="A{r}:E{r}"/>' for r in range(10, 300_010))
+    else:
+        cells = f'<mergeCell ref="{ref}"/>'
+
+    def edit(name, data):
+        if name.startswith("xl/worksheets/"):
+            return re.sub(rb"<mergeCells[^>]*>.*?</mergeCells>",
+                          f'<mergeCells count="1">{cells}</mergeCells>'.encode(), data, flags=re.S)
+        return data
+
+    rewrite_zip(path, edit)
+    result = checked_or_refused(path, words=("merged",))
+    assert result.returncode == 2
+
+
+def test_an_xls_merging_the_whole_sheet_is_clipped_to_the_cells_present(tmp_path):
+    import struct
+
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("s")
+    sheet.write(0, 0, LINES[0])
+    sheet.write(1, 0, LINES[1])
+    sheet.merge(2, 3, 0, 1)
+    path = tmp_path / "merged.xls"
+    book.save(str(path))
+    # The MERGEDCELLS record made to cover the whole sheet (a few bytes; the cells stay four).
+    record = b"\xe5\x00\x0a\x00\x01\x00" + struct.pack("<HHHH", 2, 3, 0, 1)
+    data = path.read_bytes()
+    assert data.count(record) == 1
+    path.write_bytes(data.replace(record, b"\xe5\x00\x0a\x00\x01\x00" + struct.pack("<HHHH", 2, 65535, 0, 255)))
+    assert checked_or_refused(path).returncode in (0, 1)
+
+
+def test_a_zip_bomb_is_refused_by_its_members_declared_size(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active["A1"], book.active["A2"] = LINES
+    path = tmp_path / "bomb.xlsx"
+    book.save(path)
+    rewrite_zip(path, lambda name, data: data)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("xl/sharedStrings.xml", b"<sst>" + b" " * 8_000_000 + b"</sst>")
+    assert path.stat().st_size < 100_000
+    result = checked_or_refused(path, "--max-bytes", "1000000", words=("expands", "size limit"))
+    assert result.returncode == 2
+
+
+# --------------------------------------------------------------------------- Word
+
+
+def _docx(tmp_path, paragraphs=(), table=False, style=None):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for line in LINES:
+        document.add_paragraph(line)
+    for text in paragraphs:
+        document.add_paragraph(text, style=style)
+    if table:
+        grid = document.add_table(rows=2, cols=2)
+        grid.cell(0, 0).text, grid.cell(0, 1).text = "项目", "金额"
+        grid.cell(1, 0).text, grid.cell(1, 1).text = "收入合计", "1207.84"
+    path = tmp_path / "d.docx"
+    document.save(path)
+    return path
+
+
+def test_a_docx_grid_span_of_a_billion_is_clipped(tmp_path):
+    path = _docx(tmp_path, table=True)
+
+    def edit(name, data):
+        if name == "word/document.xml":
+            return data.replace(b"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="1000000000"/>', 1)
+        return data
+
+    rewrite_zip(path, edit)
+    assert checked_or_refused(path).returncode in (0, 1)
+
+
+@pytest.mark.parametrize("fmt,start", [("upperRoman", 10**15), ("lowerLetter", 10**10)])
+def test_docx_numbering_from_a_huge_start_ends_at_once(tmp_path, fmt, start):
+    path = _docx(tmp_path, paragraphs=["第一项支出100.00万元。"] * 3, style="List Number")
+
+    def edit(name, data):
+        if name == "word/numbering.xml":
+            data = re.sub(rb'<w:numFmt w:val="[^"]*"/>', f'<w:numFmt w:val="{fmt}"/>'.encode(), data)
+            return re.sub(rb'<w:start w:val="\d+"/>', f'<w:start w:val="{start}"/>'.encode(), data)
+        return data
+
+    rewrite_zip(path, edit)
+    result = checked_or_refused(path, "-f", "json")
+    assert result.returncode in (0, 1) and len(result.stdout) < 200_000
+
+
+def test_a_docx_whose_text_expands_past_max_bytes_is_refused(tmp_path):
+    # Letters from 30000 print some 1,150 characters per numbered paragraph from a few bytes of XML.
+    path = _docx(tmp_path, paragraphs=["第一项支出100.00万元。"] * 1000, style="List Number")
+
+    def edit(name, data):
+        if name == "word/numbering.xml":
+            data = re.sub(rb'<w:numFmt w:val="[^"]*"/>', b'<w:numFmt w:val="lowerLetter"/>', data)
+            return re.sub(rb'<w:start w:val="\d+"/>', b'<w:start w:val="30000"/>', data)
+        return data
+
+    rewrite_zip(path, edit)
+    assert path.stat().st_size < 100_000
+    result = checked_or_refused(path, "--max-bytes", "600000", words=("text expands", "size limit"))
+    assert result.returncode == 2
+
+
+# --------------------------------------------------------------------------- HTML and PDF
+
+
+def test_html_cells_spanning_a_thousand_rows_and_columns_are_bounded(tmp_path):
+    pytest.importorskip("lxml")
+    rows = "".join(f'<tr><td rowspan="1000" colspan="1000">第{i}项</td><td>{i}.00</td></tr>' for i in range(200))
+    page = f"<html><body><p>{LINES[0]}</p><p>{LINES[1]}</p><table>{rows}</table></body></html>"
+    path = tmp_path / "spans.html"
+    path.write_text(page, encoding="utf-8")
+    assert checked_or_refused(path).returncode in (0, 1)
+
+
+def _pdf_with_stream(content: bytes) -> bytes:
+    stream = zlib.compress(content, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_pdf_flate_bomb_is_refused(tmp_path):
+    pytest.importorskip("pdfplumber")
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(_pdf_with_stream(b" " * 20_000_000))
+    assert path.stat().st_size < 100_000
+    result = checked_or_refused(path, "--max-bytes", "1000000", words=("compressed stream", "size limit"))
+    assert result.returncode == 2
