@@ -73,7 +73,6 @@ class Words:
         direction = _alternation(word["increase"] + word["decrease"])
         self.direction = re.compile(
             rf"(?:{_alternation(word['before'])})?(?P<word>{direction})了?(?:{_alternation(word['objects'])})?\s*$")
-        self.direction_anywhere = re.compile(direction)
         self.other_basis = re.compile(_alternation(word["other_basis"]))
         self.undecided = re.compile(rf"(?:{_alternation(word['undecided'])})\s*$")
         flat = data["flat"]
@@ -105,7 +104,6 @@ class Words:
         self.shares_after = re.compile(
             rf"[，,]?\s*(?:分别)?(?:{ratio}|{words})(?P<whole>[^，,。；;：:%\d]{{0,24}}?)(?:的)?(?:{suffix})?"
             rf"(?:分别)?(?:为|是)?(?:分别为)?\s*(?=\d)")
-        self.share_word = share["words"][0] if share["words"] else "占"
         completion = data["completion"]
         opening, closing = _halves(completion["frames"]) if completion["frames"] else ("(?!)", "(?!)")
         self.completion = re.compile(

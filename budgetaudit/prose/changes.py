@@ -191,7 +191,7 @@ class ChangeReader(ShareReader):
 
     def flat_claim(self, flat: re.Match, lead: str, lead_start: int, state: State) -> None:
         """持平/无变化 against a named base, about the current subject."""
-        if flat.group("word") == "基本持平" or state.subject is None:
+        if flat.group("word") in WORDS.loose_flat or state.subject is None:
             return
         if self.names_another(lead[: flat.start()], state.subject):
             return  # 公务接待费支出决算比预算无增减变化: said of an item with no figure here
