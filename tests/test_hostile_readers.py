@@ -235,3 +235,21 @@ def test_a_pdf_flate_bomb_is_refused(tmp_path):
     assert path.stat().st_size < 100_000
     result = checked_or_refused(path, "--max-bytes", "1000000", words=("compressed stream", "size limit"))
     assert result.returncode == 2
+
+
+def test_text_after_an_entity_a_docx_does_not_define_is_kept(tmp_path):
+    path = _docx(tmp_path, paragraphs=["MARK公务接待费支出12.50万元。"])
+
+    def edit(name, data):
+        if name == "word/document.xml":
+            # An external entity, declared but never resolved (nothing is fetched): the text after it stays.
+            head, _, rest = data.partition(b"?>")
+            doctype = b'<!DOCTYPE w:document [<!ENTITY ext SYSTEM "file:///etc/hostname">]>'
+            return head + b"?>" + doctype + rest.replace("MARK".encode(), b"&ext;", 1)
+        return data
+
+    rewrite_zip(path, edit)
+    from budgetaudit.readers import read
+
+    source, _ = read(str(path))
+    assert "&ext;公务接待费支出12.50万元" in source.text

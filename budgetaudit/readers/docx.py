@@ -48,6 +48,8 @@ def paragraph_text(p) -> str:
             if _deleted(node, p):
                 continue
             out.append(node.text or "")
+            for child in node:  # an entity the file does not define: its name as printed, then the rest
+                out.append((child.text or "") + (child.tail or ""))
         elif tag == W + "tab" and node.getparent().tag == W + "r":
             out.append("\t")
         elif tag in (W + "br", W + "cr") and node.getparent().tag == W + "r":
