@@ -99,7 +99,8 @@ class Words:
         words, ratio, suffix = (_alternation(share["words"]), _alternation(share["ratio_words"]),
                                 _alternation(share["whole_suffixes"]))
         self.share = re.compile(
-            rf"(?:{ratio})\s*(?:为)?\s*$|(?:{words})(?P<whole>[^，,。；;：:%]{{0,24}}?)(?:的)?(?:{suffix})?(?:为)?\s*$")
+            rf"(?:{ratio})\s*(?:为|达|达到|是)?\s*$"
+            rf"|(?:{words})(?P<whole>[^，,。；;：:%]{{0,24}}?)(?:的)?(?:{suffix})?(?:为|达|达到|是)?\s*$")
         self.whole_suffix = re.compile(rf"(?:的)?(?:{suffix})$")
         self.shares_after = re.compile(
             rf"[，,]?\s*(?:分别)?(?:{ratio}|{words})(?P<whole>[^，,。；;：:%\d]{{0,24}}?)(?:的)?(?:{suffix})?"

@@ -45,6 +45,8 @@ class ReaderBase:
         self.section_scope = "all"  # fund scope named by the current section heading
         self.in_list = False
         self.entities: dict[str, str] = {}  # the last subject named at each level (市, 县, 区 …), for 全市
+        self.line_entity: tuple[int, str] = (0, "")  # the subject a line opens with: its other figures are that subject's
+        self.keyed_line = 0  # the line of the last figure given a key
         self._cursor = 0  # offset of the current lead, for the spans of direction words
         self._item_start = 0  # offset of the figure being placed (positional lists are keyed by it)
         self._parents: dict[str, frozenset[str]] = {}
@@ -123,8 +125,18 @@ class ReaderBase:
             entity = ""  # 1-9月一般公共预算收入: a stretch of time, not a subject
         if entity and entity[-1] in _LEVELS and not entity.startswith("全"):
             self.entities[entity[-1]] = entity  # 忻州市一般公共预算收入…。全市…: 全市 is 忻州市 until another city
-        elif entity.startswith("全") and len(entity) == 2 and entity[1] in self.entities:
-            entity = self.entities[entity[1]]
+        elif entity.startswith("全") and len(entity) >= 2:
+            # 全区 (全镇本级) before any district was named is the report's own subject; after one, it is that one.
+            entity = self.entities.get(entity[1], "")
+        line = self.source.position(figure.start)[0]
+        first_of_line = line != self.keyed_line
+        self.keyed_line = line
+        if first_of_line:
+            # A line that opens with a subject (阳泉市一般公共预算收入…) speaks of it; one that names a subject later
+            # (…，其中：区级一般公共预算支出…) does not.
+            self.line_entity = (line, entity if entity not in WORDS.self_names else "")
+        elif not entity and self.line_entity[0] == line:
+            entity = self.line_entity[1]  # 阳泉市一般公共预算收入33.2亿元。一般公共预算支出执行43.73亿元: still 阳泉市's
         if concept is not None and entity and entity not in WORDS.self_names:
             # 太原市一般公共预算收入, 市本级…, 中央…: a figure of another subject than the department's own (a
             # 汇总 or a government report names several); its concept is qualified by that subject, so figures

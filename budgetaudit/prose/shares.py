@@ -175,9 +175,15 @@ class ShareReader(ListReader):
                     return k
             return -1
 
-        # The last fact with the label or the concept: the later of the last with each.
+        # The last fact with the label or the concept (or the concept of a subject named before it: 晋城市…。全市
+        # 一般公共预算支出128.9亿元…，占一般公共预算支出的81.2%): the latest of them.
         found = max(latest(index.by_label.get(label, ())),
                     latest(index.by_concept.get(concept.name, ())) if concept is not None else -1)
+        if concept is not None:
+            suffix = "@" + concept.name
+            for name, positions in index.by_concept.items():
+                if name.endswith(suffix):
+                    found = max(found, latest(positions))
         if found < 0:
             return None, "whole_not_found"
         return facts[found], ""
