@@ -8,7 +8,7 @@ import bisect
 from ..concepts import clean_label
 from ..document import Doubt, Fact, Key, SumGroup
 from .base import ReaderBase
-from .state import (CLAUSE_BREAK, CLAUSE_PUNCT, CLOSE_PAREN, COLON_FIRST, MEASURE_WORD, OPEN_PAREN, WORDS, YEAR, Item,
+from .state import (CLAUSE_BREAK, CLAUSE_PUNCT, COLON_FIRST, MEASURE_WORD, OPEN_PAREN, WORDS, YEAR, Item,
                     PartConcepts, State, clause_start, last_match)
 
 
@@ -162,8 +162,8 @@ class ListReader(ReaderBase):
     def parentheses(self, lead: str, state: State) -> None:
         """公务用车购置及运行费28万元(购置费0万元，运行费28万元)，公务接待费1万元: the figures in brackets right
         after a figure break that figure down; the list outside goes on after the closing bracket."""
-        opens = sum(lead.count(c) for c in OPEN_PAREN)
-        closes = sum(lead.count(c) for c in CLOSE_PAREN)
+        opens = lead.count("(") + lead.count("（")
+        closes = lead.count(")") + lead.count("）")
         if state.outer is not None and closes > opens:
             self.single_in_brackets(state, self.text[state.bracket_from : self._cursor + len(lead)])
             if state.bracket_total is not None:

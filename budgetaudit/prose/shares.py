@@ -109,6 +109,8 @@ class ShareReader(ListReader):
         """…公务用车1.4万元，占83%；公务接待费0.28万元，占17%, no whole stated: the whole is the sum of the items
         listed, but only when they are every member of a declared partition or their shares add up to 100%
         within rounding; otherwise each share stays unchecked."""
+        if len(self.doc.shares) - shares_from < 2:
+            return  # most sentences state no share, or one
         orphans = [s for s in self.doc.shares[shares_from:]
                    if s.whole is None and s.kind == "share" and s.reason in ("no_whole", "ambiguous_whole")]
         parts = [s.part for s in orphans]

@@ -20,7 +20,7 @@ COLON_FIRST: Final = re.compile(r"\s*[:：]")
 BASE_YEAR: Final = re.compile(r"(\d{4})年")
 YEAR: Final = re.compile(r"(\d{4})\s*年")
 # Pinyin with its tone marks inserted in brackets after a character by some web pages (經(jīng)費).
-GARBLE: Final = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)")
+GARBLE: Final = re.compile(r"\((?<=[\u4e00-\u9fff]\()(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)")
 MEASURE_WORD: Final = re.compile(r"预算|决算|执行数")
 LABEL_YEAR: Final = re.compile(r"\d{4}\s*年度?")
 BUDGET_LABEL: Final = re.compile(r"预算(?:数|总额)?\s*(?:为|是|安排)?\s*$")

@@ -150,12 +150,14 @@ class ProseReader(ChangeReader):
             )
             state.change = None
             return
-        against_budget = WORDS.over.search(lead) or WORDS.under.search(lead)
+        # The words end the lead, so only its tail is searched (a lead may run long between two figures).
+        tail_at = max(0, len(lead) - 24)
+        over = WORDS.over.search(lead, tail_at)
+        against_budget = over or WORDS.under.search(lead, tail_at)
         if against_budget is not None and not state.reason:
             # 决算数大于预算数55.93万元: the outturn's change against this year's budget.
             state.base = ("initial_budget" if self.doc.kind == "final_account" else "budget", "预算数")
-            word = "增加" if WORDS.over.search(lead) is not None else "减少"
-            direction = WordAt(word, against_budget.start(), against_budget.end())
+            direction = WordAt("增加" if over is not None else "减少", against_budget.start(), against_budget.end())
         if direction:
             self.delta(figure, direction, lead, state)
             return
