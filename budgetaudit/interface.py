@@ -1,7 +1,7 @@
 """The command line's own words in the run's language: help, usage and click's messages.
 
 The language of help and of usage errors is decided before the command line is parsed: `--lang` on the
-command line, else LC_ALL/LC_MESSAGES/LANG (messages.py). Click's own strings (Usage, Options, the help
+command line, else (for help) the discovered configuration's `lang`, else LC_ALL/LC_MESSAGES/LANG (messages.py). Click's own strings (Usage, Options, the help
 option, "Missing argument", …) are overridden here, not translated by gettext catalogues: typer's
 `_` is replaced by a lookup in budgetaudit/messages.toml, the usage line and the help option are written by
 our Command and Group classes, and a usage error is shown by our `show`, which puts the vendored click's
@@ -22,8 +22,23 @@ from .messages import LANGS, argv_lang, environment_lang, section
 
 
 def interface_lang(argv: list[str] | None = None) -> str:
-    lang = argv_lang(sys.argv[1:] if argv is None else argv)
+    args = sys.argv[1:] if argv is None else argv
+    lang = argv_lang(args)
+    if lang not in LANGS and any(a in ("--help", "-h") for a in args) and "--isolated" not in args:
+        lang = _configured_lang()  # help follows the configuration's lang too (precedence: --lang, it, locale)
     return lang if lang in LANGS else environment_lang()[0]
+
+
+def _configured_lang() -> str | None:
+    """The `lang` of the configuration discovered from the current folder, if any can be read."""
+    from .config import ConfigError, discover, load_file
+
+    try:
+        path = discover([])
+        settings = load_file(path) if path is not None else None
+    except (ConfigError, OSError, ValueError):
+        return None
+    return settings.lang if settings is not None and "lang" in settings.origin else None
 
 
 LANG = interface_lang()

@@ -79,3 +79,11 @@ def test_hook_mode_skips_named_files_that_hold_no_disclosure_silently(tmp_path):
     assert hook.returncode == 0 and hook.stderr == b"" and "notes.txt" not in hook.stdout.decode()
     blocked = run("check", "-f", "concise", "--skip-non-disclosures", "notes.txt", "a.txt", cwd=tmp_path)
     assert blocked.returncode == 1 and "a.txt:2:31: TOT004 [error]" in blocked.stdout.decode()
+
+
+def test_help_follows_the_configurations_lang_after_lang_and_before_the_locale(tmp_path):
+    (tmp_path / ".budgetaudit.toml").write_text('lang = "en"\n', encoding="utf-8")
+    assert run("check", "--help", cwd=tmp_path).stdout.decode().startswith("Usage:")
+    assert run("check", "--lang", "zh", "--help", cwd=tmp_path).stdout.decode().startswith("用法")
+    (tmp_path / ".budgetaudit.toml").write_text('fail_on = "warning"\n', encoding="utf-8")
+    assert run("check", "--help", cwd=tmp_path).stdout.decode().startswith("用法")
