@@ -117,6 +117,22 @@ _CONFIG_PATTERNS = [(name, re.compile(pattern)) for name, pattern in (
     ("baseline_json", r"not valid JSON: (?P<detail>.+)"),
     ("baseline_old", r"a baseline of format 1 \(budgetaudit 0\.1\), whose fingerprints have changed: write it again with `budgetaudit baseline`"),
     ("baseline_not", r"not a budgetaudit baseline \(write one with `budgetaudit baseline`\)"),
+    # A rule file's reasons (ruleset.py), after the file and line.
+    ("rule_top_key", r"unknown top-level key '(?P<key>[^']*)'"),
+    ("rule_array", r"'rule' must be an array of tables \(\[\[rule\]\]\)"),
+    ("rule_bad_code", r"bad rule code '(?P<code>[^']*)' \(a family prefix and three digits\)"),
+    ("rule_unknown_key", r"rule (?P<code>\S+): unknown key '(?P<key>[^']*)'"),
+    ("rule_missing", r"rule (?P<code>\S+): missing '(?P<key>[^']*)'"),
+    ("rule_name", r"rule (?P<code>\S+): name must be kebab-case"),
+    ("rule_kind", r"rule (?P<code>\S+): unknown kind '(?P<kind>[^']*)'"),
+    ("rule_severity", r"rule (?P<code>\S+): severity must be one of (?P<choices>.+)"),
+    ("rule_texts", r"rule (?P<code>\S+): (?P<field>\w+) needs zh and en texts"),
+    ("rule_text", r"rule (?P<code>\S+): (?P<field>\w+) must be a string or a table of zh and en texts"),
+    ("rule_aliases", r"rule (?P<code>\S+): aliases must be a list of strings"),
+    ("rule_placeholder", r"rule (?P<code>\S+): message\.(?P<lang>\w+) uses unknown placeholder (?P<name>\{[^}]*\})"),
+    ("rule_params", r"rule (?P<code>\S+): params: (?P<detail>.+)"),
+    ("rule_example", r"rule (?P<code>\S+): an example needs verdict = pass\|fail and text"),
+    ("rule_used", r"rule (?P<code>\S+): '(?P<ident>[^']*)' is already used in (?P<other>.+)"),
 )]
 
 

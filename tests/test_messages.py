@@ -42,7 +42,9 @@ def test_the_chinese_table_is_chinese():
                          r"per-file-ignores|rules-dirs|TOML|JSON|YYYY-MM-DD|\S+/\S+|[a-z]+(?:-[a-z]+)+|\{\w+\}|budgetaudit|GitHub Actions|GITHUB_STEP_SUMMARY|LC_ALL|LC_MESSAGES|LANG|"
                          r"--?[a-z-]+|\.[a-z]+\b|[A-Z]{3}\d*|ALL|UTF-8|GB18030/GBK|Big5|PDF|OCR|MB|MiB|YYYY-MM-DD|"
                          r"\b(text|markdown|json|github|zh|en|lang|select|ignore|exclude|error|formats|include|"
-                         r"auto|pre-commit|rules|show|check|baseline)\b", "", text)
+                         r"auto|pre-commit|rules|show|check|baseline|"
+                         # the keys of a rule file, named as they are written in it
+                         r"rule|aliases|message|params|verdict|pass|fail|summary|description|name|kind|code)\b", "", text)
         assert not re.search(r"[A-Za-z]{2,}", letters), (key, text)
 
 
@@ -156,7 +158,8 @@ def test_every_configuration_error_is_put_in_chinese():
 
     sample = {"detail": "Expected ']'", "key": "select", "hint": "fail-on", "choices": "error, warning, info",
               "value": "'x'", "entry": "rules", "glob": "*.txt", "code": "TOT004", "fingerprint": "0123456789abcdef",
-              "selector": "NOPE1", "line": "3"}
+              "selector": "NOPE1", "line": "3", "kind": "nope", "field": "summary", "lang": "zh", "name": "{x}",
+              "ident": "mine", "other": "rules/a.toml"}
     english, chinese = section("en", "config"), section("zh", "config")
     assert set(english) == set(chinese)
     for name, template in english.items():
@@ -165,3 +168,19 @@ def test_every_configuration_error_is_put_in_chinese():
         assert shown.startswith("budgetaudit.toml:4：") and shown != message, name
         assert shown == "budgetaudit.toml:4：" + chinese[name].format(**sample), name
         assert config_error(message, "en") == message
+
+
+def test_a_malformed_rule_file_is_named_in_the_runs_language(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "mine.toml").write_text(
+        '[[rule]]\ncode = "TOT901"\nname = "mine"\nkind = "nope"\nseverity = "error"\n'
+        'message = {zh = "甲", en = "a"}\nsummary = {zh = "甲", en = "a"}\ndescription = "d"\n', encoding="utf-8")
+    (tmp_path / ".budgetaudit.toml").write_text('rules-dirs = ["rules"]\n', encoding="utf-8")
+    (tmp_path / "d.txt").write_text("2024年度部门决算公开说明\n收入总计100.00万元，支出总计100.00万元。\n", encoding="utf-8")
+    zh = run_cli("check", "d.txt", cwd=tmp_path)
+    en = run_cli("check", "--lang", "en", "d.txt", cwd=tmp_path)
+    assert zh.returncode == en.returncode == 2
+    assert zh.stderr.decode().strip() == "budgetaudit: 错误：rules/mine.toml:4：规则 TOT901：未知的类型“nope”"
+    assert en.stderr.decode().strip() == "budgetaudit: error: rules/mine.toml:4: rule TOT901: unknown kind 'nope'"
