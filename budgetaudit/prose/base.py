@@ -10,8 +10,17 @@ from ..document import Document, Fact, Key
 from ..figures import NUMBER_RE, Figure, figure_at, parse_number, unit_after
 from ..sentences import is_not_a_figure, prose_mask
 from ..source import Source, Span
-from .state import (GARBLE, BASE_YEAR, LABEL_YEAR, BUDGET_LABEL, CLAUSE_BREAK, WORDS, YEAR, Item, PartConcepts, Positions, State,
-                    last_match, quantity_of)
+from .state import Item, PartConcepts, Positions, State, last_match, quantity_of
+from . import state as _state
+
+# Bound here as Final: the compiled build keeps them in C statics, where an imported name is a dict lookup.
+GARBLE: Final = _state.GARBLE
+BASE_YEAR: Final = _state.BASE_YEAR
+LABEL_YEAR: Final = _state.LABEL_YEAR
+BUDGET_LABEL: Final = _state.BUDGET_LABEL
+CLAUSE_BREAK: Final = _state.CLAUSE_BREAK
+WORDS: Final = _state.WORDS
+YEAR: Final = _state.YEAR
 
 
 # The levels of government a subject is named at (忻州市, 某县, 某区): 全市 names the last city named.
@@ -82,6 +91,7 @@ class ReaderBase:
             if self.orig is not None:
                 figure = figure_at(self.source, self.at(number_start), self.at(number_end), found_unit,
                                    self.at(found_end) if found_end is not None else None)
+
             else:
                 figure = figure_at(self.source, number_start, number_end, found_unit, found_end)
             if figure is None:

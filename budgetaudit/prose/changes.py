@@ -4,13 +4,20 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..concepts import clean_label
 from ..document import Change, Fact, Key, SumGroup
 from ..figures import Figure
 from .shares import ShareReader
-from .state import (BRACKETED, CLAUSE_BREAK, INCOME_AND_EXPENDITURE, WORDS, Item, State, WordAt, base_period, last_match,
-                    quantity_of)
+from .state import Item, State, WordAt, base_period, last_match, quantity_of
+from . import state as _state
+
+# Bound here as Final: the compiled build keeps them in C statics, where an imported name is a dict lookup.
+BRACKETED: Final = _state.BRACKETED
+CLAUSE_BREAK: Final = _state.CLAUSE_BREAK
+INCOME_AND_EXPENDITURE: Final = _state.INCOME_AND_EXPENDITURE
+WORDS: Final = _state.WORDS
 
 
 class ChangeReader(ShareReader):
@@ -110,6 +117,7 @@ class ChangeReader(ShareReader):
         concept, concept_scope = self.dictionary.lookup(label, quantity)
         key = Key(concept.name if concept else f"label:{label}", "current", self.measure,
                   concept_scope if concept_scope != "all" else scope, quantity)
+
         word = self.span(direction.start("word") + self._cursor, direction.end("word") + self._cursor)
         prior = state.prior if state.prior is not None and state.prior.label == label else None
         if current is not None and current.figure.quantity != figure.quantity:

@@ -4,12 +4,22 @@ siblings of a declared partition that complete a list across sentences."""
 from __future__ import annotations
 
 import bisect
+from typing import Final
 
 from ..concepts import clean_label
 from ..document import Doubt, Fact, Key, SumGroup
 from .base import ReaderBase
-from .state import (CLAUSE_BREAK, CLAUSE_PUNCT, COLON_FIRST, MEASURE_WORD, OPEN_PAREN, WORDS, YEAR, Item,
-                    PartConcepts, State, clause_start, last_match)
+from .state import Item, PartConcepts, State, clause_start, last_match
+from . import state as _state
+
+# Bound here as Final: the compiled build keeps them in C statics, where an imported name is a dict lookup.
+CLAUSE_BREAK: Final = _state.CLAUSE_BREAK
+CLAUSE_PUNCT: Final = _state.CLAUSE_PUNCT
+COLON_FIRST: Final = _state.COLON_FIRST
+MEASURE_WORD: Final = _state.MEASURE_WORD
+OPEN_PAREN: Final = _state.OPEN_PAREN
+WORDS: Final = _state.WORDS
+YEAR: Final = _state.YEAR
 
 
 class ListReader(ReaderBase):
@@ -67,6 +77,7 @@ class ListReader(ReaderBase):
 
     def positional_shares(self, run: list[Item], count: int, items: list[Item], e: int, state: State,
                           starts: list[int] | None = None) -> None:
+
         """占a%、b%和c% right after a positional list: the k-th share belongs to the k-th figure."""
         share_at = WORDS.shares_after.match(self.text, run[-1].end, e)  # not a slice to e: a sentence may be long
         if share_at:

@@ -11,7 +11,13 @@ from ..concepts import clean_label
 from ..document import Fact, Key, Share
 from ..figures import Figure
 from .lists import ListReader
-from .state import CLAUSE_BREAK, OF_PERCENT, WORDS, Item, State
+from .state import Item, State
+from . import state as _state
+
+# Bound here as Final: the compiled build keeps them in C statics, where an imported name is a dict lookup.
+CLAUSE_BREAK: Final = _state.CLAUSE_BREAK
+OF_PERCENT: Final = _state.OF_PERCENT
+WORDS: Final = _state.WORDS
 
 
 # The measures of a budget figure: what a completion rate divides by.
@@ -203,6 +209,7 @@ class ShareReader(ListReader):
             measure = "initial_budget" if "年初" in named.group("label") else "adjusted_budget"
         key = Key(subject.key.concept if not label or label in WORDS.measure_only or "预算" in label else f"label:{label}",
                   subject.key.period, measure, subject.key.scope, subject.key.quantity)
+
         state.whole = Fact(key, label or subject.label, item.figure, "prose", "whole", sentence)
         state.whole_kind = "completion" if named.group(0).startswith("完成") or named.group("label").strip() in WORDS.budgets else "share"
         self.doc.facts.append(state.whole)

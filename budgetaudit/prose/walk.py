@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from typing import Final
 
 from .. import title
 from ..concepts import Dictionary, clean_label
@@ -13,8 +14,16 @@ from ..figures import Figure
 from ..sentences import HEADING, has_figure, sentences
 from ..source import Source
 from .changes import ChangeReader
-from .state import (CLAUSE_BREAK, LIST_ITEM, OPEN_PAREN, SCOPE_HEADINGS, SECTION_HEADING, WORDS, Item, State, WordAt,
-                    last_match)
+from .state import Item, State, WordAt, last_match
+from . import state as _state
+
+# Bound here as Final: the compiled build keeps them in C statics, where an imported name is a dict lookup.
+CLAUSE_BREAK: Final = _state.CLAUSE_BREAK
+LIST_ITEM: Final = _state.LIST_ITEM
+OPEN_PAREN: Final = _state.OPEN_PAREN
+SCOPE_HEADINGS: Final = _state.SCOPE_HEADINGS
+SECTION_HEADING: Final = _state.SECTION_HEADING
+WORDS: Final = _state.WORDS
 
 
 class ProseReader(ChangeReader):
