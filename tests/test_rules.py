@@ -125,6 +125,7 @@ def test_a_part_published_on_its_own_lacks_sections_as_info(rules):
     ("2024年度部门决算公开说明\n", "warning"),
     ("第一部分 单位概况\n本单位2024年度部门决算收支情况如下。\n", "info"),
     ("本报讯 某区档案馆今天公布了2024年度部门决算，数据显示收支平稳。\n", "info"),
+    ("2024年度部门决算其他事项说明\n", "info"),
 ])
 def test_lacking_sections_is_a_warning_only_under_a_disclosures_title(rules, head, severity):
     # Four sections of six: a whole disclosure that lacks two, unless nothing says it is a whole one.

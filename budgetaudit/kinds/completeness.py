@@ -21,6 +21,7 @@ PARAMS: Final = {
     "sections": (list, []),
     "budget_tables": (list, []),
     "final_tables": (list, []),
+    "part_titles": (list, []),
 }
 PLACEHOLDERS: Final = {"missing", "stated", "expected", "why", "gap"}
 
@@ -44,12 +45,13 @@ def _title(document):
 _TITLE_LINE: Final = re.compile(r"^[^。，,；;]{4,60}$")
 
 
-def _titled(document) -> bool:
-    """Whether the text opens with a disclosure's title (部门决算公开说明 within its first three lines): a text
-    that does not (a news item, a page that starts with 第一部分 概况) may be part of one, so what it lacks
-    is said as info."""
+def _titled(document, part_words: list[str]) -> bool:
+    """Whether the text opens with a whole disclosure's title (部门决算公开说明 within its first three lines): a
+    text that does not (a news item, a page that starts with 第一部分 概况), or whose title names one part
+    (2016年部门决算其他事项说明, …“三公”经费说明), may be part of one, so what it lacks is said as info."""
     head = [line.strip() for _, line in document.source.lines()[:12] if line.strip()][:3]
-    return any(_TITLE_LINE.match(line) and ("预算" in line or "决算" in line) for line in head)
+    titles = [line for line in head if _TITLE_LINE.match(line) and ("预算" in line or "决算" in line)]
+    return bool(titles) and not any(word in line for line in titles for word in part_words)
 
 
 def check(rule, document, reporter) -> None:
@@ -66,7 +68,9 @@ def check(rule, document, reporter) -> None:
         if missing:
             # A text holding at most half of the sections is a part published on its own (a “三公”经费
             # page, a chapter): say what it lacks as info, as CMP002 does for a separate set of tables.
-            partial = 2 * len(missing) >= len(rule.params["sections"]) or not _titled(document)
+            part_words = [w for _, words in _pairs(rule.params["sections"]) for w in words]
+            part_words += rule.params.get("part_titles", [])
+            partial = 2 * len(missing) >= len(rule.params["sections"]) or not _titled(document, part_words)
             _report(rule, reporter, "info" if partial else rule.severity, missing, title)
         return
     wanted = _pairs(rule.params["budget_tables" if document.kind == "budget" else "final_tables"])
