@@ -55,7 +55,8 @@ def derive_change_partitions(document: Document, dictionary: Dictionary) -> None
     for change in document.changes:
         key = change.key
         if change.delta is not None and change.delta_sign in (1, -1) and key.known and key.period == "current":
-            changes[(key.concept, change.base, document.scope_alias.get(key.scope, key.scope))].append(change)
+            measure = change.current.key.measure if change.current is not None else key.measure
+            changes[(key.concept, measure, change.base, document.scope_alias.get(key.scope, key.scope))].append(change)
     # A total whose change already has its parts listed (主要是…增加) is that list's business.
     listed = {(g.total.key.concept, g.total.key.measure) for g in document.sums if g.kind == "changes"}
 
@@ -71,11 +72,12 @@ def derive_change_partitions(document: Document, dictionary: Dictionary) -> None
         return Fact(key, change.label, figure, "prose", "statement")
 
     for totals, members in dictionary.partitions:
-        for (concept, base, scope), found in list(changes.items()):
+        for (concept, measure, base, scope), found in list(changes.items()):
             if concept not in totals or (concept, f"change:{base}") in listed:
                 continue
             total = amount(found)
-            parts = [amount(changes.get((member, base, scope), [])) for member in sorted(members)]
+            # A budget's change and an outturn's change of the same items are two groups, never one.
+            parts = [amount(changes.get((member, measure, base, scope), [])) for member in sorted(members)]
             if total is None or any(p is None for p in parts):
                 continue
             kept = sorted((p for p in parts if p is not None), key=lambda f: f.figure.start)

@@ -388,3 +388,10 @@ def test_totals_that_differ_by_the_balance_stated_agree(rules):
     text = "一、收支。收入总计2411.8亿元。支出总计2315.2亿元。收支相抵，年终结余结转96.6亿元。"
     assert flagged(text, rules) == []
     assert flagged(text.replace("96.6亿元", "69.6亿元"), rules) == [("TOT004", "2315.2亿元")]
+
+
+def test_a_budgets_change_and_the_outturns_changes_are_never_one_group(rules):
+    # The total's change is its budget's; the items' changes are their outturns': no sum ties them.
+    text = ("三、“三公”经费。“三公”经费预算数50.00万元，较上年减少10.00万元。因公出国(境)费决算0万元，较上年减少1.00万元。"
+            "公务用车购置及运行维护费决算20.00万元，较上年减少2.00万元。公务接待费决算5.00万元，较上年减少3.00万元。")
+    assert [code for code, _ in flagged(text, rules)] == []

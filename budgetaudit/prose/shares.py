@@ -128,8 +128,9 @@ class ShareReader(ListReader):
             return
         concepts = {p.key.concept for p in parts}
         complete = len(concepts) == len(parts) and any(concepts == members for _, members in self.dictionary.partitions)
-        low = sum(s.share.value - Fraction(5, 10 ** (s.share.decimals + 1)) for s in orphans)
-        high = sum(s.share.value + Fraction(5, 10 ** (s.share.decimals + 1)) for s in orphans)
+        # The shares add up to 100% when the sum of their printed intervals holds it.
+        low = sum((s.share.interval.lo for s in orphans), Fraction(0))
+        high = sum((s.share.interval.hi for s in orphans), Fraction(0))
         if complete or low <= 100 <= high:
             for share in orphans:
                 share.implied, share.reason = parts, ""
