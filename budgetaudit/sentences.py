@@ -20,7 +20,12 @@ HEADING: Final = re.compile(
 
 def is_table_line(line: str) -> bool:
     stripped = line.strip()
-    return "\t" in line or stripped.endswith("|") or stripped.startswith("|")
+    if "\t" in line:
+        return True
+    if not (stripped.endswith("|") or stripped.startswith("|")):
+        return False
+    # One cell of finished sentences (a web page's 说明 cell) is prose with a rule beside it.
+    return not (stripped.count("|") == 1 and len(stripped) > 40 and stripped.count("。") >= 2)
 
 
 _PAGE_NUMBER: Final = re.compile(r"^\s*-?\s*\d{1,4}\s*-?\s*$")
@@ -42,14 +47,16 @@ def prose_mask(source: Source, table_lines: frozenset[int] = frozenset()) -> tup
     for index, (offset, line) in enumerate(source.lines()):
         stripped = line.strip()
         if index in table_lines or is_table_line(line):
-            in_table, long_run = True, 0
+            # A line of rules alone (| or |||, left where a page's table was dropped) opens no table.
+            if stripped.strip("|｜ \t"):
+                in_table, long_run = True, 0
             blank = True
         elif in_table:
-            # A heading, or several long lines of sentences, end a flattened table.
+            # A heading, several long lines, or one long line of finished sentences end a flattened table.
             if HEADING.match(stripped) and not stripped.startswith(("附件", "附表")):
                 in_table = False
             elif len(stripped) > 40:
-                long_run += 1
+                long_run += 3 if stripped.count("。") >= 2 else 1
                 if long_run >= 3:
                     in_table = False
             blank = in_table

@@ -16,6 +16,7 @@ import sys
 from dataclasses import dataclass, field, fields
 from fractions import Fraction
 from typing import Final
+from .traditional import SIMPLIFIED, TRADITIONAL
 
 DEFAULT_MAX_BYTES: Final = 100 * 1024 * 1024  # documented default size limit (README, `check --max-bytes`)
 _MAX_BYTES_ENV: Final = "BUDGETAUDIT_MAX_BYTES"  # how `check --max-bytes` reaches worker processes, however started
@@ -127,16 +128,9 @@ class Span:
 # these documents separates list items and never groups digits (120，800万元 is two figures).
 _FOLD: Final = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F) if c != 0xFF0C}
 _FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x0000: 0x20, 0x2212: 0x2D, 0xFE6A: 0x25})
-# Traditional characters that occur in budget wording, folded to simplified so
-# one dictionary of concepts serves both scripts.
-_TRADITIONAL: Final = (
-    "預决決算總計增減長較為費經財撥與務車輛運護維購數億萬佔無變項門單機關採貨績額業個對開發資產專結轉餘從於實際統類級議訓會養醫療衛險標準報價達質時間現國區縣鎮鄉處體員應當後節約檢滿權評執離屬營補貼獎繳納勞託電話網絡據設備劃並將還進過場團組辦歸參職責構説說務規顯們來學術稅積這況織綜廳層圍續淨徑覽優倉儲廣濟礎錢鐵線輸農銀幣證協調聯係繫彙匯測驗環狀態隊傳戶擔債償歲貸歷屆舊隨殘飲園廠礦"
-)
-_SIMPLIFIED: Final = (
-    "预决决算总计增减长较为费经财拨与务车辆运护维购数亿万占无变项门单机关采货绩额业个对开发资产专结转余从于实际统类级议训会养医疗卫险标准报价达质时间现国区县镇乡处体员应当后节约检满权评执离属营补贴奖缴纳劳托电话网络据设备划并将还进过场团组办归参职责构说说务规显们来学术税积这况织综厅层围续净径览优仓储广济础钱铁线输农银币证协调联系系汇汇测验环状态队传户担债偿岁贷历届旧随残饮园厂矿"
-)
-assert len(_TRADITIONAL) == len(_SIMPLIFIED)
-_FOLD.update({ord(t): ord(s) for t, s in zip(_TRADITIONAL, _SIMPLIFIED) if t != s})
+# Traditional characters fold to simplified (traditional.py), so one dictionary of concepts serves both scripts.
+assert len(TRADITIONAL) == len(SIMPLIFIED)
+_FOLD.update({ord(t): ord(s) for t, s in zip(TRADITIONAL, SIMPLIFIED)})
 
 _LINE_BREAK: Final = re.compile(r"\r\n|\r|\n")
 

@@ -8,6 +8,7 @@ from typing import Final
 from .document import Document
 from .sentences import HEADING
 from .source import Source
+from .words import default_words
 
 
 def read(source: Source, document: Document) -> None:
@@ -21,11 +22,20 @@ def read(source: Source, document: Document) -> None:
     year = re.search(r"((?:19|20)\d{2})\s*年", title)
     if year:
         document.year = int(year.group(1))
+    title_line = default_words().title_line
     for line in head:
-        name = _before_year(line)
-        if name.strip() and not re.match(r"\d", line) and not HEADING.match(line) and not line.startswith("单位"):
-            document.entity = name.strip()
+        name = _before_year(line).strip()
+        if (name and _NAMES_SOMEONE.search(name) and not _CLAUSE.search(name) and len(line) <= 80
+                and title_line.search(line) and not re.match(r"\d", line)
+                and not HEADING.match(line) and not line.startswith("单位")):
+            document.entity = name
             break
+
+
+# A name holds a Chinese character: a line of pipes, figures or Latin page chrome names no one.
+_NAMES_SOMEONE: Final = re.compile(r"[\u4e00-\u9fff]")
+# A name never holds a clause's punctuation: 增减情况说明:2021年度… is a sentence, not a title.
+_CLAUSE: Final = re.compile(r"[:：,，。；;|｜>＞»]")
 
 
 _TITLE_YEAR: Final = re.compile(r"(?:19|20)\d{2}\s*年")

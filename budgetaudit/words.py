@@ -32,6 +32,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "reason": {"start": False},
     "labels": {"anaphora": False, "measure_only": False, "structure": False, "before_measure": False,
                "self_names": False, "subjects": False},
+    "title": {"words": False},
 }
 # Keys whose list may hold the empty phrase (a label that is nothing but a measure word).
 _MAY_BE_EMPTY: Final = frozenset({("labels", "measure_only")})
@@ -137,6 +138,7 @@ class Words:
         self.self_names: frozenset[str] = frozenset(labels["self_names"])
         self.subjects: frozenset[str] = frozenset(labels["subjects"])
         self.before_measure: frozenset[str] = frozenset(labels["before_measure"])
+        self.title_line = re.compile(rf"{_alternation(data['title']['words'])}|(?:19|20)\d{{2}}\s*年")
 
 
 def parse_words(text: str, file: str = "words.toml") -> Words:

@@ -35,6 +35,13 @@ def _difference(sign: int):
     return difference
 
 
+def _figures_rate(sign: int):
+    def figures_rate(current: Fraction, base: Fraction) -> Fraction:
+        return sign * (current - base) * 100 / base
+
+    return figures_rate
+
+
 def check(rule, document, reporter) -> None:
     {"rate": check_rate, "direction": check_direction, "flat": check_flat, "base": check_base,
      "flat_figures": check_flat_figures}[
@@ -149,6 +156,13 @@ def check_rate(rule, document, reporter) -> None:
                                         [operand(change.current), operand(change.delta)], operand(rate))
                 if current_reading.holds:
                     on_prior = current_reading
+                else:
+                    # The rate of the two printed figures (the change itself is the slip, XRF003 says so).
+                    figures_reading = judge(_figures_rate(change.delta_sign), [change.delta_sign, -change.delta_sign],
+                                            [operand(change.current), operand(change.prior)], operand(rate),
+                                            divisor_guard(1))
+                    if figures_reading.holds:
+                        on_prior = figures_reading
             hint = ""
             if on_prior.outcome is Outcome.INCONSISTENT and change.current is not None and change.current.figure.sign > 0:
                 on_current_value = 100 * change.delta.base_value / change.current.figure.base_value

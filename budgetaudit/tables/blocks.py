@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from . import layout_aligned, layout_delimited, layout_markdown, layout_pipe_lines, layout_tab_cells, layout_tab_rows
+from . import (
+    layout_aligned, layout_delimited, layout_markdown, layout_pipe_lines, layout_tab_cells, layout_tab_rows,
+    layout_web_rows,
+)
 from .model import RawBlock
 
 _UNIT_LINE: Final = re.compile(r"^单位\s*[:：]")
@@ -31,6 +34,7 @@ def find(lines: list[tuple[int, str]]) -> list[RawBlock]:
         found = (
             layout_markdown.read(lines, i)
             or layout_pipe_lines.read(lines, i)
+            or layout_web_rows.read(lines, i)
             or layout_tab_cells.read(lines, i)
             or layout_tab_rows.read(lines, i)
             or layout_delimited.read(lines, i)

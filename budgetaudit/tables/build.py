@@ -110,7 +110,7 @@ def _build_one(source: Source, block: RawBlock, title: str, heading: str, rows: 
     cols = roles(paths)
     sums = row_sums(cols)
     items = {index: [recovery.classify(c) for c in (r if block.positional else [c for c in r if c.text])] for index, r in enumerate(body)}
-    numbers = [k for k, c in enumerate(cols) if c.role == "number"]
+    numbers = [k for k, c in enumerate(cols) if c.role in ("number", "seq")]  # a 行次 1 prints as a number
     widest = max((sum(1 for i in its if i.kind in ("num",)) for its in items.values()), default=0)
     if widest > len(numbers):
         problem = f"数字单元格多于表头的金额列（{widest} > {len(numbers)}）"
@@ -178,7 +178,10 @@ def _cell(source: Source, raw: RawCell, unit: str | None) -> Cell:
 def _printed_cell(source: Source, raw: RawCell, unit: str | None, number: bool) -> Cell:
     """A cell that is not blank: a figure where it prints a number (`number`: its text parses as one),
     else text, with \\geq / \\leq written as ≥ / ≤."""
-    figure = figure_at(source, raw.start, raw.end, unit) if number else None
+    if number and raw.text.endswith("%"):
+        figure = figure_at(source, raw.start, raw.end - 1, "%", raw.end)  # the cell prints its own unit
+    else:
+        figure = figure_at(source, raw.start, raw.end, unit) if number else None
     if figure is not None:
         return Cell(FIGURE, raw.text, figure, raw.start, raw.end)
     text = raw.text

@@ -78,7 +78,8 @@ def classify(cell: RawCell) -> Item:
 def _reading(text: str) -> tuple:
     """Item's fields after the cell for a printed text that is not blank: kind, value, half, side, low,
     high and shape."""
-    parsed = parse_number(text)
+    # A rate printed with its sign (-7.03%) stands in a column of figures as an amount does.
+    parsed = parse_number(text[:-1]) if text.endswith("%") else parse_number(text)
     if parsed is None:
         side = side_of(text)
         return "text", None, Fraction(0), side, 0, 0, ("text", side, False)

@@ -4,9 +4,10 @@ from __future__ import annotations
 from typing import Final
 
 from ..concepts import Dictionary, clean_label
-from ..document import Document, Doubt, Fact, Key, SumGroup
+from ..document import Change, Document, Doubt, Fact, Key, SumGroup
+from ..figures import Figure
 from .build import Built
-from .header import TOTAL_WORDS, year_of
+from .header import TOTAL_WORDS, change_role, year_of
 from .model import FIGURE, UNCERTAIN, Table
 from .structure import is_total_label
 
@@ -60,10 +61,12 @@ def add(document: Document, dictionary: Dictionary, built: Built) -> None:
     facts: dict[tuple[int, int], Fact] = {}
     origin = f"table:{table.title}"
     # What a fact takes from its column, worked out once per column rather than per cell.
+    # Columns of changes (增减金额, 增长率) hold no amount of their item: they give Changes below.
+    changing = {c: change_role(column.path) for c, column in enumerate(table.columns) if column.role == "number"}
     number_columns = [
         (c, column, c not in parts_of_sums, period_of(column.path, document), measure_of(column.path, document))
         for c, column in enumerate(table.columns)
-        if column.role == "number"
+        if column.role == "number" and not changing.get(c)
     ]
     for r, row in enumerate(table.rows):
         cells = row.cells
@@ -88,8 +91,44 @@ def add(document: Document, dictionary: Dictionary, built: Built) -> None:
             facts[(r, c)] = fact
             document.facts.append(fact)
     unsure = _unsure_columns(table)
+    if any(changing.values()):
+        _changes(document, table, facts, unsure, changing, [(c, period) for c, _, _, period, _ in number_columns])
     _row_groups(document, table, facts, unsure)
     _relation_groups(document, table, built, facts, unsure)
+
+
+def _changes(document: Document, table: Table, facts: dict, unsure: list[set[int]], changing: dict[int, str],
+             periods: list[tuple[int, str]]) -> None:
+    """Each row's change against the year before, from a column of changes and one of rates beside a
+    current and a prior column: 本年 − 上年 = 增减金额, 增减金额 / 上年 = 增减幅度. Only where the table has
+    exactly one column of each; a table of several years or measures says no single pair."""
+    deltas = [c for c, role in changing.items() if role == "delta"]
+    rates = [c for c, role in changing.items() if role == "rate"]
+    current = [c for c, period in periods if period == "current"]
+    prior = [c for c, period in periods if period == "previous"]
+    years = sorted((int(period), c) for c, period in periods if period.isdigit())
+    if not current and not prior and len(years) == 2 and len(periods) == 2:
+        prior, current = [years[0][1]], [years[1][1]]
+    if len(current) != 1 or len(prior) != 1 or len(deltas) > 1 or len(rates) > 1 or not deltas:
+        return
+    columns = {current[0], prior[0], *deltas, *rates}
+    for r, row in enumerate(table.rows):
+        now, before = facts.get((r, current[0])), facts.get((r, prior[0]))
+        delta = row.cells[deltas[0]].figure if row.cells[deltas[0]].state == FIGURE else None
+        rate = row.cells[rates[0]].figure if rates and row.cells[rates[0]].state == FIGURE else None
+        if now is None or before is None or delta is None or unsure[r] & columns:
+            continue
+        sign = -1 if delta.sign < 0 else 1
+        rate_sign = -1 if rate is not None and rate.sign < 0 else sign
+        document.changes.append(Change(now.label, now.key, "previous", "上年", now, _magnitude(delta), sign,
+                                       _magnitude(rate) if rate is not None else None, rate_sign, prior=before))
+
+
+def _magnitude(figure: Figure) -> Figure:
+    """A table prints a fall as -204.61; the change reads it as a decrease of 204.61."""
+    if figure.sign >= 0:
+        return figure
+    return Figure(-figure.value, figure.decimals, figure.unit, figure.span, figure.start, figure.end)
 
 
 def _concept(dictionary: Dictionary, by_code: dict[str, str], label: str, code: str, leaf: str, main: bool) -> str:

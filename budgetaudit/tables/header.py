@@ -71,6 +71,16 @@ def is_unit_row(row: list[RawCell]) -> bool:
     return len(texts) <= 2 and any(_UNIT.search(t) for t in texts) and all(not is_number(t) for t in texts)
 
 
+def is_column_number_row(row: list[RawCell]) -> bool:
+    """栏次 | 1 | 2 | 3: the row that numbers the columns, printed under a form's header; no figures."""
+    texts = [c.text.strip() for c in row if c.text.strip()]
+    return bool(texts) and texts[0] in SEQUENCE_HEADERS[2:] and all(t in SEQUENCE_HEADERS or t.isdigit() for t in texts)
+
+
+# Headers of columns that number rows or columns, never amounts: 序号 1, 2, 3; a form's 行次 and 栏次.
+SEQUENCE_HEADERS: Final = ("序号", "编号", "栏次", "行次", "行号")
+
+
 def split_titles(rows: list[list[RawCell]]) -> list[tuple[str, RawCell | None, list[list[RawCell]]]]:
     """A block holding several tables, each opened by a one-cell title row, cut into (title, title cell, rows)."""
     tables: list[tuple[str, RawCell | None, list[list[RawCell]]]] = []
@@ -100,7 +110,7 @@ def split_header(rows: list[list[RawCell]]) -> tuple[list[list[RawCell]], list[l
 
     A table without a single figure (an empty 政府性基金 table) still has a body: from its first
     合计/总计 row under the header."""
-    rows = [r for r in rows if not is_unit_row(r)]
+    rows = [r for r in rows if not is_unit_row(r) and not is_column_number_row(r)]
     for index, row in enumerate(rows):
         if has_figure(row):
             return rows[:index], rows[index:]
@@ -172,6 +182,9 @@ def column_paths(header: list[list[str]]) -> list[tuple[str, ...]] | None:
         if all(kind == "single" for kind, _ in groups):
             if len(row) > len(slots):
                 slots = [(t,) for t in row]  # a fuller row of leaves: keep it
+            elif 2 <= len(row) < len(slots) and _CHANGE_PARENT.search(slots[-1][-1]):
+                # 比上年增减情况 over 增减金额 | 增减幅度: a web page prints the lower row's cells alone.
+                slots = slots[:-1] + [slots[-1] + (t,) for t in row]
             continue
         if any(kind == "single" for kind, _ in groups):
             return None
@@ -203,6 +216,23 @@ def column_paths(header: list[list[str]]) -> list[tuple[str, ...]] | None:
     return slots
 
 
+_CHANGE_PARENT: Final = re.compile(r"增、?减|情况|比较|对比")
+_CHANGE_RATE: Final = re.compile(r"(?:幅度|率|比|百分比|[(（]?%[)）]?)$")
+_CHANGE_AMOUNT: Final = re.compile(r"^(?:比上年)?(?:增、?减|增长|增加|减少|变动|变化)(?:金?额|数|金额|值)?$|^差额$")
+
+
+def change_role(path: tuple[str, ...]) -> str:
+    """"delta" for a column of changes (增减金额, 增加额, 增长额), "rate" for one of rates (增减幅度, 增长率,
+    增长比), "" for any other: a change is never an amount of the item, whatever its period words say."""
+    leaf = path[-1].replace(" ", "") if path else ""
+    under_change = len(path) > 1 and bool(_CHANGE_PARENT.search(path[-2]))
+    if _CHANGE_AMOUNT.search(leaf) or (under_change and re.search(r"金?额$|数$", leaf)):
+        return "delta"
+    if (under_change or re.match(r"(?:[比较]上年)?(?:增、?减|增长|增加|减少|下降|变动|变化)", leaf)) and _CHANGE_RATE.search(leaf):
+        return "rate"
+    return ""
+
+
 def _splittable(text: str, kind: str) -> bool:
     if kind == "codename":
         return ("科目" in text or "分类" in text) and not _is_code_header(text) and "名称" not in text
@@ -222,7 +252,7 @@ def roles(paths: list[tuple[str, ...]]) -> list[Column]:
             role = "number"  # amounts stand right of a side's code and label columns
         elif _is_code_header(leaf):
             role = "code"
-        elif leaf in ("序号", "编号"):
+        elif leaf.replace(" ", "") in SEQUENCE_HEADERS:
             role = "seq"
         elif leaf not in TOTAL_WORDS and (any(w in leaf for w in LABEL_WORDS) and not re.search(r"数$|金额|资金|支出$|经费$|费$", leaf) or leaf in ("项目", "支出科目", "科目名称")):
             role = "label" if side not in label_seen else "text"

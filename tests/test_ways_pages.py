@@ -1,0 +1,100 @@
+"""Ways real pages carry a disclosure: web tables copied as text, page chrome above the title.
+
+Each way has a consistent document (no error or warning) and an inconsistent one (the slip found, at
+the figure a reader would correct). Names and figures are invented; the layouts are those of real
+published pages.
+"""
+
+import pytest
+
+from conftest import check_text
+from test_ways import flagged
+
+# A web page's table copied as text: cells between " | ", empty cells dropped, the row closed by a
+# run of "|"; the two-level header's lower row printed alone under 比上年增、减情况.
+WEB_TABLE = """青禾县2024年“三公”经费决算情况统计表 | ||||
+单位:万元 | ||||
+项目 | 上年决算数 | 本年决算数 | 比上年增、减情况 | |
+增、减金额 | 增、减幅度 | |||
+合计 | 1830.40 | 1702.16 | -128.24 | {total_rate} |
+1.因公出国(境)费 | ||||
+2.公务接待费 | 612.05 | 590.12 | {reception_delta} | -3.58% |
+3.公务用车购置及运行费 | 1218.35 | 1112.04 | -106.31 | -8.73% |
+"""
+
+PAGES = {
+    "a web table's change and rate columns": (
+        WEB_TABLE.format(total_rate="-7.01%", reception_delta="-21.93"),
+        WEB_TABLE.format(total_rate="-7.01%", reception_delta="-12.93"),
+        ("XRF003", "-12.93"),
+    ),
+    "a web table's rate column on the current year": (
+        WEB_TABLE.format(total_rate="-7.01%", reception_delta="-21.93"),
+        WEB_TABLE.format(total_rate="-7.53%", reception_delta="-21.93"),
+        ("PCT002", "-7.53%"),
+    ),
+    # Only one cell of rules above the text (a dropped table) opens no table: the text is read.
+    "a line of rules alone above the text": (
+        "|\n2024年度“三公”经费支出决算为58.20万元，比上年减少6.30万元，下降9.77%。",
+        "|\n2024年度“三公”经费支出决算为58.20万元，比上年减少6.30万元，下降10.83%。",
+        ("PCT002", "10.83%"),
+    ),
+    # A web page's 说明 cell: sentences in one cell, a rule closing it.
+    "sentences in one cell of a page's table": (
+        "增减情况说明:2024年度“三公”经费预算数为419.6万元,较2023年472.9万元减少53.3万元,同比下降11.27%。"
+        "其中公务接待费预算数为274.7万元。 |",
+        "增减情况说明:2024年度“三公”经费预算数为419.6万元,较2023年472.9万元减少53.3万元,同比下降12.70%。"
+        "其中公务接待费预算数为274.7万元。 |",
+        ("PCT002", "12.70%"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_consistent_page_is_silent(name, rules):
+    consistent, _, _ = PAGES[name]
+    assert flagged(consistent, rules, head="") == []
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_inconsistent_page_is_flagged_at_the_slip(name, rules):
+    _, inconsistent, slip = PAGES[name]
+    assert slip in flagged(inconsistent, rules, head="")
+
+
+def test_a_change_column_is_never_an_amount_of_its_item(rules):
+    """-128.24 under 增、减金额 is no figure of 合计 in any year: nothing compares it with 1830.40."""
+    report = check_text(WEB_TABLE.format(total_rate="-7.01%", reception_delta="-21.93"), rules)
+    assert report.checked >= 6
+    assert not [f for f in report.findings if f.code.startswith("XRF00") and f.severity != "info"]
+
+
+def test_a_forms_row_and_column_numbers_are_no_amounts(rules):
+    """行次 1, 2 … and a 栏次 row beside the amounts of a 收入支出决算总表 copied from a page."""
+    text = """青禾县人民医院2024年度部门决算
+收入 | 支出 | ||||
+项目 | 行次 | 金额 | 项目 | 行次 | 金额 |
+栏次 | 1 | 栏次 | 2 | ||
+一、财政拨款收入 | 1 | 625.58 | 一、一般公共服务支出 | 28 | |
+二、上级补助收入 | 2 | 二、外交支出 | 29 | ||
+三、事业收入 | 3 | 34221.23 | 三、卫生健康支出 | 30 | 36341.62 |
+"""
+    assert flagged(text, rules, head="") == []
+
+
+@pytest.mark.parametrize("chrome", ["|", "网站支持IPv6", "首页 > 信息公开 > 部门预决算"])
+def test_page_chrome_above_the_title_names_no_one(chrome, rules):
+    """A line of rules, a site's banner or a table's header is not the disclosing body: the figures of
+    the body the text names are read, not dropped as another body's."""
+    text = f"{chrome}\n2024年,青禾县卫生健康局“三公”经费财政拨款预算532.23万元,比上年减少35.79万元,减少7.30%。"
+    report = check_text(text, rules)
+    assert report.entity in ("", None)
+    assert ("PCT002", "7.30%") in flagged(text, rules, head="")
+
+
+def test_traditional_characters_beyond_budget_words_fold(rules):
+    """欄次 and 彌補 fold like 預算: the page's script never hides a word the reader knows."""
+    from budgetaudit.source import normalise
+
+    assert normalise("欄次 彌補 觀測 黨組") == "栏次 弥补 观测 党组"
+    assert normalise("乾隆 著名") == "乾隆 著名"  # characters simplified text uses are left alone
