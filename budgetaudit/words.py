@@ -28,7 +28,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "share": {"words": False, "ratio_words": False, "whole_suffixes": False},
     "completion": {"frames": True, "rate_words": False, "budgets": False, "over": False, "under": False},
     "lists": {"open": False, "change_parts": False, "intro": False, "respectively": False, "each": False,
-              "separators": False, "bracket_parts": False, "close": False},
+              "separators": False, "bracket_parts": False, "close": False, "totals": False, "offsets": False},
     "reason": {"start": False},
     "labels": {"anaphora": False, "measure_only": False, "structure": False, "before_measure": False,
                "self_names": False, "subjects": False},
@@ -128,6 +128,8 @@ class Words:
         self.name_separator = re.compile(_alternation(lists["separators"]))
         self.bracket_parts: tuple[str, ...] = tuple(lists["bracket_parts"])
         self.closes_list = re.compile(rf"^\s*(?:{_alternation(lists['close'])})")
+        self.names_total = re.compile(_alternation(lists["totals"]))
+        self.offset_part = re.compile(_alternation(lists["offsets"]))
         self.list_separator = " ,，" + "".join(sorted({c for s in lists["separators"] for c in s}))
         self.plural_tail = re.compile(rf"(?:{_alternation(word['before'][:3] + ['均'])})$")
         self.reason_start = re.compile(_alternation(data["reason"]["start"]))

@@ -21,6 +21,9 @@ def check(rule, document, reporter) -> None:
     mode = rule.params.get("mode", "partition")
     kinds = rule.params.get("groups", ["parts"])
     for group in document.sums:
+        if group.kind == "offset" and "parts" in kinds and group.parts and mode == "subset":
+            reporter.unchecked(rule.code, "offset_part", [group.total] + list(group.parts), label=group.total.label)
+            continue
         if group.kind not in kinds or not group.parts:
             continue
         if mode == "partition" and not group.complete:

@@ -56,6 +56,7 @@ class ReaderBase:
         self.entities: dict[str, str] = {}  # the last subject named at each level (市, 县, 区 …), for 全市
         self.line_entity: tuple[int, str] = (0, "")  # the subject a line opens with: its other figures are that subject's
         self.keyed_line = 0  # the line of the last figure given a key
+        self.sentence_year = ""  # 2019年总收入…；总支出…: a year the sentence opens with dates its figures
         self._cursor = 0  # offset of the current lead, for the spans of direction words
         self._item_start = 0  # offset of the figure being placed (positional lists are keyed by it)
         self._parents: dict[str, frozenset[str]] = {}
@@ -160,11 +161,14 @@ class ReaderBase:
         if clean_label(clause) not in WORDS.measure_only:
             lead = clause
         year = last_match(YEAR, lead)  # the year printed nearest the figure dates it
-        if year and self.doc.year and int(year.group(1)) != self.doc.year:
-            y = int(year.group(1))
+        printed = year.group(1) if year else ""
+        if not printed and self.sentence_year and not WORDS.comparison.search(lead):
+            printed = self.sentence_year  # else the year the sentence opens with
+        if printed and self.doc.year and int(printed) != self.doc.year:
+            y = int(printed)
             period = "previous" if y == self.doc.year - 1 else str(y)
-        elif year and not self.doc.year:
-            period = year.group(1)  # the document's year unknown: a printed year is all we know
+        elif printed and not self.doc.year:
+            period = printed  # the document's year unknown: a printed year is all we know
         dated = lead.replace("上年结转", "").replace("上年结余", "")
         if "上年" in dated or "去年" in dated:
             period = "previous"

@@ -116,13 +116,19 @@ class ListReader(ReaderBase):
             label = state.facts[-1].label  # 三公经费预算为3万元，支出决算为1.71万元: the same item's outturn
         colon = state.facts and COLON_FIRST.match(lead)
         self.parentheses(lead, state)
-        if state.candidates and WORDS.closes_list.match(clauses[-1]) and not WORDS.open_parts.search(lead):
-            self.close_groups(state)  # 其中A271630万元；加上级补助收入120846万元: a term of the next sum, not a part
+        if state.candidates and not WORDS.open_parts.search(lead) and (
+                WORDS.closes_list.match(clauses[-1]) or WORDS.names_total.search(label) is not None):
+            # 其中A271630万元；加上级补助收入120846万元: a term of the next sum, not a part; 其中财政拨款收入y；
+            # 总支出z: another whole.
+            self.close_groups(state)
         if (colon or WORDS.open_parts.search(lead)) and not state.reason:
             self.close_groups(state)
             # A colon right after a figure opens a breakdown of that figure alone. Otherwise the total is
             # one of the first or the latest few statements (a bounded window keeps a sentence linear).
             pool = state.facts or state.previous
+            if state.bracketed and not colon:
+                # 总成本x元(使用财政拨款支出y元)，其中…: the parts are of the figure before the bracket.
+                pool = [fact for fact in pool if not any(fact is inner for inner in state.bracketed)]
             window = pool if len(pool) <= 12 else pool[:4] + pool[-8:]
             state.candidates = [state.facts[-1]] if colon else list(window)
             if state.outer is not None and state.bracket_total is not None:
@@ -144,6 +150,11 @@ class ListReader(ReaderBase):
                 and group.total.key.concept != key.concept and self.dictionary.lookup(label, key.quantity)[0] is not None:
             # 机构运行86.52万元，其中：基本支出86.52万元: that 基本支出 is 机构运行's, not the department's.
             key = Key(f"{group.total.key.concept}›{key.concept}", key.period, key.measure, key.scope, key.quantity)
+        outer = state.bracket_total if state.outer is not None else None
+        if outer is not None and not outer.key.known and key.known and "›" not in key.concept:
+            # 总成本33,723,897.54元(使用财政拨款支出6,675,886.49元): in brackets after a figure of an item the
+            # dictionary does not know, a known word names that item's part, not the department's.
+            key = Key(f"{outer.key.concept}›{key.concept}", key.period, key.measure, key.scope, key.quantity)
         if listable and group is None and not state.reason and not state.candidates and item.start in state.labels:
             # A和B分别为x和y naming the parts of a figure just stated breaks that figure down, like 其中.
             group = self.positional_group(key, state)
@@ -160,6 +171,8 @@ class ListReader(ReaderBase):
         if group is not None:
             group.parts.append(fact)
             self.mark_complete(group)
+            if WORDS.offset_part.search(label):
+                group.kind = "offset"  # a part taken from the others: the list is listed as not judged
             if key.quantity.startswith("count:") and not self.is_parent(group.total, key):
                 # People and things are counted by overlapping categories (在职/退休 beside 职称): a list of
                 # counts is a breakdown to add up only where a partition is declared.
@@ -179,6 +192,8 @@ class ListReader(ReaderBase):
             self.single_in_brackets(state, self.text[state.bracket_from : self._cursor + len(lead)])
             if state.bracket_total is not None:
                 state.subject = state.bracket_total  # 126.05亿元(县本级…，高新区…)，增长8.38%: the rate is the total's
+            if state.bracket_total is not None and state.bracket_total in state.facts:
+                state.bracketed = state.facts[state.facts.index(state.bracket_total) + 1:]
             state.candidates, state.candidates_here = state.outer
             state.outer = None
         elif state.outer is None and opens > closes and state.facts and lead.lstrip()[:1] in OPEN_PAREN:

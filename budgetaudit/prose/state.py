@@ -184,6 +184,7 @@ class State:
     outer: tuple[list[Fact], bool] | None = None  # the list outside an open bracket: its candidates, candidates_here
     bracket_from: int = 0  # where the open bracket's lead starts
     bracket_total: Fact | None = None  # the figure the open bracket breaks down
+    bracketed: list[Fact] = field(default_factory=list)  # figures of a closed bracket: never a later 其中's whole
     # Indexes of `facts` and `previous` (kept by ProseReader.recent), so a long sentence is read in linear time.
     facts_index: Positions = field(default_factory=Positions)
     previous_index: Positions = field(default_factory=Positions)

@@ -24,6 +24,8 @@ OPEN_PAREN: Final = _state.OPEN_PAREN
 SCOPE_HEADINGS: Final = _state.SCOPE_HEADINGS
 SECTION_HEADING: Final = _state.SECTION_HEADING
 WORDS: Final = _state.WORDS
+# A sentence that opens with its year (after a list number): 2019年总收入…，其中…；总支出….
+SENTENCE_YEAR: Final = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?((?:19|20)\d{2})\s*年度?(?![初末底])")
 
 
 class ProseReader(ChangeReader):
@@ -58,6 +60,8 @@ class ProseReader(ChangeReader):
     def read_sentence(self, s: int, e: int, state: State, in_list: bool) -> None:
         text = self.text
         sentence = len(self.doc.facts)
+        opening = SENTENCE_YEAR.match(text, s, e)
+        self.sentence_year = opening.group(1) if opening else ""
         state.facts = []
         state.reason = False
         state.candidates = []
@@ -69,6 +73,7 @@ class ProseReader(ChangeReader):
         state.whole = None
         state.outer = None
         state.bracket_total = None
+        state.bracketed = []
         self.in_list = in_list
         shares_from = len(self.doc.shares)
         items = self.items(s, e)
@@ -86,6 +91,12 @@ class ProseReader(ChangeReader):
             # After the last figure only a flat claim (持平) counts: the reason and base the tail
             # would set are reset before the next sentence reads them.
             self.update_context(tail, cursor, state)
+        for group in state.groups.values():
+            # …，其中A，B，弥补教育成本的非限定用途收入83,201.: an item taken from the others, even one whose
+            # figure was not read, leaves the list's sum unjudged.
+            first = group.parts[0].figure.start if group.parts and self.orig is None else s
+            if group.kind == "parts" and WORDS.offset_part.search(text, first, e) is not None:
+                group.kind = "offset"
         self.close_groups(state)
         self.implied_wholes(shares_from)
         self.negations(s, e, sentence)
@@ -176,6 +187,9 @@ class ProseReader(ChangeReader):
 
     def update_context(self, lead: str, lead_start: int, state: State) -> None:
         reason = last_match(WORDS.reason_start, lead)
+        if reason is not None and lead.rfind("(", 0, reason.start()) > lead.rfind(")", 0, reason.start()) \
+                and lead.find(")", reason.end()) >= 0:
+            reason = None  # (包括…用于教育的经费等)162.46亿元: a use named inside brackets that close before the figure
         stop = max(lead.rfind("；"), lead.rfind(";"))
         if reason is not None and reason.start() > stop:
             state.reason = True
