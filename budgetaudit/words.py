@@ -31,7 +31,8 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
               "separators": False, "bracket_parts": False, "close": False, "totals": False, "offsets": False},
     "reason": {"start": False},
     "labels": {"anaphora": False, "measure_only": False, "structure": False, "before_measure": False,
-               "self_names": False, "subjects": False},
+               "self_names": False, "subjects": False, "levels": False, "bodies": False,
+               "bases": False, "approved": False},
     "title": {"words": False},
 }
 # Keys whose list may hold the empty phrase (a label that is nothing but a measure word).
@@ -125,6 +126,7 @@ class Words:
         self.respectively = re.compile(_alternation(lists["respectively"]))
         self.each = re.compile(rf"(?:{_alternation(lists['each'])})(?P<word>{direction})")
         self.rates_after = re.compile(rf"[，,]?\s*分别(?P<word>{direction})")
+        self.word_after = re.compile(rf"[，,]\s*(?P<word>{direction})\s*-?\d")
         self.name_separator = re.compile(_alternation(lists["separators"]))
         self.bracket_parts: tuple[str, ...] = tuple(lists["bracket_parts"])
         self.closes_list = re.compile(rf"^\s*(?:{_alternation(lists['close'])})")
@@ -139,6 +141,10 @@ class Words:
         self.structure: frozenset[str] = frozenset(labels["structure"])
         self.self_names: frozenset[str] = frozenset(labels["self_names"])
         self.subjects: frozenset[str] = frozenset(labels["subjects"])
+        self.levels: str = "".join(labels["levels"])
+        self.bodies: tuple[str, ...] = tuple(labels["bodies"])
+        self.basis_endings: tuple[str, ...] = tuple(labels["bases"])
+        self.approved = re.compile(_alternation(labels["approved"]))
         self.before_measure: frozenset[str] = frozenset(labels["before_measure"])
         self.title_line = re.compile(rf"{_alternation(data['title']['words'])}|(?:19|20)\d{{2}}\s*年")
 

@@ -33,7 +33,39 @@ LISTS = {
         "校办产业收入用于教育的经费等)162.46亿元，比上年增加6.69亿元，增长5.29%。",
         ("PCT002", "5.29%"),
     ),
+    # A change after a completion rate is the amount's: 收入x，完成年度预算的r%，同比减收Δ，下降q%.
+    "a change after a completion rate": (
+        "一、收入情况。盖河县一般公共预算收入13.2亿元，完成年度预算的112.80%，同比减收8.4亿元，下降38.9%。",
+        "一、收入情况。盖河县一般公共预算收入13.2亿元，完成年度预算的112.80%，同比减收8.4亿元，下降63.6%。",
+        ("PCT002", "63.6%"),
+    ),
+    # The word of a change left out after its printed base: the rate's word says which way.
+    "a change whose word is left out": (
+        "三、“三公”经费。公务用车购置及运行维护费决算支出数为571.04万元，较2023年决算数441.63万元129.41万元，增长29.3%。",
+        "三、“三公”经费。公务用车购置及运行维护费决算支出数为571.04万元，较2023年决算数441.63万元139.41万元，增长29.3%。",
+        ("XRF003", "139.41万元"),
+    ),
+    # Parts in brackets printed after a comma: 其中A x，(中央资金…，省级资金…)，其他资金y.
+    "a breakdown in brackets after a comma": (
+        "一、资金情况。纳入统筹整合方案资金5304.36万元，其中：衔接补助资金3970.86万元，(中央资金1888.90万元，"
+        "省级资金2081.96万元)，其他各类资金1333.50万元。",
+        "一、资金情况。纳入统筹整合方案资金5304.36万元，其中：衔接补助资金3970.86万元，(中央资金1888.90万元，"
+        "省级资金2081.96万元)，其他各类资金1833.50万元。",
+        ("TOT002", "5304.36万元"),
+    ),
 }
+
+
+@pytest.mark.parametrize("text", [
+    # Several bodies in turn, two of them not named by a level of government.
+    "一、收入情况。盖河县一般公共预算收入13.2亿元；沿海产业基地一般公共预算收入7.9亿元；自贸区(高新区)一般公共预算收入7.3亿元。",
+    # One item on two bases: before and after a reform.
+    "一、收入情况。财政体制改革前一般公共预算收入完成16.16亿元。财政体制改革后一般公共预算收入完成12.70亿元。",
+    # The budget as approved beside the outturn, in a report on the budget's execution.
+    "一、支出情况。县人大审议通过的全县一般公共预算支出77538万元。全县一般公共预算支出91759万元，完成调整预算的93.8%。",
+])
+def test_figures_of_other_bodies_bases_and_budgets_are_no_copies(text, rules):
+    assert flagged(text, rules, head="2024年度预算执行情况报告\n") == []
 
 
 @pytest.mark.parametrize("name", sorted(LISTS))

@@ -23,12 +23,10 @@ WORDS: Final = _state.WORDS
 YEAR: Final = _state.YEAR
 
 
-# The levels of government a subject is named at (忻州市, 某县, 某区): 全市 names the last city named.
-_LEVELS: Final = "省市州县区旗镇乡级"
-
-
-# The last character of the name of a body that discloses (某某局, 农业农村部, 某某中心 …).
-_BODIES: Final = "部局委厅办院校心所站队会馆团社司处室"
+# rules/words.toml [labels] levels and bodies, re-bound as Final names (see docs/architecture.md).
+_LEVELS: Final = WORDS.levels
+_BODIES: Final = WORDS.bodies
+_BASES: Final = WORDS.basis_endings
 
 
 class ReaderBase:
@@ -132,7 +130,9 @@ class ReaderBase:
             concept, scope, entity = self.dictionary.lookup_tail(label, quantity)
             entity = clean_label(entity)
         name = concept.name if concept else f"label:{label}"
-        if entity and not (entity[-1] in _LEVELS or entity[-1] in _BODIES or entity in WORDS.subjects):
+        named = entity[: entity.rfind("(")] if entity.endswith(")") and "(" in entity else entity
+        if entity and not (named[-1:] in _LEVELS or named.endswith(_BODIES) or entity in WORDS.subjects
+                           or named.endswith(_BASES)):
             entity = ""  # 1-9月一般公共预算收入: a stretch of time, not a subject
         if entity and entity[-1] in _LEVELS and not entity.startswith("全"):
             self.entities[entity[-1]] = entity  # 忻州市一般公共预算收入…。全市…: 全市 is 忻州市 until another city
@@ -173,7 +173,9 @@ class ReaderBase:
         if "上年" in dated or "去年" in dated:
             period = "previous"
         measure = self.measure
-        if ("调整预算" in lead or "全年预算" in lead) and "决算" not in lead:
+        if WORDS.approved.search(lead) is not None and "决算" not in lead:
+            measure = "initial_budget"  # 县人大审议通过的…支出: the budget as approved, in any kind of report
+        elif ("调整预算" in lead or "全年预算" in lead) and "决算" not in lead:
             measure = "adjusted_budget"
         elif BUDGET_LABEL.search(lead) and "决算" not in lead and self.doc.kind != "budget":
             # 三公经费预算11324.44万元 in a 决算 (or a text of unknown kind): the budget, not the outturn.

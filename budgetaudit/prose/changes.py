@@ -39,6 +39,9 @@ class ChangeReader(ShareReader):
             return "", None, "all"  # …运行维护费支出决算比预算无增减变化，比去年增加1.05万元: not the last item stated
         if not label or label in WORDS.anaphora:
             subject = state.subject
+            if subject is not None and subject.key.quantity == "percent":
+                # 收入13.2亿元，完成年度预算的112.80%，同比减收8.4亿元: the change is the amount's, not the rate's.
+                subject = next((f for f in reversed(state.facts) if f.key.quantity == "money"), subject)
             return (subject.label, subject, subject.key.scope) if subject else ("", None, "all")
         fact = self.latest_labelled(label, state)
         if fact is not None:

@@ -196,7 +196,7 @@ class ListReader(ReaderBase):
                 state.bracketed = state.facts[state.facts.index(state.bracket_total) + 1:]
             state.candidates, state.candidates_here = state.outer
             state.outer = None
-        elif state.outer is None and opens > closes and state.facts and lead.lstrip()[:1] in OPEN_PAREN:
+        elif state.outer is None and opens > closes and state.facts and lead.lstrip(" ,，")[:1] in OPEN_PAREN:
             state.outer = (state.candidates, state.candidates_here)
             state.candidates, state.candidates_here = [state.facts[-1]], True
             state.bracket_from = self._cursor

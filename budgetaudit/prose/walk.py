@@ -164,6 +164,13 @@ class ProseReader(ChangeReader):
             else:
                 self.statement(item, lead, state, sentence)
             return
+        if direction is None and state.prior is not None and self.doc.facts and self.doc.facts[-1] is state.prior \
+                and not lead.strip():
+            # 较2022年决算数441.63万元129.41万元，增长29.3%: a figure right after the printed base, its word left
+            # out, is the change; the rate's word after it says which way.
+            after = WORDS.word_after.match(self.text, item.end)
+            if after is not None:
+                direction = WordAt(after.group("word"), after.start("word") - self._cursor, after.end("word") - self._cursor)
         if WORDS.undecided.search(lead):
             self.doc.doubts.append(
                 Doubt("EXT002", "ambiguous_direction", [figure.span])
