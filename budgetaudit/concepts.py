@@ -92,11 +92,17 @@ class Dictionary:
             return self.lookup(label[:-2], quantity)  # 公务接待费支出 is 公务接待费
         return None, "all"
 
-    def lookup_tail(self, label: str, quantity: str) -> tuple[Concept | None, str, str]:
+    def lookup_tail(self, label: str, quantity: str, levels: str = "") -> tuple[Concept | None, str, str]:
         """The concept named from the label's first fund-scope word on, its scope, and what precedes that word
-        (太原市一般公共预算收入: 太原市, the subject the figure is of)."""
+        (太原市一般公共预算收入: 太原市, the subject the figure is of); without a fund-scope word, the concept named
+        after a subject ending in one of `levels` (青河县本级三公经费: 青河县本级)."""
         starts = [at for at in (label.find(prefix) for prefix in self._scope_prefixes) if at > 0]
         if not starts:
+            for at in range(2, len(label) - 1):
+                if label[at - 1] in levels:
+                    concept, scope = self.lookup(label[at:], quantity)
+                    if concept is not None:
+                        return concept, scope, label[:at]
             return None, "all", ""
         concept, scope = self.lookup(label[min(starts):], quantity)
         return concept, scope, label[: min(starts)]

@@ -53,10 +53,42 @@ LISTS = {
         "省级资金2081.96万元)，其他各类资金1833.50万元。",
         ("TOT002", "5304.36万元"),
     ),
+    # A share of 总支出 inside a list under 支出合计: the whole is the list's total, named by another total word.
+    "a share of a total named by another total word": (
+        "一、支出情况。2024年我院支出合计26,994.72万元，其中基本支出12,270.36万元，占总支出的45.45%，"
+        "项目支出14,724.36万元，占总支出的54.55%。",
+        "一、支出情况。2024年我院支出合计26,994.72万元，其中基本支出12,270.36万元，占总支出的45.46%，"
+        "项目支出14,724.36万元，占总支出的54.55%。",
+        ("PCT001", "45.46%"),
+    ),
+    # 在支出合计x中，…: the frame's figure is 支出合计, and what follows breaks it down.
+    "a breakdown framed by 在…中": (
+        "一、收支情况。2024年收入合计218.78亿元，支出合计208.34亿元。在支出合计208.34亿元中，基本支出188.89亿元，"
+        "占90.66%；项目支出19.45亿元，占9.34%。",
+        "一、收支情况。2024年收入合计218.78亿元，支出合计208.34亿元。在支出合计218.78亿元中，基本支出188.89亿元，"
+        "占90.66%；项目支出19.45亿元，占9.34%。",
+        ("TOT001", "218.78亿元"),
+    ),
 }
 
 
+def test_a_share_that_agrees_with_the_wholes_other_print_is_not_the_slip(rules):
+    """The wrong whole is reported once (TOT001); the shares, right against its other print, are not."""
+    _, inconsistent, _ = LISTS["a breakdown framed by 在…中"]
+    assert [code for code, _ in flagged(inconsistent, rules)].count("PCT001") == 0
+
+
+def test_a_subject_named_shorter_is_the_same_subject(rules):
+    """青河县本级 … 县本级: the second names the first; its change of the same item is compared with the first's."""
+    text = ("三、“三公”经费。2024年青河县本级“三公”经费决算数为1,115.07万元，比2023年减少166.40万元，下降12.99%。"
+            "从汇总数据看，2024年县本级“三公”经费决算数比2023年增加166.40万元，增长12.99%。")
+    assert ("AGR001", "166.40万元") in flagged(text, rules) or any(
+        code.startswith("XRF") for code, _ in flagged(text, rules))
+
+
 @pytest.mark.parametrize("text", [
+    # Subjects named with a bracket that holds a list (县(市、区)): two subjects, not one item twice.
+    "一、收入情况。分级次看，市级(市本级、三区)一般公共预算收入49.5亿元，同比增长7%，县(市、区)一般公共预算收入234.6亿元，同比下降3.7%。",
     # Several bodies in turn, two of them not named by a level of government.
     "一、收入情况。盖河县一般公共预算收入13.2亿元；沿海产业基地一般公共预算收入7.9亿元；自贸区(高新区)一般公共预算收入7.3亿元。",
     # One item on two bases: before and after a reform.

@@ -195,6 +195,12 @@ def check_rate(rule, document, reporter) -> None:
                 reporter.unchecked(rule.code, "base_not_positive", [rate, delta, current])
             continue
         judgement = judge(rate_of(sign), [-1, 1], [operand(current), operand(delta)], operand(rate))
+        if judgement.outcome is Outcome.INCONSISTENT and _said_the_other_way(document, change) \
+                and judge(rate_of(-sign), [-1, 1], [operand(current), operand(delta)], operand(rate)).holds:
+            # …减少166.40万元，下降12.99%。…增加166.40万元，增长12.99%: the words are the slip (XRF001 says so),
+            # and the rate is right the other way.
+            reporter.unchecked(rule.code, "direction_disputed", [rate, delta, current], label=change.label)
+            continue
         hint = ""
         if judgement.outcome is Outcome.INCONSISTENT:
             current_value = current.figure.base_value
@@ -269,3 +275,11 @@ def check_flat(rule, document, reporter) -> None:
                     [flat.words[0], *moved], "0", flat.words[0].text,
                 )
                 break
+
+
+def _said_the_other_way(document, change) -> bool:
+    """Whether another change of the same item against the same base states the same amount the other way."""
+    assert change.delta is not None
+    return any(other is not change and other.delta is not None and other.key.concept == change.key.concept
+               and other.base == change.base and other.delta_sign == -change.delta_sign
+               and other.delta.base_ratio == change.delta.base_ratio for other in document.changes)

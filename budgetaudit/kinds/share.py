@@ -56,6 +56,11 @@ def check(rule, document, reporter) -> None:
             share_of, [1, -1], [operand(item.part), operand(item.whole)], operand(item.share), divisor_guard(1)
         )
         hint = ""
+        if judgement.outcome is Outcome.INCONSISTENT and _holds_on_another_copy(document, item):
+            # 在支出合计218.78亿元中，基本支出188.89亿元，占90.66%, with 支出合计208.34 stated elsewhere: the share
+            # agrees with the whole's other print, so the whole is the slip (XRF002 or TOT001 names it), not the share.
+            reporter.unchecked(rule.code, "whole_disputed", [item.share, item.part, item.whole], label=item.whole.label)
+            continue
         if judgement.outcome is Outcome.INCONSISTENT:
             for other in shares:
                 if other is item or other.whole is not item.whole or other.whole is None:
@@ -87,3 +92,21 @@ def _completion_of_change(sign: int):
         return outturn * 100 / (outturn - sign * delta)
 
     return completion
+
+
+def _holds_on_another_copy(document, item) -> bool:
+    """Whether the share agrees with another printed figure of its whole's item (same concept, year, measure)."""
+    key = item.whole.key
+    if not key.known:
+        return False
+    # Leniently across subjects' names (郑大一附院@支出合计 and 支出合计): it only ever withholds an error.
+    concept = key.concept.rsplit("@", 1)[-1]
+    for fact in document.facts:
+        other = fact.key
+        if fact is item.whole or other.concept.rsplit("@", 1)[-1] != concept or other.period != key.period \
+                or other.measure != key.measure or other.quantity != key.quantity \
+                or fact.figure.base_ratio == item.whole.figure.base_ratio or fact.figure.sign <= 0:
+            continue
+        if judge(share_of, [1, -1], [operand(item.part), operand(fact)], operand(item.share), divisor_guard(1)).holds:
+            return True
+    return False

@@ -107,6 +107,16 @@ class ReaderBase:
             return True
         return bool(entity) and (name[:4] in entity or entity[:4] in name)
 
+    def subject_concept(self, label: str) -> str:
+        """The concept a label names with its subject (县本级三公经费 → 青河县本级@三公经费 when 青河县本级 was named),
+        as key() names it, without changing what the reader remembers; "" when the label names neither."""
+        concept, _, entity = self.dictionary.lookup_tail(label, "money", _LEVELS)
+        entity = clean_label(entity)
+        if concept is None or not entity or entity in WORDS.self_names or entity[-1] not in _LEVELS:
+            return ""
+        known = self.entities.get(entity[-1], "")
+        return f"{known if known.endswith(entity) else entity}@{concept.name}"
+
     def at(self, offset: int) -> int:
         """The file's offset of an offset in the text the reader walks."""
         return self.orig[offset] if self.orig is not None else offset
@@ -127,7 +137,7 @@ class ReaderBase:
                 if concept is not None and not self.own_name(label[: year_at.start()]):
                     entity = clean_label(label[: year_at.start()])
         if concept is None:
-            concept, scope, entity = self.dictionary.lookup_tail(label, quantity)
+            concept, scope, entity = self.dictionary.lookup_tail(label, quantity, _LEVELS)
             entity = clean_label(entity)
         name = concept.name if concept else f"label:{label}"
         named = entity[: entity.rfind("(")] if entity.endswith(")") and "(" in entity else entity
@@ -135,7 +145,11 @@ class ReaderBase:
                            or named.endswith(_BASES)):
             entity = ""  # 1-9月一般公共预算收入: a stretch of time, not a subject
         if entity and entity[-1] in _LEVELS and not entity.startswith("全"):
-            self.entities[entity[-1]] = entity  # 忻州市一般公共预算收入…。全市…: 全市 is 忻州市 until another city
+            known = self.entities.get(entity[-1], "")
+            if len(known) > len(entity) and known.endswith(entity):
+                entity = known  # 红河县本级…。县本级…: the same subject, named shorter
+            else:
+                self.entities[entity[-1]] = entity  # 忻州市一般公共预算收入…。全市…: 全市 is 忻州市 until another city
         elif entity.startswith("全") and len(entity) >= 2:
             # 全区 (全镇本级) before any district was named is the report's own subject; after one, it is that one.
             entity = self.entities.get(entity[1], "")

@@ -55,6 +55,14 @@ class ChangeReader(ShareReader):
                      if f is not None]
             if found:
                 return label, found[0], found[0].key.scope
+        named = self.subject_concept(label)
+        if concept is None and named:
+            # 县本级“三公”经费决算数比2023年增加: the item of a subject named before (青河县本级…), by its key.
+            found = [f for f in (state.facts_index.update(state.facts).latest_of((named,), "money"),
+                                 state.previous_index.update(state.previous).latest_of((named,), "money"))
+                     if f is not None]
+            if found:
+                return label, found[0], found[0].key.scope
         if label in ("收支", "收支总计"):
             total = self.one_total(state)
             if total is not None:
@@ -142,6 +150,9 @@ class ChangeReader(ShareReader):
             earlier.delta, earlier.delta_sign = figure, sign
             earlier.words.append(word)
             return
+        if current is not None and current.key.quantity == key.quantity:
+            # The change is of the figure it compares: its subject, entity and measure (县本级…决算数比上年增加).
+            key = Key(current.key.concept, "current", current.key.measure, current.key.scope, key.quantity)
         change = Change(label, key, base[0], base[1], current, figure, sign, None, 0, [word], prior=prior)
         self.doc.changes.append(change)
         if part_of is not None:

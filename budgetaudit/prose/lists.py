@@ -9,13 +9,14 @@ from typing import Final
 from ..concepts import clean_label
 from ..document import Doubt, Fact, Key, SumGroup
 from .base import ReaderBase
-from .state import Item, PartConcepts, State, clause_start, last_match
+from .state import last_clause, Item, PartConcepts, State, clause_start, last_match
 from . import state as _state
 
 # Bound here as Final: the compiled build keeps them in C statics, where an imported name is a dict lookup.
 CLAUSE_BREAK: Final = _state.CLAUSE_BREAK
 CLAUSE_PUNCT: Final = _state.CLAUSE_PUNCT
 COLON_FIRST: Final = _state.COLON_FIRST
+IN_FRAME_CLOSE: Final = _state.IN_FRAME_CLOSE
 MEASURE_WORD: Final = _state.MEASURE_WORD
 OPEN_PAREN: Final = _state.OPEN_PAREN
 WORDS: Final = _state.WORDS
@@ -106,7 +107,7 @@ class ListReader(ReaderBase):
     def statement(self, item: Item, lead: str, state: State, sentence: int) -> None:
         figure = item.figure
         clauses = CLAUSE_BREAK.split(lead)
-        label = state.labels.get(item.start) or clean_label(clauses[-1])
+        label = state.labels.get(item.start) or clean_label(last_clause(lead))
         if not label and state.facts and not lead.strip(" ,，"):
             label = state.facts[-1].label  # 40批次139人: the second figure has the first one's label
         elif label in WORDS.measure_only and len(clauses) > 1 and clean_label(clauses[-2]):
@@ -114,7 +115,10 @@ class ListReader(ReaderBase):
         elif state.facts and (not label or label in WORDS.before_measure) and MEASURE_WORD.search(clauses[-1]) \
                 and item.start not in state.labels:
             label = state.facts[-1].label  # 三公经费预算为3万元，支出决算为1.71万元: the same item's outturn
-        colon = state.facts and COLON_FIRST.match(lead)
+        if label.startswith("在") and IN_FRAME_CLOSE.match(self.text, item.end) is not None:
+            label = clean_label(label[1:])  # 在支出合计218.78亿元中，…: the frame's figure is 支出合计's
+        # A colon right after a figure, or the 中 closing 在…中, opens a breakdown of that figure alone.
+        colon = state.facts and (COLON_FIRST.match(lead) or IN_FRAME_CLOSE.match(lead))
         self.parentheses(lead, state)
         if state.candidates and not WORDS.open_parts.search(lead) and (
                 WORDS.closes_list.match(clauses[-1]) or WORDS.names_total.search(label) is not None):

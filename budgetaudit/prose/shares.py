@@ -87,6 +87,14 @@ class ShareReader(ListReader):
         reason = ""
         if whole_label:
             whole, reason = self.resolve(whole_label, part)
+            if whole is None:
+                # 支出合计x，其中基本支出y，占总支出的r%: a whole named by another total word is the list's total.
+                groups = list(state.groups.values()) + state.paragraph_groups
+                group = next((g for g in groups if part in g.parts), None)
+                total = group.total if group is not None else None
+                if total is not None and _bare(whole_label) in (
+                        _bare(total.label), _bare(total.key.concept if total.key.known else "")):
+                    whole, reason = total, ""
         else:
             groups = list(state.groups.values()) + state.paragraph_groups
             group = next((g for g in groups if part in g.parts), None)
@@ -215,3 +223,12 @@ class ShareReader(ListReader):
         state.whole_kind = "completion" if named.group(0).startswith("完成") or named.group("label").strip() in WORDS.budgets else "share"
         self.doc.facts.append(state.whole)
         return True
+
+
+def _bare(label: str) -> str:
+    """A total's label without its total words (总支出, 支出合计, 支出总额 → 支出): what it is a total of."""
+    bare = WORDS.names_total.sub("", label.replace("总", "").replace("的", "")).strip()
+    for name in WORDS.self_names:
+        if bare.startswith(name):
+            return bare[len(name):]
+    return bare

@@ -17,6 +17,7 @@ WORDS: Final[Words] = default_words()
 CLAUSE_BREAK: Final = re.compile(r"[，,；;：:、]")
 CLAUSE_PUNCT: Final = re.compile("[，,；;：:。]")
 COLON_FIRST: Final = re.compile(r"\s*[:：]")
+IN_FRAME_CLOSE: Final = re.compile(r"\s*中\s*[,，:：]")  # 在支出合计x中，…
 BASE_YEAR: Final = re.compile(r"(\d{4})年")
 YEAR: Final = re.compile(r"(\d{4})\s*年")
 # Pinyin with its tone marks inserted in brackets after a character by some web pages (經(jīng)費).
@@ -34,6 +35,18 @@ SCOPE_HEADINGS: Final = (
 SECTION_HEADING: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、．](?!\d))")
 LIST_ITEM: Final = re.compile(r"\s*(?:[(（]\d+[)）]|\d+[.、．](?!\d))")
 INCOME_AND_EXPENDITURE: Final = ("收入总计", "支出总计")
+
+
+def last_clause(lead: str) -> str:
+    """The clause a figure closes, with a bracket it names a subject by kept whole: 县(市、区)一般公共预算收入."""
+    clauses = CLAUSE_BREAK.split(lead)
+    last = clauses[-1]
+    if (")" in last or "）" in last) and "(" not in last and "（" not in last:
+        opening = max(lead.rfind("("), lead.rfind("（"))
+        if opening >= 0:
+            head = CLAUSE_BREAK.split(lead[:opening])[-1]
+            return head + lead[opening:]
+    return last
 
 
 def last_match(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
