@@ -226,9 +226,11 @@ def _blocks_by_definition(lines):
     from budgetaudit.tables import blocks as found_blocks
     from budgetaudit.tables import (
         layout_aligned, layout_delimited, layout_markdown, layout_pipe_lines, layout_tab_cells, layout_tab_rows,
+        layout_web_rows,
     )
 
-    readers = (layout_markdown, layout_pipe_lines, layout_tab_cells, layout_tab_rows, layout_delimited, layout_aligned)
+    readers = (layout_markdown, layout_pipe_lines, layout_web_rows, layout_tab_cells, layout_tab_rows, layout_delimited,
+               layout_aligned)
     out, i, previous_end = [], 0, 0
     while i < len(lines):
         found = next((r for r in (reader.read(lines, i) for reader in readers) if r), None)
