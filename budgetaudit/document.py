@@ -111,6 +111,9 @@ class Change:
     words: list[Span] = field(default_factory=list)  # direction words as printed
     sentence: int = -1
     prior: Fact | None = None  # the base figure, where printed (比上年2476.95万元减少…, or a figure of the base's period)
+    # The total of the 其中 list the current figure is a part of (收入总计x，其中结转y，较上年增加Δ): the change may be
+    # the total's; a reading the printed figures agree with on either is not an error.
+    whole_of_part: Fact | None = None
 
     def __init__(  # hand-written: see source.Span
         self,
@@ -126,6 +129,7 @@ class Change:
         words: list[Span] | None = None,
         sentence: int = -1,
         prior: Fact | None = None,
+        whole_of_part: Fact | None = None,
     ) -> None:
         self.label = label
         self.key = key
@@ -139,6 +143,7 @@ class Change:
         self.words = [] if words is None else words
         self.sentence = sentence
         self.prior = prior
+        self.whole_of_part = whole_of_part
 
     @property
     def signed_delta(self) -> Fraction | None:

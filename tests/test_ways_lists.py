@@ -72,6 +72,21 @@ LISTS = {
 }
 
 
+def test_a_year_opening_a_stretch_after_a_semicolon_dates_it(rules):
+    """2022年收入总计…，包括本年收入合计…；2023年…: each year's 本年收入合计 is that year's, never a copy of the other's."""
+    text = ("一、总体情况。2022年收入总计7033.15万元，包括本年收入合计6925.14万元；"
+            "2023年收入总计6462.57万元，包括本年收入合计6462.57万元。")
+    assert flagged(text, rules, head="2023年度部门决算公开说明\n") == []
+
+
+def test_a_change_after_a_listed_item_may_be_its_totals(rules):
+    """收入总计x，其中结转y，较上年增加Δ，增加r%: r is right as the total's change; it is listed, never an error."""
+    text = "一、收入情况。本部门2024年度收入总计3759.2万元，其中年初结转和结余1366.76万元，较2023年增加197.03万元，增加5.5%。"
+    assert flagged(text, rules) == []
+    wrong = text.replace("增加5.5%", "增加7.5%")
+    assert ("PCT002", "7.5%") in flagged(wrong, rules)
+
+
 def test_a_share_that_agrees_with_the_wholes_other_print_is_not_the_slip(rules):
     """The wrong whole is reported once (TOT001); the shares, right against its other print, are not."""
     _, inconsistent, _ = LISTS["a breakdown framed by 在…中"]

@@ -195,6 +195,12 @@ def check_rate(rule, document, reporter) -> None:
                 reporter.unchecked(rule.code, "base_not_positive", [rate, delta, current])
             continue
         judgement = judge(rate_of(sign), [-1, 1], [operand(current), operand(delta)], operand(rate))
+        whole = change.whole_of_part
+        if judgement.outcome is Outcome.INCONSISTENT and whole is not None and whole.figure.sign > 0 and judge(
+                rate_of(sign), [-1, 1], [operand(whole), operand(delta)], operand(rate)).holds:
+            # 收入总计3759.2万元，其中结转1366.76万元，较上年增加197.03万元，增加5.5%: right as the total's change.
+            reporter.unchecked(rule.code, "subject_ambiguous", [rate, delta, current, whole], label=change.label)
+            continue
         if judgement.outcome is Outcome.INCONSISTENT and _said_the_other_way(document, change) \
                 and judge(rate_of(-sign), [-1, 1], [operand(current), operand(delta)], operand(rate)).holds:
             # …减少166.40万元，下降12.99%。…增加166.40万元，增长12.99%: the words are the slip (XRF001 says so),

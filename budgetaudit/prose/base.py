@@ -21,6 +21,7 @@ BUDGET_LABEL: Final = _state.BUDGET_LABEL
 CLAUSE_BREAK: Final = _state.CLAUSE_BREAK
 WORDS: Final = _state.WORDS
 YEAR: Final = _state.YEAR
+OPENING_YEAR: Final = _state.OPENING_YEAR
 
 
 # rules/words.toml [labels] levels and bodies, re-bound as Final names (see docs/architecture.md).
@@ -54,7 +55,7 @@ class ReaderBase:
         self.entities: dict[str, str] = {}  # the last subject named at each level (市, 县, 区 …), for 全市
         self.line_entity: tuple[int, str] = (0, "")  # the subject a line opens with: its other figures are that subject's
         self.keyed_line = 0  # the line of the last figure given a key
-        self.sentence_year = ""  # 2019年总收入…；总支出…: a year the sentence opens with dates its figures
+        self.sentence_start = 0  # where the sentence being read starts in the walked text
         self._cursor = 0  # offset of the current lead, for the spans of direction words
         self._item_start = 0  # offset of the figure being placed (positional lists are keyed by it)
         self._parents: dict[str, frozenset[str]] = {}
@@ -106,6 +107,20 @@ class ReaderBase:
         if not name or name in WORDS.self_names:
             return True
         return bool(entity) and (name[:4] in entity or entity[:4] in name)
+
+    def opening_year(self) -> str:
+        """The year that opens the sentence, or the last stretch of it after a semicolon that opens with one, before
+        the figure being placed (2022年收入总计…，包括本年收入合计…；2023年…): "" when none does."""
+        text, start, at = self.text, self.sentence_start, self._item_start
+        year = ""
+        while True:
+            opening = OPENING_YEAR.match(text, start, at)
+            if opening is not None:
+                year = opening.group(1)
+            cut = min((k for k in (text.find("；", start, at), text.find(";", start, at)) if k >= 0), default=-1)
+            if cut < 0:
+                return year
+            start = cut + 1
 
     def subject_concept(self, label: str) -> str:
         """The concept a label names with its subject (县本级三公经费 → 青河县本级@三公经费 when 青河县本级 was named),
@@ -176,8 +191,8 @@ class ReaderBase:
             lead = clause
         year = last_match(YEAR, lead)  # the year printed nearest the figure dates it
         printed = year.group(1) if year else ""
-        if not printed and self.sentence_year and not WORDS.comparison.search(lead):
-            printed = self.sentence_year  # else the year the sentence opens with
+        if not printed and not WORDS.comparison.search(lead):
+            printed = self.opening_year()  # else the year the sentence, or its stretch after a semicolon, opens with
         if printed and self.doc.year and int(printed) != self.doc.year:
             y = int(printed)
             period = "previous" if y == self.doc.year - 1 else str(y)

@@ -154,6 +154,10 @@ class ChangeReader(ShareReader):
             # The change is of the figure it compares: its subject, entity and measure (县本级…决算数比上年增加).
             key = Key(current.key.concept, "current", current.key.measure, current.key.scope, key.quantity)
         change = Change(label, key, base[0], base[1], current, figure, sign, None, 0, [word], prior=prior)
+        if current is not None and prior is None:
+            group = state.groups.get(id(state.candidates[0])) if len(state.candidates) == 1 else None
+            if group is not None and any(part is current for part in group.parts):
+                change.whole_of_part = group.total
         self.doc.changes.append(change)
         if part_of is not None:
             part_of.parts.append(self.change_fact(change))

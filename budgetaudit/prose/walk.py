@@ -24,8 +24,6 @@ OPEN_PAREN: Final = _state.OPEN_PAREN
 SCOPE_HEADINGS: Final = _state.SCOPE_HEADINGS
 SECTION_HEADING: Final = _state.SECTION_HEADING
 WORDS: Final = _state.WORDS
-# A sentence that opens with its year (after a list number): 2019年总收入…，其中…；总支出….
-SENTENCE_YEAR: Final = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?((?:19|20)\d{2})\s*年度?(?![初末底])")
 
 
 class ProseReader(ChangeReader):
@@ -60,8 +58,7 @@ class ProseReader(ChangeReader):
     def read_sentence(self, s: int, e: int, state: State, in_list: bool) -> None:
         text = self.text
         sentence = len(self.doc.facts)
-        opening = SENTENCE_YEAR.match(text, s, e)
-        self.sentence_year = opening.group(1) if opening else ""
+        self.sentence_start = s
         state.facts = []
         state.reason = False
         state.candidates = []
