@@ -87,6 +87,17 @@ def test_a_change_after_a_listed_item_may_be_its_totals(rules):
     assert ("PCT002", "7.5%") in flagged(wrong, rules)
 
 
+def test_a_change_no_listed_part_can_have_is_the_totals(rules):
+    """基本支出x，其中…公用经费353.71万元。比上年增加654万元: 公用经费 cannot have risen by more than it is, so the
+    change is 基本支出's, and its rate is judged against that; an item whose base is merely small is its own."""
+    text = ("一、基本支出。2024年基本支出3736.92万元，其中人员经费3383.21万元，公用经费353.71万元。"
+            "比2023年预算增加654万元，增长21.2%。")
+    assert flagged(text, rules) == []
+    assert ("PCT002", "9%") in flagged(text.replace("增长21.2%", "增长9%"), rules)
+    own = "三、“三公”经费。“三公”经费29万元，其中：公务接待费1万元，比上年增加0.5万元，增长100%。"
+    assert flagged(own, rules) == []
+
+
 def test_a_share_that_agrees_with_the_wholes_other_print_is_not_the_slip(rules):
     """The wrong whole is reported once (TOT001); the shares, right against its other print, are not."""
     _, inconsistent, _ = LISTS["a breakdown framed by 在…中"]

@@ -184,6 +184,16 @@ def check_rate(rule, document, reporter) -> None:
         assert scaled_current is not None and scaled_delta is not None  # a figure's operand has its integers
         c_lo, _, c_hi, c_den = scaled_current
         d_lo, _, d_hi, d_den = scaled_delta
+        whole = change.whole_of_part
+        if c_hi * d_den - sign * d_lo * c_den <= 0 and whole is not None and whole.figure.sign > 0 \
+                and whole.figure.base_value - sign * delta.base_value > 0:
+            # 基本支出x，其中…公用经费353.71万元。比上年增加654万元，增长9%: no base of the part is positive, so the
+            # change is the total's, the only reading left.
+            current = whole
+            values["label"] = whole.label
+            scaled_current = current.figure.operand.scaled
+            assert scaled_current is not None
+            c_lo, _, c_hi, c_den = scaled_current
         if c_lo * d_den - sign * d_hi * c_den <= 0:
             if sign == 1 and rate.value == 100 and c_hi * d_den - sign * d_lo * c_den >= 0:
                 reporter.report.checked += 1

@@ -156,6 +156,8 @@ class ChangeReader(ShareReader):
         change = Change(label, key, base[0], base[1], current, figure, sign, None, 0, [word], prior=prior)
         if current is not None and prior is None:
             group = state.groups.get(id(state.candidates[0])) if len(state.candidates) == 1 else None
+            if group is None and not state.facts and state.paragraph_groups:
+                group = state.paragraph_groups[-1]  # 基本支出x，其中…公用经费y。比上年增加Δ: the last sentence's list
             if group is not None and any(part is current for part in group.parts):
                 change.whole_of_part = group.total
         self.doc.changes.append(change)
