@@ -82,6 +82,25 @@ def derive_change_partitions(document: Document, dictionary: Dictionary) -> None
                 continue
             kept = sorted((p for p in parts if p is not None), key=lambda f: f.figure.start)
             document.sums.append(SumGroup(total, kept, "changes", complete=True))
+    # A complete list stated in the text (总x，其中基本支出y，项目支出z) whose total and every part each have one change
+    # against the same base: those changes add up too.
+    by_current: dict[int, list[Change]] = defaultdict(list)
+    for change in document.changes:
+        if change.current is not None and change.delta is not None and change.delta_sign in (1, -1):
+            by_current[id(change.current)].append(change)
+    for group in list(document.sums):
+        if group.kind != "parts" or not group.complete or group.total.origin != "prose":
+            continue
+        total_changes = by_current.get(id(group.total), [])
+        bases = {c.base for c in total_changes}
+        if len(bases) != 1 or (group.total.key.concept, f"change:{next(iter(bases))}") in listed:
+            continue
+        base = next(iter(bases))
+        total = amount(total_changes)
+        parts = [amount([c for c in by_current.get(id(part), []) if c.base == base]) for part in group.parts]
+        if total is None or any(p is None for p in parts) or not parts:
+            continue
+        document.sums.append(SumGroup(total, [p for p in parts if p is not None], "changes", complete=True))
 
 
 # Fund scopes from the widest to the narrowest: 全部资金 ⊇ 财政拨款 ⊇ 一般公共预算.

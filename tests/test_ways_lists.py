@@ -53,6 +53,15 @@ LISTS = {
         "省级资金2081.96万元)，其他各类资金1833.50万元。",
         ("TOT002", "5304.36万元"),
     ),
+    # A complete list in the text (其中基本支出…，项目支出…) under a total the dictionary does not know: the
+    # changes of its parts add up to the total's change. A figure after 因为 is a reason's, no part.
+    "the changes of a complete list": (
+        "三、预算总体情况。2024年一般财政拨款收入支出预算1,779.74万元，比2023年增加198.09万元。其中基本支出预算249.78万元，"
+        "比2023年增加29.73万元；项目支出预算1,529.96万元，比2023年增加168.36万元，主要是因为2023年含上级转移支付767万元。",
+        "三、预算总体情况。2024年一般财政拨款收入支出预算1,779.74万元，比2023年增加198.76万元。其中基本支出预算249.78万元，"
+        "比2023年增加29.73万元；项目支出预算1,529.96万元，比2023年增加168.36万元，主要是因为2023年含上级转移支付767万元。",
+        ("TOT003", "198.76万元"),
+    ),
     # A share of 总支出 inside a list under 支出合计: the whole is the list's total, named by another total word.
     "a share of a total named by another total word": (
         "一、支出情况。2024年我院支出合计26,994.72万元，其中基本支出12,270.36万元，占总支出的45.45%，"

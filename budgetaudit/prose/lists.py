@@ -323,3 +323,9 @@ class ListReader(ReaderBase):
             tally = self._part_concepts[id(group)] = PartConcepts(group)
         if tally.take(group.parts):
             group.complete = self.dictionary.partition_of(group.total.key.concept, tally.concepts)
+            own = group.total.key.concept + "›"
+            if not group.complete and all(c.startswith(own) for c in tally.concepts):
+                # 一般财政拨款收入支出x，其中基本支出y，项目支出z: the total's own breakdown, by a partition declared
+                # for any item (基本支出 + 项目支出), is complete whatever the total is called.
+                members = {c[len(own):] for c in tally.concepts}
+                group.complete = any(members == declared for _, declared in self.dictionary.partitions)
