@@ -226,7 +226,8 @@ WAYS = {
     "breakdown under its own subject": (
         "二、支出情况。本年支出合计1493924.6元，其中基本支出1440224.6元，项目支出53700元。机构运行1100910.5元，其中：基本支出1100910.5元，项目支出0元。",
         "二、支出情况。本年支出合计1493924.6元，其中基本支出1440224.6元，项目支出53700元。机构运行1100910.5元，其中：基本支出1200910.5元，项目支出0元。",
-        ("TOT002", "1100910.5元"),
+        # 基本支出 + 项目支出 is every part of an item the dictionary does not know: its split is complete (TOT001).
+        ("TOT001", "1100910.5元"),
     ),
     # 8. Several subjects in one text: a figure named with another subject (太原市…, 中央…, 市本级…) is that
     # subject's; 全市 is the city named last.

@@ -324,8 +324,9 @@ class ListReader(ReaderBase):
         if tally.take(group.parts):
             group.complete = self.dictionary.partition_of(group.total.key.concept, tally.concepts)
             own = group.total.key.concept + "›"
-            if not group.complete and all(c.startswith(own) for c in tally.concepts):
-                # 一般财政拨款收入支出x，其中基本支出y，项目支出z: the total's own breakdown, by a partition declared
-                # for any item (基本支出 + 项目支出), is complete whatever the total is called.
+            if not group.complete and not group.total.key.known and all(c.startswith(own) for c in tally.concepts):
+                # 一般财政拨款收入支出x，其中基本支出y，项目支出z: an item the dictionary does not know, broken down by a
+                # partition declared for another (基本支出 + 项目支出), is complete. A known total keeps its own
+                # partitions (支出总计 also holds 结转, so 基本 + 项目 is only a bound of it).
                 members = {c[len(own):] for c in tally.concepts}
                 group.complete = any(members == declared for _, declared in self.dictionary.partitions)
