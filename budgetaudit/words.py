@@ -32,7 +32,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "reason": {"start": False},
     "labels": {"anaphora": False, "measure_only": False, "structure": False, "before_measure": False,
                "self_names": False, "subjects": False, "levels": False, "bodies": False,
-               "bases": False, "approved": False},
+               "bases": False, "approved": False, "flows": False},
     "title": {"words": False},
 }
 # Keys whose list may hold the empty phrase (a label that is nothing but a measure word).
@@ -144,6 +144,7 @@ class Words:
         self.levels: str = "".join(labels["levels"])
         self.bodies: tuple[str, ...] = tuple(labels["bodies"])
         self.basis_endings: tuple[str, ...] = tuple(labels["bases"])
+        self.flows: tuple[str, ...] = tuple(labels["flows"])
         self.approved = re.compile(_alternation(labels["approved"]))
         self.before_measure: frozenset[str] = frozenset(labels["before_measure"])
         self.title_line = re.compile(rf"{_alternation(data['title']['words'])}|(?:19|20)\d{{2}}\s*年")

@@ -124,6 +124,12 @@ def test_a_subject_named_shorter_is_the_same_subject(rules):
 @pytest.mark.parametrize("text", [
     # Subjects named with a bracket that holds a list (县(市、区)): two subjects, not one item twice.
     "一、收入情况。分级次看，市级(市本级、三区)一般公共预算收入49.5亿元，同比增长7%，县(市、区)一般公共预算收入234.6亿元，同比下降3.7%。",
+    # 其中，2018年…: a year after the word that opens a list dates the list.
+    "三、“三公”经费。2019年“三公”经费预算数为685万元，其中公务接待费50万元。表中同样列出了2018年调整预算数。"
+    "其中，2018年因公出国(境)费154万元，公务接待费0.96万元。",
+    # A sentence that opens with a subject the dictionary does not know (区本级财政收入) speaks of it throughout.
+    "一、收入情况。全区地方财政收入完成579,014万元，其中一般公共预算收入完成322,215万元。"
+    "区本级财政收入完成578,193万元，其中：一般公共预算收入完成321,394万元。",
     # Several bodies in turn, two of them not named by a level of government.
     "一、收入情况。盖河县一般公共预算收入13.2亿元；沿海产业基地一般公共预算收入7.9亿元；自贸区(高新区)一般公共预算收入7.3亿元。",
     # One item on two bases: before and after a reform.

@@ -28,6 +28,7 @@ OPENING_YEAR: Final = _state.OPENING_YEAR
 _LEVELS: Final = WORDS.levels
 _BODIES: Final = WORDS.bodies
 _BASES: Final = WORDS.basis_endings
+_FLOWS: Final = WORDS.flows
 
 
 class ReaderBase:
@@ -56,6 +57,7 @@ class ReaderBase:
         self.line_entity: tuple[int, str] = (0, "")  # the subject a line opens with: its other figures are that subject's
         self.keyed_line = 0  # the line of the last figure given a key
         self.sentence_start = 0  # where the sentence being read starts in the walked text
+        self.sentence_entity: tuple[int, str] = (-1, "")  # the subject the sentence opens with, by its start
         self._cursor = 0  # offset of the current lead, for the spans of direction words
         self._item_start = 0  # offset of the figure being placed (positional lists are keyed by it)
         self._parents: dict[str, frozenset[str]] = {}
@@ -156,8 +158,8 @@ class ReaderBase:
             entity = clean_label(entity)
         name = concept.name if concept else f"label:{label}"
         named = entity[: entity.rfind("(")] if entity.endswith(")") and "(" in entity else entity
-        if entity and not (named[-1:] in _LEVELS or named.endswith(_BODIES) or entity in WORDS.subjects
-                           or named.endswith(_BASES)):
+        if entity and (named.endswith(_FLOWS) or not (named[-1:] in _LEVELS or named.endswith(_BODIES)
+                                                      or entity in WORDS.subjects or named.endswith(_BASES))):
             entity = ""  # 1-9月一般公共预算收入: a stretch of time, not a subject
         if entity and entity[-1] in _LEVELS and not entity.startswith("全"):
             known = self.entities.get(entity[-1], "")
@@ -172,11 +174,18 @@ class ReaderBase:
         first_of_line = line != self.keyed_line
         self.keyed_line = line
         if first_of_line:
-            # A line that opens with a subject (阳泉市一般公共预算收入…) speaks of it; one that names a subject later
-            # (…，其中：区级一般公共预算支出…) does not.
-            self.line_entity = (line, entity if entity not in WORDS.self_names else "")
+            # A line that opens with a subject (阳泉市一般公共预算收入…, 区本级财政收入…) speaks of it; one that names a
+            # subject later (…，其中：区级一般公共预算支出…) does not.
+            opening = entity or (_subject_prefix(label) if concept is None else "")
+            self.line_entity = (line, opening if opening not in WORDS.self_names else "")
         elif not entity and self.line_entity[0] == line:
             entity = self.line_entity[1]  # 阳泉市一般公共预算收入33.2亿元。一般公共预算支出执行43.73亿元: still 阳泉市's
+        if self.sentence_entity[0] != self.sentence_start:
+            # Likewise a sentence (a page flattened into one line holds many): 区本级财政收入…，其中：一般公共预算收入….
+            opening = entity or (_subject_prefix(label) if concept is None else "")
+            self.sentence_entity = (self.sentence_start, opening if opening not in WORDS.self_names else "")
+        elif not entity:
+            entity = self.sentence_entity[1]
         if concept is not None and entity and entity not in WORDS.self_names:
             # 太原市一般公共预算收入, 市本级…, 中央…: a figure of another subject than the department's own (a
             # 汇总 or a government report names several); its concept is qualified by that subject, so figures
@@ -248,3 +257,12 @@ def _without_garble(text: str) -> tuple[str, list[int]]:
     pieces.append(text[done:])
     orig.extend(range(done, len(text) + 1))
     return "".join(pieces), orig
+
+
+def _subject_prefix(label: str) -> str:
+    """The subject a label of an item the dictionary does not know opens with (区本级财政收入 → 区本级): its longest
+    start that ends in a level of government and leaves an item named after it; "" for none, or 全区 (the report's)."""
+    for at in range(len(label) - 2, 0, -1):
+        if label[at - 1] in _LEVELS and not label.startswith("全") and not label[:at].endswith(_FLOWS):
+            return label[:at]
+    return ""

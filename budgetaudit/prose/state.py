@@ -18,7 +18,8 @@ CLAUSE_BREAK: Final = re.compile(r"[，,；;：:、]")
 CLAUSE_PUNCT: Final = re.compile("[，,；;：:。]")
 COLON_FIRST: Final = re.compile(r"\s*[:：]")
 # A sentence or a stretch after a semicolon that opens with its year (after a list number): 2019年总收入…，其中….
-OPENING_YEAR: Final = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?((?:19|20)\d{2})\s*年度?(?![初末底])")
+OPENING_YEAR: Final = re.compile(
+    r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?(?:(?:其中|此外|另外|同时)[,，:：]?\s*)?((?:19|20)\d{2})\s*年度?(?![初末底])")
 IN_FRAME_CLOSE: Final = re.compile(r"\s*中\s*[,，:：]")  # 在支出合计x中，…
 BASE_YEAR: Final = re.compile(r"(\d{4})年")
 YEAR: Final = re.compile(r"(\d{4})\s*年")
