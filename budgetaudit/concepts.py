@@ -17,7 +17,7 @@ _LEADING: Final = re.compile(
     r"(?:年度)?(?:其中|此外|另外|主要是|主要用于|包括)?(?:共有|共)?"
 )
 _TRAILING: Final = re.compile(
-    r"(?:分别为|分别是|共计|合计为|为|是|达到|达|完成|执行|(?:年初|调整|全年)?(?:预算数|预算)|决算数|执行数|决算|支出数|金额)$"
+    r"(?:分别为|分别是|均为|均是|共计|合计为|为|是|达到|达|完成|执行|(?:年初|调整|全年)?(?:预算数|预算)|决算数|执行数|决算|支出数|金额)$"
 )
 
 
@@ -92,14 +92,15 @@ class Dictionary:
             return self.lookup(label[:-2], quantity)  # 公务接待费支出 is 公务接待费
         return None, "all"
 
-    def lookup_tail(self, label: str, quantity: str, levels: str = "") -> tuple[Concept | None, str, str]:
+    def lookup_tail(self, label: str, quantity: str, levels: str = "",
+                    subjects: frozenset[str] = frozenset()) -> tuple[Concept | None, str, str]:
         """The concept named from the label's first fund-scope word on, its scope, and what precedes that word
         (太原市一般公共预算收入: 太原市, the subject the figure is of); without a fund-scope word, the concept named
-        after a subject ending in one of `levels` (青河县本级三公经费: 青河县本级)."""
+        after a subject ending in one of `levels` or named in `subjects` (青河县本级三公经费: 青河县本级; 全国…)."""
         starts = [at for at in (label.find(prefix) for prefix in self._scope_prefixes) if at > 0]
         if not starts:
             for at in range(2, len(label) - 1):
-                if label[at - 1] in levels:
+                if label[at - 1] in levels or label[:at] in subjects:
                     concept, scope = self.lookup(label[at:], quantity)
                     if concept is not None:
                         return concept, scope, label[:at]

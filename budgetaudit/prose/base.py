@@ -127,7 +127,7 @@ class ReaderBase:
     def subject_concept(self, label: str) -> str:
         """The concept a label names with its subject (县本级三公经费 → 青河县本级@三公经费 when 青河县本级 was named),
         as key() names it, without changing what the reader remembers; "" when the label names neither."""
-        concept, _, entity = self.dictionary.lookup_tail(label, "money", _LEVELS)
+        concept, _, entity = self.dictionary.lookup_tail(label, "money", _LEVELS, WORDS.subjects)
         entity = clean_label(entity)
         if concept is None or not entity or entity in WORDS.self_names or entity[-1] not in _LEVELS:
             return ""
@@ -154,7 +154,7 @@ class ReaderBase:
                 if concept is not None and not self.own_name(label[: year_at.start()]):
                     entity = clean_label(label[: year_at.start()])
         if concept is None:
-            concept, scope, entity = self.dictionary.lookup_tail(label, quantity, _LEVELS)
+            concept, scope, entity = self.dictionary.lookup_tail(label, quantity, _LEVELS, WORDS.subjects)
             entity = clean_label(entity)
         name = concept.name if concept else f"label:{label}"
         named = entity[: entity.rfind("(")] if entity.endswith(")") and "(" in entity else entity
@@ -262,7 +262,7 @@ def _without_garble(text: str) -> tuple[str, list[int]]:
 def _subject_prefix(label: str) -> str:
     """The subject a label of an item the dictionary does not know opens with (区本级财政收入 → 区本级): its longest
     start that ends in a level of government and leaves an item named after it; "" for none, or 全区 (the report's)."""
-    for at in range(len(label) - 2, 0, -1):
+    for at in range(len(label) - 2, 1, -1):  # a subject has two characters at least (国内… names none)
         if label[at - 1] in _LEVELS and not label.startswith("全") and not label[:at].endswith(_FLOWS):
             return label[:at]
     return ""

@@ -37,7 +37,7 @@ SCOPE_HEADINGS: Final = (
 )
 SECTION_HEADING: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、．](?!\d))")
 LIST_ITEM: Final = re.compile(r"\s*(?:[(（]\d+[)）]|\d+[.、．](?!\d))")
-INCOME_AND_EXPENDITURE: Final = ("收入总计", "支出总计")
+INCOME_AND_EXPENDITURE: Final = ("收入总计", "支出总计", "收支总计")
 
 
 def last_clause(lead: str) -> str:
