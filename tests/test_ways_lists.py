@@ -127,6 +127,17 @@ def test_a_share_that_agrees_with_the_wholes_other_print_is_not_the_slip(rules):
     assert [code for code, _ in flagged(inconsistent, rules)].count("PCT001") == 0
 
 
+def test_a_subject_named_shorter_paragraphs_later_is_found_by_its_one_figure(rules):
+    """县本级“三公”经费决算数比上年增加43万元，增长4.83%, paragraphs after 青河县本级…决算数为1,115.07万元: the
+    rate is judged on that figure (the budget of the same item, 1,684万元, is not the outturn's)."""
+    text = ("三、“三公”经费。2024年青河县本级一般公共预算财政拨款“三公”经费预算数为1,684万元，"
+            "2024年青河县本级一般公共预算财政拨款“三公”经费决算数为1,115.07万元，比2023年减少166.4万元，减少12.99%。\n"
+            "其中：公务接待费为111.43万元。\n公务用车运行维护费707.53万元。\n"
+            "从汇总数据看，2024年县本级“三公”经费决算数比2023年增加43万元，增长{rate}。")
+    assert flagged(text.format(rate="4.01%"), rules) == []
+    assert ("PCT002", "4.83%") in flagged(text.format(rate="4.83%"), rules)
+
+
 def test_a_subject_named_shorter_is_the_same_subject(rules):
     """青河县本级 … 县本级: the second names the first; its change of the same item is compared with the first's."""
     text = ("三、“三公”经费。2024年青河县本级“三公”经费决算数为1,115.07万元，比2023年减少166.40万元，下降12.99%。"

@@ -20,6 +20,9 @@ INCOME_AND_EXPENDITURE: Final = _state.INCOME_AND_EXPENDITURE
 WORDS: Final = _state.WORDS
 
 
+_BUDGETS: Final = ("budget", "initial_budget", "adjusted_budget")
+
+
 class ChangeReader(ShareReader):
     def subject_for(self, lead: str, direction: re.Match[str] | WordAt, state: State) -> tuple[str, Fact | None, str]:
         """The item a change is about: a label printed around 较/比, or the current subject."""
@@ -63,6 +66,14 @@ class ChangeReader(ShareReader):
                      if f is not None]
             if found:
                 return label, found[0], found[0].key.scope
+            # Stated further back: the one figure every statement of that subject's item gives.
+            index = self._facts_index.update(self.doc.facts)
+            budget = "预算" in label  # 县本级三公经费预算数比上年…: the budget's; else the outturn's or the stated one's
+            stated = [self.doc.facts[k] for k in index.by_concept.get(named, ())
+                      if self.doc.facts[k].context == "statement" and self.doc.facts[k].key.quantity == "money"
+                      and (self.doc.facts[k].key.measure in _BUDGETS) == budget]
+            if stated and len({f.figure.base_ratio for f in stated}) == 1:
+                return label, stated[-1], stated[-1].key.scope
         if label in ("收支", "收支总计"):
             total = self.one_total(state)
             if total is not None:
