@@ -15,6 +15,7 @@ check = "base":      Δ = current − base, where the base figure itself is prin
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from typing import Final
 
@@ -44,7 +45,7 @@ def _figures_rate(sign: int):
 
 def check(rule, document, reporter) -> None:
     {"rate": check_rate, "direction": check_direction, "flat": check_flat, "base": check_base,
-     "flat_figures": check_flat_figures}[
+     "flat_figures": check_flat_figures, "increase_bound": check_increase_bound}[
         rule.params["check"]
     ](rule, document, reporter)
 
@@ -124,6 +125,35 @@ def check_flat_figures(rule, document, reporter) -> None:
                       "delta": current.figure.text, "other": base.figure.text, "why": ""}
             reporter.finding(rule, rule.severity, values, [flat.words[0], current, base], base.figure.text,
                              flat.words[0].text)
+
+
+def check_increase_bound(rule, document, reporter) -> None:
+    for change in document.changes:
+        current, delta = change.current, change.delta
+        if delta is None or current is None or change.delta_sign != 1 or change.prior is not None:
+            continue
+        # The current figure is the change's only where the change names it (known item, or its very label).
+        if current.key.quantity != "money" or current.figure.sign < 0 or not (current.key.known or current.label == change.label) \
+                or _MAY_BE_NEGATIVE.search(change.label) or _MAY_BE_NEGATIVE.search(current.label) \
+                or _COMPARED.search(current.label):  # 同比去年1.05万元: a label of a comparison names no item
+            continue
+        whole = change.whole_of_part
+        if whole is not None and delta.interval.lo <= whole.figure.interval.hi:
+            continue  # the change may be the total's (基本支出x，其中…公用经费y。比上年增加Δ), which it fits
+        reporter.report.checked += 1
+        if delta.interval.lo > current.figure.interval.hi:  # even the smallest Δ exceeds the largest C
+            word = change.words[0].text if change.words else ""
+            reporter.finding(
+                rule, rule.severity,
+                {"label": change.label, "base": change.base_text, "word": word, "delta": delta.text,
+                 "other": current.figure.text, "why": ""},
+                [delta, *change.words[:1], current], current.figure.text, delta.text,
+            )
+
+
+# Items that may be negative: an increase larger than them says nothing.
+_MAY_BE_NEGATIVE: Final = re.compile(r"结余|结转|差额|净|赤字|余额")
+_COMPARED: Final = re.compile(r"^(?:同比|较|比|与)")
 
 
 def _on_prior(change, rate):

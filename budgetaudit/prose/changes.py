@@ -42,6 +42,10 @@ class ChangeReader(ShareReader):
             return "", None, "all"  # …运行维护费支出决算比预算无增减变化，比去年增加1.05万元: not the last item stated
         if not label or label in WORDS.anaphora:
             subject = state.subject
+            if state.prior is not None and subject is not None and subject.label != state.prior.label:
+                # …813人，同比去年1.05万元增加2.95万元: the change is of the item whose base was just printed.
+                subject = next((f for f in reversed(state.facts) if f.label == state.prior.label
+                                and f.key.quantity == state.prior.key.quantity), subject)
             if subject is not None and subject.key.quantity == "percent":
                 # 收入13.2亿元，完成年度预算的112.80%，同比减收8.4亿元: the change is the amount's, not the rate's.
                 subject = next((f for f in reversed(state.facts) if f.key.quantity == "money"), subject)
@@ -220,7 +224,12 @@ class ChangeReader(ShareReader):
             if concept is not None and concept.name != subject.key.concept:
                 return False  # 去年相比2016年“三公”经费支出48.25亿元: a figure of the item it names, not the subject's base
         if quantity_of(item.figure) != subject.key.quantity:
-            return False
+            # 公务接待费用4万元，接待74批(次)813人，同比去年1.05万元增加2.95万元: the base is of the last amount.
+            quantity = quantity_of(item.figure)
+            same = next((f for f in reversed(state.facts) if f.key.quantity == quantity), None)
+            if same is None:
+                return False
+            subject = same
         base = self.normalise_base(comparison.group("base").strip())
         period, measure = base_period(base, subject.key.measure)
         key = Key(subject.key.concept, period, measure, subject.key.scope, subject.key.quantity)
