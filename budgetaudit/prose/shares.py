@@ -95,6 +95,8 @@ class ShareReader(ListReader):
                 if total is not None and _bare(whole_label) in (
                         _bare(total.label), _bare(total.key.concept if total.key.known else "")):
                     whole, reason = total, ""
+                elif whole_label != _bare(whole_label):
+                    whole, reason = self.total_named(whole_label, part, reason)
         else:
             groups = list(state.groups.values()) + state.paragraph_groups
             group = next((g for g in groups if part in g.parts), None)
@@ -163,6 +165,20 @@ class ShareReader(ListReader):
             if concepts in self.dictionary.partition_members(concept.name):
                 for share in shares:
                     share.implied, share.reason = parts, ""
+
+    def total_named(self, whole_label: str, part: Fact, reason: str) -> tuple[Fact | None, str]:
+        """占总支出的r% with no list around: the total of that side (支出合计, 支出总计) stated before the part, for its
+        year and measure, when every such statement gives one figure; else still not found."""
+        bare = _bare(whole_label)
+        found = [f for f in self.doc.facts
+                 if f.context == "statement" and f.key.known and _bare(f.key.concept) == bare and f.key.concept != bare
+                 and f.figure.start < part.figure.start and f.key.period == part.key.period
+                 and f.key.measure == part.key.measure and f.key.quantity == part.key.quantity]
+        if not found:
+            return None, reason
+        if len({f.figure.base_ratio for f in found}) > 1:
+            return None, "ambiguous_whole"
+        return found[-1], ""
 
     def stated_parent(self, concepts: frozenset[str], part: Fact) -> tuple[Fact | None, str]:
         """(二)“三公”经费支出决算具体情况。…公务接待费0.53万元，占31%: the whole is the item the part is a declared
