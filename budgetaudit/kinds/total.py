@@ -36,9 +36,11 @@ def check(rule, document, reporter) -> None:
             judgement = judge(total, [1] * len(inputs), inputs, operand(stated))
         else:
             judgement = judge_at_most(inputs, operand(stated))
-        if mode == "subset" and judgement.outcome is Outcome.INCONSISTENT and _ends_earlier(group, inputs, stated):
+        if mode == "subset" and judgement.outcome is Outcome.INCONSISTENT and group.kind != "numbered" \
+                and _ends_earlier(group, inputs, stated):
             # 969万元，其中A866万元、B35万元、C68万元；完成D支出4093万元: where the first items already give
-            # the total, the list may end there (charitable reading): one reading agrees, so no error.
+            # the total, the list may end there (charitable reading): one reading agrees, so no error. A numbered
+            # list (其中：, then 1.… 2.… 3.… each a sentence) says where it ends.
             reporter.unchecked(rule.code, "list_extent", [stated] + list(group.parts), label=stated.label)
             continue
         hint = ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Final
 
 from ..concepts import Dictionary, clean_label
-from ..document import Document, Fact, Key
+from ..document import Document, Fact, Key, SumGroup
 from ..figures import NUMBER_RE, Figure, figure_at, parse_number, unit_after
 from ..sentences import is_not_a_figure, prose_mask
 from ..source import Source, Span
@@ -53,6 +53,7 @@ class ReaderBase:
         self.list_whole_fact: Fact | None = None
         self.section_scope = "all"  # fund scope named by the current section heading
         self.in_list = False
+        self.numbered: SumGroup | None = None  # the total a sentence ending with 其中： opened for numbered parts
         self.entities: dict[str, str] = {}  # the last subject named at each level (市, 县, 区 …), for 全市
         self.line_entity: tuple[int, str] = (0, "")  # the subject a line opens with: its other figures are that subject's
         self.keyed_line = 0  # the line of the last figure given a key

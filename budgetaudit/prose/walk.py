@@ -9,7 +9,7 @@ from typing import Final
 
 from .. import title
 from ..concepts import Dictionary, clean_label
-from ..document import Document, Doubt, Fact, Key
+from ..document import Document, Doubt, Fact, Key, SumGroup
 from ..figures import Figure
 from ..sentences import HEADING, has_figure, sentences
 from ..source import Source
@@ -24,6 +24,8 @@ OPEN_PAREN: Final = _state.OPEN_PAREN
 SCOPE_HEADINGS: Final = _state.SCOPE_HEADINGS
 SECTION_HEADING: Final = _state.SECTION_HEADING
 WORDS: Final = _state.WORDS
+# A sentence ending with 其中： after its last figure: numbered sentences follow, one part each.
+OPENS_NUMBERED: Final = re.compile(r"万?元\s*[,，]?\s*其中\s*[:：]\s*$")
 
 
 class ProseReader(ChangeReader):
@@ -46,7 +48,10 @@ class ProseReader(ChangeReader):
                 self.list_whole_fact = None
             elif heading and not list_item:
                 self.list_whole, self.list_whole_fact = "", None
+            if not list_item and (heading or not WORDS.opens_with_comparison.match(sentence)):
+                self.numbered = None
             self.read_sentence(s, e, state, in_list=list_item)
+            self.numbered_parts(sentence, list_item, state)
             if intro and state.facts:
                 # 一般公共预算财政拨款支出1296.58万元，较上年减少…，主要用于以下几个方面：the list's whole is that figure.
                 self.list_whole_fact = state.facts[0]
@@ -54,6 +59,22 @@ class ProseReader(ChangeReader):
                 state.previous = state.facts
                 state.paragraph.extend(state.facts)
         self.named_implied_wholes()
+
+    def numbered_parts(self, sentence: str, list_item: bool, state: State) -> None:
+        """收入总计为415.26万元，其中：, then 1.财政拨款收入364.56万元…  2.事业收入50.71万元…: a sentence that ends with 其中：
+        after its last figure opens a list whose numbered sentences each state one part (their first amount)."""
+        group = self.numbered
+        if list_item and group is not None and state.facts:
+            part = state.facts[0]
+            total = group.total.key
+            if part.context == "statement" and part.key.quantity == total.quantity and part.key.period == total.period \
+                    and part.key.concept != total.concept:
+                if not group.parts:
+                    self.doc.sums.append(group)
+                group.parts.append(part)
+                self.mark_complete(group)
+        elif not list_item and state.facts and OPENS_NUMBERED.search(sentence):
+            self.numbered = SumGroup(state.facts[-1], [], "numbered")
 
     def read_sentence(self, s: int, e: int, state: State, in_list: bool) -> None:
         text = self.text
