@@ -219,3 +219,11 @@ def test_a_known_word_in_brackets_after_an_unknown_item_is_that_items_part(rules
     text = ("一、收支情况。2024年财政拨款支出768.63万元。二、成本情况。2024年培训班教育总成本337.24万元"
             "(使用财政拨款支出66.76万元)。")
     assert flagged(text, rules) == []
+
+
+def test_a_change_of_an_item_with_no_figure_here_is_listed_not_judged(rules):
+    """…公务接待费支出决算比预算无增减，比去年增加1.05万元: not 公务用车运行维护费's change; listed as EXT007."""
+    report = check_text("2024年度部门决算公开说明\n三、“三公”经费。公务用车运行维护费3.20万元，公务接待费支出决算比预算"
+                        "无增减变化，比去年增加1.05万元，增长48.8%。", rules)
+    assert "EXT007" in [u.code for u in report.unchecked]
+    assert not [f for f in report.findings if f.severity in ("error", "warning")]

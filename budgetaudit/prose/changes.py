@@ -7,7 +7,7 @@ import re
 from typing import Final
 
 from ..concepts import clean_label
-from ..document import Change, Fact, Key, SumGroup
+from ..document import Doubt, Change, Fact, Key, SumGroup
 from ..figures import Figure
 from .shares import ShareReader
 from .state import Item, State, WordAt, base_period, last_match, quantity_of
@@ -138,6 +138,8 @@ class ChangeReader(ShareReader):
             current = self.latest_labelled(label, state)
             scope = current.key.scope if current else "all"
         if not label:
+            # Whose change it is cannot be told (a clause since the last figure names another item): listed, not judged.
+            self.doc.doubts.append(Doubt("EXT007", "subject_not_named", [figure.span]))
             return
         quantity = quantity_of(figure)
         concept, concept_scope = self.dictionary.lookup(label, quantity)
