@@ -32,6 +32,16 @@ def check_text(text: str, rules, lang: str = "zh"):
     return engine.check_document(document, rules, lang)
 
 
+DISCLOSURE_HEAD = "2024年度部门决算公开说明\n"
+
+
+def flagged(text, rules, head=DISCLOSURE_HEAD):
+    """(code, questioned figure) of every error and warning, completeness left out."""
+    report = check_text(head + text, rules)
+    return sorted((f.code, f.locations[0].span.text) for f in report.findings
+                  if f.severity in ("error", "warning") and not f.code.startswith("CMP"))
+
+
 def run_cli(*args, cwd=None, stdin=None, env=None, timeout=180):
     """`python -m budgetaudit ARGS`, run outside the checkout (so it is the installed package with its
     rule files), with its output captured."""

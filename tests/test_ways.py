@@ -7,16 +7,9 @@ of real published disclosures.
 
 import pytest
 
-from conftest import check_text
+from conftest import DISCLOSURE_HEAD, check_text, flagged
 
-HEAD = "2024年度部门决算公开说明\n"
-
-
-def flagged(text, rules, head=HEAD):
-    """(code, questioned figure) of every error and warning, completeness left out."""
-    report = check_text(head + text, rules)
-    return sorted((f.code, f.locations[0].span.text) for f in report.findings
-                  if f.severity in ("error", "warning") and not f.code.startswith("CMP"))
+HEAD = DISCLOSURE_HEAD
 
 
 WAYS = {
@@ -316,16 +309,31 @@ WAYS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(WAYS))
+def _every_way():
+    """Every way of writing taught to the reader, from this file and the two beside it, with the head its
+    documents are read under (a page's documents carry their own title lines)."""
+    from test_ways_lists import LISTS
+    from test_ways_pages import PAGES
+
+    cases = {f"sentences: {name}": (*case, HEAD) for name, case in WAYS.items()}
+    cases.update({f"lists: {name}": (*case, HEAD) for name, case in LISTS.items()})
+    cases.update({f"pages: {name}": (*case, "") for name, case in PAGES.items()})
+    return cases
+
+
+EVERY_WAY = _every_way()
+
+
+@pytest.mark.parametrize("name", sorted(EVERY_WAY))
 def test_consistent_document_is_silent(name, rules):
-    consistent, _, _ = WAYS[name]
-    assert flagged(consistent, rules) == []
+    consistent, _, _, head = EVERY_WAY[name]
+    assert flagged(consistent, rules, head) == []
 
 
-@pytest.mark.parametrize("name", sorted(WAYS))
+@pytest.mark.parametrize("name", sorted(EVERY_WAY))
 def test_inconsistent_document_is_flagged_at_the_slip(name, rules):
-    _, inconsistent, slip = WAYS[name]
-    assert slip in flagged(inconsistent, rules)
+    _, inconsistent, slip, head = EVERY_WAY[name]
+    assert slip in flagged(inconsistent, rules, head)
 
 
 def test_the_same_finding_is_reported_once(rules):
