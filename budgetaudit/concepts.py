@@ -99,8 +99,9 @@ class Dictionary:
         after a subject ending in one of `levels` or named in `subjects` (青河县本级三公经费: 青河县本级; 全国…)."""
         starts = [at for at in (label.find(prefix) for prefix in self._scope_prefixes) if at > 0]
         if not starts:
+            longest = max((len(name) for name in subjects), default=0)
             for at in range(2, len(label) - 1):
-                if label[at - 1] in levels or label[:at] in subjects:
+                if label[at - 1] in levels or (at <= longest and label[:at] in subjects):
                     concept, scope = self.lookup(label[at:], quantity)
                     if concept is not None:
                         return concept, scope, label[:at]

@@ -58,6 +58,7 @@ class ReaderBase:
         self.line_entity: tuple[int, str] = (0, "")  # the subject a line opens with: its other figures are that subject's
         self.keyed_line = 0  # the line of the last figure given a key
         self.sentence_start = 0  # where the sentence being read starts in the walked text
+        self.sentence_years: list[tuple[int, str]] = []  # where its stretches that open with a year start
         self.sentence_entity: tuple[int, str] = (-1, "")  # the subject the sentence opens with, by its start
         self._cursor = 0  # offset of the current lead, for the spans of direction words
         self._item_start = 0  # offset of the figure being placed (positional lists are keyed by it)
@@ -113,17 +114,28 @@ class ReaderBase:
 
     def opening_year(self) -> str:
         """The year that opens the sentence, or the last stretch of it after a semicolon that opens with one, before
-        the figure being placed (2022年收入总计…，包括本年收入合计…；2023年…): "" when none does."""
-        text, start, at = self.text, self.sentence_start, self._item_start
+        the figure being placed (2022年收入总计…，包括本年收入合计…；2023年…): "" when none does. The stretches that
+        open with a year are found once per sentence (`read_years`); most sentences have none."""
         year = ""
+        for start, printed in self.sentence_years:
+            if start >= self._item_start:
+                break
+            year = printed
+        return year
+
+    def read_years(self, start: int, end: int) -> None:
+        """Where each stretch of the sentence [start, end) that opens with a year starts, and the year."""
+        text = self.text
+        found: list[tuple[int, str]] = []
         while True:
-            opening = OPENING_YEAR.match(text, start, at)
+            opening = OPENING_YEAR.match(text, start, end)
             if opening is not None:
-                year = opening.group(1)
-            cut = min((k for k in (text.find("；", start, at), text.find(";", start, at)) if k >= 0), default=-1)
+                found.append((start, opening.group(1)))
+            cut = min((k for k in (text.find("；", start, end), text.find(";", start, end)) if k >= 0), default=-1)
             if cut < 0:
-                return year
+                break
             start = cut + 1
+        self.sentence_years = found
 
     def subject_concept(self, label: str) -> str:
         """The concept a label names with its subject (县本级三公经费 → 青河县本级@三公经费 when 青河县本级 was named),
@@ -201,8 +213,11 @@ class ReaderBase:
             lead = clause
         year = last_match(YEAR, lead)  # the year printed nearest the figure dates it
         printed = year.group(1) if year else ""
-        if not printed and not WORDS.comparison.search(lead):
-            printed = self.opening_year()  # else the year the sentence, or its stretch after a semicolon, opens with
+        if not printed and self.sentence_years:
+            # Else the year the sentence, or its stretch after a semicolon, opens with (not across a comparison).
+            opening = self.opening_year()
+            if opening and not WORDS.comparison.search(lead):
+                printed = opening
         if printed and self.doc.year and int(printed) != self.doc.year:
             y = int(printed)
             period = "previous" if y == self.doc.year - 1 else str(y)

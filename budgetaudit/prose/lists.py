@@ -107,7 +107,10 @@ class ListReader(ReaderBase):
     def statement(self, item: Item, lead: str, state: State, sentence: int) -> None:
         figure = item.figure
         clauses = CLAUSE_BREAK.split(lead)
-        label = state.labels.get(item.start) or clean_label(last_clause(lead))
+        last = clauses[-1]
+        if ")" in last or "）" in last:
+            last = last_clause(lead)  # 县(市、区)一般公共预算收入: a bracket that holds a list kept whole
+        label = state.labels.get(item.start) or clean_label(last)
         if not label and state.facts and not lead.strip(" ,，"):
             label = state.facts[-1].label  # 40批次139人: the second figure has the first one's label
         elif label in WORDS.measure_only and len(clauses) > 1 and clean_label(clauses[-2]):

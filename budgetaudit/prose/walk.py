@@ -73,13 +73,14 @@ class ProseReader(ChangeReader):
                     self.doc.sums.append(group)
                 group.parts.append(part)
                 self.mark_complete(group)
-        elif not list_item and state.facts and OPENS_NUMBERED.search(sentence):
+        elif not list_item and state.facts and "其中" in sentence[-8:] and OPENS_NUMBERED.search(sentence):
             self.numbered = SumGroup(state.facts[-1], [], "numbered")
 
     def read_sentence(self, s: int, e: int, state: State, in_list: bool) -> None:
         text = self.text
         sentence = len(self.doc.facts)
         self.sentence_start = s
+        self.read_years(s, e)
         state.facts = []
         state.reason = False
         state.candidates = []
