@@ -127,14 +127,14 @@ class ReaderBase:
         """Where each stretch of the sentence [start, end) that opens with a year starts, and the year."""
         text = self.text
         found: list[tuple[int, str]] = []
-        while True:
+        while start < end:
             opening = OPENING_YEAR.match(text, start, end)
             if opening is not None:
                 found.append((start, opening.group(1)))
-            cut = min((k for k in (text.find("；", start, end), text.find(";", start, end)) if k >= 0), default=-1)
-            if cut < 0:
+            full, half = text.find("；", start, end), text.find(";", start, end)
+            if full < 0 and half < 0:
                 break
-            start = cut + 1
+            start = (half if full < 0 or 0 <= half < full else full) + 1
         self.sentence_years = found
 
     def subject_concept(self, label: str) -> str:
