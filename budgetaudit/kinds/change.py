@@ -133,15 +133,18 @@ def check_increase_bound(rule, document, reporter) -> None:
         if delta is None or current is None or change.delta_sign != 1 or change.prior is not None:
             continue
         # The current figure is the change's only where the change names it (known item, or its very label).
-        if current.key.quantity != "money" or current.figure.sign < 0 or not (current.key.known or current.label == change.label) \
-                or _MAY_BE_NEGATIVE.search(change.label) or _MAY_BE_NEGATIVE.search(current.label) \
-                or _COMPARED.search(current.label):  # 同比去年1.05万元: a label of a comparison names no item
+        if current.key.quantity != "money" or current.figure.sign < 0 or not (current.key.known or current.label == change.label):
             continue
         whole = change.whole_of_part
         if whole is not None and delta.interval.lo <= whole.figure.interval.hi:
             continue  # the change may be the total's (基本支出x，其中…公用经费y。比上年增加Δ), which it fits
+        # The words are read only where the figures would fail (most increases are smaller than their figure).
+        exceeds = delta.interval.lo > current.figure.interval.hi  # even the smallest Δ exceeds the largest C
+        if exceeds and (_MAY_BE_NEGATIVE.search(change.label) or _MAY_BE_NEGATIVE.search(current.label)
+                        or _COMPARED.search(current.label)):  # 同比去年1.05万元: a label of a comparison names no item
+            continue
         reporter.report.checked += 1
-        if delta.interval.lo > current.figure.interval.hi:  # even the smallest Δ exceeds the largest C
+        if exceeds:
             word = change.words[0].text if change.words else ""
             reporter.finding(
                 rule, rule.severity,

@@ -32,7 +32,7 @@ FEW_PLACEMENTS: Final = 64  # a row shape with at most this many placements has 
 @dataclass(slots=True, init=False)
 class Item:
     cell: RawCell
-    kind: str  # "nil", "code", "num", "text"
+    kind: str  # "nil", "code", "num", "pct" (a printed rate), "text"
     value: Fraction | None = None
     half: Fraction = Fraction(0)  # half a unit in the last printed place
     side: str = ""
@@ -78,8 +78,13 @@ def classify(cell: RawCell) -> Item:
 def _reading(text: str) -> tuple:
     """Item's fields after the cell for a printed text that is not blank: kind, value, half, side, low,
     high and shape."""
-    # A rate printed with its sign (-7.03%) stands in a column of figures as an amount does.
-    parsed = parse_number(text[:-1]) if text.endswith("%") else parse_number(text)
+    if text.endswith("%"):
+        # A rate printed with its sign (-7.03%) stands in a column of figures, but adds up with nothing: it
+        # fits a number column and takes part in no sum (so it costs the sums' search nothing).
+        rate = parse_number(text[:-1])
+        if rate is not None:
+            return "pct", rate[0], Fraction(1, 2 * 10**rate[1]), "", 0, 0, ("pct", "", False)
+    parsed = parse_number(text)
     if parsed is None:
         side = side_of(text)
         return "text", None, Fraction(0), side, 0, 0, ("text", side, False)
@@ -115,6 +120,8 @@ def fits(item: Item, column: Column) -> bool:
         return True
     if item.kind == "code":
         return role in ("code", "number", "seq")
+    if item.kind == "pct":
+        return role == "number"
     if item.kind == "num":
         return role == "number" or (role == "seq" and item.half == Fraction(1, 2) and item.value is not None and item.value >= 0)
     if role not in ("label", "text"):
