@@ -13,7 +13,7 @@ _QUOTES: Final = re.compile(r"[\s\"'“”‘’「」『』《》]")
 _LEADING: Final = re.compile(
     r"^(?:(?:\(?[一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[.、])\s*)?"
     r"(?:截至|截止)?(?:\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?|本年度|本年|全年|当年|年度)?"
-    r"(?:本部门|本单位|我单位|我局|本局|我院|本院|我校|本校|我中心|本中心|我委|本委|我办|本办|我所|本所|部门|所属各预算单位|所属预算单位|各预算单位)?"
+    r"(?:[本我](?:部门|单位|局|院|校|中心|委|办|所)|部门|所属各预算单位|所属预算单位|各预算单位)?"
     r"(?:年度)?(?:其中|此外|另外|主要是|主要用于|包括)?(?:共有|共)?"
 )
 _TRAILING: Final = re.compile(
@@ -100,6 +100,8 @@ class Dictionary:
         starts = [at for at in (label.find(prefix) for prefix in self._scope_prefixes) if at > 0]
         if not starts:
             longest = max((len(name) for name in subjects), default=0)
+            if not any(label[:n] in subjects for n in range(2, longest + 1)) and not any(c in levels for c in label[1:-2]):
+                return None, "all", ""  # no level of government in it and no subject before it: one pass tells
             for at in range(2, len(label) - 1):
                 if label[at - 1] in levels or (at <= longest and label[:at] in subjects):
                     concept, scope = self.lookup(label[at:], quantity)

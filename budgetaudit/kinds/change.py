@@ -139,7 +139,9 @@ def check_increase_bound(rule, document, reporter) -> None:
         if whole is not None and delta.interval.lo <= whole.figure.interval.hi:
             continue  # the change may be the total's (基本支出x，其中…公用经费y。比上年增加Δ), which it fits
         # The words are read only where the figures would fail (most increases are smaller than their figure).
-        exceeds = delta.interval.lo > current.figure.interval.hi  # even the smallest Δ exceeds the largest C
+        # Even the smallest Δ exceeds the largest C; compared in integers first, as most changes are far below.
+        (dn, dd), (cn, cd) = delta.base_ratio, current.figure.base_ratio
+        exceeds = dn * cd > cn * dd and delta.interval.lo > current.figure.interval.hi
         if exceeds and (_MAY_BE_NEGATIVE.search(change.label) or _MAY_BE_NEGATIVE.search(current.label)
                         or _COMPARED.search(current.label)):  # 同比去年1.05万元: a label of a comparison names no item
             continue

@@ -73,8 +73,11 @@ def is_unit_row(row: list[RawCell]) -> bool:
 
 def is_column_number_row(row: list[RawCell]) -> bool:
     """栏次 | 1 | 2 | 3: the row that numbers the columns, printed under a form's header; no figures."""
+    first = next((c.text.strip() for c in row if c.text.strip()), "")
+    if first not in SEQUENCE_HEADERS[2:]:
+        return False  # every other row: one look at its first printed cell
     texts = [c.text.strip() for c in row if c.text.strip()]
-    return bool(texts) and texts[0] in SEQUENCE_HEADERS[2:] and all(t in SEQUENCE_HEADERS or t.isdigit() for t in texts)
+    return all(t in SEQUENCE_HEADERS or t.isdigit() for t in texts)
 
 
 # Headers of columns that number rows or columns, never amounts: 序号 1, 2, 3; a form's 行次 and 栏次.
@@ -221,10 +224,15 @@ _CHANGE_RATE: Final = re.compile(r"(?:幅度|率|比|百分比|[(（]?%[)）]?)$
 _CHANGE_AMOUNT: Final = re.compile(r"^(?:比上年)?(?:增、?减|增长|增加|减少|变动|变化)(?:金?额|数|金额|值)?$|^差额$")
 
 
+_MAY_CHANGE: Final = re.compile(r"[增减变差幅率比%]")
+
+
 def change_role(path: tuple[str, ...]) -> str:
     """"delta" for a column of changes (增减金额, 增加额, 增长额), "rate" for one of rates (增减幅度, 增长率,
     增长比), "" for any other: a change is never an amount of the item, whatever its period words say."""
     leaf = path[-1].replace(" ", "") if path else ""
+    if not _MAY_CHANGE.search(leaf):
+        return ""  # most columns (项目, 决算数, 合计) name no change: one scan tells
     under_change = len(path) > 1 and bool(_CHANGE_PARENT.search(path[-2]))
     if _CHANGE_AMOUNT.search(leaf) or (under_change and re.search(r"金?额$|数$", leaf)):
         return "delta"
