@@ -25,7 +25,6 @@ WORDS: Final = _state.WORDS
 YEAR: Final = _state.YEAR
 OPENING_YEAR: Final = _state.OPENING_YEAR
 SEMICOLON: Final = re.compile(r"[;；]")
-_YEAR_LEADS: Final = "0123456789(（一二三四五六七八九十其此另同 \t\n\u3000"
 
 
 # rules/words.toml [labels] levels and bodies, re-bound as Final names (see docs/architecture.md).
@@ -133,20 +132,16 @@ class ReaderBase:
         semicolons of the text are found once (`semicolons`), so a sentence costs a match per stretch."""
         text = self.text
         found: list[tuple[int, str]] = []
-        # A year can open a stretch only after one of these (a digit, a list number, 其中，…, a space): the
-        # match is tried only there, as most sentences open with a word.
-        if text[start:start + 1] in _YEAR_LEADS:
-            opening = OPENING_YEAR.match(text, start, end)
-            if opening is not None:
-                found.append((start, opening.group(1)))
+        opening = OPENING_YEAR.match(text, start, end)
+        if opening is not None:
+            found.append((start, opening.group(1)))
         semicolons = self.semicolons
         k = bisect_left(semicolons, start)
         while k < len(semicolons) and semicolons[k] < end:
             after = semicolons[k] + 1
-            if text[after:after + 1] in _YEAR_LEADS:
-                opening = OPENING_YEAR.match(text, after, end)
-                if opening is not None:
-                    found.append((after, opening.group(1)))
+            opening = OPENING_YEAR.match(text, after, end)
+            if opening is not None:
+                found.append((after, opening.group(1)))
             k += 1
         self.sentence_years = found
 
