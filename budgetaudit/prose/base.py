@@ -3,8 +3,6 @@ measure, scope) a label gives a figure."""
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from typing import Final
 
 from ..concepts import Dictionary, clean_label
@@ -24,7 +22,6 @@ CLAUSE_BREAK: Final = _state.CLAUSE_BREAK
 WORDS: Final = _state.WORDS
 YEAR: Final = _state.YEAR
 OPENING_YEAR: Final = _state.OPENING_YEAR
-SEMICOLON: Final = re.compile(r"[;；]")
 
 
 # rules/words.toml [labels] levels and bodies, re-bound as Final names (see docs/architecture.md).
@@ -62,7 +59,6 @@ class ReaderBase:
         self.keyed_line = 0  # the line of the last figure given a key
         self.sentence_start = 0  # where the sentence being read starts in the walked text
         self.sentence_years: list[tuple[int, str]] = []  # where its stretches that open with a year start
-        self.semicolons: list[int] = [m.start() for m in SEMICOLON.finditer(self.text)]
         self.sentence_entity: tuple[int, str] = (-1, "")  # the subject the sentence opens with, by its start
         self._cursor = 0  # offset of the current lead, for the spans of direction words
         self._item_start = 0  # offset of the figure being placed (positional lists are keyed by it)
@@ -128,21 +124,17 @@ class ReaderBase:
         return year
 
     def read_years(self, start: int, end: int) -> None:
-        """Where each stretch of the sentence [start, end) that opens with a year starts, and the year. The
-        semicolons of the text are found once (`semicolons`), so a sentence costs a match per stretch."""
+        """Where each stretch of the sentence [start, end) that opens with a year starts, and the year."""
         text = self.text
         found: list[tuple[int, str]] = []
-        opening = OPENING_YEAR.match(text, start, end)
-        if opening is not None:
-            found.append((start, opening.group(1)))
-        semicolons = self.semicolons
-        k = bisect_left(semicolons, start)
-        while k < len(semicolons) and semicolons[k] < end:
-            after = semicolons[k] + 1
-            opening = OPENING_YEAR.match(text, after, end)
+        while start < end:
+            opening = OPENING_YEAR.match(text, start, end)
             if opening is not None:
-                found.append((after, opening.group(1)))
-            k += 1
+                found.append((start, opening.group(1)))
+            full, half = text.find("；", start, end), text.find(";", start, end)
+            if full < 0 and half < 0:
+                break
+            start = (half if full < 0 or 0 <= half < full else full) + 1
         self.sentence_years = found
 
     def subject_concept(self, label: str) -> str:
