@@ -22,6 +22,7 @@ CLAUSE_BREAK: Final = _state.CLAUSE_BREAK
 WORDS: Final = _state.WORDS
 YEAR: Final = _state.YEAR
 OPENING_YEAR: Final = _state.OPENING_YEAR
+_YEAR_LEADS: Final = "0123456789(（一二三四五六七八九十其此另同 \t\n\u3000"
 
 
 # rules/words.toml [labels] levels and bodies, re-bound as Final names (see docs/architecture.md).
@@ -128,9 +129,12 @@ class ReaderBase:
         text = self.text
         found: list[tuple[int, str]] = []
         while start < end:
-            opening = OPENING_YEAR.match(text, start, end)
-            if opening is not None:
-                found.append((start, opening.group(1)))
+            # A year opens a stretch only after a digit, a list number, 其中，… or a space: the match is tried only
+            # there, as most stretches open with a word.
+            if text[start] in _YEAR_LEADS:
+                opening = OPENING_YEAR.match(text, start, end)
+                if opening is not None:
+                    found.append((start, opening.group(1)))
             full, half = text.find("；", start, end), text.find(";", start, end)
             if full < 0 and half < 0:
                 break
