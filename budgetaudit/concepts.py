@@ -100,8 +100,6 @@ class Dictionary:
         starts = [at for at in (label.find(prefix) for prefix in self._scope_prefixes) if at > 0]
         if not starts:
             longest = max((len(name) for name in subjects), default=0)
-            if not any(label[:n] in subjects for n in range(2, longest + 1)) and not any(c in levels for c in label[1:-2]):
-                return None, "all", ""  # no level of government in it and no subject before it: one pass tells
             for at in range(2, len(label) - 1):
                 if label[at - 1] in levels or (at <= longest and label[:at] in subjects):
                     concept, scope = self.lookup(label[at:], quantity)

@@ -292,3 +292,11 @@ def unit_after(norm: str, end: int) -> tuple[str | None, int]:
     if unit in ("万", "亿") and _UNIT_RE.match(norm, match.end()):
         return None, end
     return unit, match.end()
+
+
+def magnitude(figure: Figure) -> Figure:
+    """The figure without its minus, at the same place: a table's -204.61 in a column of changes, or 下降-81.62%
+    (the minus repeats the word of decrease), read as a decrease of 204.61 or 81.62%."""
+    if figure.sign >= 0:
+        return figure
+    return Figure(-figure.value, figure.decimals, figure.unit, figure.span, figure.start, figure.end)

@@ -19,7 +19,7 @@ import re
 from fractions import Fraction
 from typing import Final
 
-from ..figures import Figure
+from ..figures import magnitude
 from ..relations import Outcome, divisor_guard, judge, share, total
 from ..relations import rate as rate_of
 from ..slips import RateSlips, rounds_to
@@ -166,13 +166,6 @@ def _on_prior(change, rate):
     return judge(share, [1, -1], [operand(change.delta), operand(change.prior)], operand(rate), divisor_guard(1))
 
 
-def _magnitude(figure):
-    """下降-81.62%: a minus after a word of decrease repeats the word; the rate is judged as 81.62%."""
-    if figure.sign >= 0:
-        return figure
-    return Figure(-figure.value, figure.decimals, figure.unit, figure.span, figure.start, figure.end)
-
-
 def check_rate(rule, document, reporter) -> None:
     rated = [c for c in document.changes if c.rate is not None and c.delta is not None]
     slips: RateSlips | None = None
@@ -180,7 +173,7 @@ def check_rate(rule, document, reporter) -> None:
         values = {"label": change.label, "base": change.base_text, "delta": change.delta.text}
         if change.delta_sign not in (1, -1):
             continue
-        rate = _magnitude(change.rate) if change.rate_sign < 0 else change.rate
+        rate = magnitude(change.rate) if change.rate_sign < 0 else change.rate
         if change.prior is not None and change.prior.figure.sign > 0:
             # The base is printed: the rate is Δ over it. A reading on the current figure (current − Δ) that
             # holds is also accepted: the reviewer is told only when neither reading gives the printed rate.

@@ -5,7 +5,7 @@ from typing import Final
 
 from ..concepts import Dictionary, clean_label
 from ..document import Change, Document, Doubt, Fact, Key, SumGroup
-from ..figures import Figure
+from ..figures import magnitude
 from .build import Built
 from .header import TOTAL_WORDS, change_role, year_of
 from .model import FIGURE, UNCERTAIN, Table
@@ -120,15 +120,8 @@ def _changes(document: Document, table: Table, facts: dict, unsure: list[set[int
             continue
         sign = -1 if delta.sign < 0 else 1
         rate_sign = -1 if rate is not None and rate.sign < 0 else sign
-        document.changes.append(Change(now.label, now.key, "previous", "上年", now, _magnitude(delta), sign,
-                                       _magnitude(rate) if rate is not None else None, rate_sign, prior=before))
-
-
-def _magnitude(figure: Figure) -> Figure:
-    """A table prints a fall as -204.61; the change reads it as a decrease of 204.61."""
-    if figure.sign >= 0:
-        return figure
-    return Figure(-figure.value, figure.decimals, figure.unit, figure.span, figure.start, figure.end)
+        document.changes.append(Change(now.label, now.key, "previous", "上年", now, magnitude(delta), sign,
+                                       magnitude(rate) if rate is not None else None, rate_sign, prior=before))
 
 
 def _concept(dictionary: Dictionary, by_code: dict[str, str], label: str, code: str, leaf: str, main: bool) -> str:
