@@ -97,17 +97,23 @@ class Dictionary:
         """The concept named from the label's first fund-scope word on, its scope, and what precedes that word
         (太原市一般公共预算收入: 太原市, the subject the figure is of); without a fund-scope word, the concept named
         after a subject ending in one of `levels` or named in `subjects` (青河县本级三公经费: 青河县本级; 全国…)."""
-        starts = [at for at in (label.find(prefix) for prefix in self._scope_prefixes) if at > 0]
-        if not starts:
-            longest = max((len(name) for name in subjects), default=0)
+        first = -1  # loops, not generators: this runs for most figures, and the compiled build calls a generator per item
+        for prefix in self._scope_prefixes:
+            at = label.find(prefix)
+            if at > 0 and (first < 0 or at < first):
+                first = at
+        if first < 0:
+            longest = 0
+            for name in subjects:
+                longest = max(longest, len(name))
             for at in range(2, len(label) - 1):
                 if label[at - 1] in levels or (at <= longest and label[:at] in subjects):
                     concept, scope = self.lookup(label[at:], quantity)
                     if concept is not None:
                         return concept, scope, label[:at]
             return None, "all", ""
-        concept, scope = self.lookup(label[min(starts):], quantity)
-        return concept, scope, label[: min(starts)]
+        concept, scope = self.lookup(label[first:], quantity)
+        return concept, scope, label[:first]
 
     def partition_of(self, total: str, parts: set[str]) -> bool:
         """True when `parts` are every member of a declared partition of `total`."""

@@ -288,11 +288,15 @@ def _detector_guess(data: bytes) -> str | None:
     return {"gb18030": "gb18030", "gbk": "gb18030", "gb2312": "gb18030", "big5": "big5"}.get(name)
 
 
+_CONTROL_BYTES: Final = bytes(b for b in range(32) if b < 9 or 13 < b < 32)
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:65536]
     if not sample:
         return False
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    # translate() drops the control bytes in C: a count by a Python loop cost 4% of a seed's check.
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls * 100 > len(sample)
 
 

@@ -60,6 +60,28 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True)) or "(?!)"
 
 
+def _longest(phrases: list[str]) -> int:
+    return max((len(p) for p in phrases), default=0)
+
+
+def _firsts(phrases: list[str]) -> str:
+    return "".join(sorted({p[0] for p in phrases if p}))
+
+
+def holds_char(text: str, chars: str) -> bool:
+    """Whether text holds one of the characters (a loop of `in`: cheaper than a regex search of a short lead)."""
+    for ch in chars:
+        if ch in text:
+            return True
+    return False
+
+
+def search_tail(pattern: re.Pattern[str], text: str, reach: int) -> re.Match[str] | None:
+    """pattern.search(text) for a pattern anchored at the end (…\\s*$) whose match holds at most `reach`
+    characters before the trailing spaces: only the positions that can start it are tried."""
+    return pattern.search(text, max(0, len(text.rstrip()) - reach))
+
+
 def _halves(frames: list[str]) -> tuple[str, str]:
     """The opening and closing halves of gap phrases (与…相比 → 与, 相比), each as an alternation."""
     return (_alternation([f.split(GAP)[0] for f in frames]), _alternation([f.split(GAP)[1] for f in frames]))
@@ -75,10 +97,16 @@ class Words:
         direction = _alternation(word["increase"] + word["decrease"])
         self.direction = re.compile(
             rf"(?:{_alternation(word['before'])})?(?P<word>{direction})了?(?:{_alternation(word['objects'])})?\s*$")
+        # The longest text either pattern can match before its trailing spaces: searched from there, the
+        # match is the one a search of the whole lead finds, at a fraction of the positions tried.
+        self.direction_reach: int = _longest(word["before"]) + _longest(word["increase"] + word["decrease"]) + 1 \
+            + _longest(word["objects"])
         self.other_basis = re.compile(_alternation(word["other_basis"]))
         self.undecided = re.compile(rf"(?:{_alternation(word['undecided'])})\s*$")
+        self.undecided_reach: int = _longest(word["undecided"])
         flat = data["flat"]
         self.flat = re.compile(rf"(?P<word>{_alternation(flat['words'])})")
+        self.flat_firsts: str = _firsts(flat["words"])
         self.loose_flat: frozenset[str] = frozenset(flat["loose"])
         comparison = data["comparison"]
         year = rf"\d{{4}}\s*年度?(?:{_alternation(comparison['year_suffixes'])})?"
@@ -93,6 +121,8 @@ class Words:
             rf"|(?P<base3>{_alternation(comparison['previous'])})"
         )
         self.previous: frozenset[str] = frozenset(comparison["previous"])
+        # The characters a match can open with: a lead holding none of them is not searched (most leads).
+        self.comparison_firsts: str = _firsts(comparison["before"] + comparison["frames"] + comparison["previous"])
         self.opens_with_comparison = re.compile(
             rf"\s*(?:{_alternation(comparison['before'] + [f.split(GAP)[0] for f in comparison['frames']])})")
         self.comparison_leads: frozenset[str] = frozenset(
@@ -135,6 +165,7 @@ class Words:
         self.list_separator = " ,，" + "".join(sorted({c for s in lists["separators"] for c in s}))
         self.plural_tail = re.compile(rf"(?:{_alternation(word['before'][:3] + ['均'])})$")
         self.reason_start = re.compile(_alternation(data["reason"]["start"]))
+        self.reason_firsts: str = _firsts(data["reason"]["start"])
         labels = data["labels"]
         self.anaphora: frozenset[str] = frozenset(labels["anaphora"])
         self.measure_only: frozenset[str] = frozenset(labels["measure_only"])
@@ -146,8 +177,18 @@ class Words:
         self.basis_endings: tuple[str, ...] = tuple(labels["bases"])
         self.flows: tuple[str, ...] = tuple(labels["flows"])
         self.approved = re.compile(_alternation(labels["approved"]))
+        self.approved_firsts: str = _firsts(labels["approved"])
         self.before_measure: frozenset[str] = frozenset(labels["before_measure"])
         self.title_line = re.compile(rf"{_alternation(data['title']['words'])}|(?:19|20)\d{{2}}\s*年")
+
+
+def holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether text holds one of the words: a loop, where a generator in any() costs the compiled
+    build a call per word."""
+    for word in words:
+        if word in text:
+            return True
+    return False
 
 
 def parse_words(text: str, file: str = "words.toml") -> Words:

@@ -10,7 +10,8 @@ from ..document import Document, Fact, Key, SumGroup
 from ..figures import NUMBER_RE, Figure, figure_at, parse_number, unit_after
 from ..sentences import is_not_a_figure, prose_mask
 from ..source import Source, Span
-from .state import Item, PartConcepts, Positions, State, last_match, quantity_of
+from .state import Item, PartConcepts, Positions, State, last_year, quantity_of, tail_clause
+from ..words import holds_char
 from . import state as _state
 
 # Bound here as Final: the compiled build keeps them in C statics, where an imported name is a dict lookup.
@@ -165,7 +166,7 @@ class ReaderBase:
         if concept is None:
             # 昆明市某局2018年度一般公共预算财政拨款“三公”经费支出: the item is what follows the year; what precedes
             # it names the department, the document's own unless it is another body (农业农村部2020年度…).
-            year_at = last_match(LABEL_YEAR, label)
+            year_at = last_year(label, LABEL_YEAR)
             if year_at is not None and year_at.end() < len(label):
                 concept, scope = self.dictionary.lookup(clean_label(label[year_at.end():]), quantity)
                 if concept is not None and not self.own_name(label[: year_at.start()]):
@@ -212,15 +213,15 @@ class ReaderBase:
             scope = scope_hint or self.section_scope
         period = "current"
         # Only the figure's own clause dates it: 与2025年持平；公务接待费1.50万元 is this year's.
-        clause = CLAUSE_BREAK.split(lead)[-1]
+        clause = tail_clause(lead)
         if clean_label(clause) not in WORDS.measure_only:
             lead = clause
-        year = last_match(YEAR, lead)  # the year printed nearest the figure dates it
+        year = last_year(lead)  # the year printed nearest the figure dates it
         printed = year.group(1) if year else ""
         if not printed and self.sentence_years:
             # Else the year the sentence, or its stretch after a semicolon, opens with (not across a comparison).
             opening = self.opening_year()
-            if opening and not WORDS.comparison.search(lead):
+            if opening and not (holds_char(lead, WORDS.comparison_firsts) and WORDS.comparison.search(lead)):
                 printed = opening
         if printed and self.doc.year and int(printed) != self.doc.year:
             y = int(printed)
@@ -231,11 +232,11 @@ class ReaderBase:
         if "上年" in dated or "去年" in dated:
             period = "previous"
         measure = self.measure
-        if WORDS.approved.search(lead) is not None and "决算" not in lead:
+        if holds_char(lead, WORDS.approved_firsts) and WORDS.approved.search(lead) is not None and "决算" not in lead:
             measure = "initial_budget"  # 县人大审议通过的…支出: the budget as approved, in any kind of report
         elif ("调整预算" in lead or "全年预算" in lead) and "决算" not in lead:
             measure = "adjusted_budget"
-        elif BUDGET_LABEL.search(lead) and "决算" not in lead and self.doc.kind != "budget":
+        elif "预算" in lead and BUDGET_LABEL.search(lead) and "决算" not in lead and self.doc.kind != "budget":
             # 三公经费预算11324.44万元 in a 决算 (or a text of unknown kind): the budget, not the outturn.
             measure = "initial_budget" if self.doc.kind == "final_account" else "budget"
         elif "年初预算" in lead and self.doc.kind != "budget":

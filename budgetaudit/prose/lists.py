@@ -9,7 +9,7 @@ from typing import Final
 from ..concepts import clean_label
 from ..document import Doubt, Fact, Key, SumGroup
 from .base import ReaderBase
-from .state import last_clause, Item, PartConcepts, State, clause_start, last_match
+from .state import last_clause, Item, PartConcepts, State, clause_start, last_year
 from . import state as _state
 
 # Bound here as Final: the compiled build keeps them in C statics, where an imported name is a dict lookup.
@@ -123,12 +123,13 @@ class ListReader(ReaderBase):
         # A colon right after a figure, or the 中 closing 在…中, opens a breakdown of that figure alone.
         colon = state.facts and (COLON_FIRST.match(lead) or IN_FRAME_CLOSE.match(lead))
         self.parentheses(lead, state)
-        if state.candidates and not WORDS.open_parts.search(lead) and (
+        opens_parts = WORDS.open_parts.search(lead) is not None
+        if state.candidates and not opens_parts and (
                 WORDS.closes_list.match(clauses[-1]) or WORDS.names_total.search(label) is not None):
             # 其中A271630万元；加上级补助收入120846万元: a term of the next sum, not a part; 其中财政拨款收入y；
             # 总支出z: another whole.
             self.close_groups(state)
-        if (colon or WORDS.open_parts.search(lead)) and not state.reason:
+        if (colon or opens_parts) and not state.reason:
             self.close_groups(state)
             # A colon right after a figure opens a breakdown of that figure alone. Otherwise the total is
             # one of the first or the latest few statements (a bounded window keeps a sentence linear).
@@ -148,7 +149,7 @@ class ListReader(ReaderBase):
         group = self.group_for(key, label, state) if state.candidates and not state.reason and listable else None
         if group is not None and key.scope == "all" and not self.dictionary.lookup(label, key.quantity)[0] is None:
             key = Key(key.concept, key.period, key.measure, group.total.key.scope, key.quantity)
-        if group is not None and key.period == "current" and last_match(YEAR, lead) is None:
+        if group is not None and key.period == "current" and last_year(lead) is None:
             # A 其中 list is of its total's year and measure (2021年的三公经费决算数合计…，其中…).
             total_key = group.total.key
             if total_key.period != "current" or total_key.measure != key.measure:

@@ -11,11 +11,10 @@ from ..concepts import clean_label
 from ..document import Fact, Key, Share
 from ..figures import Figure
 from .lists import ListReader
-from .state import Item, State
+from .state import Item, State, tail_clause
 from . import state as _state
 
 # Bound here as Final: the compiled build keeps them in C statics, where an imported name is a dict lookup.
-CLAUSE_BREAK: Final = _state.CLAUSE_BREAK
 OF_PERCENT: Final = _state.OF_PERCENT
 WORDS: Final = _state.WORDS
 
@@ -224,7 +223,7 @@ class ShareReader(ListReader):
     def whole_of_rate(self, item: Item, lead: str, state: State, sentence: int) -> bool:
         """占年初预算2180万元的44.5%: the figure is the whole of the rate that follows, not a new item."""
         subject = state.subject
-        clause = CLAUSE_BREAK.split(lead)[-1]
+        clause = tail_clause(lead)
         named = WORDS.whole_before.search(clause)
         if subject is None or state.reason or named is None or not OF_PERCENT.match(self.text, item.end):
             return False

@@ -52,6 +52,24 @@ def last_clause(lead: str) -> str:
     return last
 
 
+_CLAUSE_BREAKS: Final = "，,；;：:、"  # CLAUSE_BREAK's characters
+
+
+def tail_clause(text: str) -> str:
+    """What follows the last clause break (CLAUSE_BREAK.split(text)[-1], without a list of every clause)."""
+    at = -1
+    for ch in _CLAUSE_BREAKS:
+        found = text.rfind(ch)
+        if found > at:
+            at = found
+    return text[at + 1 :]
+
+
+def last_year(text: str, pattern: re.Pattern = YEAR) -> re.Match | None:
+    """The last printed year (YEAR or LABEL_YEAR) in text; most texts hold no 年 and are not searched."""
+    return last_match(pattern, text) if "年" in text else None
+
+
 def last_match(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
     """The last match of `pattern` in text[start:end] (the one nearest the figure that follows)."""
     end = len(text) if end is None else end

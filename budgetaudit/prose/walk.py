@@ -13,8 +13,9 @@ from ..document import Document, Doubt, Fact, Key, SumGroup
 from ..figures import Figure
 from ..sentences import HEADING, has_figure, sentences
 from ..source import Source
+from ..words import holds_any, holds_char, search_tail
 from .changes import ChangeReader
-from .state import Item, State, WordAt, last_match
+from .state import Item, State, WordAt, last_match, tail_clause
 from . import state as _state
 
 # Bound here as Final: the compiled build keeps them in C statics, where an imported name is a dict lookup.
@@ -35,20 +36,21 @@ class ProseReader(ChangeReader):
             sentence = self.text[s:e]
             heading = HEADING.match(sentence) is not None
             list_item = LIST_ITEM.match(sentence) is not None
-            if (heading or list_item) and not WORDS.opens_with_comparison.match(sentence):
+            opens_with_comparison = WORDS.opens_with_comparison.match(sentence) is not None
+            if (heading or list_item) and not opens_with_comparison:
                 state.subject = None
                 state.previous = []
                 state.paragraph_groups = []
                 state.paragraph = []
             if SECTION_HEADING.match(sentence) and not has_figure(sentence):
                 self.section_scope = next((scope for word, scope in SCOPE_HEADINGS if word in sentence), "all")
-            intro = WORDS.list_intro.search(sentence) if any(w in sentence for w in WORDS.intro_words) else None
+            intro = WORDS.list_intro.search(sentence) if holds_any(sentence, WORDS.intro_words) else None
             if intro:
                 self.list_whole = clean_label(intro.group("label"))
                 self.list_whole_fact = None
             elif heading and not list_item:
                 self.list_whole, self.list_whole_fact = "", None
-            if not list_item and (heading or not WORDS.opens_with_comparison.match(sentence)):
+            if not list_item and (heading or not opens_with_comparison):
                 self.numbered = None
             self.read_sentence(s, e, state, in_list=list_item)
             self.numbered_parts(sentence, list_item, state)
@@ -106,7 +108,7 @@ class ProseReader(ChangeReader):
             self.place(item, lead, state, sentence)
             cursor = item.end
         tail = text[cursor:e]
-        if WORDS.flat.search(tail):
+        if holds_char(tail, WORDS.flat_firsts) and WORDS.flat.search(tail):
             # After the last figure only a flat claim (持平) counts: the reason and base the tail
             # would set are reset before the next sentence reads them.
             self.update_context(tail, cursor, state)
@@ -146,13 +148,13 @@ class ProseReader(ChangeReader):
         self.parentheses(lead, state)  # a bracket closes before a rate or a change as before an amount
         if state.reason and ("，" in lead or "," in lead):
             # A reason ends where a clause names a known item again (…主要原因是厉行节约,公务用车购置费0万元).
-            concept, _ = self.dictionary.lookup(clean_label(CLAUSE_BREAK.split(lead)[-1]), "money")
+            concept, _ = self.dictionary.lookup(clean_label(tail_clause(lead)), "money")
             if concept is not None:
                 state.reason = False
         if state.reason:
             self.statement(item, lead, state, sentence)
             return
-        direction: re.Match[str] | WordAt | None = WORDS.direction.search(lead)
+        direction: re.Match[str] | WordAt | None = search_tail(WORDS.direction, lead, WORDS.direction_reach)
         if item.start in state.each:
             word, begin, finish = state.each[item.start]
             direction = WordAt(word, begin - self._cursor, finish - self._cursor)
@@ -165,16 +167,16 @@ class ProseReader(ChangeReader):
                 self.add_share(state.subject, figure, state.whole, state.whole.label, state, state.whole_kind)
                 state.whole = None
                 return
-            completion = WORDS.completion.search(CLAUSE_BREAK.split(lead)[-1])
+            completion = WORDS.completion.search(tail_clause(lead))
             if completion is not None and self.completion(figure, completion, state):
                 return
             share = WORDS.share.search(lead)
             if item.start in state.share_parts and state.share_parts[item.start] < len(state.positional):
                 self.add_share(state.positional[state.share_parts[item.start]], figure, None, state.share_whole, state)
             elif share:
-                self.share(figure, share, state, CLAUSE_BREAK.split(lead)[-1])
+                self.share(figure, share, state, tail_clause(lead))
             elif direction:
-                self.rate(figure, direction, state, CLAUSE_BREAK.split(lead)[-1])
+                self.rate(figure, direction, state, tail_clause(lead))
             elif lead.strip() in OPEN_PAREN and state.change is not None and state.change.delta is not None \
                     and state.change.rate is None and state.change.delta_sign in (1, -1):
                 # 较上年减少1.5万元(42.86%): a rate in brackets after a change is its rate, in its direction.
@@ -190,7 +192,7 @@ class ProseReader(ChangeReader):
             after = WORDS.word_after.match(self.text, item.end)
             if after is not None:
                 direction = WordAt(after.group("word"), after.start("word") - self._cursor, after.end("word") - self._cursor)
-        if WORDS.undecided.search(lead):
+        if search_tail(WORDS.undecided, lead, WORDS.undecided_reach):
             self.doc.doubts.append(
                 Doubt("EXT002", "ambiguous_direction", [figure.span])
             )
@@ -212,7 +214,7 @@ class ProseReader(ChangeReader):
         self.statement(item, lead, state, sentence)
 
     def update_context(self, lead: str, lead_start: int, state: State) -> None:
-        reason = last_match(WORDS.reason_start, lead)
+        reason = last_match(WORDS.reason_start, lead) if holds_char(lead, WORDS.reason_firsts) else None
         if reason is not None and lead.rfind("(", 0, reason.start()) > lead.rfind(")", 0, reason.start()) \
                 and lead.find(")", reason.end()) >= 0:
             reason = None  # (包括…用于教育的经费等)162.46亿元: a use named inside brackets that close before the figure
@@ -221,7 +223,7 @@ class ProseReader(ChangeReader):
             state.reason = True
         elif stop >= 0:
             state.reason = False
-        comparison = last_match(WORDS.comparison, lead)
+        comparison = last_match(WORDS.comparison, lead) if holds_char(lead, WORDS.comparison_firsts) else None
         if state.reason and comparison is not None:
             # …用于政府系统公务活动使用等，与2016年相比，公务用车购置费减少79.4万元: a comparison in a clause of its
             # own after the reason began is a new claim, and the reason ends there.
@@ -234,8 +236,9 @@ class ProseReader(ChangeReader):
         if comparison:
             base_text = (comparison.group("base") or comparison.group("base2") or comparison.group("base3") or "").strip()
             state.base = (self.normalise_base(base_text), base_text)
-        for flat in WORDS.flat.finditer(lead):
-            self.flat_claim(flat, lead, lead_start, state)
+        if holds_char(lead, WORDS.flat_firsts):
+            for flat in WORDS.flat.finditer(lead):
+                self.flat_claim(flat, lead, lead_start, state)
 
 def extract(source: Source, document: Document, dictionary: Dictionary) -> None:
     if document.kind == "unknown" and document.year is None:
