@@ -76,10 +76,18 @@ def holds_char(text: str, chars: str) -> bool:
     return False
 
 
-def search_tail(pattern: re.Pattern[str], text: str, reach: int) -> re.Match[str] | None:
+def _lasts(phrases: list[str]) -> str:
+    return "".join(sorted({p[-1] for p in phrases if p}))
+
+
+def search_tail(pattern: re.Pattern[str], text: str, reach: int, lasts: str) -> re.Match[str] | None:
     """pattern.search(text) for a pattern anchored at the end (…\\s*$) whose match holds at most `reach`
-    characters before the trailing spaces: only the positions that can start it are tried."""
-    return pattern.search(text, max(0, len(text.rstrip()) - reach))
+    characters before the trailing spaces and ends with one of `lasts`: a text ending otherwise (most
+    leads) is not searched, and only the positions that can start a match are tried."""
+    end = len(text.rstrip())
+    if end == 0 or text[end - 1] not in lasts:
+        return None
+    return pattern.search(text, max(0, end - reach))
 
 
 def _halves(frames: list[str]) -> tuple[str, str]:
@@ -104,6 +112,8 @@ class Words:
         self.other_basis = re.compile(_alternation(word["other_basis"]))
         self.undecided = re.compile(rf"(?:{_alternation(word['undecided'])})\s*$")
         self.undecided_reach: int = _longest(word["undecided"])
+        self.direction_lasts: str = _lasts(word["increase"] + word["decrease"] + word["objects"] + ["了"])
+        self.undecided_lasts: str = _lasts(word["undecided"])
         flat = data["flat"]
         self.flat = re.compile(rf"(?P<word>{_alternation(flat['words'])})")
         self.flat_firsts: str = _firsts(flat["words"])

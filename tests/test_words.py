@@ -1,8 +1,11 @@
 """rules/words.toml: checked at load with file:line errors, and built into the reader's patterns."""
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from budgetaudit.words import WordsError, default_words, parse_words
+from budgetaudit.prose.state import CLAUSE_BREAK, tail_clause
+from budgetaudit.words import WordsError, default_words, parse_words, search_tail
 
 
 def test_the_shipped_words_load_and_build_their_patterns():
@@ -38,3 +41,25 @@ def test_a_new_phrase_is_a_data_entry():
     assert base.direction.search("较上年攀升") is None
     more = parse_words('[direction]\nincrease = ["增加", "攀升"]\ndecrease = ["减少"]\n')
     assert more.direction.search("较上年攀升").group("word") == "攀升"
+
+
+# The shortcuts the walk takes must find what a search of the whole lead finds.
+_WORDS = default_words()
+_LEAD_CHARS = sorted({c for w in _WORDS.data["direction"]["increase"] + _WORDS.data["direction"]["decrease"]
+                      + _WORDS.data["direction"]["before"] + _WORDS.data["direction"]["objects"]
+                      + _WORDS.data["direction"]["undecided"] for c in w} | set("了较上年，, 为()"))
+
+
+@given(st.text(alphabet=st.sampled_from(_LEAD_CHARS), max_size=30))
+@example("较上年相应增加了支出  ")
+@example("增加(或减少)")
+def test_search_tail_finds_what_a_whole_search_finds(lead: str) -> None:
+    for pattern, reach, lasts in ((_WORDS.direction, _WORDS.direction_reach, _WORDS.direction_lasts),
+                                  (_WORDS.undecided, _WORDS.undecided_reach, _WORDS.undecided_lasts)):
+        whole, tail = pattern.search(lead), search_tail(pattern, lead, reach, lasts)
+        assert (whole.span(), whole.groupdict()) == (tail.span(), tail.groupdict()) if whole else tail is None
+
+
+@given(st.text(alphabet=st.sampled_from(sorted(set("，,；;：:、。上年为较") )), max_size=20))
+def test_tail_clause_is_the_last_piece_of_a_split(text: str) -> None:
+    assert tail_clause(text) == CLAUSE_BREAK.split(text)[-1]

@@ -154,7 +154,7 @@ class ProseReader(ChangeReader):
         if state.reason:
             self.statement(item, lead, state, sentence)
             return
-        direction: re.Match[str] | WordAt | None = search_tail(WORDS.direction, lead, WORDS.direction_reach)
+        direction: re.Match[str] | WordAt | None = search_tail(WORDS.direction, lead, WORDS.direction_reach, WORDS.direction_lasts)
         if item.start in state.each:
             word, begin, finish = state.each[item.start]
             direction = WordAt(word, begin - self._cursor, finish - self._cursor)
@@ -192,7 +192,7 @@ class ProseReader(ChangeReader):
             after = WORDS.word_after.match(self.text, item.end)
             if after is not None:
                 direction = WordAt(after.group("word"), after.start("word") - self._cursor, after.end("word") - self._cursor)
-        if search_tail(WORDS.undecided, lead, WORDS.undecided_reach):
+        if search_tail(WORDS.undecided, lead, WORDS.undecided_reach, WORDS.undecided_lasts):
             self.doc.doubts.append(
                 Doubt("EXT002", "ambiguous_direction", [figure.span])
             )
