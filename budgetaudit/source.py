@@ -134,6 +134,10 @@ _FOLD.update({ord(t): ord(s) for t, s in zip(TRADITIONAL, SIMPLIFIED)})
 
 _LINE_BREAK: Final = re.compile(r"\r\n|\r|\n")
 
+# Pinyin with its tone marks inserted in brackets after a character by some web pages (經(jīng)費): the
+# readers leave it out of what they read (offsets kept).
+GARBLE: Final = re.compile(r"\((?<=[\u4e00-\u9fff]\()(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)")
+
 
 # The regex engine finds the runs of characters that fold and only those are translated: str.translate
 # over the whole text looks up every character in _FOLD, about seven times slower on these documents.

@@ -225,11 +225,11 @@ def _blocks_by_definition(lines):
     """blocks.find without its quick skip of lines no reader can open a table on."""
     from budgetaudit.tables import blocks as found_blocks
     from budgetaudit.tables import (
-        layout_aligned, layout_delimited, layout_markdown, layout_pipe_lines, layout_tab_cells, layout_tab_rows,
-        layout_web_rows,
+        layout_aligned, layout_cell_lines, layout_delimited, layout_markdown, layout_pipe_lines, layout_tab_cells,
+        layout_tab_rows, layout_web_rows,
     )
 
-    readers = (layout_markdown, layout_pipe_lines, layout_web_rows, layout_tab_cells, layout_tab_rows, layout_delimited,
+    readers = (layout_markdown, layout_pipe_lines, layout_cell_lines, layout_web_rows, layout_tab_cells, layout_tab_rows, layout_delimited,
                layout_aligned)
     out, i, previous_end = [], 0, 0
     while i < len(lines):

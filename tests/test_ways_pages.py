@@ -21,7 +21,40 @@ WEB_TABLE = """青禾县2024年“三公”经费决算情况统计表 | ||||
 3.公务用车购置及运行费 | 1218.35 | 1112.04 | -106.31 | -8.73% |
 """
 
+# A web page's table copied cell by cell, one cell a line, nothing marking a row's end; a lone "|" is an
+# empty cell, and the page spaces out its short headings.
+CELL_TABLE = """一、2024年度一般公共预算财政拨款“三公”经费支出决算表
+单位:万元
+项 目 |
+预 算 数 |
+决 算 数 |
+合 计 |
+{total} |
+8.40 |
+因公出国(境)费 |
+0 |
+|
+公务接待费 |
+{reception_budget} |
+5.60 |
+公务用车购置及运行维护费 |
+3.10 |
+2.80 |
+二、2024年度一般公共预算财政拨款“三公”经费支出情况说明
+公务接待费支出5.60万元，与2024年度预算相比无增减。
+"""
+
 PAGES = {
+    "a table copied cell by cell, against a sentence's 无增减": (
+        CELL_TABLE.format(total="8.70", reception_budget="5.60"),
+        CELL_TABLE.format(total="10.30", reception_budget="7.20"),
+        ("PCT006", "无增减"),
+    ),
+    "a table copied cell by cell, its 合计": (
+        CELL_TABLE.format(total="8.70", reception_budget="5.60"),
+        CELL_TABLE.format(total="7.80", reception_budget="5.60"),
+        ("TOT012", "7.80"),
+    ),
     "a web table's change and rate columns": (
         WEB_TABLE.format(total_rate="-7.01%", reception_delta="-21.93"),
         WEB_TABLE.format(total_rate="-7.01%", reception_delta="-12.93"),
@@ -86,3 +119,17 @@ def test_traditional_characters_beyond_budget_words_fold(rules):
 
     assert normalise("欄次 彌補 觀測 黨組") == "栏次 弥补 观测 党组"
     assert normalise("乾隆 著名") == "乾隆 著名"  # characters simplified text uses are left alone
+
+
+def test_cells_copied_one_a_line_are_read_only_where_counting_reads_them_one_way(rules):
+    """A two-level header (the 小计 row under a merged cell) makes the count of columns unsure: no table,
+    no finding from it; the same cells with a one-level header are a table of three columns."""
+    from budgetaudit import engine
+    from budgetaudit.source import Source
+
+    two_level = "单位:万元\n合计 |\n因公出国(境)费 |\n公务用车购置及运行费 |\n||\n小计 |\n购置费 |\n运行费 |\n|||\n" \
+                "79 |\n0 |\n75 |\n50 |\n25 |\n"
+    assert engine.read_document(Source("t.txt", two_level)).tables == []
+    one_level = CELL_TABLE.format(total="8.70", reception_budget="5.60")
+    (table,) = engine.read_document(Source("t.txt", one_level)).tables
+    assert [[c.text for c in row.cells] for row in table.rows][:2] == [["合计", "8.70", "8.40"], ["因公出国(境)费", "0", ""]]

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
+from .. import source as _source
 from ..document import Change, Fact, SumGroup
 from ..figures import Figure
 from ..words import Words, default_words
@@ -23,8 +24,7 @@ OPENING_YEAR: Final = re.compile(
 IN_FRAME_CLOSE: Final = re.compile(r"\s*中\s*[,，:：]")  # 在支出合计x中，…
 BASE_YEAR: Final = re.compile(r"(\d{4})年")
 YEAR: Final = re.compile(r"(\d{4})\s*年")
-# Pinyin with its tone marks inserted in brackets after a character by some web pages (經(jīng)費).
-GARBLE: Final = re.compile(r"\((?<=[\u4e00-\u9fff]\()(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)")
+GARBLE: Final = _source.GARBLE
 MEASURE_WORD: Final = re.compile(r"预算|决算|执行数")
 LABEL_YEAR: Final = re.compile(r"\d{4}\s*年度?")
 BUDGET_LABEL: Final = re.compile(r"预算(?:数|总额)?\s*(?:为|是|安排)?\s*$")

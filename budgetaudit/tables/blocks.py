@@ -11,8 +11,8 @@ import re
 from typing import Final
 
 from . import (
-    layout_aligned, layout_delimited, layout_markdown, layout_pipe_lines, layout_tab_cells, layout_tab_rows,
-    layout_web_rows,
+    layout_aligned, layout_cell_lines, layout_delimited, layout_markdown, layout_pipe_lines, layout_tab_cells,
+    layout_tab_rows, layout_web_rows,
 )
 from .model import RawBlock
 
@@ -34,6 +34,7 @@ def find(lines: list[tuple[int, str]]) -> list[RawBlock]:
         found = (
             layout_markdown.read(lines, i)
             or layout_pipe_lines.read(lines, i)
+            or layout_cell_lines.read(lines, i)
             or layout_web_rows.read(lines, i)
             or layout_tab_cells.read(lines, i)
             or layout_tab_rows.read(lines, i)

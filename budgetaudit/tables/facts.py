@@ -44,8 +44,10 @@ def measure_of(path: tuple[str, ...], document: Document) -> str:
     name = "".join(path)
     if "年初预算" in name:
         return "initial_budget"
-    if "调整预算" in name:
+    if "调整预算" in name or "全年预算" in name:
         return "adjusted_budget"
+    if document.kind == "final_account" and "预算" in name and "决算" not in name:
+        return "initial_budget"  # 预算数 beside 决算数 in a 决算: the budget, as a sentence's 预算为 reads
     return {"budget": "budget", "final_account": "final"}.get(document.kind, "stated")
 
 
