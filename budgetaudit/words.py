@@ -22,7 +22,7 @@ _GAP_PATTERN: Final = "[^，,。；;：:]{1,16}?"
 # Every section and key the file may hold; True where a phrase may hold the gap marker "…".
 SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "direction": {"increase": False, "decrease": False, "before": False, "undecided": False, "other_basis": False,
-                  "objects": False},
+                  "objects": False, "approximate": False},
     "flat": {"words": False, "loose": False},
     "comparison": {"before": False, "bases": False, "year_suffixes": False, "frames": True, "previous": False},
     "share": {"words": False, "ratio_words": False, "whole_suffixes": False},
@@ -104,15 +104,16 @@ class Words:
         self.increase: frozenset[str] = frozenset(word["increase"])
         direction = _alternation(word["increase"] + word["decrease"])
         self.direction = re.compile(
-            rf"(?:{_alternation(word['before'])})?(?P<word>{direction})了?(?:{_alternation(word['objects'])})?\s*$")
+            rf"(?:{_alternation(word['before'])})?(?P<word>{direction})了?(?:{_alternation(word['objects'])})?"
+            rf"(?:{_alternation(word['approximate'])})?\s*$")
         # The longest text either pattern can match before its trailing spaces: searched from there, the
         # match is the one a search of the whole lead finds, at a fraction of the positions tried.
         self.direction_reach: int = _longest(word["before"]) + _longest(word["increase"] + word["decrease"]) + 1 \
-            + _longest(word["objects"])
+            + _longest(word["objects"]) + _longest(word["approximate"])
         self.other_basis = re.compile(_alternation(word["other_basis"]))
         self.undecided = re.compile(rf"(?:{_alternation(word['undecided'])})\s*$")
         self.undecided_reach: int = _longest(word["undecided"])
-        self.direction_lasts: str = _lasts(word["increase"] + word["decrease"] + word["objects"] + ["了"])
+        self.direction_lasts: str = _lasts(word["increase"] + word["decrease"] + word["objects"] + word["approximate"] + ["了"])
         self.undecided_lasts: str = _lasts(word["undecided"])
         flat = data["flat"]
         self.flat = re.compile(rf"(?P<word>{_alternation(flat['words'])})")

@@ -47,6 +47,7 @@ def test_a_new_phrase_is_a_data_entry():
 _WORDS = default_words()
 _LEAD_CHARS = sorted({c for w in _WORDS.data["direction"]["increase"] + _WORDS.data["direction"]["decrease"]
                       + _WORDS.data["direction"]["before"] + _WORDS.data["direction"]["objects"]
+                      + _WORDS.data["direction"]["approximate"]
                       + _WORDS.data["direction"]["undecided"] for c in w} | set("了较上年，, 为()"))
 
 

@@ -166,9 +166,38 @@ def _on_prior(change, rate):
     return judge(share, [1, -1], [operand(change.delta), operand(change.prior)], operand(rate), divisor_guard(1))
 
 
+def _figures_rate_on_current(sign: int):
+    def figures_rate(current: Fraction, base: Fraction) -> Fraction:
+        return sign * (current - base) * 100 / current
+
+    return figures_rate
+
+
+def _check_rate_of_figures(rule, change, reporter) -> None:
+    """总收入2318.40万元，比上年2476.95万元下降6.40%: no change printed, the rate is of the two figures, on the
+    base (or, a reading also accepted, on the current figure)."""
+    rate_figure, current, prior = change.rate, change.current, change.prior
+    assert rate_figure is not None and current is not None and prior is not None
+    sign = change.rate_sign
+    if sign not in (1, -1) or current.figure.sign <= 0 or prior.figure.sign <= 0:
+        return
+    rate = magnitude(rate_figure) if sign < 0 else rate_figure  # 下降-6.4% repeats the word; 增加-38.09% is a fall
+    inputs = [operand(current), operand(prior)]
+    reading = judge(_figures_rate(sign), [sign, -sign], inputs, operand(rate), divisor_guard(1))
+    if not reading.holds:
+        on_current = judge(_figures_rate_on_current(sign), [sign, -sign], inputs, operand(rate), divisor_guard(0))
+        if on_current.holds:
+            reading = on_current
+    values = {"label": change.label, "base": change.base_text, "delta": ""}
+    reporter.judged(rule, reading, rate_figure, [prior, current], values, "")
+
+
 def check_rate(rule, document, reporter) -> None:
     rated = [c for c in document.changes if c.rate is not None and c.delta is not None]
     slips: RateSlips | None = None
+    for change in document.changes:
+        if change.rate is not None and change.delta is None and change.prior is not None and change.current is not None:
+            _check_rate_of_figures(rule, change, reporter)
     for change in rated:
         values = {"label": change.label, "base": change.base_text, "delta": change.delta.text}
         if change.delta_sign not in (1, -1):

@@ -202,7 +202,11 @@ class ChangeReader(ShareReader):
             if state.base is None or state.subject is None:
                 return
             subject = state.subject
-            change = Change(subject.label, subject.key, state.base[0], state.base[1], subject, None, 0, None, 0)
+            # 比上年2476.95万元下降6.40%: a base printed just before, with no change, is this rate's base.
+            prior = state.prior if state.prior is not None and state.prior.label == subject.label else None
+            state.prior = None
+            change = Change(subject.label, subject.key, state.base[0], state.base[1], subject, None, 0, None, 0,
+                            prior=prior)
             self.doc.changes.append(change)
             state.change = change
         change.rate = figure
