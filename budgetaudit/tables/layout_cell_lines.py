@@ -40,8 +40,8 @@ def _is_value(cell: RawCell) -> bool:
 
 def read(lines: list[tuple[int, str]], start: int) -> tuple[RawBlock, int] | None:
     """The block of cell lines starting at line index `start`, and the index after it."""
-    if line_kind(lines[start][1]) != "cell" or (start > 0 and line_kind(lines[start - 1][1])):
-        return None  # a run is read from its first line only
+    if line_kind(lines[start][1]) != "cell" or (start > 0 and line_kind(lines[start - 1][1]) in ("cell", "open")):
+        return None  # a run is read from its first line only (a line of rules alone may stand above it)
     cells: list[RawCell] = []
     i = start
     while i < len(lines):
