@@ -15,10 +15,15 @@ def read(source: Source, document: Document) -> None:
     """Kind, year and entity from the title lines at the top of the file."""
     head = [line.strip() for _, line in source.lines()[:12] if line.strip()][:4]
     title = " ".join(head)
+    # 预算 is read from lines that read as titles: a sentence at the top (…一般公共预算财政拨款支出2.05万元，年初预算
+    # 为…) names a fund or a base, not what the document is; 决算 anywhere at the top makes it a 决算.
+    named = " ".join(line for line in head if not _SENTENCE.search(line))
     if "决算" in title:
         document.kind = "final_account"
-    elif "预算" in title:
+    elif "预算" in named:
         document.kind = "budget"
+    elif not default_words().title_line.search(named):
+        _kind_from_body(source.norm, document)  # no line at the top reads as a title
     year = re.search(r"((?:19|20)\d{2})\s*年", title)
     if year:
         document.year = int(year.group(1))
@@ -32,12 +37,26 @@ def read(source: Source, document: Document) -> None:
             break
 
 
+def _kind_from_body(text: str, document: Document) -> None:
+    """A text without a title (an excerpt, a page cut short): 决算 by its words, else 预算 outside the names of funds."""
+    words = default_words()
+    if any(word in text for word in words.final_body):
+        document.kind = "final_account"
+        return
+    for fund in words.funds:
+        text = text.replace(fund, "")
+    if "预算" in text:
+        document.kind = "budget"
+
+
 # A name holds a Chinese character: a line of pipes, figures or Latin page chrome names no one.
 _NAMES_SOMEONE: Final = re.compile(r"[\u4e00-\u9fff]")
 # A name never holds a clause's punctuation: 增减情况说明:2021年度… is a sentence, not a title.
 _CLAUSE: Final = re.compile(r"[:：,，。；;|｜>＞»]")
 
 
+# A line holding a clause that ends (，, 。) is a sentence, not a title.
+_SENTENCE: Final = re.compile(r"[，,。；;]")
 _TITLE_YEAR: Final = re.compile(r"(?:19|20)\d{2}\s*年")
 
 

@@ -33,7 +33,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "labels": {"anaphora": False, "measure_only": False, "structure": False, "before_measure": False,
                "self_names": False, "subjects": False, "levels": False, "bodies": False,
                "bases": False, "approved": False, "flows": False},
-    "title": {"words": False},
+    "title": {"words": False, "funds": False, "final_body": False},
 }
 # Keys whose list may hold the empty phrase (a label that is nothing but a measure word).
 _MAY_BE_EMPTY: Final = frozenset({("labels", "measure_only")})
@@ -190,6 +190,8 @@ class Words:
         self.approved = re.compile(_alternation(labels["approved"]))
         self.approved_firsts: str = _firsts(labels["approved"])
         self.before_measure: frozenset[str] = frozenset(labels["before_measure"])
+        self.funds: tuple[str, ...] = tuple(data["title"]["funds"])
+        self.final_body: tuple[str, ...] = tuple(data["title"]["final_body"])
         self.title_line = re.compile(rf"{_alternation(data['title']['words'])}|(?:19|20)\d{{2}}\s*年")
 
 

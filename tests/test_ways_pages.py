@@ -65,6 +65,17 @@ PAGES = {
         WEB_TABLE.format(total_rate="-7.53%", reception_delta="-21.93"),
         ("PCT002", "-7.53%"),
     ),
+    # A page cut above its title: the first lines are sentences, and 一般公共预算 there names a fund, not a
+    # 预算; a text that compares with 年初预算 is a 决算, whose 年初预算为x is the budget, never a copy of 支出.
+    "no title, sentences naming a fund at the top": (
+        "二、“三公”经费支出与年初预算对比情况。\n本部门一般公共预算财政拨款安排的“三公”经费支出3.10万元，年初预算为"
+        "4.20万元。其中：公务用车运行维护费支出0万元，年初预算为1.10万元；公务接待费支出3.10万元，较上年2.60万元增加0.50万元，"
+        "增长19.23%。",
+        "二、“三公”经费支出与年初预算对比情况。\n本部门一般公共预算财政拨款安排的“三公”经费支出3.10万元，年初预算为"
+        "4.20万元。其中：公务用车运行维护费支出0万元，年初预算为1.10万元；公务接待费支出3.10万元，较上年2.60万元增加0.50万元，"
+        "增长16.13%。",
+        ("PCT002", "16.13%"),
+    ),
     # Only one cell of rules above the text (a dropped table) opens no table: the text is read.
     "a line of rules alone above the text": (
         "|\n2024年度“三公”经费支出决算为58.20万元，比上年减少6.30万元，下降9.77%。",
