@@ -32,7 +32,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "reason": {"start": False},
     "labels": {"anaphora": False, "measure_only": False, "structure": False, "before_measure": False,
                "self_names": False, "subjects": False, "levels": False, "bodies": False,
-               "bases": False, "approved": False, "flows": False},
+               "bases": False, "approved": False, "flows": False, "subject_frames": True},
     "title": {"words": False, "funds": False, "final_body": False},
 }
 # Keys whose list may hold the empty phrase (a label that is nothing but a measure word).
@@ -189,6 +189,9 @@ class Words:
         self.flows: tuple[str, ...] = tuple(labels["flows"])
         self.approved = re.compile(_alternation(labels["approved"]))
         self.approved_firsts: str = _firsts(labels["approved"])
+        opening, closing = _halves(labels["subject_frames"]) if labels["subject_frames"] else ("(?!)", "(?!)")
+        self.frame_firsts: str = _firsts(labels["subject_frames"])
+        self.subject_frame = re.compile(rf"\s*(?:{opening})(?P<subject>[^，,。；;：:]{{2,30}}?)(?:{closing})\s*[,，:：]")
         self.before_measure: frozenset[str] = frozenset(labels["before_measure"])
         self.funds: tuple[str, ...] = tuple(data["title"]["funds"])
         self.final_body: tuple[str, ...] = tuple(data["title"]["final_body"])

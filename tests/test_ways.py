@@ -239,6 +239,16 @@ WAYS = {
         # 基本支出 + 项目支出 is every part of an item the dictionary does not know: its split is complete (TOT001).
         ("TOT001", "1100910.5元"),
     ),
+    # 8. A subject named by a frame (在41个县…上，) speaks for the paragraphs after it, until another frame.
+    "subjects named by frames": (
+        "一、收支情况。全省一般公共预算支出完成512.4亿元，同比增加40.2亿元，增长8.5%。\n"
+        "在38个县收支完成情况上，一般公共预算收入完成126亿元。\n一般公共预算支出完成248.3亿元，同比增加21.6亿元，增长9.5%。\n"
+        "在61个区收支完成情况上，一般公共预算收入完成301.5亿元。\n一般公共预算支出完成264.1亿元，同比增加18.6亿元，增长7.6%。",
+        "一、收支情况。全省一般公共预算支出完成512.4亿元，同比增加40.2亿元，增长8.5%。\n"
+        "在38个县收支完成情况上，一般公共预算收入完成126亿元。\n一般公共预算支出完成248.3亿元，同比增加21.6亿元，增长8.7%。\n"
+        "在61个区收支完成情况上，一般公共预算收入完成301.5亿元。\n一般公共预算支出完成264.1亿元，同比增加18.6亿元，增长7.6%。",
+        ("PCT002", "8.7%"),
+    ),
     # 8. Several subjects in one text: a figure named with another subject (太原市…, 中央…, 市本级…) is that
     # subject's; 全市 is the city named last.
     "several subjects in one report": (

@@ -57,6 +57,7 @@ class ReaderBase:
         self.in_list = False
         self.numbered: SumGroup | None = None  # the total a sentence ending with 其中： opened for numbered parts
         self.entities: dict[str, str] = {}  # the last subject named at each level (市, 县, 区 …), for 全市
+        self.frame_entity = ""  # the subject an opening 在…上 named, until a heading or another frame
         self.line_entity: tuple[int, str] = (0, "")  # the subject a line opens with: its other figures are that subject's
         self.keyed_line = 0  # the line of the last figure given a key
         self.sentence_start = 0  # where the sentence being read starts in the walked text
@@ -194,16 +195,18 @@ class ReaderBase:
         if first_of_line:
             # A line that opens with a subject (阳泉市一般公共预算收入…, 区本级财政收入…) speaks of it; one that names a
             # subject later (…，其中：区级一般公共预算支出…) does not.
-            opening = entity or (_subject_prefix(label) if concept is None else "")
+            opening = entity or (subject_prefix(label) if concept is None else "")
             self.line_entity = (line, opening if opening not in WORDS.self_names else "")
         elif not entity and self.line_entity[0] == line:
             entity = self.line_entity[1]  # 阳泉市一般公共预算收入33.2亿元。一般公共预算支出执行43.73亿元: still 阳泉市's
         if self.sentence_entity[0] != self.sentence_start:
             # Likewise a sentence (a page flattened into one line holds many): 区本级财政收入…，其中：一般公共预算收入….
-            opening = entity or (_subject_prefix(label) if concept is None else "")
+            opening = entity or (subject_prefix(label) if concept is None else "")
             self.sentence_entity = (self.sentence_start, opening if opening not in WORDS.self_names else "")
         elif not entity:
             entity = self.sentence_entity[1]
+        if not entity and self.frame_entity:
+            entity = self.frame_entity
         if concept is not None and entity and entity not in WORDS.self_names:
             # 太原市一般公共预算收入, 市本级…, 中央…: a figure of another subject than the department's own (a
             # 汇总 or a government report names several); its concept is qualified by that subject, so figures
@@ -280,7 +283,7 @@ def _without_garble(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), orig
 
 
-def _subject_prefix(label: str) -> str:
+def subject_prefix(label: str) -> str:
     """The subject a label of an item the dictionary does not know opens with (区本级财政收入 → 区本级): its longest
     start that ends in a level of government and leaves an item named after it; "" for none, or 全区 (the report's)."""
     for at in range(len(label) - 2, 1, -1):  # a subject has two characters at least (国内… names none)

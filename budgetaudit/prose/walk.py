@@ -14,6 +14,7 @@ from ..figures import Figure
 from ..sentences import HEADING, has_figure, sentences
 from ..source import Source
 from ..words import holds_any, holds_char, search_tail
+from .base import subject_prefix
 from .changes import ChangeReader
 from .state import Item, State, WordAt, last_match, tail_clause
 from . import state as _state
@@ -36,6 +37,11 @@ class ProseReader(ChangeReader):
             sentence = self.text[s:e]
             heading = HEADING.match(sentence) is not None
             list_item = LIST_ITEM.match(sentence) is not None
+            frame = WORDS.subject_frame.match(sentence) if sentence.lstrip()[:1] in WORDS.frame_firsts else None
+            if frame is not None:
+                self.frame_entity = subject_prefix(clean_label(frame.group("subject")))
+            elif heading:
+                self.frame_entity = ""
             opens_with_comparison = WORDS.opens_with_comparison.match(sentence) is not None
             if (heading or list_item) and not opens_with_comparison:
                 state.subject = None
