@@ -144,3 +144,16 @@ def test_cells_copied_one_a_line_are_read_only_where_counting_reads_them_one_way
     one_level = CELL_TABLE.format(total="8.70", reception_budget="5.60")
     (table,) = engine.read_document(Source("t.txt", one_level)).tables
     assert [[c.text for c in row.cells] for row in table.rows][:2] == [["合计", "8.70", "8.40"], ["因公出国(境)费", "0", ""]]
+
+
+def test_a_section_named_through_inserted_pinyin_is_found(rules):
+    """單位運行經(jīng)費: the section is there; CMP001 names only what the text lacks."""
+    from budgetaudit.source import Source
+    from budgetaudit import engine
+
+    head = "湖北省某某中學2025年部門預算公開說明\n一、收支預算總體情況\n收入預算總計100萬元。\n"
+    sections = "二、“三公”經費\n三、政府採購\n四、國有資產\n五、績效目標\n六、名詞解釋\n"
+    for named, lacking in (("七、單位運行經(jīng)費安排情況\n", False), ("七、其他事項\n", True)):
+        report = engine.check_document(engine.read_document(Source("t.txt", head + sections + named)), rules)
+        missing = [f for f in report.findings if f.code == "CMP001" and "运行经费" in f.message]
+        assert bool(missing) == lacking
