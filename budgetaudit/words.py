@@ -33,6 +33,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "labels": {"anaphora": False, "measure_only": False, "structure": False, "before_measure": False,
                "self_names": False, "subjects": False, "levels": False, "bodies": False,
                "bases": False, "approved": False, "flows": False, "subject_frames": True},
+    "measures": {"initial": False, "adjusted": False, "final": False, "previous": False, "carried": False},
     "title": {"words": False, "funds": False, "final_body": False},
 }
 # Keys whose list may hold the empty phrase (a label that is nothing but a measure word).
@@ -193,6 +194,12 @@ class Words:
         self.frame_firsts: str = _firsts(labels["subject_frames"])
         self.subject_frame = re.compile(rf"\s*(?:{opening})(?P<subject>[^，,。；;：:]{{2,30}}?)(?:{closing})\s*[,，:：]")
         self.before_measure: frozenset[str] = frozenset(labels["before_measure"])
+        measures = data["measures"]
+        self.initial_words: tuple[str, ...] = tuple(measures["initial"])
+        self.adjusted_words: tuple[str, ...] = tuple(measures["adjusted"])
+        self.final_words: tuple[str, ...] = tuple(measures["final"])
+        self.previous_words: tuple[str, ...] = tuple(measures["previous"])
+        self.carried_words: tuple[str, ...] = tuple(measures["carried"])
         self.funds: tuple[str, ...] = tuple(data["title"]["funds"])
         self.final_body: tuple[str, ...] = tuple(data["title"]["final_body"])
         self.title_line = re.compile(rf"{_alternation(data['title']['words'])}|(?:19|20)\d{{2}}\s*年")

@@ -64,3 +64,15 @@ def test_search_tail_finds_what_a_whole_search_finds(lead: str) -> None:
 @given(st.text(alphabet=st.sampled_from(sorted(set("，,；;：:、。上年为较") )), max_size=20))
 def test_tail_clause_is_the_last_piece_of_a_split(text: str) -> None:
     assert tail_clause(text) == CLAUSE_BREAK.split(text)[-1]
+
+
+def test_the_words_of_measure_and_year_are_data():
+    """A phrase added to [measures] is read as one (预算安排数 as the adjusted budget, in a file that says so)."""
+    from importlib import resources
+
+    shipped = default_words()
+    assert "年初预算" in shipped.initial_words and "上年结转" in shipped.carried_words
+    text = resources.files("budgetaudit.rules").joinpath("words.toml").read_text(encoding="utf-8")
+    edited = text.replace('adjusted = ["调整预算", "全年预算"]', 'adjusted = ["调整预算", "全年预算", "预算安排数"]')
+    assert edited != text
+    assert "预算安排数" in parse_words(edited).adjusted_words

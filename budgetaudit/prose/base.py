@@ -11,7 +11,7 @@ from ..figures import NUMBER_RE, Figure, figure_at, parse_number, unit_after
 from ..sentences import is_not_a_figure, prose_mask
 from ..source import Source, Span
 from .state import Item, PartConcepts, Positions, State, last_year, quantity_of, tail_clause
-from ..words import holds_char
+from ..words import holds_any, holds_char
 from . import state as _state
 
 # Bound here as Final: the compiled build keeps them in C statics, where an imported name is a dict lookup.
@@ -231,28 +231,31 @@ class ReaderBase:
             period = "previous" if y == self.doc.year - 1 else str(y)
         elif printed and not self.doc.year:
             period = printed  # the document's year unknown: a printed year is all we know
-        dated = lead.replace("上年结转", "").replace("上年结余", "")
-        if "上年" in dated or "去年" in dated:
+        dated = lead
+        for carried in WORDS.carried_words:
+            dated = dated.replace(carried, "")
+        if holds_any(dated, WORDS.previous_words):
             period = "previous"
         measure = self.measure
-        if holds_char(lead, WORDS.approved_firsts) and WORDS.approved.search(lead) is not None and "决算" not in lead:
+        final = holds_any(lead, WORDS.final_words)
+        if not final and holds_char(lead, WORDS.approved_firsts) and WORDS.approved.search(lead) is not None:
             measure = "initial_budget"  # 县人大审议通过的…支出: the budget as approved, in any kind of report
-        elif ("调整预算" in lead or "全年预算" in lead) and "决算" not in lead:
+        elif not final and holds_any(lead, WORDS.adjusted_words):
             measure = "adjusted_budget"
-        elif "预算" in lead and BUDGET_LABEL.search(lead) and "决算" not in lead and self.doc.kind != "budget":
+        elif not final and "预算" in lead and BUDGET_LABEL.search(lead) and self.doc.kind != "budget":
             # 三公经费预算11324.44万元 in a 决算 (or a text of unknown kind): the budget, not the outturn.
             measure = "initial_budget" if self.doc.kind == "final_account" else "budget"
-        elif "年初预算" in lead and self.doc.kind != "budget":
+        elif holds_any(lead, WORDS.initial_words) and self.doc.kind != "budget":
             measure = "initial_budget"
         return Key(name, period, measure, scope, quantity)
 
     def normalise_base(self, base: str) -> str:
         base = base.replace(" ", "")
-        if "年初预算" in base:
+        if holds_any(base, WORDS.initial_words):
             return "initial_budget"
-        if "调整预算" in base or "全年预算" in base:
+        if holds_any(base, WORDS.adjusted_words):
             return "adjusted_budget"
-        if "上年" in base or "去年" in base or "上一年" in base or base in WORDS.previous:
+        if holds_any(base, WORDS.previous_words) or base in WORDS.previous:
             return "previous"
         year = BASE_YEAR.match(base)
         if year and "预算" in base and self.doc.kind == "final_account" and int(year.group(1)) == self.doc.year:

@@ -6,12 +6,14 @@ from typing import Final
 from ..concepts import Dictionary, clean_label
 from ..document import Change, Document, Doubt, Fact, Key, SumGroup
 from ..figures import magnitude
+from ..words import default_words, holds_any
 from .build import Built
 from .header import TOTAL_WORDS, change_role, year_of
 from .model import FIGURE, UNCERTAIN, Table
 from .structure import is_total_label
 
 DOUBT: Final = "EXT004"
+WORDS: Final = default_words()
 
 
 def scope_of(title: str) -> str:
@@ -35,18 +37,18 @@ def period_of(path: tuple[str, ...], document: Document) -> str:
             return "previous"
         return str(year)
     name = "".join(path)
-    if "上年" in name:
+    if holds_any(name, WORDS.previous_words):
         return "previous"
     return "current"
 
 
 def measure_of(path: tuple[str, ...], document: Document) -> str:
     name = "".join(path)
-    if "年初预算" in name:
+    if holds_any(name, WORDS.initial_words):
         return "initial_budget"
-    if "调整预算" in name or "全年预算" in name:
+    if holds_any(name, WORDS.adjusted_words):
         return "adjusted_budget"
-    if document.kind == "final_account" and "预算" in name and "决算" not in name:
+    if document.kind == "final_account" and "预算" in name and not holds_any(name, WORDS.final_words):
         return "initial_budget"  # 预算数 beside 决算数 in a 决算: the budget, as a sentence's 预算为 reads
     return {"budget": "budget", "final_account": "final"}.get(document.kind, "stated")
 
