@@ -122,6 +122,15 @@ WAYS = {
         "三、“三公”经费。2023年“三公”经费财政拨款支出决算为3.46万元，较上年增加2.40万元，增长0.24%。",
         ("PCT002", "0.24%"),
     ),
+    # 5. Shares of a whole named but never stated (占支出总预算…): when consecutive shares of it add up to 100%
+    # within rounding, the sum of their parts is that whole.
+    "shares adding to 100% of a whole never stated": (
+        "三、支出预算。其中：(一)教育支出类科目620450.20元，占支出总预算70.41%。(二)社会保障和就业支出类科目"
+        "180300.10元，占支出总预算20.46%。(三)住房保障支出类科目80400.00元，占支出总预算9.12%。",
+        "三、支出预算。其中：(一)教育支出类科目620450.20元，占支出总预算70.42%。(二)社会保障和就业支出类科目"
+        "180300.10元，占支出总预算20.46%。(三)住房保障支出类科目80400.00元，占支出总预算9.12%。",
+        ("PCT001", "70.42%"),
+    ),
     # 5. Shares named by position after their whole (占…的a%和b%).
     "positional shares with their whole": (
         "四、政府采购。政府采购总额为500.0万元，货物、服务采购分别为200.0万元和300.0万元，占政府采购总额的40.0%和60.0%。",

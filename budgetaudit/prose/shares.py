@@ -156,14 +156,19 @@ class ShareReader(ListReader):
             concept, _ = self.dictionary.lookup(label, "money")
             parts = [s.part for s in shares]
             concepts = {p.key.concept for p in parts}
-            if concept is None or len(concepts) != len(parts) or len(parts) < 2:
-                continue
             first = parts[0].key
-            if any(p.key.period != first.period or p.key.measure != first.measure for p in parts):
-                continue
-            if concepts in self.dictionary.partition_members(concept.name):
+            if concept is not None and len(concepts) == len(parts) >= 2 \
+                    and not any(p.key.period != first.period or p.key.measure != first.measure for p in parts) \
+                    and concepts in self.dictionary.partition_members(concept.name):
                 for share in shares:
                     share.implied, share.reason = parts, ""
+                continue
+            for run in _runs_of_a_hundred(shares):
+                # 占支出总预算78.33%，…10.73%，…4.04%，…6.90%: consecutive shares of one named whole that add up to
+                # 100% within rounding list all of it; the sum of their parts is that whole.
+                run_parts = [s.part for s in run]
+                for share in run:
+                    share.implied, share.reason = run_parts, ""
 
     def total_named(self, whole_label: str, part: Fact, reason: str) -> tuple[Fact | None, str]:
         """占总支出的r% with no list around: the total of that side (支出合计, 支出总计) stated before the part, for its
@@ -247,3 +252,31 @@ def _bare(label: str) -> str:
         if bare.startswith(name):
             return bare[len(name):]
     return bare
+
+
+def _runs_of_a_hundred(shares: list[Share]) -> list[list[Share]]:
+    """The runs of consecutive shares (two or more, their parts distinct amounts of one year and measure) whose
+    printed intervals add up to an interval holding 100%, taken from the first share on."""
+    runs: list[list[Share]] = []
+    i = 0
+    while i < len(shares):
+        low = high = Fraction(0)
+        taken = -1
+        for j in range(i, len(shares)):
+            low += shares[j].share.interval.lo
+            high += shares[j].share.interval.hi
+            if low > 100:
+                break
+            if j > i and high >= 100:
+                taken = j
+                break
+        run = shares[i : taken + 1] if taken >= 0 else []
+        first = run[0].part.key if run else None
+        if run and first is not None and len({id(s.part) for s in run}) == len(run) and all(
+                s.part.key.quantity == "money" and s.part.key.period == first.period
+                and s.part.key.measure == first.measure for s in run):
+            runs.append(run)
+            i = taken + 1
+        else:
+            i += 1
+    return runs
