@@ -27,7 +27,8 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "comparison": {"before": False, "bases": False, "year_suffixes": False, "frames": True, "previous": False},
     "share": {"words": False, "ratio_words": False, "whole_suffixes": False},
     "completion": {"frames": True, "rate_words": False, "budgets": False, "over": False, "under": False},
-    "lists": {"open": False, "change_parts": False, "intro": False, "respectively": False, "each": False,
+    "lists": {"open": False, "change_parts": False, "intro": False, "composition": False, "whole_endings": False,
+              "respectively": False, "each": False,
               "separators": False, "bracket_parts": False, "close": False, "totals": False, "offsets": False},
     "reason": {"start": False},
     "labels": {"anaphora": False, "measure_only": False, "structure": False, "before_measure": False,
@@ -164,6 +165,9 @@ class Words:
         self.open_parts = re.compile(rf"(?:{_alternation(lists['open'])})\s*[:：,，]?\s*")
         self.change_parts = re.compile(rf"(?:{_alternation(lists['change_parts'])})(?!原因)")
         self.intro_words: tuple[str, ...] = tuple(lists["intro"])
+        self.composition_words: tuple[str, ...] = tuple(lists["composition"])
+        self.whole_endings: tuple[str, ...] = tuple(lists["whole_endings"])
+        self.composition = re.compile(rf"(?P<label>[^，,。；;：:]{{1,40}}?)(?:{_alternation(lists['composition'])})")
         self.list_intro = re.compile(rf"(?P<label>[^，,。；;：:]{{0,40}}?)(?:{_alternation(lists['intro'])})")
         self.respectively = re.compile(_alternation(lists["respectively"]))
         self.each = re.compile(rf"(?:{_alternation(lists['each'])})(?P<word>{direction})")

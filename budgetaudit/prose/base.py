@@ -58,6 +58,7 @@ class ReaderBase:
         self.numbered: SumGroup | None = None  # the total a sentence ending with 其中： opened for numbered parts
         self.entities: dict[str, str] = {}  # the last subject named at each level (市, 县, 区 …), for 全市
         self.frame_entity = ""  # the subject an opening 在…上 named, until a heading or another frame
+        self.composition: tuple[int, str] = (-1, "")  # where 本年收入的具体构成为 ends in the sentence, and its whole
         self.line_entity: tuple[int, str] = (0, "")  # the subject a line opens with: its other figures are that subject's
         self.keyed_line = 0  # the line of the last figure given a key
         self.sentence_start = 0  # where the sentence being read starts in the walked text

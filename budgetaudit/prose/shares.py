@@ -112,6 +112,9 @@ class ShareReader(ListReader):
             elif self.in_list and self.list_whole:
                 whole_label = self.list_whole
                 whole, reason = self.resolve(whole_label, part)
+            elif self.composition[1] and part.figure.start >= self.composition[0]:
+                whole_label = self.composition[1]  # 本年收入的具体构成为：…，占100%: of 本年收入
+                whole, reason = self.resolve(whole_label, part)
             elif parent is not None:
                 whole = parent
             elif concepts:
@@ -221,6 +224,10 @@ class ShareReader(ListReader):
             for name, positions in index.by_concept.items():
                 if name.endswith(suffix):
                     found = max(found, latest(positions))
+        if found < 0 and label and not label.endswith(WORDS.whole_endings):
+            # 本年收入的具体构成为 with 本年收入合计231.24万元 stated: the whole named without its 合计.
+            for ending in WORDS.whole_endings:
+                found = max(found, latest(index.by_label.get(label + ending, ())))
         if found < 0:
             return None, "whole_not_found"
         return facts[found], ""

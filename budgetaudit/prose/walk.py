@@ -56,6 +56,8 @@ class ProseReader(ChangeReader):
                 self.list_whole_fact = None
             elif heading and not list_item:
                 self.list_whole, self.list_whole_fact = "", None
+            composed = WORDS.composition.search(sentence) if holds_any(sentence, WORDS.composition_words) else None
+            self.composition = (self.at(s + composed.end()), clean_label(composed.group("label"))) if composed else (-1, "")
             if not list_item and (heading or not opens_with_comparison):
                 self.numbered = None
             self.read_sentence(s, e, state, in_list=list_item)
