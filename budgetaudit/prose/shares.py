@@ -228,6 +228,12 @@ class ShareReader(ListReader):
             # 本年收入的具体构成为 with 本年收入合计231.24万元 stated: the whole named without its 合计.
             for ending in WORDS.whole_endings:
                 found = max(found, latest(index.by_label.get(label + ending, ())))
+        if found < 0 and len(label) >= 4:
+            # 占收入预算总额的90.3% after 某镇人民政府收入预算总额为7783.26万元: named without its subject, when one
+            # label alone ends so.
+            named = [positions for known, positions in index.by_label.items() if known.endswith(label)]
+            if len(named) == 1:
+                found = latest(named[0])
         if found < 0:
             return None, "whole_not_found"
         return facts[found], ""
