@@ -78,6 +78,11 @@ def derive_change_partitions(document: Document, dictionary: Dictionary) -> None
             total = amount(found)
             # A budget's change and an outturn's change of the same items are two groups, never one.
             parts = [amount(changes.get((member, measure, base, scope), [])) for member in sorted(members)]
+            if scope != "all" and (concept, measure, base, "all") not in changes \
+                    and all(not changes.get((member, measure, base, scope)) for member in members):
+                # 使用财政拨款安排“三公”经费…减少Δ, then each item's change with no fund named: the items are of the
+                # one scope the total is stated at (its only statement of change against that base).
+                parts = [amount(changes.get((member, measure, base, "all"), [])) for member in sorted(members)]
             if total is None or any(p is None for p in parts):
                 continue
             kept = sorted((p for p in parts if p is not None), key=lambda f: f.figure.start)
