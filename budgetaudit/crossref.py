@@ -54,6 +54,12 @@ def derive_change_partitions(document: Document, dictionary: Dictionary) -> None
     changes: dict[tuple, list[Change]] = defaultdict(list)
     for change in document.changes:
         key = change.key
+        whole, current, delta = change.whole_of_part, change.current, change.delta
+        if whole is not None and current is not None and delta is not None and change.delta_sign in (1, -1) \
+                and current.figure.value - change.delta_sign * delta.value <= 0:
+            # 基本支出x，其中…公用经费353.71万元。比上年增加654万元: no base of the part is positive, so the change
+            # is the total's (as the rate rule reads it).
+            key = Key(whole.key.concept, "current", whole.key.measure, whole.key.scope, whole.key.quantity)
         if change.delta is not None and change.delta_sign in (1, -1) and key.known and key.period == "current":
             measure = change.current.key.measure if change.current is not None else key.measure
             changes[(key.concept, measure, change.base, document.scope_alias.get(key.scope, key.scope))].append(change)

@@ -122,6 +122,17 @@ WAYS = {
         "三、公务用车购置及运行维护费\n2024年公务用车购置及运行维护费1670万元，比预算数减少410万元。",
         ("TOT003", "806万元"),
     ),
+    # 4. A change printed after a breakdown's last part that no base of the part allows is the total's: with
+    # the other item's change it adds up to the whole's change.
+    "a total's change after its breakdown, in a change group": (
+        "三、支出决算。2024年支出合计4213.60万元，比上年减少1340.20万元。"
+        "(一)基本支出。2024年基本支出3736.90万元，其中人员经费3383.20万元，公用经费353.70万元。比上年增加654.00万元，增长21.21%。"
+        "(二)项目支出。2024年项目支出476.70万元，比上年减少1994.20万元，下降80.71%。",
+        "三、支出决算。2024年支出合计4213.60万元，比上年减少745.90万元。"
+        "(一)基本支出。2024年基本支出3736.90万元，其中人员经费3383.20万元，公用经费353.70万元。比上年增加654.00万元，增长21.21%。"
+        "(二)项目支出。2024年项目支出476.70万元，比上年减少1994.20万元，下降80.71%。",
+        ("TOT003", "745.90万元"),
+    ),
     # 2. Periods across sentences: the figure of the base's year is the base of the rate.
     "periods across sentences": (
         "三、“三公”经费。2023年度公务接待费8.64万元。2024年度公务接待费较2023年度减少0.72万元，下降8.33%。",
