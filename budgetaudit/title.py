@@ -18,7 +18,7 @@ def read(source: Source, document: Document) -> None:
     # 预算 is read from lines that read as titles: a sentence at the top (…一般公共预算财政拨款支出2.05万元，年初预算
     # 为…) names a fund or a base, not what the document is; 决算 anywhere at the top makes it a 决算.
     named = " ".join(line for line in head if not _SENTENCE.search(line))
-    if "决算" in title:
+    if "决算" in title.replace("预决算", ""):  # 《地方预决算公开操作规程》 names both kinds, neither this one
         document.kind = "final_account"
     elif "预算" in named:
         document.kind = "budget"

@@ -157,3 +157,17 @@ def test_a_section_named_through_inserted_pinyin_is_found(rules):
         report = engine.check_document(engine.read_document(Source("t.txt", head + sections + named)), rules)
         missing = [f for f in report.findings if f.code == "CMP001" and "运行经费" in f.message]
         assert bool(missing) == lacking
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("青禾学区2024年部门预算公开说明\n按照《预算法》和《地方预决算公开操作规程》等有关规定，现将预算公开如下：\n", "budget"),
+    ("青禾学区2024年部门决算公开说明\n按照《预算法》和《地方预决算公开操作规程》等有关规定，现将决算公开如下：\n", "final_account"),
+    ("一、“三公”经费支出总体情况说明。\n2024年度本部门一般公共预算财政拨款安排的“三公”经费支出2.05万元，年初预算为2.95万元。\n",
+     "final_account"),
+    ("7\n19816.81元，项目支出0元。\n(二)按支出结构分类，分为基本支出预算和项目支出预算。\n", "budget"),
+])
+def test_the_kind_is_read_from_titles_not_from_the_names_of_funds_or_rules(text, kind):
+    from budgetaudit import engine
+    from budgetaudit.source import Source
+
+    assert engine.read_document(Source("t.txt", text)).kind == kind
