@@ -169,7 +169,10 @@ class ReaderBase:
             # 昆明市某局2018年度一般公共预算财政拨款“三公”经费支出: the item is what follows the year; what precedes
             # it names the department, the document's own unless it is another body (农业农村部2020年度…).
             year_at = last_year(label, LABEL_YEAR)
-            if year_at is not None and year_at.end() < len(label):
+            if year_at is not None and year_at.end() == len(label) and year_at.start() > 0:
+                # 公务接待费2016年预算8万元，2015年预算12.5万元: the item, then the year its figure is of.
+                concept, scope = self.dictionary.lookup(clean_label(label[: year_at.start()]), quantity)
+            elif year_at is not None and year_at.end() < len(label):
                 concept, scope = self.dictionary.lookup(clean_label(label[year_at.end():]), quantity)
                 if concept is not None and not self.own_name(label[: year_at.start()]):
                     entity = clean_label(label[: year_at.start()])
