@@ -37,7 +37,7 @@ class ProseReader(ChangeReader):
             sentence = self.text[s:e]
             heading = HEADING.match(sentence) is not None
             list_item = LIST_ITEM.match(sentence) is not None
-            frame = WORDS.subject_frame.match(sentence) if sentence.lstrip()[:1] in WORDS.frame_firsts else None
+            frame = WORDS.subject_frame.match(sentence) if WORDS.frame_firsts.match(sentence.lstrip()) else None
             if frame is not None:
                 self.frame_entity = subject_prefix(clean_label(frame.group("subject")))
             elif heading:
@@ -116,7 +116,7 @@ class ProseReader(ChangeReader):
             self.place(item, lead, state, sentence)
             cursor = item.end
         tail = text[cursor:e]
-        if holds_char(tail, WORDS.flat_firsts) and WORDS.flat.search(tail):
+        if WORDS.flat.search(tail):
             # After the last figure only a flat claim (持平) counts: the reason and base the tail
             # would set are reset before the next sentence reads them.
             self.update_context(tail, cursor, state)
