@@ -5,7 +5,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from budgetaudit.prose.state import CLAUSE_BREAK, tail_clause
-from budgetaudit.words import WordsError, default_words, parse_words, search_tail
+from budgetaudit.words import WordsError, default_words, holds_char, parse_words, search_tail
 
 
 def test_the_shipped_words_load_and_build_their_patterns():
@@ -76,3 +76,17 @@ def test_the_words_of_measure_and_year_are_data():
     edited = text.replace('adjusted = ["调整预算", "全年预算"]', 'adjusted = ["调整预算", "全年预算", "预算安排数"]')
     assert edited != text
     assert "预算安排数" in parse_words(edited).adjusted_words
+
+
+_GATED = ((_WORDS.comparison, _WORDS.comparison_firsts), (_WORDS.reason_start, _WORDS.reason_firsts),
+          (_WORDS.flat, _WORDS.flat_firsts), (_WORDS.approved, _WORDS.approved_firsts))
+_GATE_CHARS = sorted({c for pattern, _ in _GATED for c in pattern.pattern if "\u4e00" <= c <= "\u9fff"} | set("2024年，"))
+
+
+@given(st.text(alphabet=st.sampled_from(_GATE_CHARS), max_size=24))
+@example("与2023年相比")
+@example("主要原因是")
+def test_a_lead_the_gate_passes_over_holds_no_match(lead: str) -> None:
+    for pattern, firsts in _GATED:
+        if pattern.search(lead) is not None:
+            assert holds_char(lead, firsts)
