@@ -44,7 +44,35 @@ CELL_TABLE = """一、2024年度一般公共预算财政拨款“三公”经费
 公务接待费支出5.60万元，与2024年度预算相比无增减。
 """
 
+# The same, a merged two-level header over one row of figures: a line of rules alone ends each of the
+# page's rows, and the headers name the items.
+MERGED_CELL_TABLE = """一、2024年一般公共预算“三公”经费支出预算表
+单位:万元
+“三公”经费合计 |
+因公出国(境)费 |
+公务用车购置及运行费 |
+公务接待费 |
+||
+小计 |
+公务用车购置费 |
+公务用车运行费 |
+|||
+86 |
+0 |
+80 |
+{purchase} |
+{running} |
+6 |
+二、2024年一般公共预算“三公”经费支出预算情况说明
+2024年“三公”经费支出预算为86万元。其中公务用车购置及运行费支出预算为80万元，其中：公务用车运行费55万元，公务用车购置费25万元。
+"""
+
 PAGES = {
+    "a merged header copied cell by cell, its rows ended by rules": (
+        MERGED_CELL_TABLE.format(purchase="25", running="55"),
+        MERGED_CELL_TABLE.format(purchase="55", running="25"),
+        ("XRF002", "55万元"),
+    ),
     "a table copied cell by cell, against a sentence's 无增减": (
         CELL_TABLE.format(total="8.70", reception_budget="5.60"),
         CELL_TABLE.format(total="10.30", reception_budget="7.20"),
@@ -133,14 +161,18 @@ def test_traditional_characters_beyond_budget_words_fold(rules):
 
 
 def test_cells_copied_one_a_line_are_read_only_where_counting_reads_them_one_way(rules):
-    """A two-level header (the 小计 row under a merged cell) makes the count of columns unsure: no table,
-    no finding from it; the same cells with a one-level header are a table of three columns."""
+    """A two-level header (the 小计 row under a merged cell) with nothing marking the rows makes the count of
+    columns unsure: no table, no finding from it; the same cells with a one-level header are a table of three
+    columns, and with the page's rows marked by rules, a table whose header spans are worked out."""
     from budgetaudit import engine
     from budgetaudit.source import Source
 
-    two_level = "单位:万元\n合计 |\n因公出国(境)费 |\n公务用车购置及运行费 |\n||\n小计 |\n购置费 |\n运行费 |\n|||\n" \
+    two_level = "单位:万元\n合计 |\n因公出国(境)费 |\n公务用车购置及运行费 |\n小计 |\n购置费 |\n运行费 |\n" \
                 "79 |\n0 |\n75 |\n50 |\n25 |\n"
     assert engine.read_document(Source("t.txt", two_level)).tables == []
+    (merged,) = engine.read_document(Source("t.txt", MERGED_CELL_TABLE.format(purchase="25", running="55"))).tables
+    assert [c.path for c in merged.columns][2:5] == [("公务用车购置及运行费", "小计"), ("公务用车购置及运行费", "公务用车购置费"),
+                                                   ("公务用车购置及运行费", "公务用车运行费")]
     one_level = CELL_TABLE.format(total="8.70", reception_budget="5.60")
     (table,) = engine.read_document(Source("t.txt", one_level)).tables
     assert [[c.text for c in row.cells] for row in table.rows][:2] == [["合计", "8.70", "8.40"], ["因公出国(境)费", "0", ""]]

@@ -81,7 +81,7 @@ def add(document: Document, dictionary: Dictionary, built: Built) -> None:
             entry = labels.get((r, column.side))
             label = entry.label if entry else row.label
             code = entry.code if entry else row.code
-            concept = _concept(dictionary, by_code, label, code, column.leaf, main)
+            concept = _concept(dictionary, by_code, label, code, column.path, main)
             if main and concept.startswith("label:") and is_total_label(label):
                 # 合计 of a 部门支出总表 is 支出合计, of a 项目支出表 项目支出… (rules/concepts.toml [table_totals]).
                 known, _ = dictionary.lookup(clean_label(label), "money")
@@ -128,7 +128,16 @@ def _changes(document: Document, table: Table, facts: dict, unsure: list[set[int
                                        magnitude(rate) if rate is not None else None, rate_sign, prior=before))
 
 
-def _concept(dictionary: Dictionary, by_code: dict[str, str], label: str, code: str, leaf: str, main: bool) -> str:
+def _concept(dictionary: Dictionary, by_code: dict[str, str], label: str, code: str, path: tuple[str, ...],
+             main: bool) -> str:
+    leaf = path[-1] if path else ""
+    if not label and not code:
+        # A row of figures with no label, under headers that name the items (“三公”经费合计 | 因公出国(境)费 |
+        # 公务用车购置及运行费 › 小计 | …): each figure is its column's item (a 小计 its group's).
+        named = path[-2] if leaf in TOTAL_WORDS and len(path) > 1 else leaf
+        found, _ = dictionary.lookup(clean_label(named), "money")
+        if found:
+            return found.name
     if main:
         if code and code in by_code:
             return by_code[code]

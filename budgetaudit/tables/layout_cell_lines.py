@@ -43,11 +43,14 @@ def read(lines: list[tuple[int, str]], start: int) -> tuple[RawBlock, int] | Non
     if line_kind(lines[start][1]) != "cell" or (start > 0 and line_kind(lines[start - 1][1]) in ("cell", "open")):
         return None  # a run is read from its first line only (a line of rules alone may stand above it)
     cells: list[RawCell] = []
+    breaks: list[int] = []  # where a line of rules alone (||, |||) ends a row: the page's own row ends
     i = start
     while i < len(lines):
         offset, line = lines[i]
         kind = line_kind(line)
-        if kind == "cell":
+        if kind == "run" and cells and (not breaks or breaks[-1] < len(cells)):
+            breaks.append(len(cells))
+        elif kind == "cell":
             cell = _cell(offset, line)
             if not cell.text.isascii():
                 # 预 算 数(shù): a page spaces out short headings, and some insert pinyin.
@@ -58,6 +61,14 @@ def read(lines: list[tuple[int, str]], start: int) -> tuple[RawBlock, int] | Non
         else:
             break
         i += 1
+    if breaks:
+        # Rows the page ended itself, a merged header's rows shorter than the table is wide: not positional, so
+        # the header's spans and the columns are worked out as for a web page's rows.
+        bounds = [0] + breaks + ([len(cells)] if breaks[-1] < len(cells) else [])
+        rows = [cells[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+        if len(rows) < 2 or not any(_is_figure(cell.text) for cell in cells):
+            return None
+        return RawBlock("cell_lines", rows, start + 1, i, positional=False), i
     first_figure = next((k for k, cell in enumerate(cells) if _is_figure(cell.text)), -1)
     width = first_figure - 1  # the header's cells: all before the first row's label
     if width < 2 or any(cell.blank or _is_figure(cell.text) for cell in cells[: width + 1]):
