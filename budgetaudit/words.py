@@ -33,8 +33,10 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "reason": {"start": False},
     "labels": {"anaphora": False, "measure_only": False, "structure": False, "before_measure": False,
                "self_names": False, "subjects": False, "levels": False, "bodies": False,
-               "bases": False, "approved": False, "flows": False, "subject_frames": True},
-    "measures": {"initial": False, "adjusted": False, "final": False, "previous": False, "carried": False},
+               "bases": False, "approved": False, "flows": False, "subject_frames": True, "basis_frames": True,
+               "differences": False, "bounds_after": False, "from_to": False},
+    "measures": {"initial": False, "adjusted": False, "final": False, "previous": False, "carried": False,
+                 "stretches": False},
     "title": {"words": False, "funds": False, "final_body": False},
 }
 # Keys whose list may hold the empty phrase (a label that is nothing but a measure word).
@@ -191,10 +193,15 @@ class Words:
         self.bodies: tuple[str, ...] = tuple(labels["bodies"])
         self.basis_endings: tuple[str, ...] = tuple(labels["bases"])
         self.flows: tuple[str, ...] = tuple(labels["flows"])
+        self.differences: tuple[str, ...] = tuple(labels["differences"])
+        self.bounds_after = re.compile(rf"\s*(?:{_alternation(labels['bounds_after'])})")
+        self.from_to = re.compile(rf"\s*(?:{_alternation(labels['from_to'])})")
         self.approved = re.compile(_alternation(labels["approved"]))
         self.approved_firsts: re.Pattern[str] = _firsts(labels["approved"])
         opening, closing = _halves(labels["subject_frames"]) if labels["subject_frames"] else ("(?!)", "(?!)")
-        self.frame_firsts: re.Pattern[str] = _firsts(labels["subject_frames"])
+        self.frame_firsts: re.Pattern[str] = _firsts(labels["subject_frames"] + labels["basis_frames"])
+        basis_open, basis_close = _halves(labels["basis_frames"]) if labels["basis_frames"] else ("(?!)", "(?!)")
+        self.basis_frame = re.compile(rf"\s*(?P<basis>(?:{basis_open})[^，,。；;：:]{{1,30}}?(?:{basis_close}))\s*[,，:：]")
         self.subject_frame = re.compile(rf"\s*(?:{opening})(?P<subject>[^，,。；;：:]{{2,30}}?)(?:{closing})\s*[,，:：]")
         self.before_measure: frozenset[str] = frozenset(labels["before_measure"])
         measures = data["measures"]
@@ -203,6 +210,10 @@ class Words:
         self.final_words: tuple[str, ...] = tuple(measures["final"])
         self.previous_words: tuple[str, ...] = tuple(measures["previous"])
         self.carried_words: tuple[str, ...] = tuple(measures["carried"])
+        # A sentence opening with a stretch of the year: months (5月份, 1-5月, 1—5月份) or a named one (上半年).
+        self.stretch = re.compile(
+            rf"\s*(?P<stretch>(?:\d{{1,2}}\s*[-—–~至]\s*)?\d{{1,2}}\s*月(?:份)?|{_alternation(measures['stretches'])})"
+            rf"\s*(?:以来)?\s*[,，:：]")
         self.funds: tuple[str, ...] = tuple(data["title"]["funds"])
         self.final_body: tuple[str, ...] = tuple(data["title"]["final_body"])
         self.title_line = re.compile(rf"{_alternation(data['title']['words'])}|(?:19|20)\d{{2}}\s*年")

@@ -11,7 +11,10 @@ from typing import Final
 
 from ..relations import Outcome, judge, judge_at_most, total
 from ..slips import transposed_digits
+from ..words import default_words
 from .operands import figure_of, operand
+
+WORDS: Final = default_words()
 
 PARAMS: Final = {"groups": (list, ["parts"]), "mode": (str, "partition")}
 PLACEHOLDERS: Final = {"label", "stated", "expected", "parts", "why", "gap"}
@@ -29,6 +32,18 @@ def check(rule, document, reporter) -> None:
         if mode == "partition" and not group.complete:
             continue
         if mode == "subset" and (group.complete or any(p.figure.sign < 0 for p in group.parts)):
+            continue
+        if mode == "subset" and group.total.label.endswith(WORDS.differences):
+            # 预计短收69190万元，其中税收收入短收76180万元: parts of a shortfall may exceed it (another part over).
+            reporter.unchecked(rule.code, "difference_whole", [group.total] + list(group.parts), label=group.total.label)
+            continue
+        if mode == "subset" and group.kind == "parts" and not group.total.key.known and group.total.origin == "prose" \
+                and group.total.sentence != group.parts[0].sentence and not all(p.key.known for p in group.parts) \
+                and WORDS.names_total.search(group.total.label) is None:
+            # …一举跨过300亿。…其中…分别为262.5亿元、…: a 其中 opening a sentence points back at a figure of an
+            # earlier one; where neither it nor the parts name an item the dictionary knows, nor its label a total
+            # (预算总收入), nothing says the list breaks that figure down: not judged.
+            reporter.unchecked(rule.code, "unknown_whole", [group.total] + list(group.parts), label=group.total.label)
             continue
         stated = group.total
         inputs = [operand(p) for p in group.parts]

@@ -58,6 +58,8 @@ class ReaderBase:
         self.numbered: SumGroup | None = None  # the total a sentence ending with 其中： opened for numbered parts
         self.entities: dict[str, str] = {}  # the last subject named at each level (市, 县, 区 …), for 全市
         self.frame_entity = ""  # the subject an opening 在…上 named, until a heading or another frame
+        self.sentence_stretch = ""  # the months or quarter the sentence opens with (5月份，1-5月，一季度，上半年)
+        self.frame_basis = ""  # the basis an opening 剔除…后 named, until a heading or another frame
         self.composition: tuple[int, str] = (-1, "")  # where 本年收入的具体构成为 ends in the sentence, and its whole
         self.line_entity: tuple[int, str] = (0, "")  # the subject a line opens with: its other figures are that subject's
         self.keyed_line = 0  # the line of the last figure given a key
@@ -209,8 +211,14 @@ class ReaderBase:
             self.sentence_entity = (self.sentence_start, opening if opening not in WORDS.self_names else "")
         elif not entity:
             entity = self.sentence_entity[1]
+        elif entity in WORDS.subjects and self.sentence_entity[1] and self.sentence_entity[1] not in WORDS.subjects:
+            entity = self.sentence_entity[1] + entity  # 南昌县财政总收入38亿元；地方一般公共预算收入21.8亿元: 南昌县's 地方
         if not entity and self.frame_entity:
             entity = self.frame_entity
+        if self.sentence_stretch or self.frame_basis:
+            # 5月份，全市…支出196344万元。1—5月份，全市…支出1268606万元: a month's figure and the months' are two; so are
+            # a figure and the same figure 剔除高新区后.
+            entity = self.frame_basis + self.sentence_stretch + entity
         if concept is not None and entity and entity not in WORDS.self_names:
             # 太原市一般公共预算收入, 市本级…, 中央…: a figure of another subject than the department's own (a
             # 汇总 or a government report names several); its concept is qualified by that subject, so figures

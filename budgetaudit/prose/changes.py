@@ -152,7 +152,13 @@ class ChangeReader(ShareReader):
             current = None  # 接待139466人次 … 减少1897.9万元: a count is not the current figure of money
         if prior is None and current is not None and current.key.period != "current" \
                 and current.key.period == base_period(base[0], current.key.measure)[0]:
-            if any(f is current for f in state.facts):
+            this_year = next((f for f in state.facts if f.key.period == "current" and f.key.concept == current.key.concept
+                              and f.key.quantity == current.key.quantity and f is not current), None)
+            if this_year is not None:
+                # 2026年收支总预算1291.68万元，2025年收支总预算846.48万元，较上年增加445.20万元: this year's figure
+                # printed first in the sentence, the base year's after it: the change is between the two.
+                prior, current = current, this_year
+            elif any(f is current for f in state.facts):
                 # 2022年…3.46万元，较上年增加2.4万元 in the 2023 report: a change of that year against its own
                 # year before, which no figure of this document's years is the base of.
                 base = (f"text:{base[1]}@{current.key.period}", base[1])

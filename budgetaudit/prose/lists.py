@@ -9,7 +9,7 @@ from typing import Final
 from ..concepts import clean_label
 from ..document import Doubt, Fact, Key, SumGroup
 from .base import ReaderBase
-from .state import last_clause, Item, PartConcepts, State, clause_start, last_year
+from .state import last_clause, Item, PartConcepts, State, clause_start, last_year, quantity_of, tail_clause
 from . import state as _state
 
 # Bound here as Final: the compiled build keeps them in C statics, where an imported name is a dict lookup.
@@ -106,11 +106,22 @@ class ListReader(ReaderBase):
 
     def statement(self, item: Item, lead: str, state: State, sentence: int) -> None:
         figure = item.figure
+        if (state.change_bracket and self.dictionary.lookup(clean_label(tail_clause(lead)), quantity_of(figure))[0] is None) \
+                or WORDS.bounds_after.match(self.text, item.end) is not None or (
+                lead.rstrip().endswith("由") and WORDS.from_to.match(self.text, item.end) is not None):
+            # 均在300亿之下: a bound, not an amount; 由2754.6亿元调整为3108.1亿元: the amount before; (其中：旗本级
+            # 58800万元…) after a change: a part of the change. None is an item's amount or part of a list.
+            self.doc.facts.append(Fact(Key(f"label:{clean_label(tail_clause(lead))}", "current", self.measure, "all",
+                                           quantity_of(figure)), clean_label(tail_clause(lead)), figure, "prose",
+                                       "bound", sentence))
+            return
         clauses = CLAUSE_BREAK.split(lead)
         last = clauses[-1]
         if ")" in last or "）" in last:
             last = last_clause(lead)  # 县(市、区)一般公共预算收入: a bracket that holds a list kept whole
         label = state.labels.get(item.start) or clean_label(last)
+        if self.doc.facts and self.doc.facts[-1].context == "bound" and WORDS.from_to.fullmatch(lead.strip(" ,，")):
+            label = clean_label(self.doc.facts[-1].label.removesuffix("由"))  # 转移性支出由a调整为b: b is 转移性支出's
         if not label and state.facts and not lead.strip(" ,，"):
             label = state.facts[-1].label  # 40批次139人: the second figure has the first one's label
         elif label in WORDS.measure_only and len(clauses) > 1 and clean_label(clauses[-2]):
@@ -188,7 +199,8 @@ class ListReader(ReaderBase):
         state.facts.append(fact)
         if item.start in state.labels:
             state.positional.append(fact)
-        state.subject = fact
+        if not label.endswith(WORDS.differences):
+            state.subject = fact  # 超收392万元 is no subject: a change after it is of the item stated before
         state.change = None
 
     def parentheses(self, lead: str, state: State) -> None:
@@ -204,7 +216,11 @@ class ListReader(ReaderBase):
                 state.bracketed = state.facts[state.facts.index(state.bracket_total) + 1:]
             state.candidates, state.candidates_here = state.outer
             state.outer = None
+            state.change_bracket = False
         elif state.outer is None and opens > closes and state.facts and lead.lstrip(" ,，")[:1] in OPEN_PAREN:
+            # After a change (比人代会预算数增加60000万元(其中：旗本级58800万元，…)) a figure the dictionary does not
+            # name is a part of the change (statement() below); a named one breaks the item down as after an amount.
+            state.change_bracket = state.after_change
             state.outer = (state.candidates, state.candidates_here)
             state.candidates, state.candidates_here = [state.facts[-1]], True
             state.bracket_from = self._cursor

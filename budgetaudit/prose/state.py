@@ -219,6 +219,8 @@ class State:
     bracket_from: int = 0  # where the open bracket's lead starts
     bracket_total: Fact | None = None  # the figure the open bracket breaks down
     bracketed: list[Fact] = field(default_factory=list)  # figures of a closed bracket: never a later 其中's whole
+    after_change: bool = False  # the figure just placed was a change (增加60000万元): a bracket after it breaks that down
+    change_bracket: bool = False  # inside a bracket opened right after a change: its figures are the change's parts
     # Indexes of `facts` and `previous` (kept by ProseReader.recent), so a long sentence is read in linear time.
     facts_index: Positions = field(default_factory=Positions)
     previous_index: Positions = field(default_factory=Positions)

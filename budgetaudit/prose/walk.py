@@ -37,11 +37,17 @@ class ProseReader(ChangeReader):
             sentence = self.text[s:e]
             heading = HEADING.match(sentence) is not None
             list_item = LIST_ITEM.match(sentence) is not None
-            frame = WORDS.subject_frame.match(sentence) if WORDS.frame_firsts.match(sentence.lstrip()) else None
+            stretch = WORDS.stretch.match(sentence)
+            self.sentence_stretch = stretch.group("stretch").replace(" ", "") if stretch is not None else ""
+            framed = WORDS.frame_firsts.match(sentence.lstrip()) is not None
+            frame = WORDS.subject_frame.match(sentence) if framed else None
+            basis = WORDS.basis_frame.match(sentence) if framed and frame is None else None
             if frame is not None:
                 self.frame_entity = subject_prefix(clean_label(frame.group("subject")))
+            elif basis is not None:
+                self.frame_basis = basis.group("basis").replace(" ", "")  # 剔除高新区后: figures on that basis
             elif heading:
-                self.frame_entity = ""
+                self.frame_entity = self.frame_basis = ""
             opens_with_comparison = WORDS.opens_with_comparison.match(sentence) is not None
             if (heading or list_item) and not opens_with_comparison:
                 state.subject = None
@@ -101,6 +107,7 @@ class ProseReader(ChangeReader):
         state.prior = None
         state.whole = None
         state.outer = None
+        state.after_change = state.change_bracket = False
         state.bracket_total = None
         state.bracketed = []
         self.in_list = in_list
@@ -154,6 +161,7 @@ class ProseReader(ChangeReader):
     def place(self, item: Item, lead: str, state: State, sentence: int) -> None:
         figure = item.figure
         self.parentheses(lead, state)  # a bracket closes before a rate or a change as before an amount
+        after_change, state.after_change = state.after_change, False
         if state.reason and ("，" in lead or "," in lead):
             # A reason ends where a clause names a known item again (…主要原因是厉行节约,公务用车购置费0万元).
             concept, _ = self.dictionary.lookup(clean_label(tail_clause(lead)), "money")
@@ -216,6 +224,7 @@ class ProseReader(ChangeReader):
             direction = WordAt("增加" if over is not None else "减少", against_budget.start(), against_budget.end())
         if direction:
             self.delta(figure, direction, lead, state)
+            state.after_change = True
             return
         if self.inline_prior(item, lead, state, sentence) or self.whole_of_rate(item, lead, state, sentence):
             return
