@@ -162,6 +162,8 @@ class Words:
         self.whole_before = re.compile(rf"(?:{_alternation(openers)})(?P<label>[^，,。；;：:]{{0,24}})$")
         self.over = re.compile(rf"(?:{_alternation(completion['over'])})\s*$")
         self.under = re.compile(rf"(?:{_alternation(completion['under'])})\s*$")
+        self.budget_reach: int = _longest(completion["over"] + completion["under"])
+        self.budget_lasts: str = _lasts(completion["over"] + completion["under"])
         lists = data["lists"]
         self.open_parts = re.compile(rf"(?:{_alternation(lists['open'])})\s*[:：,，]?\s*")
         self.change_parts = re.compile(rf"(?:{_alternation(lists['change_parts'])})(?!原因)")

@@ -47,7 +47,8 @@ def test_a_new_phrase_is_a_data_entry():
 _WORDS = default_words()
 _LEAD_CHARS = sorted({c for w in _WORDS.data["direction"]["increase"] + _WORDS.data["direction"]["decrease"]
                       + _WORDS.data["direction"]["before"] + _WORDS.data["direction"]["objects"]
-                      + _WORDS.data["direction"]["approximate"]
+                      + _WORDS.data["direction"]["approximate"] + _WORDS.data["completion"]["over"]
+                      + _WORDS.data["completion"]["under"]
                       + _WORDS.data["direction"]["undecided"] for c in w} | set("了较上年，, 为()"))
 
 
@@ -56,7 +57,9 @@ _LEAD_CHARS = sorted({c for w in _WORDS.data["direction"]["increase"] + _WORDS.d
 @example("增加(或减少)")
 def test_search_tail_finds_what_a_whole_search_finds(lead: str) -> None:
     for pattern, reach, lasts in ((_WORDS.direction, _WORDS.direction_reach, _WORDS.direction_lasts),
-                                  (_WORDS.undecided, _WORDS.undecided_reach, _WORDS.undecided_lasts)):
+                                  (_WORDS.undecided, _WORDS.undecided_reach, _WORDS.undecided_lasts),
+                                  (_WORDS.over, _WORDS.budget_reach, _WORDS.budget_lasts),
+                                  (_WORDS.under, _WORDS.budget_reach, _WORDS.budget_lasts)):
         whole, tail = pattern.search(lead), search_tail(pattern, lead, reach, lasts)
         assert (whole.span(), whole.groupdict()) == (tail.span(), tail.groupdict()) if whole else tail is None
 

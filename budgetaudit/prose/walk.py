@@ -214,10 +214,8 @@ class ProseReader(ChangeReader):
             )
             state.change = None
             return
-        # The words end the lead, so only its tail is searched (a lead may run long between two figures).
-        tail_at = max(0, len(lead) - 24)
-        over = WORDS.over.search(lead, tail_at)
-        against_budget = over or WORDS.under.search(lead, tail_at)
+        over = search_tail(WORDS.over, lead, WORDS.budget_reach, WORDS.budget_lasts)
+        against_budget = over or search_tail(WORDS.under, lead, WORDS.budget_reach, WORDS.budget_lasts)
         if against_budget is not None and not state.reason:
             # 决算数大于预算数55.93万元: the outturn's change against this year's budget.
             state.base = ("initial_budget" if self.doc.kind == "final_account" else "budget", "预算数")
