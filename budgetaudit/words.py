@@ -73,6 +73,10 @@ def _firsts(phrases: list[str]) -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(c) for c in sorted({p[0] for p in phrases if p})) + "]" if phrases else "(?!)")
 
 
+def _first_chars(phrases: list[str]) -> str:
+    return "".join(sorted({p[0] for p in phrases if p}))
+
+
 def holds_char(text: str, chars: re.Pattern[str]) -> bool:
     """Whether text holds one of a class's characters (one scan in C, where a search of the phrases tries each
     position against every phrase)."""
@@ -202,6 +206,7 @@ class Words:
         self.approved_firsts: re.Pattern[str] = _firsts(labels["approved"])
         opening, closing = _halves(labels["subject_frames"]) if labels["subject_frames"] else ("(?!)", "(?!)")
         self.frame_firsts: re.Pattern[str] = _firsts(labels["subject_frames"] + labels["basis_frames"])
+        self.frame_first_chars: str = _first_chars(labels["subject_frames"] + labels["basis_frames"])
         basis_open, basis_close = _halves(labels["basis_frames"]) if labels["basis_frames"] else ("(?!)", "(?!)")
         self.basis_frame = re.compile(rf"\s*(?P<basis>(?:{basis_open})[^，,。；;：:]{{1,30}}?(?:{basis_close}))\s*[,，:：]")
         self.subject_frame = re.compile(rf"\s*(?:{opening})(?P<subject>[^，,。；;：:]{{2,30}}?)(?:{closing})\s*[,，:：]")
@@ -212,6 +217,7 @@ class Words:
         self.final_words: tuple[str, ...] = tuple(measures["final"])
         self.previous_words: tuple[str, ...] = tuple(measures["previous"])
         self.carried_words: tuple[str, ...] = tuple(measures["carried"])
+        self.stretch_first_chars: str = "0123456789" + _first_chars(measures["stretches"])
         # A sentence opening with a stretch of the year: months (5月份, 1-5月, 1—5月份) or a named one (上半年).
         self.stretch = re.compile(
             rf"\s*(?P<stretch>(?:\d{{1,2}}\s*[-—–~至]\s*)?\d{{1,2}}\s*月(?:份)?|{_alternation(measures['stretches'])})"

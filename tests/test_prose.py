@@ -1,6 +1,8 @@
 """Narrative extraction: each way real disclosures are written, read as a reviewer would read it."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from budgetaudit import engine, source
 
@@ -211,3 +213,25 @@ def test_a_positional_list_looks_only_at_the_figures_after_it():
     touched = items.touched
     assert [item.start for item in run] == starts[-2:]
     assert touched <= 4
+
+
+_OPENINGS = sorted(set("一二三四五六七八九十(（）)、.．0123456789附件表上下半年季度前第首月份在剔除后与同比较和 ，,:：\t\n\u3000٣")
+                   | {c for p in ("上半年", "一季度", "在", "剔除", "同比", "与") for c in p})
+
+
+@given(st.text(alphabet=st.sampled_from(_OPENINGS), max_size=12))
+def test_a_sentence_is_tried_against_an_opening_pattern_whenever_it_could_match(sentence):
+    """The walk tries HEADING, LIST_ITEM, SECTION_HEADING, a stretch, a frame and a comparison only where the
+    sentence's first visible character can open them: whatever one of them matches passes that gate."""
+    from budgetaudit.prose import walk
+    from budgetaudit.prose.state import LIST_ITEM, SECTION_HEADING, WORDS
+    from budgetaudit.sentences import HEADING
+
+    first = walk._first_visible(sentence)
+    numbered = first in walk._NUMBERED_FIRSTS or first.isdigit()
+    for pattern in (HEADING, LIST_ITEM, SECTION_HEADING):
+        assert pattern.match(sentence) is None or numbered
+    assert WORDS.stretch.match(sentence) is None or (first and (first in WORDS.stretch_first_chars or first.isdigit()))
+    assert WORDS.opens_with_comparison.match(sentence) is None or first in WORDS.comparison_leads
+    for frame in (WORDS.subject_frame, WORDS.basis_frame):
+        assert frame.match(sentence) is None or (first and first in WORDS.frame_first_chars)
