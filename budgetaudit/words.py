@@ -177,6 +177,7 @@ class Words:
         self.composition = re.compile(rf"(?P<label>[^，,。；;：:]{{1,40}}?)(?:{_alternation(lists['composition'])})")
         self.list_intro = re.compile(rf"(?P<label>[^，,。；;：:]{{0,40}}?)(?:{_alternation(lists['intro'])})")
         self.respectively = re.compile(_alternation(lists["respectively"]))
+        self.positional_first_chars: str = _first_chars(lists["respectively"] + lists["each"])
         self.each = re.compile(rf"(?:{_alternation(lists['each'])})(?P<word>{direction})")
         self.rates_after = re.compile(rf"[，,]?\s*分别(?P<word>{direction})")
         self.word_after = re.compile(rf"[，,]\s*(?P<word>{direction})\s*-?\d")

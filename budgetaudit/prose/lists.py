@@ -31,6 +31,11 @@ class ListReader(ReaderBase):
         if not items:
             return  # no figure to take a label or a share by position
         text = self.text
+        for ch in WORDS.positional_first_chars:
+            if text.find(ch, s, e) >= 0:
+                break
+        else:
+            return  # no 分别/各 in the sentence: most sentences are not searched for the two lists
         starts = [item.start for item in items]
         breaks: list[int] | None = None
         named: list[tuple[int, list[str]]] = []  # the names of each respective list, by where it stands
