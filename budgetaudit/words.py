@@ -36,7 +36,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
                "bases": False, "approved": False, "flows": False, "subject_frames": True, "basis_frames": True,
                "differences": False, "bounds_after": False, "from_to": False},
     "measures": {"initial": False, "adjusted": False, "final": False, "previous": False, "carried": False,
-                 "stretches": False},
+                 "stretches": False, "part_periods": False, "executed": False},
     "title": {"words": False, "funds": False, "final_body": False},
 }
 # Keys whose list may hold the empty phrase (a label that is nothing but a measure word).
@@ -218,6 +218,8 @@ class Words:
         self.final_words: tuple[str, ...] = tuple(measures["final"])
         self.previous_words: tuple[str, ...] = tuple(measures["previous"])
         self.carried_words: tuple[str, ...] = tuple(measures["carried"])
+        self.part_periods: tuple[str, ...] = tuple(measures["part_periods"])
+        self.executed_words: tuple[str, ...] = tuple(measures["executed"])
         self.stretch_first_chars: str = "0123456789" + _first_chars(measures["stretches"])
         # A sentence opening with a stretch of the year: months (5月份, 1-5月, 1—5月份) or a named one (上半年).
         self.stretch = re.compile(

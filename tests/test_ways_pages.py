@@ -67,7 +67,26 @@ MERGED_CELL_TABLE = """一、2024年一般公共预算“三公”经费支出�
 2024年“三公”经费支出预算为86万元。其中公务用车购置及运行费支出预算为80万元，其中：公务用车运行费55万元，公务用车购置费25万元。
 """
 
+# A web table whose title wraps over two lines and whose short headings are spaced out, beside a sentence
+# that prints the same fall's rate again.
+SPACED_WEB_TABLE = """2024年度一般公共预算财政拨款“三公”经费支出决算数比2023年减少18.17万元，下降{rate}。
+2024年青禾县某局“三公”经费
+决算数对比情况表
+单位:万元 | |||||
+项 目 | 上年 决算数 | 本年 决算数 | 较上年增减情况 | ||
+增、减额 | 增、减幅度 | ||||
+合 计 | 31.66 | 13.49 | -18.17 | -57.39% | |
+1、因公出国(境)费 | 0 | 0 | 0 | 0 | |
+2、公务接待费 | 9.10 | 1.50 | -7.6 | -83.52% | |
+3、公务用车费 | 22.56 | 11.99 | -10.57 | -46.85% | |
+"""
+
 PAGES = {
+    "a fall's rate printed in a sentence and in a spaced-out table": (
+        SPACED_WEB_TABLE.format(rate="57.39%"),
+        SPACED_WEB_TABLE.format(rate="57.41%"),
+        ("XRF001", "57.41%"),
+    ),
     "a merged header copied cell by cell, its rows ended by rules": (
         MERGED_CELL_TABLE.format(purchase="25", running="55"),
         MERGED_CELL_TABLE.format(purchase="55", running="25"),
@@ -203,3 +222,11 @@ def test_the_kind_is_read_from_titles_not_from_the_names_of_funds_or_rules(text,
     from budgetaudit.source import Source
 
     assert engine.read_document(Source("t.txt", text)).kind == kind
+
+
+def test_a_part_of_the_year_in_a_column_is_no_copy_of_the_year(rules):
+    """当期执行数 beside 累计执行数: the quarter's figure and the year-to-date figure of one row are two figures."""
+    text = ("2024年工伤保险基金预算执行情况表\n单位:元 | |||\n项 目 | 2024年预算数 | 当期执行数 | 累计执行数 | |\n"
+            "一、收入合计 | 733,781,967.72 | 206,135,874.33 | 378,574,361.33 | |\n"
+            "二、支出合计 | 650,000,000.00 | 215,418,214.12 | 441,617,250.49 | |\n")
+    assert not [f for f in check_text(text, rules).findings if f.code == "XRF002"]

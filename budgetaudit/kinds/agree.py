@@ -11,8 +11,10 @@ of = "facts":   figures with the same certain key (concept, period, measure,
 from __future__ import annotations
 
 from collections import defaultdict
+from fractions import Fraction
 from typing import Final
 
+from ..figures import Interval
 from ..relations import judge_at_most
 from ..slips import transposed_digits
 from .operands import operand
@@ -99,6 +101,7 @@ def check_changes(rule, document, reporter) -> None:
                 signs[change.delta_sign].append(change)
             if len(signs) < 2:
                 reporter.report.checked += len(same) - 1
+                _check_rates(rule, same, reporter)
                 continue
             reporter.report.checked += len(same) - 1
             majority = max(signs, key=lambda s: (len(signs[s]), -min(c.delta.start for c in signs[s])))
@@ -117,6 +120,39 @@ def check_changes(rule, document, reporter) -> None:
                         [change.delta, *change.words[:1], *[o.delta for o in _evidence([], [others])]],
                         f"{other_word}{others[0].delta.text}", f"{word}{change.delta.text}",
                     )
+
+
+def _rate_range(change) -> Interval:
+    """The printed rate's range, as a size (下降57.41% and -57.39% are one fall)."""
+    interval = change.rate.interval
+    return Interval(-interval.hi, -interval.lo) if interval.hi <= 0 else interval
+
+
+def _check_rates(rule, same: list, reporter) -> None:
+    """One change (its amount printed alike) whose rate is printed twice (a sentence's 下降57.41%, its table's
+    -57.39%): the two prints must meet. The one the printed figures round to is kept; the other is questioned."""
+    rated = [c for c in same if c.rate is not None]
+    if len(rated) < 2:
+        return
+    first = rated[0]
+    for other in rated[1:]:
+        reporter.report.checked += 1
+        if _rate_range(first).meets(_rate_range(other)):
+            continue
+        current = first.current or other.current
+        base = current.figure.value - first.delta_sign * first.delta.value if current is not None else Fraction(0)
+        exact = 100 * first.delta.value / base if base > 0 else None
+        wrong, right = other, first
+        if exact is not None and _rate_range(other).lo <= exact <= _rate_range(other).hi:
+            wrong, right = first, other
+        reporter.finding(
+            rule, rule.severity,
+            {"label": wrong.label, "base": wrong.base_text,
+             "others": f"{right.rate.text}（{_lines([right.rate])}）", "why": ""},
+            [wrong.rate, right.rate, wrong.delta],
+            right.rate.text, wrong.rate.text,
+        )
+        return
 
 
 def check_facts(rule, document, reporter) -> None:

@@ -17,6 +17,7 @@ from . import (
 from .model import RawBlock
 
 _UNIT_LINE: Final = re.compile(r"^单位\s*[:：]")
+_CLAUSE_MARKS: Final = re.compile(r"[，,。；;：:|]")
 _HEADING: Final = re.compile(r"(?:附件|附表)\s*[\d一二三四五六七八九十]+|表\s*$")
 
 
@@ -69,5 +70,7 @@ def heading_above(lines: list[tuple[int, str]], start: int, limit: int) -> tuple
         found.append(text)
         if not _HEADING.search(text):
             found.pop()
+            if found and not _CLAUSE_MARKS.search(text) and len(text) <= 40:
+                found[-1] = text + found[-1]  # a title wrapped: …“三公”经费 / 决算数对比情况表
             break
     return " ".join(reversed(found)), unit

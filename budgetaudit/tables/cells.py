@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+import re
+from typing import Final
+
 from .model import RawCell
+
+# 项 目, 合 计, 上年 决算数: a page spaces out short headings; spaces between two Chinese characters are no part of
+# a label (a cell's offsets still cover the text as printed).
+_SPACED: Final = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+
+
+def unspaced(cell: RawCell) -> RawCell:
+    """The cell with the spaces between its Chinese characters taken out of its text."""
+    if " " in cell.text:
+        cell.text = _SPACED.sub("", cell.text)
+    return cell
 
 
 def cell_at(line_offset: int, line: str, begin: int, end: int) -> RawCell:

@@ -39,6 +39,9 @@ def period_of(path: tuple[str, ...], document: Document) -> str:
     name = "".join(path)
     if holds_any(name, WORDS.previous_words):
         return "previous"
+    for part in WORDS.part_periods:
+        if part in name:
+            return f"current:{part}"  # 当期执行数 beside 累计执行数: a part of the year
     return "current"
 
 
@@ -48,6 +51,8 @@ def measure_of(path: tuple[str, ...], document: Document) -> str:
         return "initial_budget"
     if holds_any(name, WORDS.adjusted_words):
         return "adjusted_budget"
+    if holds_any(name, WORDS.executed_words):
+        return "final"  # 累计执行数 in a 预算执行情况表: what was spent, not the budget
     if document.kind == "final_account" and "预算" in name and not holds_any(name, WORDS.final_words):
         return "initial_budget"  # 预算数 beside 决算数 in a 决算: the budget, as a sentence's 预算为 reads
     return {"budget": "budget", "final_account": "final"}.get(document.kind, "stated")

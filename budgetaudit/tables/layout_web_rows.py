@@ -12,7 +12,7 @@ row) continues the row above: a wide row wrapped by the page.
 
 from __future__ import annotations
 
-from .cells import cell_at
+from .cells import cell_at, unspaced
 from .model import RawBlock, RawCell
 
 MIN_ROWS = 3
@@ -40,7 +40,7 @@ def _rule(line: str) -> bool:
 def _cells(offset: int, line: str) -> list[RawCell]:
     bars = [-1] + [k for k, ch in enumerate(line) if ch == "|"] + [len(line)]
     cells = (cell_at(offset, line, a + 1, b) for a, b in zip(bars, bars[1:]))
-    return [cell for cell in cells if cell.text]
+    return [unspaced(cell) for cell in cells if cell.text]
 
 
 def read(lines: list[tuple[int, str]], start: int) -> tuple[RawBlock, int] | None:
