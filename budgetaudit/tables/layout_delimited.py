@@ -5,6 +5,8 @@ ASCII commas outside quotes are separators.
 """
 
 from __future__ import annotations
+
+import re
 from typing import Final
 
 from .cells import cell_at
@@ -37,11 +39,19 @@ def _field(offset: int, line: str, begin: int, end: int) -> RawCell:
     return cell
 
 
+# Words before a figure and its unit in one field (一般公共服务支出213892万元, 同比增加17906万元, 增长8.69%): a
+# clause of a sentence written with ASCII commas, as pages and converted PDFs print them; a CSV field holds
+# its figure alone.
+_CLAUSE_FIELD: Final = re.compile(r"[\u4e00-\u9fff][^,\d]*\d[\d.]*\s*(?:万元|亿元|元|%)")
+
+
 def _fields(line: str) -> int:
     if "," not in line or "。" in line:
         return 0
     cells = split(0, line)
-    return len(cells) if cells and len(cells) >= 3 else 0
+    if not cells or len(cells) < 3 or _CLAUSE_FIELD.search(line) is not None:
+        return 0
+    return len(cells)
 
 
 def read(lines: list[tuple[int, str]], start: int) -> tuple[RawBlock, int] | None:
