@@ -54,18 +54,7 @@ class ProseReader(ChangeReader):
             numbered = first in _NUMBERED_FIRSTS or first.isdigit()
             heading = numbered and HEADING.match(sentence) is not None
             list_item = numbered and LIST_ITEM.match(sentence) is not None
-            stretch = WORDS.stretch.match(sentence) if first and (first in WORDS.stretch_first_chars or first.isdigit()) \
-                else None
-            self.sentence_stretch = stretch.group("stretch").replace(" ", "") if stretch is not None else ""
-            framed = bool(first) and first in WORDS.frame_first_chars
-            frame = WORDS.subject_frame.match(sentence) if framed else None
-            basis = WORDS.basis_frame.match(sentence) if framed and frame is None else None
-            if frame is not None:
-                self.frame_entity = subject_prefix(clean_label(frame.group("subject")))
-            elif basis is not None:
-                self.frame_basis = basis.group("basis").replace(" ", "")  # 剔除高新区后: figures on that basis
-            elif heading:
-                self.frame_entity = self.frame_basis = ""
+            self.frames(sentence, first, heading)
             opens_with_comparison = bool(first) and first in WORDS.comparison_leads \
                 and WORDS.opens_with_comparison.match(sentence) is not None
             if (heading or list_item) and not opens_with_comparison:
@@ -94,6 +83,22 @@ class ProseReader(ChangeReader):
                 state.previous = state.facts
                 state.paragraph.extend(state.facts)
         self.named_implied_wholes()
+
+    def frames(self, sentence: str, first: str, heading: bool) -> None:
+        """What a sentence's opening says its figures are of: a stretch of the year (5月份，) for this sentence; a
+        subject (在41个县…上，) or a basis (剔除高新区后：) until a heading or another frame."""
+        stretch = WORDS.stretch.match(sentence) if first and (first in WORDS.stretch_first_chars or first.isdigit()) \
+            else None
+        self.sentence_stretch = stretch.group("stretch").replace(" ", "") if stretch is not None else ""
+        framed = bool(first) and first in WORDS.frame_first_chars
+        frame = WORDS.subject_frame.match(sentence) if framed else None
+        basis = WORDS.basis_frame.match(sentence) if framed and frame is None else None
+        if frame is not None:
+            self.frame_entity = subject_prefix(clean_label(frame.group("subject")))
+        elif basis is not None:
+            self.frame_basis = basis.group("basis").replace(" ", "")
+        elif heading:
+            self.frame_entity = self.frame_basis = ""
 
     def numbered_parts(self, sentence: str, list_item: bool, state: State) -> None:
         """收入总计为415.26万元，其中：, then 1.财政拨款收入364.56万元…  2.事业收入50.71万元…: a sentence that ends with 其中：
