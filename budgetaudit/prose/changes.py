@@ -10,7 +10,7 @@ from ..concepts import clean_label
 from ..document import Doubt, Change, Fact, Key, SumGroup
 from ..figures import Figure
 from .shares import ShareReader
-from .state import Item, State, WordAt, base_period, last_match, quantity_of
+from .state import Item, State, WordAt, base_period, last_match, quantity_of, tail_clause
 from . import state as _state
 
 # Bound here as Final: the compiled build keeps them in C statics, where an imported name is a dict lookup.
@@ -24,6 +24,21 @@ _BUDGETS: Final = ("budget", "initial_budget", "adjusted_budget")
 
 
 class ChangeReader(ShareReader):
+    def base_of_total(self, lead: str, direction: re.Match[str] | WordAt, state: State) -> tuple[str, str] | None:
+        """…比2019年减少18.17万元。其中：公务用车购置及运行费支出决算减少10.57万元: in a sentence opening with 其中, a
+        change of a declared part of the item whose change was stated last is against that change's base."""
+        if not self.doc.changes or WORDS.open_parts.match(self.text, self.sentence_start) is None:
+            return None
+        total = self.doc.changes[-1]
+        label = clean_label(tail_clause(lead[: direction.start()]))
+        concept, _ = self.dictionary.lookup(label, "money")
+        name = concept.name if concept is not None else ""
+        if not label and state.subject is not None:
+            name = state.subject.key.concept  # 其中：公务用车购置及运行费11.99万元，减少10.57万元: the part just stated
+        if not name or total.key.concept not in self.parents_of(name):
+            return None
+        return total.base, total.base_text
+
     def subject_for(self, lead: str, direction: re.Match[str] | WordAt, state: State) -> tuple[str, Fact | None, str]:
         """The item a change is about: a label printed around 较/比, or the current subject."""
         comparison = last_match(WORDS.comparison, lead, 0, direction.start())
@@ -129,6 +144,8 @@ class ChangeReader(ShareReader):
             self.doc.sums.append(state.change_group)
         part_of = state.change_group if (state.change_group is not None and not compared_here) else None
         base = state.change_group_base if part_of is not None else state.base
+        if base is None:
+            base = self.base_of_total(lead, direction, state)
         if base is None:
             return  # 增加 with no comparison base is not a change this reader can place
         label, current, scope = self.subject_for(lead, direction, state)
