@@ -28,6 +28,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "share": {"words": False, "ratio_words": False, "whole_suffixes": False},
     "completion": {"frames": True, "rate_words": False, "budgets": False, "over": False, "under": False},
     "lists": {"open": False, "change_parts": False, "intro": False, "composition": False, "whole_endings": False,
+              "listed_totals": False,
               "respectively": False, "each": False,
               "separators": False, "bracket_parts": False, "close": False, "totals": False, "offsets": False},
     "reason": {"start": False},
@@ -174,6 +175,7 @@ class Words:
         self.intro_words: tuple[str, ...] = tuple(lists["intro"])
         self.composition_words: tuple[str, ...] = tuple(lists["composition"])
         self.whole_endings: tuple[str, ...] = tuple(lists["whole_endings"])
+        self.listed_total = re.compile(_alternation(lists["listed_totals"]))
         self.composition = re.compile(rf"(?P<label>[^，,。；;：:]{{1,40}}?)(?:{_alternation(lists['composition'])})")
         self.list_intro = re.compile(rf"(?P<label>[^，,。；;：:]{{0,40}}?)(?:{_alternation(lists['intro'])})")
         self.respectively = re.compile(_alternation(lists["respectively"]))

@@ -201,12 +201,35 @@ class ListReader(ReaderBase):
                 # People and things are counted by overlapping categories (在职/退休 beside 职称): a list of
                 # counts is a breakdown to add up only where a partition is declared.
                 group.kind = "counts"
+        elif not state.candidates and self.orig is None and WORDS.listed_total.search(tail_clause(lead)) is not None:
+            self.listed_sum(fact, state)
         state.facts.append(fact)
         if item.start in state.labels:
             state.positional.append(fact)
         if not label.endswith(WORDS.differences):
             state.subject = fact  # 超收392万元 is no subject: a change after it is of the item stated before
         state.change = None
+
+    def listed_sum(self, total: Fact, state: State) -> None:
+        """…支出559,594万元、上解支出24,562万元、…、结转下年546万元，支出总量为596,070万元: the items joined by 、
+        right before a total named so are all of it (a balance written out), a complete sum."""
+        run: list[Fact] = []
+        for fact in reversed(state.facts):
+            after = run[-1] if run else total
+            gap = self.text[fact.figure.end : after.figure.start]
+            if (run and "、" not in gap) or CLAUSE_PUNCT.search(gap.replace("、", "")) is not None and run:
+                break
+            if fact.key.quantity != total.key.quantity or fact.key.period != total.key.period \
+                    or fact.key.measure != total.key.measure or fact.context != "statement":
+                break
+            run.append(fact)
+        if len(run) < 2:
+            return
+        first = run[-1].figure.start
+        clause = self.text[max(self.text.rfind(c, 0, first) for c in "，,；;：:。") + 1 : first]
+        if WORDS.closes_list.match(clause) is None:
+            # 加上中央补助x、…，收入总量y: the items are added to a figure stated before; not the sum of those alone.
+            self.doc.sums.append(SumGroup(total, list(reversed(run)), "parts", complete=True))
 
     def parentheses(self, lead: str, state: State) -> None:
         """公务用车购置及运行费28万元(购置费0万元，运行费28万元)，公务接待费1万元: the figures in brackets right
