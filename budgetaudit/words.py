@@ -69,13 +69,14 @@ def _longest(phrases: list[str]) -> int:
     return max((len(p) for p in phrases), default=0)
 
 
-def _firsts(phrases: list[str]) -> re.Pattern[str]:
-    """A class of the characters the phrases open with: a lead holding none is not searched for them."""
-    return re.compile("[" + "".join(re.escape(c) for c in sorted({p[0] for p in phrases if p})) + "]" if phrases else "(?!)")
-
-
 def _first_chars(phrases: list[str]) -> str:
     return "".join(sorted({p[0] for p in phrases if p}))
+
+
+def _firsts(phrases: list[str]) -> re.Pattern[str]:
+    """A class of the characters the phrases open with: a lead holding none is not searched for them."""
+    chars = _first_chars(phrases)
+    return re.compile("[" + re.escape(chars) + "]" if chars else "(?!)")
 
 
 def holds_char(text: str, chars: re.Pattern[str]) -> bool:
@@ -208,7 +209,6 @@ class Words:
         self.approved = re.compile(_alternation(labels["approved"]))
         self.approved_firsts: re.Pattern[str] = _firsts(labels["approved"])
         opening, closing = _halves(labels["subject_frames"]) if labels["subject_frames"] else ("(?!)", "(?!)")
-        self.frame_firsts: re.Pattern[str] = _firsts(labels["subject_frames"] + labels["basis_frames"])
         self.frame_first_chars: str = _first_chars(labels["subject_frames"] + labels["basis_frames"])
         basis_open, basis_close = _halves(labels["basis_frames"]) if labels["basis_frames"] else ("(?!)", "(?!)")
         self.basis_frame = re.compile(rf"\s*(?P<basis>(?:{basis_open})[^，,。；;：:]{{1,30}}?(?:{basis_close}))\s*[,，:：]")

@@ -230,3 +230,13 @@ def test_a_part_of_the_year_in_a_column_is_no_copy_of_the_year(rules):
             "一、收入合计 | 733,781,967.72 | 206,135,874.33 | 378,574,361.33 | |\n"
             "二、支出合计 | 650,000,000.00 | 215,418,214.12 | 441,617,250.49 | |\n")
     assert not [f for f in check_text(text, rules).findings if f.code == "XRF002"]
+
+
+def test_a_cell_copied_with_pinyin_and_spaces_reads_as_its_heading():
+    """預(yù) 算 數(shù): the pinyin a page inserts and the spaces it puts between characters are no part of the heading."""
+    from budgetaudit import engine
+    from budgetaudit.source import Source
+
+    text = CELL_TABLE.format(total="8.70", reception_budget="5.60").replace("预 算 数 |", "預(yù) 算 數(shù) |")
+    (table,) = engine.read_document(Source("t.txt", text)).tables
+    assert [c.path for c in table.columns][1] == ("预算数",)

@@ -11,7 +11,6 @@ of = "facts":   figures with the same certain key (concept, period, measure,
 from __future__ import annotations
 
 from collections import defaultdict
-from fractions import Fraction
 from typing import Final
 
 from ..figures import Interval
@@ -139,12 +138,13 @@ def _check_rates(rule, same: list, reporter) -> None:
         reporter.report.checked += 1
         if _rate_range(first).meets(_rate_range(other)):
             continue
-        current = first.current or other.current
-        base = current.figure.value - first.delta_sign * first.delta.value if current is not None else Fraction(0)
-        exact = 100 * first.delta.value / base if base > 0 else None
+        # The one the printed figures give (Δ over current − Δ·sign) is kept; failing that, the first.
         wrong, right = other, first
-        if exact is not None and _rate_range(other).lo <= exact <= _rate_range(other).hi:
-            wrong, right = first, other
+        current = first.current or other.current
+        if current is not None:
+            base = current.figure.value - first.delta_sign * first.delta.value
+            if base > 0 and _rate_range(other).lo <= 100 * first.delta.value / base <= _rate_range(other).hi:
+                wrong, right = first, other
         reporter.finding(
             rule, rule.severity,
             {"label": wrong.label, "base": wrong.base_text,

@@ -111,14 +111,14 @@ class ListReader(ReaderBase):
 
     def statement(self, item: Item, lead: str, state: State, sentence: int) -> None:
         figure = item.figure
-        if (state.change_bracket and self.dictionary.lookup(clean_label(tail_clause(lead)), quantity_of(figure))[0] is None) \
+        named = clean_label(tail_clause(lead))
+        if (state.change_bracket and self.dictionary.lookup(named, quantity_of(figure))[0] is None) \
                 or WORDS.bounds_after.match(self.text, item.end) is not None or (
                 lead.rstrip().endswith("由") and WORDS.from_to.match(self.text, item.end) is not None):
             # 均在300亿之下: a bound, not an amount; 由2754.6亿元调整为3108.1亿元: the amount before; (其中：旗本级
             # 58800万元…) after a change: a part of the change. None is an item's amount or part of a list.
-            self.doc.facts.append(Fact(Key(f"label:{clean_label(tail_clause(lead))}", "current", self.measure, "all",
-                                           quantity_of(figure)), clean_label(tail_clause(lead)), figure, "prose",
-                                       "bound", sentence))
+            key = Key(f"label:{named}", "current", self.measure, "all", quantity_of(figure))
+            self.doc.facts.append(Fact(key, named, figure, "prose", "bound", sentence))
             return
         clauses = CLAUSE_BREAK.split(lead)
         last = clauses[-1]
@@ -217,8 +217,8 @@ class ListReader(ReaderBase):
         for fact in reversed(state.facts):
             after = run[-1] if run else total
             gap = self.text[fact.figure.end : after.figure.start]
-            if (run and "、" not in gap) or CLAUSE_PUNCT.search(gap.replace("、", "")) is not None and run:
-                break
+            if run and ("、" not in gap or CLAUSE_PUNCT.search(gap.replace("、", "")) is not None):
+                break  # the items are joined by 、 alone; the last of them and the total by anything
             if fact.key.quantity != total.key.quantity or fact.key.period != total.key.period \
                     or fact.key.measure != total.key.measure or fact.context != "statement":
                 break

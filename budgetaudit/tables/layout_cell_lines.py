@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from ..figures import parse_number
 from ..source import GARBLE
+from .cells import unspaced
 from .layout_pipe_lines import _cell, line_kind
 from .model import RawBlock, RawCell
 
@@ -52,10 +53,9 @@ def read(lines: list[tuple[int, str]], start: int) -> tuple[RawBlock, int] | Non
             breaks.append(len(cells))
         elif kind == "cell":
             cell = _cell(offset, line)
-            if not cell.text.isascii():
-                # 预 算 数(shù): a page spaces out short headings, and some insert pinyin.
-                cell.text = GARBLE.sub("", cell.text.replace(" ", ""))
-            cells.append(cell)
+            if "(" in cell.text:
+                cell.text = GARBLE.sub("", cell.text)  # 預(yù) 算 數(shù): some pages insert pinyin
+            cells.append(unspaced(cell))
         elif kind == "open":
             cells.append(RawCell("", offset, offset))
         else:
