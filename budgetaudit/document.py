@@ -174,6 +174,22 @@ class Share:
 
 
 @dataclass(slots=True, eq=False)
+class PointChange:
+    """比上年的10.54%增加0.78个百分点: a percentage, the other printed in its comparison, and their difference in
+    percentage points. A percentage after a word of decrease (下降4.1%) may be read as negative or not."""
+
+    label: str  # what the stated percentage is of
+    other_label: str  # what it is compared with (上年, 全国平均占比)
+    current: Figure
+    other: Figure
+    points: Figure
+    sign: int  # +1: the stated percentage is the higher; -1: the lower
+    current_signs: tuple[int, ...]
+    other_signs: tuple[int, ...]
+    words: list[Span]  # the words that say which is higher, as printed
+
+
+@dataclass(slots=True, eq=False)
 class Doubt:
     """Something extraction saw but could not read with certainty (reported as unchecked, family EXT)."""
 
@@ -193,6 +209,7 @@ class Document:
     facts: list[Fact] = field(default_factory=list)
     sums: list[SumGroup] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    points: list[PointChange] = field(default_factory=list)
     shares: list[Share] = field(default_factory=list)
     doubts: list[Doubt] = field(default_factory=list)
     tables: list = field(default_factory=list)

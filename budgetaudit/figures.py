@@ -276,7 +276,9 @@ def figure_at(source: Source, start: int, end: int, unit: str | None, unit_end: 
     if parsed is None:
         return None
     value, decimals = parsed
-    span_end = unit_end if unit_end is not None and unit_end - end <= 3 and "\n" not in source.norm[end:unit_end] else end
+    # The unit joins the span when printed right after the number (个百分点 is the one unit of four characters).
+    reach = 5 if unit == "个百分点" else 3
+    span_end = unit_end if unit_end is not None and unit_end - end <= reach and "\n" not in source.norm[end:unit_end] else end
     return Figure(value, decimals, unit, source.span(start, span_end), start, end)
 
 

@@ -39,6 +39,8 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "measures": {"initial": False, "adjusted": False, "final": False, "previous": False, "carried": False,
                  "stretches": False, "part_periods": False, "executed": False},
     "title": {"words": False, "funds": False, "final_body": False},
+    "points": {"compare": False, "higher_than": False, "lower_than": False, "higher": False, "lower": False,
+               "rate_nouns": False, "adverbs": False},
 }
 # Keys whose list may hold the empty phrase (a label that is nothing but a measure word).
 _MAY_BE_EMPTY: Final = frozenset({("labels", "measure_only")})
@@ -227,6 +229,18 @@ class Words:
         self.stretch = re.compile(
             rf"\s*(?P<stretch>(?:\d{{1,2}}\s*[-—–~至]\s*)?\d{{1,2}}\s*月(?:份)?|{_alternation(measures['stretches'])})"
             rf"\s*(?:以来)?\s*[,，:：]")
+        points = data["points"]
+        # The text between the other percentage and the points: a closing bracket, 的, a word of direction.
+        self.points_gap = re.compile(
+            rf"\s*\)?\s*的?\s*(?:(?P<up>{_alternation(points['higher'])})|(?P<down>{_alternation(points['lower'])}))?"
+            rf"\s*了?\s*")
+        # The comparison opening the other percentage's clause, and the label of what is compared with.
+        self.points_compare = re.compile(
+            rf"(?P<prefix>[^，,；;。]*?)(?:(?P<neutral>{_alternation(points['compare'])})"
+            rf"|(?P<up>{_alternation(points['higher_than'])})|(?P<down>{_alternation(points['lower_than'])}))"
+            rf"(?P<label>[^，,；;。:%\d]{{0,30}}?)\(?\s*")
+        self.rate_nouns: tuple[str, ...] = tuple(points["rate_nouns"])
+        self.point_adverbs: tuple[str, ...] = tuple(points["adverbs"])
         self.funds: tuple[str, ...] = tuple(data["title"]["funds"])
         self.final_body: tuple[str, ...] = tuple(data["title"]["final_body"])
         self.title_line = re.compile(rf"{_alternation(data['title']['words'])}|(?:19|20)\d{{2}}\s*年")

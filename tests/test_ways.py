@@ -489,6 +489,22 @@ WAYS = {
         "三、“三公”经费。“三公”经费支出决算数为116.72万元，比上年减少518.38万元，增长81.62%。",
         ("PCT003", "81.62%"),
     ),
+    # 1. The other percentage printed in the comparison: the points are the difference of the two.
+    "points against the percentage printed before them": (
+        "一、教育经费。2024年教育经费占一般公共预算支出的比例为13.05%，比上年的12.48%提高了0.57个百分点。",
+        "一、教育经费。2024年教育经费占一般公共预算支出的比例为13.05%，比上年的12.48%提高了0.75个百分点。",
+        ("PCT008", "0.75个百分点"),
+    ),
+    "points against a percentage in brackets, after a fall": (
+        "一、收入情况。全市一般公共预算收入下降3.2%，比全省平均增幅(-4.6%)高1.4个百分点。",
+        "一、收入情况。全市一般公共预算收入下降3.2%，比全省平均增幅(-4.6%)高2.4个百分点。",
+        ("PCT008", "2.4个百分点"),
+    ),
+    "points after a comparison that says which is higher": (
+        "一、教育经费。全县教育支出占比为17.36%，高于全市平均占比15.21%的2.15个百分点。",
+        "一、教育经费。全县教育支出占比为17.36%，低于全市平均占比15.21%的2.15个百分点。",
+        ("PCT008", "2.15个百分点"),
+    ),
 }
 
 
@@ -517,6 +533,20 @@ def test_consistent_document_is_silent(name, rules):
 def test_inconsistent_document_is_flagged_at_the_slip(name, rules):
     _, inconsistent, slip, head = EVERY_WAY[name]
     assert slip in flagged(inconsistent, rules, head)
+
+
+def test_points_with_no_other_percentage_printed_are_not_judged(rules):
+    # 增幅高于上年同期4.3个百分点: last year's rate is not printed; 中央企业67.0%，同比下降0.2个百分点: the
+    # percentage before the points is the one stated, not the other.
+    text = ("一、收入情况。全县财政收入80.92亿元，同比增长9.8%，增幅高于上年同期4.3个百分点。"
+            "资产负债率64.3%，与上年持平，中央企业67.0%，同比下降0.2个百分点。")
+    assert flagged(text, rules) == []
+
+
+def test_points_between_percentages_of_other_items_are_not_judged(rules):
+    # The comparison's clause names another item before 比: its percentage is not compared with the one before.
+    text = "一、支出情况。教育支出增长38.36%，社会保障支出比上年的12.00%提高3.00个百分点。"
+    assert flagged(text, rules) == []
 
 
 def test_the_same_finding_is_reported_once(rules):

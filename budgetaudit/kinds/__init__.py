@@ -23,7 +23,7 @@ KINDS = {
 
 CHOICES = {
     ("agree", "of"): ("changes", "facts", "scopes"),
-    ("change", "check"): ("rate", "direction", "flat", "base", "flat_figures", "increase_bound"),
+    ("change", "check"): ("rate", "direction", "flat", "base", "flat_figures", "increase_bound", "points"),
     ("share", "of"): ("share", "completion"),
     ("completeness", "check"): ("sections", "evaluations", "tables"),
     ("sum", "mode"): ("partition", "subset"),

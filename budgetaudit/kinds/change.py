@@ -8,6 +8,8 @@ check = "direction": the word of the amount (增加/减少) and of the rate (增
 check = "flat":      持平/无变化 is not said of an item whose change is stated as non-zero.
 check = "flat_figures": 持平/无变化/无增减 against a base whose own figure is stated (a table's 预算数 beside
                      its 决算数, last year's figure): the two figures are equal within rounding.
+check = "points":    比上年的10.54%增加0.78个百分点: the points are the difference of the two percentages, in the
+                     direction said (a percentage after 下降 may be read as negative or by its size).
 check = "base":      Δ = current − base, where the base figure itself is printed with the change
                      (比上年2476.95万元减少…) or elsewhere under the same concept (a table's 2025年预算数
                      column, a 年初预算数 column).
@@ -45,7 +47,7 @@ def _figures_rate(sign: int):
 
 def check(rule, document, reporter) -> None:
     {"rate": check_rate, "direction": check_direction, "flat": check_flat, "base": check_base,
-     "flat_figures": check_flat_figures, "increase_bound": check_increase_bound}[
+     "flat_figures": check_flat_figures, "increase_bound": check_increase_bound, "points": check_points}[
         rule.params["check"]
     ](rule, document, reporter)
 
@@ -101,6 +103,39 @@ def check_base(rule, document, reporter) -> None:
         judgement = judge(_difference(sign), [sign, -sign], [operand(current), operand(base)], operand(change.delta))
         values["other"] = base.figure.text
         reporter.judged(rule, judgement, change.delta, [current, base], values)
+
+
+def _points_difference(sign: int, current_sign: int, other_sign: int):
+    def points_difference(current: Fraction, other: Fraction) -> Fraction:
+        return sign * (current_sign * current - other_sign * other)
+
+    return points_difference
+
+
+def check_points(rule, document, reporter) -> None:
+    for change in document.points:
+        values = {"label": change.label, "base": change.other_label, "delta": change.points.text,
+                  "other": change.other.text, "word": change.words[0].text if change.words else ""}
+        first = None
+        held = None
+        for current_sign in change.current_signs:
+            for other_sign in change.other_signs:
+                reading = judge(_points_difference(change.sign, current_sign, other_sign),
+                                [change.sign * current_sign, -change.sign * other_sign],
+                                [change.current.operand, change.other.operand], change.points.operand)
+                if first is None:
+                    first = reading
+                if reading.holds and (held is None or reading.outcome is Outcome.EXACT):
+                    held = reading
+        judgement = held if held is not None else first
+        if judgement is None:
+            continue
+        hint = ""
+        if held is None and judge(_points_difference(-change.sign, change.current_signs[0], change.other_signs[0]),
+                                  [-change.sign * change.current_signs[0], change.sign * change.other_signs[0]],
+                                  [change.current.operand, change.other.operand], change.points.operand).holds:
+            hint = reporter.hint("points_direction")
+        reporter.judged(rule, judgement, change.points, [change.current, change.other, *change.words], values, hint)
 
 
 def check_flat_figures(rule, document, reporter) -> None:

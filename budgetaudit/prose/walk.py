@@ -16,6 +16,7 @@ from ..source import Source
 from ..words import holds_any, holds_char, search_tail
 from .base import subject_prefix
 from .changes import ChangeReader
+from .points import point_changes
 from .state import Item, State, WordAt, last_match, tail_clause
 from . import state as _state
 
@@ -138,6 +139,11 @@ class ProseReader(ChangeReader):
         shares_from = len(self.doc.shares)
         items = self.items(s, e)
         self.positional_lists(s, e, items, state)
+        state.point_starts = set()
+        if "百分点" in text[s:e]:
+            for at, point_change in point_changes(text, s, items, self.span):
+                self.doc.points.append(point_change)
+                state.point_starts.add(at)
         cursor = s
         for item in items:
             lead = text[cursor : item.start]
@@ -184,6 +190,8 @@ class ProseReader(ChangeReader):
 
     def place(self, item: Item, lead: str, state: State, sentence: int) -> None:
         figure = item.figure
+        if item.start in state.point_starts:
+            return  # a difference of two percentages (points.py), no change of an amount
         self.parentheses(lead, state)  # a bracket closes before a rate or a change as before an amount
         state.after_change = False  # read by parentheses() just above, for this figure only
         if state.reason and ("，" in lead or "," in lead):
