@@ -235,3 +235,31 @@ def test_a_sentence_is_tried_against_an_opening_pattern_whenever_it_could_match(
     assert WORDS.opens_with_comparison.match(sentence) is None or first in WORDS.comparison_leads
     for frame in (WORDS.subject_frame, WORDS.basis_frame):
         assert frame.match(sentence) is None or (first and first in WORDS.frame_first_chars)
+
+
+
+def _hundredths(n: int) -> str:
+    return f"{n // 100}.{n % 100:02d}"
+
+
+_POINTS_RULES = []
+
+
+@given(st.integers(0, 9999), st.integers(0, 9999), st.integers(-30, 30), st.booleans())
+def test_points_are_flagged_exactly_when_no_reading_gives_them(current, other, slip, brackets):
+    """X%，比上年的Y%提高/下降N个百分点 (or 比全省平均(Y%)高/低N): an error iff N is off |X − Y| by more than the
+    prints allow (two places each: a slip of 0.01 is within rounding)."""
+    from conftest import flagged
+
+    if not _POINTS_RULES:
+        from budgetaudit.ruleset import load_rules
+        _POINTS_RULES.append(load_rules())
+    points = abs(current - other) + slip
+    if points < 0:
+        return
+    higher = current >= other
+    word = ("高" if higher else "低") if brackets else ("提高" if higher else "下降")
+    compared = f"比全省平均({_hundredths(other)}%)" if brackets else f"比上年的{_hundredths(other)}%"
+    text = f"一、教育经费。教育经费占比为{_hundredths(current)}%，{compared}{word}{_hundredths(points)}个百分点。"
+    found = [code for code, _ in flagged(text, _POINTS_RULES[0]) if code == "PCT008"]
+    assert found == ([] if abs(slip) <= 1 else ["PCT008"])
