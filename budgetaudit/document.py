@@ -190,6 +190,19 @@ class PointChange:
 
 
 @dataclass(slots=True, eq=False)
+class NamedCount:
+    """直属事业单位10个，即A、B、C: a count and the names listed after it. The list may end at the intro's clause
+    or run to the end of the sentence, and 和/及 may join two names or stand inside one: `fewest` and `most`
+    are the counts the readings give."""
+
+    label: str  # what is counted (直属事业单位)
+    count: Figure
+    names: list[Span]  # as the widest reading splits them
+    fewest: int
+    most: int
+
+
+@dataclass(slots=True, eq=False)
 class Doubt:
     """Something extraction saw but could not read with certainty (reported as unchecked, family EXT)."""
 
@@ -210,6 +223,7 @@ class Document:
     sums: list[SumGroup] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     points: list[PointChange] = field(default_factory=list)
+    named_counts: list[NamedCount] = field(default_factory=list)
     shares: list[Share] = field(default_factory=list)
     doubts: list[Doubt] = field(default_factory=list)
     tables: list = field(default_factory=list)

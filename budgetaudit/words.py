@@ -41,6 +41,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "title": {"words": False, "funds": False, "final_body": False},
     "points": {"compare": False, "higher_than": False, "lower_than": False, "higher": False, "lower": False,
                "rate_nouns": False, "adverbs": False},
+    "names": {"intro": False, "units": False, "partial": False, "conjunctions": False},
 }
 # Keys whose list may hold the empty phrase (a label that is nothing but a measure word).
 _MAY_BE_EMPTY: Final = frozenset({("labels", "measure_only")})
@@ -241,6 +242,14 @@ class Words:
             rf"(?P<label>[^，,；;。:%\d]{{0,30}}?)\(?\s*")
         self.rate_nouns: tuple[str, ...] = tuple(points["rate_nouns"])
         self.point_adverbs: tuple[str, ...] = tuple(points["adverbs"])
+        names = data["names"]
+        # 10个，即…: a count, what it counts (no clause break), the intro; the names follow.
+        self.named_count = re.compile(
+            rf"(?P<noun>[^，,。；;：:、\d]{{0,12}}?)[，,]?\s*"
+            rf"(?:{_alternation(names['intro'])})\s*[:：]?\s*")
+        self.named_count_units: tuple[str, ...] = tuple(names["units"])
+        self.names_partial: tuple[str, ...] = tuple(names["partial"])
+        self.name_joins = re.compile(_alternation(names["conjunctions"]))
         self.funds: tuple[str, ...] = tuple(data["title"]["funds"])
         self.final_body: tuple[str, ...] = tuple(data["title"]["final_body"])
         self.title_line = re.compile(rf"{_alternation(data['title']['words'])}|(?:19|20)\d{{2}}\s*年")

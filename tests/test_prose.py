@@ -242,7 +242,7 @@ def _hundredths(n: int) -> str:
     return f"{n // 100}.{n % 100:02d}"
 
 
-_POINTS_RULES = []
+_LOADED_RULES = []
 
 
 @given(st.integers(0, 9999), st.integers(0, 9999), st.integers(-30, 30), st.booleans())
@@ -251,9 +251,9 @@ def test_points_are_flagged_exactly_when_no_reading_gives_them(current, other, s
     prints allow (two places each: a slip of 0.01 is within rounding)."""
     from conftest import flagged
 
-    if not _POINTS_RULES:
+    if not _LOADED_RULES:
         from budgetaudit.ruleset import load_rules
-        _POINTS_RULES.append(load_rules())
+        _LOADED_RULES.append(load_rules())
     points = abs(current - other) + slip
     if points < 0:
         return
@@ -261,5 +261,24 @@ def test_points_are_flagged_exactly_when_no_reading_gives_them(current, other, s
     word = ("高" if higher else "低") if brackets else ("提高" if higher else "下降")
     compared = f"比全省平均({_hundredths(other)}%)" if brackets else f"比上年的{_hundredths(other)}%"
     text = f"一、教育经费。教育经费占比为{_hundredths(current)}%，{compared}{word}{_hundredths(points)}个百分点。"
-    found = [code for code, _ in flagged(text, _POINTS_RULES[0]) if code == "PCT008"]
+    found = [code for code, _ in flagged(text, _LOADED_RULES[0]) if code == "PCT008"]
     assert found == ([] if abs(slip) <= 1 else ["PCT008"])
+
+
+_NAME = st.text(alphabet=st.sampled_from("办公室财务科教务处中心服务站所队"), min_size=2, max_size=8)
+
+
+@given(st.lists(_NAME, min_size=2, max_size=12), st.integers(-2, 2))
+def test_a_count_of_names_is_flagged_exactly_when_it_is_not_their_number(names, slip):
+    """内设机构N个，分别是：A、B、C。: a warning iff N is not the number of names listed."""
+    from conftest import flagged
+
+    if not _LOADED_RULES:
+        from budgetaudit.ruleset import load_rules
+        _LOADED_RULES.append(load_rules())
+    count = len(names) + slip
+    if count < 2:
+        return
+    text = f"二、机构设置。本局内设机构{count}个，分别是：{'、'.join(names)}。"
+    found = [code for code, _ in flagged(text, _LOADED_RULES[0]) if code == "TOT006"]
+    assert found == ([] if slip == 0 else ["TOT006"])

@@ -505,6 +505,17 @@ WAYS = {
         "一、教育经费。全县教育支出占比为17.36%，低于全市平均占比15.21%的2.15个百分点。",
         ("PCT008", "2.15个百分点"),
     ),
+    # A count and the names it counts (机构设置): read to the end of the sentence, 和 inside a name or between two.
+    "a count and the names after it": (
+        "二、机构设置。本局内设机构6个，分别是：办公室、预算股、国库股、农业和社会保障股、经济建设股，法规股。",
+        "二、机构设置。本局内设机构8个，分别是：办公室、预算股、国库股、农业和社会保障股、经济建设股，法规股。",
+        ("TOT006", "8个"),
+    ),
+    "a count and the names after 即": (
+        "二、机构设置。直属事业单位3个，即县财政信息中心、县会计服务中心(县会计学会)、县国有资产服务中心。",
+        "二、机构设置。直属事业单位2个，即县财政信息中心、县会计服务中心(县会计学会)、县国有资产服务中心。",
+        ("TOT006", "2个"),
+    ),
 }
 
 
@@ -546,6 +557,16 @@ def test_points_with_no_other_percentage_printed_are_not_judged(rules):
 def test_points_between_percentages_of_other_items_are_not_judged(rules):
     # The comparison's clause names another item before 比: its percentage is not compared with the one before.
     text = "一、支出情况。教育支出增长38.36%，社会保障支出比上年的12.00%提高3.00个百分点。"
+    assert flagged(text, rules) == []
+
+
+@pytest.mark.parametrize("text", [
+    "二、机构设置。本局内设机构9个，主要包括办公室、预算股、国库股。",  # only the main ones
+    "二、机构设置。本局内设机构9个，包括办公室、预算股、国库股等。",  # …等
+    "二、机构设置。学校内设处室13个，分别为一至六年级办公室、音乐办公室、美术办公室、体育办公室、图书室、保健室及心理咨询室。",
+    "二、机构设置。学校内设机构9个，分别是：办公室、政教处、",  # cut off by the page
+])
+def test_counts_of_names_that_are_partial_ranged_or_cut_are_not_judged(text, rules):
     assert flagged(text, rules) == []
 
 

@@ -6,7 +6,7 @@ may take where a kind dispatches on it (checked when the rule file is loaded, ne
 whose module declares CHECKS (evaluation) takes those for its `check`.
 """
 
-from . import agree, average, change, completeness, equal, extraction, share, total
+from . import agree, average, change, completeness, equal, extraction, names, share, total
 from . import evaluation
 
 KINDS = {
@@ -19,6 +19,7 @@ KINDS = {
     "extraction": extraction,
     "completeness": completeness,
     "evaluation": evaluation,
+    "names": names,
 }
 
 CHOICES = {

@@ -16,6 +16,7 @@ from ..source import Source
 from ..words import holds_any, holds_char, search_tail
 from .base import subject_prefix
 from .changes import ChangeReader
+from .names import named_counts
 from .points import point_changes
 from .state import Item, State, WordAt, last_match, tail_clause
 from . import state as _state
@@ -139,6 +140,8 @@ class ProseReader(ChangeReader):
         shares_from = len(self.doc.shares)
         items = self.items(s, e)
         self.positional_lists(s, e, items, state)
+        if holds_any(text[s:e], WORDS.named_count_units):
+            self.doc.named_counts.extend(named_counts(text, s, e, items, self.span))
         state.point_starts = set()
         if "百分点" in text[s:e]:
             for at, point_change in point_changes(text, s, items, self.span):
