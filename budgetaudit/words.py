@@ -156,6 +156,7 @@ class Words:
         self.share = re.compile(
             rf"(?:{ratio})\s*(?:为|达|达到|是)?\s*$"
             rf"|(?:{words})(?P<whole>[^，,。；;：:%]{{0,24}}?)(?:的)?(?:{suffix})?(?:为|达|达到|是)?\s*$")
+        self.share_words: tuple[str, ...] = tuple(share["words"] + share["ratio_words"])
         self.whole_suffix = re.compile(rf"(?:的)?(?:{suffix})$")
         self.shares_after = re.compile(
             rf"[，,]?\s*(?:分别)?(?:{ratio}|{words})(?P<whole>[^，,。；;：:%\d]{{0,24}}?)(?:的)?(?:{suffix})?"

@@ -505,6 +505,12 @@ WAYS = {
         "一、教育经费。全县教育支出占比为17.36%，低于全市平均占比15.21%的2.15个百分点。",
         ("PCT008", "2.15个百分点"),
     ),
+    # 2. A share's clause (占基本支出预算%, its figure left out) names the share's whole, not the change's subject.
+    "a change after a share whose figure is missing": (
+        "六、基本支出。商品和服务支出预算 75800 元,占基本支出预算%,同比增加\n21044.27 元,增长 38.43%,增长原因是会议费增加。",
+        "六、基本支出。商品和服务支出预算 75800 元,占基本支出预算%,同比增加\n21044.27 元,增长 27.76%,增长原因是会议费增加。",
+        ("PCT002", "27.76%"),
+    ),
     # A count and the names it counts (机构设置): read to the end of the sentence, 和 inside a name or between two.
     "a count and the names after it": (
         "二、机构设置。本局内设机构6个，分别是：办公室、预算股、国库股、农业和社会保障股、经济建设股，法规股。",

@@ -106,6 +106,8 @@ class ChangeReader(ShareReader):
         for clause in reversed(CLAUSE_BREAK.split(BRACKETED.sub("", text))):
             if clause.lstrip()[:1] in WORDS.comparison_leads:
                 continue  # 与上年持平, 较上年: a comparison names no item
+            if clause.lstrip().startswith(WORDS.share_words):
+                continue  # 占基本支出预算%: a share's clause names its whole, not another subject
             comparison = WORDS.comparison.search(clause)
             label = WORDS.plural_tail.sub("", clean_label(clause[: comparison.start()] if comparison else clause))
             if label and label not in WORDS.anaphora and label not in WORDS.measure_only and not WORDS.reason_start.search(clause):
