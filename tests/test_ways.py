@@ -511,6 +511,12 @@ WAYS = {
         "六、基本支出。商品和服务支出预算 75800 元,占基本支出预算%,同比增加\n21044.27 元,增长 27.76%,增长原因是会议费增加。",
         ("PCT002", "27.76%"),
     ),
+    # 1. 负增长 (negative growth) is a fall: with 减少 it agrees, and its rate is judged as a fall's.
+    "负增长 as a fall": (
+        "三、“三公”经费。“三公”经费2.86亿元，同比减少0.37亿元，负增长11.5%。",
+        "三、“三公”经费。“三公”经费2.86亿元，同比减少0.37亿元，负增长12.9%。",
+        ("PCT002", "12.9%"),
+    ),
     # A count and the names it counts (机构设置): read to the end of the sentence, 和 inside a name or between two.
     "a count and the names after it": (
         "二、机构设置。本局内设机构6个，分别是：办公室、预算股、国库股、农业和社会保障股、经济建设股，法规股。",
@@ -571,6 +577,8 @@ def test_points_between_percentages_of_other_items_are_not_judged(rules):
     "二、机构设置。本局内设机构9个，包括办公室、预算股、国库股等。",  # …等
     "二、机构设置。学校内设处室13个，分别为一至六年级办公室、音乐办公室、美术办公室、体育办公室、图书室、保健室及心理咨询室。",
     "二、机构设置。学校内设机构9个，分别是：办公室、政教处、",  # cut off by the page
+    # two counts before one list: the names may be of both
+    "二、机构设置。本院内设6个职能部门，派出法庭2个，分别是办公室、政治处、立案庭、执行局，甲镇法庭、乙镇法庭。",
 ])
 def test_counts_of_names_that_are_partial_ranged_or_cut_are_not_judged(text, rules):
     assert flagged(text, rules) == []

@@ -1,6 +1,7 @@
 """Counts and the names they count: 直属事业单位10个，即A、B、C。 (机构设置: 内设机构, 下属单位).
 
-Read charitably: the names may end with the intro's clause or run on to the end of the sentence (…后勤保障中心，
+Read charitably: a count right after another (内设16个职能部门，派出人民法庭4个，分别是…) may share the names, and is
+not read; the names may end with the intro's clause or run on to the end of the sentence (…后勤保障中心，
 校工会), a name wholly in brackets may be another name of the one before it (综合科、(财务科)), and 和/及 may join
 two names or stand inside one (民政和社会事务办公室). A list cut off by the page, holding a figure or a range
 (一至六年级办公室), or marked as partial (主要包括, …等) is not read."""
@@ -52,6 +53,9 @@ def named_counts(text: str, start: int, end: int, items: list[Item], span: Calla
         intro = WORDS.named_count.match(text, item.end, end)
         if intro is None:
             continue
+        if i > 0 and items[i - 1].figure.unit in WORDS.named_count_units \
+                and not any(ch in _ENDS for ch in text[items[i - 1].end : item.start]):
+            continue  # 内设16个职能部门，派出人民法庭4个，分别是…: the names may be of both counts
         noun = intro.group("noun")
         lead_start = items[i - 1].end if i > 0 else start
         label = clean_label(noun) or clean_label(CLAUSE_PUNCT.split(text[lead_start : item.start])[-1])

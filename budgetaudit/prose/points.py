@@ -55,10 +55,9 @@ def _blank_rate_nouns(piece: str) -> str:
     return piece
 
 
-def point_changes(text: str, start: int, items: list[Item], span: Callable[[int, int], Span]
-                  ) -> list[tuple[int, PointChange]]:
-    """The differences in points among a sentence's figures, each with the start of its points figure."""
-    out: list[tuple[int, PointChange]] = []
+def point_changes(text: str, start: int, items: list[Item], span: Callable[[int, int], Span]) -> list[PointChange]:
+    """The differences in points among a sentence's figures."""
+    out: list[PointChange] = []
     for i in range(2, len(items)):
         points = items[i]
         if points.figure.quantity != "point":
@@ -98,8 +97,8 @@ def point_changes(text: str, start: int, items: list[Item], span: Callable[[int,
         lead_start = items[current_at - 1].end if current_at > 0 else start
         lead = text[lead_start : current.start]
         label = clean_label(CLAUSE_PUNCT.split(lead)[-1])
-        out.append((points.start, PointChange(
+        out.append(PointChange(
             label, clean_label(between[piece_at:][compare.start("label"):compare.end("label")]).rstrip("(的"), current.figure, other.figure, points.figure, sign,
             _signs(text, lead_start, current.start), _signs(text, current.end + piece_at, other.start),
-            [span(word_at[0], word_at[1])])))
+            [span(word_at[0], word_at[1])]))
     return out

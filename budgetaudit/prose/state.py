@@ -211,7 +211,6 @@ class State:
     each: dict[int, tuple[str, int, int]] = field(default_factory=dict)  # 各减少Δ1、Δ2: word and its offsets, by figure
     each_rates: dict[int, tuple[int, str, int, int]] = field(default_factory=dict)  # 分别下降a%和b%: k, word, offsets
     each_changes: list[Change] = field(default_factory=list)
-    point_starts: set[int] = field(default_factory=set)  # points figures read as a difference of two percentages
     prior: Fact | None = None  # 比上年2476.95万元: the base figure printed for the change that follows
     whole: Fact | None = None  # 占年初预算2180万元(的44.5%): the whole of the rate that follows
     whole_kind: str = "share"  # "completion" when that rate is 完成…的

@@ -142,11 +142,8 @@ class ProseReader(ChangeReader):
         self.positional_lists(s, e, items, state)
         if holds_any(text[s:e], WORDS.named_count_units):
             self.doc.named_counts.extend(named_counts(text, s, e, items, self.span))
-        state.point_starts = set()
         if "百分点" in text[s:e]:
-            for at, point_change in point_changes(text, s, items, self.span):
-                self.doc.points.append(point_change)
-                state.point_starts.add(at)
+            self.doc.points.extend(point_changes(text, s, items, self.span))
         cursor = s
         for item in items:
             lead = text[cursor : item.start]
@@ -193,8 +190,10 @@ class ProseReader(ChangeReader):
 
     def place(self, item: Item, lead: str, state: State, sentence: int) -> None:
         figure = item.figure
-        if item.start in state.point_starts:
-            return  # a difference of two percentages (points.py), no change of an amount
+        if figure.quantity == "point":
+            # A difference of two percentages (points.py reads the ones it can judge): never an amount's change,
+            # nor its rate (增长高于财政经常性收入增长-10.42个百分点).
+            return
         self.parentheses(lead, state)  # a bracket closes before a rate or a change as before an amount
         state.after_change = False  # read by parentheses() just above, for this figure only
         if state.reason and ("，" in lead or "," in lead):
