@@ -37,6 +37,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
                "bases": False, "approved": False, "flows": False, "subject_frames": True, "basis_frames": True,
                "differences": False, "bounds_after": False, "from_to": False},
     "measures": {"initial": False, "adjusted": False, "final": False, "previous": False, "carried": False,
+                 "current": False,
                  "stretches": False, "part_periods": False, "executed": False},
     "title": {"words": False, "funds": False, "final_body": False},
     "points": {"compare": False, "higher_than": False, "lower_than": False, "higher": False, "lower": False,
@@ -223,6 +224,7 @@ class Words:
         self.adjusted_words: tuple[str, ...] = tuple(measures["adjusted"])
         self.final_words: tuple[str, ...] = tuple(measures["final"])
         self.previous_words: tuple[str, ...] = tuple(measures["previous"])
+        self.current_words: tuple[str, ...] = tuple(measures["current"])
         self.carried_words: tuple[str, ...] = tuple(measures["carried"])
         self.part_periods: tuple[str, ...] = tuple(measures["part_periods"])
         self.executed_words: tuple[str, ...] = tuple(measures["executed"])

@@ -517,6 +517,18 @@ WAYS = {
         "三、“三公”经费。“三公”经费2.86亿元，同比减少0.37亿元，负增长12.9%。",
         ("PCT002", "12.9%"),
     ),
+    # 1. Both years' figures labelled 上年 and 本年: the rate after them is of the two, even 同口径 (on the basis of
+    # those very figures) and with no comparison word.
+    "上年 and 本年 figures before a rate": (
+        "二、生均经费。(1)普通小学上年10321.31元，本年10859.52元，同口径比上年增长5.21%。",
+        "二、生均经费。(1)普通小学上年10321.31元，本年10859.52元，同口径比上年增长15.21%。",
+        ("PCT002", "15.21%"),
+    ),
+    "上年 and 本年 figures before a rate with no comparison": (
+        "二、生均经费。(2)普通初中上年14383.56元，本年11662.98元，同口径增加-18.91%。",
+        "二、生均经费。(2)普通初中上年14383.56元，本年11662.98元，同口径增加3.72%。",
+        ("PCT002", "3.72%"),
+    ),
     # A count and the names it counts (机构设置): read to the end of the sentence, 和 inside a name or between two.
     "a count and the names after it": (
         "二、机构设置。本局内设机构6个，分别是：办公室、预算股、国库股、农业和社会保障股、经济建设股，法规股。",
@@ -556,6 +568,12 @@ def test_consistent_document_is_silent(name, rules):
 def test_inconsistent_document_is_flagged_at_the_slip(name, rules):
     _, inconsistent, slip, head = EVERY_WAY[name]
     assert slip in flagged(inconsistent, rules, head)
+
+
+def test_a_rate_on_another_basis_without_both_years_printed_is_not_judged(rules):
+    # 按同口径计算: the base of that basis is not printed; last year's figure stated elsewhere is not it.
+    text = "一、收入情况。上年全县一般公共预算收入20.00亿元。本年全县一般公共预算收入21.00亿元，按同口径计算增长8.5%。"
+    assert flagged(text, rules) == []
 
 
 def test_points_with_no_other_percentage_printed_are_not_judged(rules):

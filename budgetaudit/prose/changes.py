@@ -219,11 +219,17 @@ class ChangeReader(ShareReader):
 
     def rate(self, figure: Figure, direction: re.Match[str] | WordAt, state: State, lead: str = "") -> None:
         sign = 1 if direction.group("word") in WORDS.increase else -1
-        if WORDS.other_basis.search(lead):
-            return  # 按同口径计算增长53.5%: a rate on another basis than the figures printed, not judged
+        pair = state.prior is not None and state.subject is not None and state.prior.context == "statement" \
+            and state.prior.label == state.subject.label
+        if WORDS.other_basis.search(lead) and not pair:
+            # 按同口径计算增长53.5%: a rate on another basis than the figures printed, not judged. With both years'
+            # figures printed just before (上年X元，本年Y元，同口径增长r%), those are the figures of that basis.
+            return
         word = self.span(direction.start("word") + self._cursor, direction.end("word") + self._cursor)
         change = state.change
         if change is None or change.rate is not None:
+            if state.base is None and pair:
+                state.base = ("previous", WORDS.previous_words[0])  # 上年X元，本年Y元，增加r%: the year before
             if state.base is None or state.subject is None:
                 return
             subject = state.subject

@@ -134,6 +134,19 @@ class ListReader(ReaderBase):
         elif state.facts and (not label or label in WORDS.before_measure) and MEASURE_WORD.search(clauses[-1]) \
                 and item.start not in state.labels:
             label = state.facts[-1].label  # 三公经费预算为3万元，支出决算为1.71万元: the same item's outturn
+        pair_prior = None
+        if state.facts and state.facts[-1].key.period == "previous" and state.facts[-1].context == "statement" \
+                and last.strip() in WORDS.current_words and not clean_label(last):
+            # 普通小学上年10321.31元，本年10359.52元: this year's figure of the item whose last year's was just
+            # stated; that figure is the printed base of a rate or change that follows.
+            pair_prior = state.facts[-1]
+            label = pair_prior.label
+        else:
+            for word in WORDS.previous_words:
+                if label.endswith(word) and len(label) > len(word) and "比" not in label \
+                        and label[-len(word) - 1] not in WORDS.comparison_leads:
+                    label = label[: -len(word)]  # 普通小学上年10321.31元: 普通小学's figure, of the year before
+                    break
         if label.startswith("在") and IN_FRAME_CLOSE.match(self.text, item.end) is not None:
             label = clean_label(label[1:])  # 在支出合计218.78亿元中，…: the frame's figure is 支出合计's
         # A colon right after a figure, or the 中 closing 在…中, opens a breakdown of that figure alone.
@@ -208,6 +221,8 @@ class ListReader(ReaderBase):
             state.positional.append(fact)
         if not label.endswith(WORDS.differences):
             state.subject = fact  # 超收392万元 is no subject: a change after it is of the item stated before
+        if pair_prior is not None:
+            state.prior = pair_prior
         state.change = None
 
     def listed_sum(self, total: Fact, state: State) -> None:
