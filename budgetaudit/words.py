@@ -144,6 +144,9 @@ class Words:
             rf"|(?:{opening})\s++(?:{closing})"
             rf"|(?P<base3>{_alternation(comparison['previous'])})"
         )
+        # 与上年的73991万元(同口径)相比: a base figure printed inside a frame's two halves.
+        self.frame_base_open = re.compile(rf"(?:{opening})\s*(?P<base>{bases})\s*的?\s*$")
+        self.frame_close = re.compile(rf"\s*(?:{_alternation(word['other_basis'])})?\s*(?:{closing})")
         self.previous: frozenset[str] = frozenset(comparison["previous"])
         # The characters a match can open with: a lead holding none of them is not searched (most leads).
         self.comparison_firsts: re.Pattern[str] = _firsts(comparison["before"] + comparison["frames"] + comparison["previous"])

@@ -529,6 +529,12 @@ WAYS = {
         "二、生均经费。(2)普通初中上年14383.56元，本年11662.98元，同口径增加3.72%。",
         ("PCT002", "3.72%"),
     ),
+    # 1. The base printed inside a frame (与上年的X同口径相比): the rate is of the two figures.
+    "the base inside 与…相比": (
+        "一、教育经费。2024年全县一般公共预算教育经费为64469万元，与上年的61318万元同口径相比增5.14%。",
+        "一、教育经费。2024年全县一般公共预算教育经费为64469万元，与上年的61318万元同口径相比增15.14%。",
+        ("PCT002", "15.14%"),
+    ),
     # A count and the names it counts (机构设置): read to the end of the sentence, 和 inside a name or between two.
     "a count and the names after it": (
         "二、机构设置。本局内设机构6个，分别是：办公室、预算股、国库股、农业和社会保障股、经济建设股，法规股。",

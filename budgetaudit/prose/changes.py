@@ -9,6 +9,7 @@ from typing import Final
 from ..concepts import clean_label
 from ..document import Doubt, Change, Fact, Key, SumGroup
 from ..figures import Figure
+from ..words import holds_char
 from .shares import ShareReader
 from .state import Item, State, WordAt, base_period, last_match, quantity_of, tail_clause
 from . import state as _state
@@ -219,11 +220,10 @@ class ChangeReader(ShareReader):
 
     def rate(self, figure: Figure, direction: re.Match[str] | WordAt, state: State, lead: str = "") -> None:
         sign = 1 if direction.group("word") in WORDS.increase else -1
-        pair = state.prior is not None and state.subject is not None and state.prior.context == "statement" \
-            and state.prior.label == state.subject.label
+        pair = state.prior is not None and state.subject is not None and state.prior.label == state.subject.label
         if WORDS.other_basis.search(lead) and not pair:
-            # 按同口径计算增长53.5%: a rate on another basis than the figures printed, not judged. With both years'
-            # figures printed just before (上年X元，本年Y元，同口径增长r%), those are the figures of that basis.
+            # 按同口径计算增长53.5%: a rate on another basis than the figures printed, not judged. With the base
+            # printed just before (上年X元，本年Y元，同口径增长r%; 与上年的X同口径相比增r%), it is that basis's figure.
             return
         word = self.span(direction.start("word") + self._cursor, direction.end("word") + self._cursor)
         change = state.change
@@ -251,7 +251,10 @@ class ChangeReader(ShareReader):
             return False
         comparison = last_match(WORDS.comparison, lead)
         if comparison is None or comparison.group("base") is None:
-            return False
+            comparison = WORDS.frame_base_open.search(lead) if holds_char(lead, WORDS.comparison_firsts) else None
+            if comparison is None or WORDS.frame_close.match(self.text, item.end) is None:
+                return False
+            # 与上年的73991万元同口径相比增12.05%: the figure inside the frame is the base.
         between = lead[comparison.end():]
         if CLAUSE_BREAK.search(between) or len(between.strip()) > 12:
             return False

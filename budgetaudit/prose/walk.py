@@ -282,6 +282,8 @@ class ProseReader(ChangeReader):
                 state.reason = False
         if state.reason and (reason is None or reason.start() <= stop):
             return
+        if comparison and comparison.group("base2") and WORDS.other_basis.search(comparison.group(0)):
+            comparison = None  # 同口径相比: a basis, not a frame around a base (与上年的X同口径相比 names it before)
         if comparison:
             base_text = (comparison.group("base") or comparison.group("base2") or comparison.group("base3") or "").strip()
             state.base = (self.normalise_base(base_text), base_text)
