@@ -535,6 +535,13 @@ WAYS = {
         "一、教育经费。2024年全县一般公共预算教育经费为64469万元，与上年的61318万元同口径相比增15.14%。",
         ("PCT002", "15.14%"),
     ),
+    # 2. Points ahead of the pace, then an unlabelled amount (its label 超收 dropped): the change after them is
+    # the revenue's, stated before them.
+    "a change after points and an unlabelled amount": (
+        "一、收入情况。非税收入完成28106万元，占年初预算21521万元的130.6%，平均进度38.9个百分点，8378万元。较上年同期增2684万元，增长10.6%。",
+        "一、收入情况。非税收入完成28106万元，占年初预算21521万元的130.6%，平均进度38.9个百分点，8378万元。较上年同期增2684万元，增长11.6%。",
+        ("PCT002", "11.6%"),
+    ),
     # A count and the names it counts (机构设置): read to the end of the sentence, 和 inside a name or between two.
     "a count and the names after it": (
         "二、机构设置。本局内设机构6个，分别是：办公室、预算股、国库股、农业和社会保障股、经济建设股，法规股。",

@@ -190,10 +190,6 @@ class ProseReader(ChangeReader):
 
     def place(self, item: Item, lead: str, state: State, sentence: int) -> None:
         figure = item.figure
-        if figure.quantity == "point":
-            # A difference of two percentages (points.py reads the ones it can judge): never an amount's change,
-            # nor its rate (增长高于财政经常性收入增长-10.42个百分点).
-            return
         self.parentheses(lead, state)  # a bracket closes before a rate or a change as before an amount
         state.after_change = False  # read by parentheses() just above, for this figure only
         if state.reason and ("，" in lead or "," in lead):
@@ -212,6 +208,13 @@ class ProseReader(ChangeReader):
             k, word, begin, finish = state.each_rates[item.start]
             state.change = state.each_changes[k]
             direction = WordAt(word, begin - self._cursor, finish - self._cursor)
+        if figure.quantity == "point":
+            # A difference of two percentages (points.py reads the ones it can judge): never an amount's change,
+            # nor its rate (增长高于财政经常性收入增长-10.42个百分点); without a direction word it is stated, and takes
+            # its label (平均进度38.9个百分点).
+            if direction is None:
+                self.statement(item, lead, state, sentence)
+            return
         if figure.quantity == "percent":
             if state.whole is not None and lead.strip() == "的" and state.subject is not None:
                 self.add_share(state.subject, figure, state.whole, state.whole.label, state, state.whole_kind)
