@@ -190,6 +190,18 @@ class PointChange:
 
 
 @dataclass(slots=True, eq=False)
+class AnnualGrowth:
+    """年均增长12.03%，2020年达到9410.76元，比2015年增长76.48%: an average yearly rate and the growth over `years`
+    years it compounds to."""
+
+    label: str
+    annual: Figure
+    growth: Figure
+    years: int
+    since: str  # the base year as printed (2015年)
+
+
+@dataclass(slots=True, eq=False)
 class NamedCount:
     """直属事业单位10个，即A、B、C: a count and the names listed after it. The list may end at the intro's clause
     or run to the end of the sentence, and 和/及 may join two names or stand inside one: `fewest` and `most`
@@ -224,6 +236,7 @@ class Document:
     changes: list[Change] = field(default_factory=list)
     points: list[PointChange] = field(default_factory=list)
     named_counts: list[NamedCount] = field(default_factory=list)
+    annual_growths: list[AnnualGrowth] = field(default_factory=list)
     shares: list[Share] = field(default_factory=list)
     doubts: list[Doubt] = field(default_factory=list)
     tables: list = field(default_factory=list)

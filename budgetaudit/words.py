@@ -43,6 +43,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "points": {"compare": False, "higher_than": False, "lower_than": False, "higher": False, "lower": False,
                "rate_nouns": False, "adverbs": False},
     "names": {"intro": False, "units": False, "partial": False, "conjunctions": False},
+    "annual": {"words": False, "since": False},
 }
 # Keys whose list may hold the empty phrase (a label that is nothing but a measure word).
 _MAY_BE_EMPTY: Final = frozenset({("labels", "measure_only")})
@@ -248,6 +249,12 @@ class Words:
             rf"(?P<label>[^，,；;。:%\d]{{0,30}}?)\(?\s*")
         self.rate_nouns: tuple[str, ...] = tuple(points["rate_nouns"])
         self.point_adverbs: tuple[str, ...] = tuple(points["adverbs"])
+        annual = data["annual"]
+        self.annual_words: tuple[str, ...] = tuple(annual["words"])
+        self.annual_rate = re.compile(rf"(?:{_alternation(annual['words'])})\s*(?:为|达|了)?\s*$")
+        self.growth_since = re.compile(
+            rf"(?:{_alternation(annual['since'])})\s*(?P<year>(?:19|20)\d{{2}})\s*年度?\s*"
+            rf"(?:{_alternation(word['increase'])})了?\s*$")
         names = data["names"]
         # 10个，即…: a count, what it counts (no clause break), the intro; the names follow.
         self.named_count = re.compile(

@@ -1,5 +1,7 @@
 """Narrative extraction: each way real disclosures are written, read as a reviewer would read it."""
 
+from fractions import Fraction
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -282,3 +284,15 @@ def test_a_count_of_names_is_flagged_exactly_when_it_is_not_their_number(names, 
     text = f"二、机构设置。本局内设机构{count}个，分别是：{'、'.join(names)}。"
     found = [code for code, _ in flagged(text, _LOADED_RULES[0]) if code == "TOT006"]
     assert found == ([] if slip == 0 else ["TOT006"])
+
+
+@given(st.fractions(min_value=-99, max_value=500), st.integers(1, 30))
+def test_the_yearly_rate_a_growth_implies_is_bracketed(growth, years):
+    """kinds/annual._yearly brackets the exact yearly rate: compounded, the lower bound gives at most the growth
+    and the upper at least, and they lie within 2/10^8 of a percent of each other."""
+    from budgetaudit.kinds.annual import _yearly
+
+    low, high = _yearly(growth, years, False), _yearly(growth, years, True)
+    factor = 1 + growth / 100
+    assert (1 + low / 100) ** years <= factor <= (1 + high / 100) ** years
+    assert 0 <= high - low <= Fraction(2, 10**8)

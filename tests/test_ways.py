@@ -542,6 +542,12 @@ WAYS = {
         "一、收入情况。非税收入完成28106万元，占年初预算21521万元的130.6%，平均进度38.9个百分点，8378万元。较上年同期增2684万元，增长11.6%。",
         ("PCT002", "11.6%"),
     ),
+    # 2. An average yearly rate beside the growth since a base year: compounded over the years, it gives that growth.
+    "a yearly rate beside the growth since a base year": (
+        "一、生均经费。全县普通高中生均一般公共预算教育经费年均增长8.45%，2024年达到18750.25元，比2019年增长49.99%。",
+        "一、生均经费。全县普通高中生均一般公共预算教育经费年均增长9.45%，2024年达到18750.25元，比2019年增长49.99%。",
+        ("PCT009", "9.45%"),
+    ),
     # A count and the names it counts (机构设置): read to the end of the sentence, 和 inside a name or between two.
     "a count and the names after it": (
         "二、机构设置。本局内设机构6个，分别是：办公室、预算股、国库股、农业和社会保障股、经济建设股，法规股。",
@@ -586,6 +592,12 @@ def test_inconsistent_document_is_flagged_at_the_slip(name, rules):
 def test_a_rate_on_another_basis_without_both_years_printed_is_not_judged(rules):
     # 按同口径计算: the base of that basis is not printed; last year's figure stated elsewhere is not it.
     text = "一、收入情况。上年全县一般公共预算收入20.00亿元。本年全县一般公共预算收入21.00亿元，按同口径计算增长8.5%。"
+    assert flagged(text, rules) == []
+
+
+def test_a_stretch_with_two_yearly_rates_is_not_read(rules):
+    # Which growth goes with which yearly rate is not said: neither pair is judged.
+    text = "一、收支情况。收入和支出年均增长9.3%和5.1%，2024年分别达到12.8亿元和20.5亿元，比2019年增长28.1%。"
     assert flagged(text, rules) == []
 
 

@@ -24,7 +24,8 @@ KINDS = {
 
 CHOICES = {
     ("agree", "of"): ("changes", "facts", "scopes"),
-    ("change", "check"): ("rate", "direction", "flat", "base", "flat_figures", "increase_bound", "points"),
+    ("change", "check"): ("rate", "direction", "flat", "base", "flat_figures", "increase_bound", "points",
+                          "annual"),
     ("share", "of"): ("share", "completion"),
     ("completeness", "check"): ("sections", "evaluations", "tables"),
     ("sum", "mode"): ("partition", "subset"),

@@ -10,6 +10,7 @@ check = "flat_figures": 持平/无变化/无增减 against a base whose own figu
                      its 决算数, last year's figure): the two figures are equal within rounding.
 check = "points":    比上年的10.54%增加0.78个百分点: the points are the difference of the two percentages, in the
                      direction said (a percentage after 下降 may be read as negative or by its size).
+check = "annual":    年均增长r% beside 比YYYY年增长R%: (1 + r/100)^n = 1 + R/100 over the n years (kinds/annual.py).
 check = "base":      Δ = current − base, where the base figure itself is printed with the change
                      (比上年2476.95万元减少…) or elsewhere under the same concept (a table's 2025年预算数
                      column, a 年初预算数 column).
@@ -25,6 +26,7 @@ from ..figures import magnitude
 from ..relations import Outcome, divisor_guard, judge, share, total
 from ..relations import rate as rate_of
 from ..slips import RateSlips, rounds_to
+from .annual import check_annual
 from .operands import operand
 
 PARAMS: Final = {"check": (str, ...)}
@@ -47,7 +49,8 @@ def _figures_rate(sign: int):
 
 def check(rule, document, reporter) -> None:
     {"rate": check_rate, "direction": check_direction, "flat": check_flat, "base": check_base,
-     "flat_figures": check_flat_figures, "increase_bound": check_increase_bound, "points": check_points}[
+     "flat_figures": check_flat_figures, "increase_bound": check_increase_bound, "points": check_points,
+     "annual": check_annual}[
         rule.params["check"]
     ](rule, document, reporter)
 

@@ -16,6 +16,7 @@ from ..source import Source
 from ..words import holds_any, holds_char, search_tail
 from .base import subject_prefix
 from .changes import ChangeReader
+from .annual import annual_growths
 from .names import named_counts
 from .points import point_changes
 from .state import Item, State, WordAt, last_match, tail_clause
@@ -142,6 +143,8 @@ class ProseReader(ChangeReader):
         self.positional_lists(s, e, items, state)
         if holds_any(text[s:e], WORDS.named_count_units):
             self.doc.named_counts.extend(named_counts(text, s, e, items, self.span))
+        if holds_any(text[s:e], WORDS.annual_words):
+            self.doc.annual_growths.extend(annual_growths(text, s, items, self.doc.year))
         if "百分点" in text[s:e]:
             self.doc.points.extend(point_changes(text, s, items, self.span))
         cursor = s
