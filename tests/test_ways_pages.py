@@ -81,7 +81,18 @@ SPACED_WEB_TABLE = """2024年度一般公共预算财政拨款“三公”经费
 3、公务用车费 | 22.56 | 11.99 | -10.57 | -46.85% | |
 """
 
+# A page whose title was cut off (its year unknown): 其中： a sentence of its own after a dated total, then numbered parts.
+NUMBERED_UNDATED = (
+    "二、收支预算总体情况\n2017年收入总预算501.98万元,同比减少17.05万元。其中:\n"
+    "1、一般公共财政预算拨款{grant}万元,同比减少25.35万元。\n2、上年结余收入8.3万元,同比增加8.3万元。\n"
+)
+
 PAGES = {
+    "其中： alone, then numbered parts of a dated total": (
+        NUMBERED_UNDATED.format(grant="493.68"),
+        NUMBERED_UNDATED.format(grant="507.37"),
+        ("TOT002", "501.98万元"),
+    ),
     "a fall's rate printed in a sentence and in a spaced-out table": (
         SPACED_WEB_TABLE.format(rate="57.39%"),
         SPACED_WEB_TABLE.format(rate="57.41%"),

@@ -44,6 +44,7 @@ def _first_visible(text: str) -> str:
 
 # A sentence ending with 其中： after its last figure: numbered sentences follow, one part each.
 OPENS_NUMBERED: Final = re.compile(r"万?元\s*[,，]?\s*其中\s*[:：]\s*$")
+OPENS_ALONE: Final = re.compile(r"\s*其中\s*[:：]\s*")
 
 
 class ProseReader(ChangeReader):
@@ -110,6 +111,9 @@ class ProseReader(ChangeReader):
         if list_item and group is not None and state.facts:
             part = state.facts[0]
             total = group.total.key
+            if self.doc.year is None and part.key.period == "current" and total.period.isdigit():
+                # The document's year unknown, the total dated (2017年收入总预算…。其中：): its parts are of that year.
+                part.key = Key(part.key.concept, total.period, part.key.measure, part.key.scope, part.key.quantity)
             if part.context == "statement" and part.key.quantity == total.quantity and part.key.period == total.period \
                     and part.key.concept != total.concept:
                 if not group.parts:
@@ -118,6 +122,9 @@ class ProseReader(ChangeReader):
                 self.mark_complete(group)
         elif not list_item and state.facts and "其中" in sentence[-8:] and OPENS_NUMBERED.search(sentence):
             self.numbered = SumGroup(state.facts[-1], [], "numbered")
+        elif not list_item and not state.facts and state.previous and OPENS_ALONE.fullmatch(sentence):
+            # 收入总预算501.98万元，同比减少17.05万元。其中：, then 1.… 2.…: 其中： a sentence of its own after the total's.
+            self.numbered = SumGroup(state.previous[-1], [], "numbered")
 
     def read_sentence(self, s: int, e: int, state: State, in_list: bool) -> None:
         text = self.text
