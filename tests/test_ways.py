@@ -601,6 +601,15 @@ def test_a_stretch_with_two_yearly_rates_is_not_read(rules):
     assert flagged(text, rules) == []
 
 
+def test_a_list_of_items_each_with_the_same_unknown_word_is_pairs_not_parts(rules):
+    # A reworded repost (减少 replaced by 镌汰): each item's figure, then its change under one unknown word.
+    pairs = ("三、“三公”经费。2022年“三公”经费支出合计28.24亿元。其中，因公出国(境)费2.94亿元，镌汰3.7亿元；"
+             "公务用车购置及运行费24.72亿元，镌汰18.89亿元。")
+    assert flagged(pairs, rules) == []
+    parts = pairs.replace("镌汰3.7亿元", "培训费3.7亿元").replace("镌汰18.89亿元", "会议费18.89亿元")
+    assert ("TOT002", "28.24亿元") in flagged(parts, rules)
+
+
 def test_points_with_no_other_percentage_printed_are_not_judged(rules):
     # 增幅高于上年同期4.3个百分点: last year's rate is not printed; 中央企业67.0%，同比下降0.2个百分点: the
     # percentage before the points is the one stated, not the other.

@@ -45,6 +45,13 @@ def check(rule, document, reporter) -> None:
             # (预算总收入), nothing says the list breaks that figure down: not judged.
             reporter.unchecked(rule.code, "unknown_whole", [group.total] + list(group.parts), label=group.total.label)
             continue
+        repeated = _repeated_unknown_label(group.parts)
+        if repeated:
+            # 其中，因公出国(境)费2.94亿元，镌汰3.7亿元；公务用车购置及运行费24.72亿元，镌汰18.89亿元: one unknown word
+            # labelling a figure after each item makes the list pairs (an item and its change), not parts.
+            reporter.unchecked(rule.code, "repeated_label", [group.total] + list(group.parts), label=group.total.label,
+                               part=repeated)
+            continue
         stated = group.total
         inputs = [operand(p) for p in group.parts]
         if mode == "partition":
@@ -79,6 +86,18 @@ def check(rule, document, reporter) -> None:
 
 
 _AGREE: Final = (Outcome.EXACT, Outcome.ROUNDING)
+
+
+def _repeated_unknown_label(parts) -> str:
+    """The label of an item the dictionary does not know that two parts of a list share ("" for none)."""
+    seen: set[str] = set()
+    for part in parts:
+        if part.key.known or not part.label:
+            continue
+        if part.label in seen:
+            return part.label
+        seen.add(part.label)
+    return ""
 
 
 def _ends_earlier(group, inputs: list, stated) -> bool:
