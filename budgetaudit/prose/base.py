@@ -94,6 +94,8 @@ class ReaderBase:
                 gap = text[item[1] : following[0]]
                 if gap.strip(" ,，、和及与") == "" and gap.strip(" ") != "":
                     item[2] = following[2]
+                elif gap.lstrip(" ").startswith((",", "，")) and gap.strip(" ,，") in WORDS.current_words:
+                    item[2] = following[2]  # 上年2709.16，本年2845.20元: the unit printed once for the pair
         out: list[Item] = []
         for number_start, number_end, found_unit, found_end in found:
             if found_unit is None:
