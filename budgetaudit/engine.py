@@ -15,7 +15,7 @@ import re
 from fractions import Fraction
 from typing import Final
 
-from . import crossref, evaluation, prose, title
+from . import crossref, evaluation, evaluation_line, prose, title
 from .concepts import Dictionary, default_dictionary
 from .document import Document, Fact
 from .figures import Figure, format_decimal
@@ -223,6 +223,7 @@ def _read_document(source: Source, dictionary: Dictionary | None, native_tables:
     crossref.derive_partitions(document, dictionary)
     crossref.derive_change_partitions(document, dictionary)
     evaluation.extract(document)
+    evaluation_line.extract(document)
     return document
 
 

@@ -52,8 +52,8 @@ INDICATOR_FIELDS: Final = (
     ("group", ("绩效指标", "绩")),
 )
 EXECUTION_FIELDS: Final = (
-    ("exec_weight", ("执行率权重",)),
-    ("exec_score", ("执行率得分",)),
+    ("exec_weight", ("执行率权重", "分值", "权重")),
+    ("exec_score", ("执行率得分", "得分")),
     ("rate", ("执行率",)),
     ("amount_total", ("年度总金额",)),
     ("initial", ("年初预算数", "年初预算")),
@@ -112,6 +112,16 @@ class Indicator:
 
 
 @dataclass(slots=True)
+class Funds:
+    """A source of the project's funds (其中：本年财政拨款, 上年结转资金, 其他资金), its figure in each money column."""
+
+    label: str
+    initial: Figure | None = None
+    adjusted: Figure | None = None
+    executed: Figure | None = None
+
+
+@dataclass(slots=True)
 class Execution:
     initial: Figure | None = None
     adjusted: Figure | None = None
@@ -119,6 +129,8 @@ class Execution:
     rate: Figure | None = None
     weight: Figure | None = None
     score: Figure | None = None
+    sources: list[Funds] = field(default_factory=list)  # the rows under 年度资金总额
+    number_fields: list[str] = field(default_factory=list)  # the fields of the total row's numbers, in order
 
 
 @dataclass(slots=True)
@@ -476,12 +488,13 @@ def _apply_keys(source: Source, evaluation: Evaluation, keyed: dict[str, Printed
 
 
 def _read_execution(source: Source, evaluation: Evaluation, cells: list[Printed], printed: list[int], header, positional: bool, unit) -> None:
-    if evaluation.execution is not None:
-        return  # the first amounts row is the project's; 其中 rows are its parts
     texts = [_clean(cells[i].text) for i in printed]
-    if not any(_is_number(t) for t in texts):
+    if evaluation.execution is not None or any(t.startswith("其中") for t in texts):
+        # The first amounts row is the project's; the rows under it are its sources.
+        if evaluation.execution is not None and texts and source_label(texts[0]):
+            _read_source(source, evaluation.execution, cells, printed, unit, source_label(texts[0]))
         return
-    if any(t.startswith("其中") for t in texts):
+    if not any(_is_number(t) for t in texts):
         return
     readings = placements(cells, printed, header, positional)
     sure, unsure = agreed(readings)
@@ -498,6 +511,39 @@ def _read_execution(source: Source, evaluation: Evaluation, cells: list[Printed]
         initial=get("initial", unit), adjusted=get("adjusted", unit), executed=get("executed", unit),
         rate=get("rate", "%"), weight=get("exec_weight", POINTS), score=get("exec_score", POINTS),
     )
+    evaluation.execution.number_fields = [name for name, i in sorted(sure.items(), key=lambda item: item[1])
+                                          if name in NUMBER_FIELDS and _is_number(cells[i].text)]
+
+
+# The sources a project's funds split into (年度资金总额 = 本年财政拨款 + 上年结转资金 + 其他资金).
+SOURCES: Final = ("本年财政拨款", "上年结转资金", "其他资金")
+_SOURCE_ALIASES: Final = {"财政拨款": "本年财政拨款", "上年结转": "上年结转资金"}
+
+
+def source_label(text: str) -> str:
+    """The source a row's label names ("" for none): 其中：本年财政拨款 → 本年财政拨款."""
+    label = _clean(text).removeprefix("其中").lstrip(":：")
+    label = _SOURCE_ALIASES.get(label, label)
+    return label if label in SOURCES else ""
+
+
+def _read_source(source: Source, execution: Execution, cells: list[Printed], printed: list[int], unit,
+                 label: str) -> None:
+    """A source's numbers stand under the total's, in order: as many as the total's, or the first few of them
+    when those are amounts. Otherwise where they stand is not certain, and the source is left out (its total
+    then only bounded by the others)."""
+    numbers = [i for i in printed if _is_number(cells[i].text)]
+    fields = execution.number_fields
+    if len(numbers) > len(fields) or (len(numbers) < len(fields) and not set(fields[: len(numbers)]) <= _AMOUNTS):
+        return
+    funds = Funds(label)
+    for name, i in zip(fields, numbers):
+        if name in ("initial", "adjusted", "executed"):
+            setattr(funds, name, number_in(source, cells[i], unit))
+    execution.sources.append(funds)
+
+
+_AMOUNTS: Final = frozenset({"amount_total", "initial", "adjusted", "executed"})
 
 
 def _indicator(source: Source, cells: list[Printed], sure: dict[str, int], line: int, level1: str, level2: str) -> Indicator:

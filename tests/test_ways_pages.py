@@ -87,7 +87,19 @@ NUMBERED_UNDATED = (
     "1、一般公共财政预算拨款{grant}万元,同比减少25.35万元。\n2、上年结余收入8.3万元,同比增加8.3万元。\n"
 )
 
+# A self-evaluation form that PDF conversion flattened into one line.
+FLAT_FORM = (
+    "附件: 项目支出绩效自评表 (2024年度) 项目名称 档案数字化项目 主管部门 某某县档案馆 项目资金 (万元) 年初预算数 "
+    "全年预算数 全年执行数 分值 执行率 得分 年度资金总额: {total} 其中:本年财政拨款 45 44.5 44.5 上年结转资金 其他资金 "
+    "年度总体目标 完成馆藏档案数字化。\n"
+)
+
 PAGES = {
+    "a self-evaluation flattened into one line": (
+        FLAT_FORM.format(total="45 44.5 44.5 10 100% 10"),
+        FLAT_FORM.format(total="0 0 0 10 0 0"),
+        ("EVA012", "0"),
+    ),
     "其中： alone, then numbered parts of a dated total": (
         NUMBERED_UNDATED.format(grant="493.68"),
         NUMBERED_UNDATED.format(grant="507.37"),

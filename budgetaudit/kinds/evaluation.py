@@ -14,12 +14,13 @@ from typing import Callable, Final
 from ..evaluation import Evaluation, Indicator
 from ..figures import COUNT_UNITS, MONEY_UNITS, NUMBER_RE, Figure, Interval, exact_operand, figure_at, format_decimal, unit_after
 from ..relations import Judgement, Operand, Outcome, divisor_guard, judge, judge_at_most, share, total
+from .funds import check_funds
 from .operands import operand
 
 CHECKS: Final = (
     "weights", "total", "score_bounds", "execution_rate", "execution_score", "deviation",
     "target_and_score", "cost_target", "quantity_target",
-    "description_arithmetic", "description_sum",
+    "description_arithmetic", "description_sum", "funds",
 )
 PARAMS: Final = {"check": (str, ...)}
 PLACEHOLDERS: Final = {
@@ -648,4 +649,5 @@ CHECKERS: Final = {
     "quantity_target": check_quantity_target,
     "description_arithmetic": check_description_arithmetic,
     "description_sum": check_description_sum,
+    "funds": check_funds,
 }
