@@ -138,7 +138,8 @@ def equivalent_scopes(document: Document) -> None:
             wide, narrow = total.key.scope, part.key.scope
             if (
                 narrow in _SCOPE_REVENUE
-                and part.key.concept == _SCOPE_REVENUE[narrow]
+                # 收入合计x，其中：财政拨款收入x: a part the reader qualified by the total it breaks down counts too.
+                and part.key.concept in (_SCOPE_REVENUE[narrow], f"{total.key.concept}›{_SCOPE_REVENUE[narrow]}")
                 and wide in _NESTED
                 and _NESTED.index(wide) < _NESTED.index(narrow)
                 and part.figure.sign != 0

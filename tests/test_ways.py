@@ -553,6 +553,20 @@ WAYS = {
         "一、生均经费。全县普通高中生均一般公共预算教育经费年均增长9.45%，2024年达到18750.25元，比2019年增长49.99%。",
         ("PCT009", "9.45%"),
     ),
+    # 2. A second comparison in the same sentence naming no item is of the item the first one named.
+    "a second comparison of the item just compared": (
+        "三、“三公”经费。国内公务接待27批次，134人次。经比较，“三公”经费较上年减少15.29万元，较年初预算数减少0.04万元。"
+        "“三公”经费决算数比年初预算数减少0.04万元。",
+        "三、“三公”经费。国内公务接待27批次，134人次。经比较，“三公”经费较上年减少15.29万元，较年初预算数减少0.04万元。"
+        "“三公”经费决算数比年初预算数增加0.04万元。",
+        ("XRF001", "0.04万元"),
+    ),
+    # 4. A 其中 list with its colon right after a reason (its comma left out) ends the reason: its parts are listed.
+    "a 其中 list right after a reason": (
+        "二、收入情况。2024年度收入合计348.50万元，较上年增加10.47万元，主要原因是增资调资收入增加其中：财政拨款收入348.50万元，占100%。",
+        "二、收入情况。2024年度收入合计348.50万元，较上年增加10.47万元，主要原因是增资调资收入增加其中：财政拨款收入358.50万元。",
+        ("TOT002", "348.50万元"),
+    ),
     # A count and the names it counts (机构设置): read to the end of the sentence, 和 inside a name or between two.
     "a count and the names after it": (
         "二、机构设置。本局内设机构6个，分别是：办公室、预算股、国库股、农业和社会保障股、经济建设股，法规股。",

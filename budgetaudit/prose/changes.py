@@ -56,6 +56,11 @@ class ChangeReader(ShareReader):
                 break
         if not label and state.subject is not None and self.names_another(lead[: direction.start()], state.subject):
             return "", None, "all"  # …运行维护费支出决算比预算无增减变化，比去年增加1.05万元: not the last item stated
+        if not label and state.change is not None and state.change.label and state.change.current is None \
+                and (state.subject is None or state.subject.label != state.change.label):
+            # “三公”经费较上年减少15.29万元，较年初预算数减少0.04万元: a second comparison naming no item is of the
+            # item the first one named (its figure not stated here), not of the last figure before them.
+            return state.change.label, None, state.change.key.scope
         if not label or label in WORDS.anaphora:
             subject = state.subject
             if state.prior is not None and subject is not None and subject.label != state.prior.label:

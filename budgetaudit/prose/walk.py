@@ -281,6 +281,12 @@ class ProseReader(ChangeReader):
                 and lead.find(")", reason.end()) >= 0:
             reason = None  # (包括…用于教育的经费等)162.46亿元: a use named inside brackets that close before the figure
         stop = max(lead.rfind("；"), lead.rfind(";"))
+        if "其中" in lead:
+            # …主要原因是社会保障费收入增加其中:财政拨款收入348.50万元: a list opened with a colon ends the reason,
+            # even where the comma before it was left out.
+            for opened in WORDS.open_parts.finditer(lead):
+                if ":" in opened.group(0) or "：" in opened.group(0):
+                    stop = max(stop, opened.start())
         if reason is not None and reason.start() > stop:
             state.reason = True
         elif stop >= 0:
