@@ -27,6 +27,8 @@ def read(source: Source, document: Document) -> None:
     year = re.search(r"((?:19|20)\d{2})\s*年", title)
     if year:
         document.year = int(year.group(1))
+    else:
+        document.year = _year_from_body(source.norm)
     title_line = default_words().title_line
     for line in head:
         name = _before_year(line).strip()
@@ -35,6 +37,18 @@ def read(source: Source, document: Document) -> None:
                 and not HEADING.match(line) and not line.startswith("单位")):
             document.entity = name
             break
+
+
+def _year_from_body(text: str) -> int | None:
+    """A text without a title year (a page cut short, chrome at the top): the year its opening writes as 2020年度
+    most often, at least twice and more often than any other (2020年度收入总计…。2020年度支出合计…)."""
+    counts: dict[str, int] = {}
+    for match in _BODY_YEAR.finditer(text, 0, min(len(text), _BODY_REACH)):
+        counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return None
+    return int(max(counts, key=counts.__getitem__))
 
 
 def _kind_from_body(text: str, document: Document) -> None:
@@ -58,6 +72,8 @@ _CLAUSE: Final = re.compile(r"[:：,，。；;|｜>＞»]")
 # A line holding a clause that ends (，, 。) is a sentence, not a title.
 _SENTENCE: Final = re.compile(r"[，,。；;]")
 _TITLE_YEAR: Final = re.compile(r"(?:19|20)\d{2}\s*年")
+_BODY_YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年度")
+_BODY_REACH: Final = 4000
 
 
 def _before_year(line: str) -> str:

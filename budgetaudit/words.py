@@ -35,7 +35,8 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "labels": {"anaphora": False, "measure_only": False, "structure": False, "before_measure": False,
                "self_names": False, "subjects": False, "levels": False, "bodies": False,
                "bases": False, "approved": False, "flows": False, "subject_frames": True, "basis_frames": True,
-               "differences": False, "bounds_after": False, "from_to": False},
+               "differences": False, "bounds_after": False, "from_to": False,
+               "part_of_whole": False},
     "measures": {"initial": False, "adjusted": False, "final": False, "previous": False, "carried": False,
                  "current": False,
                  "stretches": False, "part_periods": False, "executed": False},
@@ -213,6 +214,7 @@ class Words:
         self.basis_endings: tuple[str, ...] = tuple(labels["bases"])
         self.flows: tuple[str, ...] = tuple(labels["flows"])
         self.differences: tuple[str, ...] = tuple(labels["differences"])
+        self.part_of_whole: tuple[str, ...] = tuple(labels["part_of_whole"])
         self.bounds_after = re.compile(rf"\s*(?:{_alternation(labels['bounds_after'])})")
         self.from_to = re.compile(rf"\s*(?:{_alternation(labels['from_to'])})")
         self.approved = re.compile(_alternation(labels["approved"]))

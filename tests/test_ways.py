@@ -567,6 +567,27 @@ WAYS = {
         "二、收入情况。2024年度收入合计348.50万元，较上年增加10.47万元，主要原因是增资调资收入增加其中：财政拨款收入358.50万元。",
         ("TOT002", "348.50万元"),
     ),
+    # 12. One item's change against one base stated twice with amounts that cannot be the same.
+    "a change stated twice with different amounts": (
+        "二、收入情况。2024年度收入合计348.50万元，较上年增加10.47万元。三、其他说明。2024年度收入合计较上年增加10.47万元。",
+        "二、收入情况。2024年度收入合计348.50万元，较上年增加10.47万元。三、其他说明。2024年度收入合计较上年增加10.74万元。",
+        ("XRF001", "10.74万元"),
+    ),
+    "收、支总计各增加 against each total's change": (
+        "一、总体情况。2024年度收入总计348.50万元，支出总计348.50万元，收入总计较上年增加10.47万元。"
+        "二、收支说明。2024年度收、支总计均为348.50万元，与2023年相比，收、支总计各增加10.47万元。",
+        "一、总体情况。2024年度收入总计348.50万元，支出总计348.50万元，收入总计较上年增加10.47万元。"
+        "二、收支说明。2024年度收、支总计均为348.50万元，与2023年相比，收、支总计各增加10.7万元。",
+        ("XRF001", "10.7万元"),
+    ),
+    # 4. An item's share of 项目支出 makes it 项目支出's part, never a copy of the department's or 基本支出's item.
+    "an economic item of 项目支出 beside the same item of 基本支出": (
+        "二、基本支出。商品和服务支出预算445372.24元，占基本支出预算17.99%，同比减少36235.88元。"
+        "三、项目支出。商品和服务支出426000元，占项目支出预算90.73%，同比增加36600元，增长9.4%。",
+        "二、基本支出。商品和服务支出预算445372.24元，占基本支出预算17.99%，同比减少36235.88元。"
+        "三、项目支出。商品和服务支出426000元，占项目支出预算90.73%，同比增加36600元，增长19.4%。",
+        ("PCT002", "19.4%"),
+    ),
     # A count and the names it counts (机构设置): read to the end of the sentence, 和 inside a name or between two.
     "a count and the names after it": (
         "二、机构设置。本局内设机构6个，分别是：办公室、预算股、国库股、农业和社会保障股、经济建设股，法规股。",
@@ -627,6 +648,25 @@ def test_a_list_of_items_each_with_the_same_unknown_word_is_pairs_not_parts(rule
     assert flagged(pairs, rules) == []
     parts = pairs.replace("镌汰3.7亿元", "培训费3.7亿元").replace("镌汰18.89亿元", "会议费18.89亿元")
     assert ("TOT002", "28.24亿元") in flagged(parts, rules)
+
+
+def test_a_page_without_a_title_year_takes_the_year_its_body_names(rules):
+    # Page chrome at the top, no title: 2020年度 in the body makes it the 2020 report, so 2019年 is the year
+    # before, and the change against it is the change against 上年 stated elsewhere (all revenue being 财政拨款).
+    body = ("[ 主题分类 ] 教育 [ 体裁分类 ] 财政预算、决算\n[ 发布机构 ] 某某县实验小学\n首页 > 信息公开 > 财政资金\n"
+            "某某县实验小学部门决算公开\n"
+            "1.总体情况。2020年度收入总计348.50万元，支出总计348.50万元，收入总计较上年决算数增加10.47万元。\n"
+            "2020年度收入合计348.50万元，其中：财政拨款收入348.50万元。\n"
+            "2.财政拨款。2020年度财政拨款收、支总计348.50万元。与2019年相比，收、支总计各增加{delta}万元。\n")
+    assert flagged(body.format(delta="10.47"), rules, head="") == []
+    assert ("XRF001", "10.7万元") in flagged(body.format(delta="10.7"), rules, head="")
+
+
+def test_this_years_figure_in_a_stretch_about_another_year_is_of_that_year(rules):
+    # 2022年收入总计…，包括本年收入合计…: that 本年 is 2022's, never a copy of 2023's 收入合计.
+    text = ("一、总体情况。2023年度收入合计6462.57万元。收支较上年减少570.58万元，主要原因是2022年收入总计7033.15万元，"
+            "包括本年收入合计6925.14万元，使用年初结转和结余108.01万元。")
+    assert flagged(text, rules, head="2023年度部门决算公开说明\n") == []
 
 
 def test_points_with_no_other_percentage_printed_are_not_judged(rules):

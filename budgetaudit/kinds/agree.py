@@ -81,6 +81,7 @@ def _evidence(own: list, others: list[list]) -> list:
 
 
 def check_changes(rule, document, reporter) -> None:
+    _check_amounts(rule, document, reporter)
     groups = defaultdict(list)
     for change in document.changes:
         if change.delta is None or change.delta_sign not in (1, -1) or not change.label:
@@ -119,6 +120,60 @@ def check_changes(rule, document, reporter) -> None:
                         [change.delta, *change.words[:1], *[o.delta for o in _evidence([], [others])]],
                         f"{other_word}{others[0].delta.text}", f"{word}{change.delta.text}",
                     )
+
+
+# A change of 收支总计 (收、支总计各增加x) is the change of each of the two totals.
+_BOTH_TOTALS: Final = {"收支总计": ("收入总计", "支出总计")}
+
+
+def _signed(change) -> Interval:
+    interval = change.delta.interval
+    return interval if change.delta_sign > 0 else Interval(-interval.hi, -interval.lo)
+
+
+def _meet(a: Interval, b: Interval) -> bool:
+    return a.lo <= b.hi and b.lo <= a.hi
+
+
+def _check_amounts(rule, document, reporter) -> None:
+    """One item's change against one base, in one measure and fund scope, stated with amounts that cannot be
+    the same (增加10.47万元 here, 各增加10.7万元 there): the odd one out is reported, against the amount most
+    statements meet (the first stated on a tie). Amounts of opposite words are the direction check's."""
+    groups: defaultdict[tuple, list] = defaultdict(list)
+    for change in document.changes:
+        key = change.key
+        if change.delta is None or change.delta_sign not in (1, -1) or not change.label or not key.known:
+            continue
+        if change.base.startswith("text:") or change.base == "unknown" or key.period != "current":
+            continue
+        measure = change.current.key.measure if change.current is not None else key.measure
+        scope = document.scope_alias.get(key.scope, key.scope)
+        for concept in _BOTH_TOTALS.get(key.concept, (key.concept,)):
+            # Amounts of opposite words are compared only when equal (the direction check): 减少166.4万元 here and
+            # 从汇总数据看…增加43万元 there may be of other data, not a slip of one figure.
+            groups[(concept, change.base, measure, scope, change.delta_sign)].append(change)
+    reported: set[int] = set()
+    for changes in groups.values():
+        if len(changes) < 2:
+            continue
+        ranges = [_signed(c) for c in changes]
+        meets = [sum(_meet(r, other) for other in ranges) for r in ranges]
+        best = max(range(len(changes)), key=lambda k: (meets[k], -changes[k].delta.start))
+        agreeing = [c for c, r in zip(changes, ranges) if _meet(r, ranges[best])]
+        reporter.report.checked += len(changes) - 1
+        for change, signed in zip(changes, ranges):
+            if _meet(signed, ranges[best]) or id(change) in reported:
+                continue
+            reported.add(id(change))
+            word = change.words[0].text if change.words else ""
+            other_word = agreeing[0].words[0].text if agreeing[0].words else ""
+            reporter.finding(
+                rule, rule.severity,
+                {"label": change.label, "base": change.base_text,
+                 "others": f"{other_word}{agreeing[0].delta.text}（{_lines([c.delta for c in agreeing])}）", "why": ""},
+                [change.delta, *change.words[:1], *[c.delta for c in _evidence([], [agreeing])]],
+                f"{other_word}{agreeing[0].delta.text}", f"{word}{change.delta.text}",
+            )
 
 
 def _rate_range(change) -> Interval:

@@ -131,6 +131,17 @@ class ReaderBase:
             year = printed
         return year
 
+    def year_of_stretch(self) -> str:
+        """The last year printed in this stretch of the sentence (after its last semicolon) before the figure."""
+        text = self.text
+        start = max(text.rfind("；", self.sentence_start, self._item_start),
+                    text.rfind(";", self.sentence_start, self._item_start), self.sentence_start - 1) + 1
+        found = ""
+        for match in YEAR.finditer(text, start, self._item_start):
+            if text[max(start, match.start() - 2) : match.start()].strip()[-1:] not in WORDS.comparison_leads:
+                found = match.group(1)  # not a base (比2022年…)
+        return found
+
     def read_years(self, start: int, end: int) -> None:
         """Where each stretch of the sentence [start, end) that opens with a year starts, and the year."""
         text = self.text
@@ -235,6 +246,8 @@ class ReaderBase:
             lead = clause
         year = last_year(lead)  # the year printed nearest the figure dates it
         printed = year.group(1) if year else ""
+        if not printed and holds_any(lead, WORDS.current_words):
+            printed = self.year_of_stretch()  # 2022年收入总计x，包括本年收入合计y: that year's 本年
         if not printed and self.sentence_years:
             # Else the year the sentence, or its stretch after a semicolon, opens with (not across a comparison).
             opening = self.opening_year()

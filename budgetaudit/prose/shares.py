@@ -21,6 +21,7 @@ WORDS: Final = _state.WORDS
 
 # The measures of a budget figure: what a completion rate divides by.
 _BUDGET_MEASURES: Final = ("initial_budget", "budget", "adjusted_budget")
+MEASURE_SUFFIX: Final = re.compile(r"(?:预算|决算)数?$")
 
 
 class ShareReader(ListReader):
@@ -32,7 +33,19 @@ class ShareReader(ListReader):
             # 税收收入占地方一般公共预算收入的比重为71.1%: the share names its part; not the last item stated.
             part = self.latest_labelled(named, state)
         if part is not None:
+            self.qualify_by_whole(part, whole_label)
             self.add_share(part, figure, None, whole_label, state)
+
+    def qualify_by_whole(self, part: Fact, whole_label: str) -> None:
+        """商品和服务支出426000元，占项目支出预算90.73%: the item is that whole's part (words.toml labels.part_of_whole)."""
+        whole = MEASURE_SUFFIX.sub("", whole_label)
+        if whole not in WORDS.part_of_whole or not part.key.known or "›" in part.key.concept:
+            return
+        concept, _ = self.dictionary.lookup(whole, part.key.quantity)
+        if concept is None or concept.name == part.key.concept or concept.name in self.parents_of(part.key.concept):
+            return
+        key = part.key
+        part.key = Key(f"{concept.name}›{key.concept}", key.period, key.measure, key.scope, key.quantity)
 
     def completion(self, figure: Figure, match: re.Match, state: State) -> bool:
         """完成年初预算的r%, 预算执行率r%: the outturn just stated as a share of its budget. The budget is the
