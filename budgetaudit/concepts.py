@@ -114,7 +114,17 @@ class Dictionary:
                         return concept, scope, label[:at]
             return None, "all", ""
         concept, scope = self.lookup(label[first:], quantity)
-        return concept, scope, label[:first]
+        head = label[:first]
+        if concept is not None and head:
+            # 全州三公经费财政拨款支出: an item named before the fund-scope word is the figure's item, paid from that
+            # scope; 太原市一般公共预算收入 names no item before it.
+            inner, _, subject = self.lookup_tail(head, quantity, levels, subjects)
+            if inner is None:
+                inner, _ = self.lookup(head, quantity)
+                subject = ""
+            if inner is not None and inner.quantity == concept.quantity:
+                return inner, scope, subject
+        return concept, scope, head
 
     def partition_of(self, total: str, parts: set[str]) -> bool:
         """True when `parts` are every member of a declared partition of `total`."""

@@ -588,6 +588,22 @@ WAYS = {
         "三、项目支出。商品和服务支出426000元，占项目支出预算90.73%，同比增加36600元，增长19.4%。",
         ("PCT002", "19.4%"),
     ),
+    # 8. 全州 and 州本级, each with its 三公经费 paid from 财政拨款 (the item named before the fund-scope word).
+    "the whole prefecture and its own level, each with its 三公经费": (
+        "三、“三公”经费。2021年全州“三公经费”财政拨款支出4,855万元，比上年减支433万元，降低8.19%。"
+        "州本级“三公经费”财政拨款支出1,127万元，比上年减支73万元，下降6.08%。",
+        "三、“三公”经费。2021年全州“三公经费”财政拨款支出4,855万元，比上年减支433万元，降低8.19%。"
+        "州本级“三公经费”财政拨款支出1,127万元，比上年减支73万元，下降7.08%。",
+        ("PCT002", "7.08%"),
+    ),
+    # 4. A 其中 list after the outturn, the budget stated before it: the parts are the outturn's (same measure).
+    "shares of the outturn, its budget stated first": (
+        "三、“三公”经费。2024年度“三公”经费财政拨款支出预算为44.52万元，实际支出“三公经费”决算为22.62万元。"
+        "其中公务接待费为20.10万元，占88.86%；公务用车运行维护费为2.52万元，占11.14%。",
+        "三、“三公”经费。2024年度“三公”经费财政拨款支出预算为44.52万元，实际支出“三公经费”决算为22.62万元。"
+        "其中公务接待费为20.10万元，占11.14%；公务用车运行维护费为2.52万元，占88.86%。",
+        ("PCT001", "11.14%"),
+    ),
     # A count and the names it counts (机构设置): read to the end of the sentence, 和 inside a name or between two.
     "a count and the names after it": (
         "二、机构设置。本局内设机构6个，分别是：办公室、预算股、国库股、农业和社会保障股、经济建设股，法规股。",

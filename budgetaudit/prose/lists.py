@@ -315,7 +315,8 @@ class ListReader(ReaderBase):
         """The 其中 list this fact is a part of: the open list's total of the same quantity and side."""
         pool = [c for c in state.candidates if c.key.quantity == key.quantity]
         # 预算为B，决算为A。其中：…决算为a: parts of the outturn, not of the budget stated beside it.
-        pool = [c for c in pool if c.key.measure == key.measure] or pool
+        measured = [c for c in pool if c.key.measure == key.measure]
+        pool = measured or pool
         if key.known:
             # 公务用车购置及运行费42万元，其中运行费42万元、购置费0万元；公务接待费36万元: 公务接待费 is a sibling of
             # that total in a declared partition, not one of its parts.
@@ -329,7 +330,8 @@ class ListReader(ReaderBase):
                 and not key.concept.startswith("label:")]
         parents = [c for c in pool if self.is_parent(c, key)]
         if not same and not parents and not state.candidates_here:
-            parents = [c for c in state.paragraph if c.key.quantity == key.quantity and self.is_parent(c, key)]
+            parents = [c for c in state.paragraph if c.key.quantity == key.quantity and self.is_parent(c, key)
+                       and (c.key.measure == key.measure or not measured)]
         pool = same or parents or pool
         if not pool:
             return None
