@@ -234,10 +234,11 @@ class Words:
         self.carried_words: tuple[str, ...] = tuple(measures["carried"])
         self.part_periods: tuple[str, ...] = tuple(measures["part_periods"])
         self.executed_words: tuple[str, ...] = tuple(measures["executed"])
-        self.stretch_first_chars: str = "0123456789" + _first_chars(measures["stretches"])
+        self.stretch_first_chars: str = "0123456789今本" + _first_chars(measures["stretches"])
         # A sentence opening with a stretch of the year: months (5月份, 1-5月, 1—5月份) or a named one (上半年).
         self.stretch = re.compile(
-            rf"\s*(?P<stretch>(?:\d{{1,2}}\s*[-—–~至]\s*)?\d{{1,2}}\s*月(?:份)?|{_alternation(measures['stretches'])})"
+            rf"\s*(?:今年|本年)?\s*(?P<stretch>(?:\d{{1,2}}\s*(?:月份?)?\s*[-—–~至到]\s*)?\d{{1,2}}\s*月(?:份)?"
+            rf"|{_alternation(measures['stretches'])})"
             rf"\s*(?:以来)?\s*[,，:：]")
         points = data["points"]
         # The text between the other percentage and the points: a closing bracket, 的, a word of direction.

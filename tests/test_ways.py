@@ -604,6 +604,23 @@ WAYS = {
         "其中公务接待费为20.10万元，占11.14%；公务用车运行维护费为2.52万元，占88.86%。",
         ("PCT001", "11.14%"),
     ),
+    # 11. 今年1月至6月，… opens a stretch of the year: its figures and those of the sentences after it on its line
+    # are the months', never copies of the year's.
+    "months written 1月至6月, then a second sentence of the same months": (
+        "一、收支情况。2024年全省一般公共预算支出5930.32亿元，完成调整预算的95.8%。\n"
+        "今年1月至6月，全省地方一般公共预算收入1439.05亿元。全省一般公共预算支出3078.34亿元，比上年同期增加184.05亿元，增长6.36%。",
+        "一、收支情况。2024年全省一般公共预算支出5930.32亿元，完成调整预算的95.8%。\n"
+        "今年1月至6月，全省地方一般公共预算收入1439.05亿元。全省一般公共预算支出3078.34亿元，比上年同期增加184.05亿元，增长7.36%。",
+        ("PCT002", "7.36%"),
+    ),
+    # 1. The base names an item stated before the last part (比上年财政总收入X减少Y): the change is that item's.
+    "a base naming the total before its parts": (
+        "一、收入情况。2022年，我镇实现财政总收入203541.54万元，其中，一般转移支付收入180500.00万元，专项转移支付收入23041.54万元。"
+        "比上年财政总收入238960.28万元减少35418.74万元，下降14.82%。",
+        "一、收入情况。2022年，我镇实现财政总收入203541.54万元，其中，一般转移支付收入180500.00万元，专项转移支付收入23041.54万元。"
+        "比上年财政总收入238960.28万元减少35418.74万元，下降17.40%。",
+        ("PCT002", "17.40%"),
+    ),
     # A count and the names it counts (机构设置): read to the end of the sentence, 和 inside a name or between two.
     "a count and the names after it": (
         "二、机构设置。本局内设机构6个，分别是：办公室、预算股、国库股、农业和社会保障股、经济建设股，法规股。",

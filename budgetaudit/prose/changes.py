@@ -265,9 +265,20 @@ class ChangeReader(ShareReader):
             return False
         named = clean_label(between.replace("的", ""))
         if named and named not in WORDS.measure_only and named != subject.label:
-            concept, _ = self.dictionary.lookup(named, subject.key.quantity)
-            if concept is not None and concept.name != subject.key.concept:
-                return False  # 去年相比2016年“三公”经费支出48.25亿元: a figure of the item it names, not the subject's base
+            earlier = None
+            for fact in reversed(state.previous + state.facts if state.facts else state.previous):
+                if fact.label.endswith(named) and fact.key.quantity == quantity_of(item.figure) \
+                        and fact.context == "statement":
+                    earlier = fact  # 我镇实现财政总收入…。比上年财政总收入X: the item named by the end of its label
+                    break
+            if earlier is not None:
+                # …财政总收入203541.54万元，其中…专项转移支付收入23041.54万元。比上年财政总收入238960.28万元减少…:
+                # the base of the item it names, stated before the last part.
+                subject = state.subject = earlier
+            else:
+                concept, _ = self.dictionary.lookup(named, subject.key.quantity)
+                if concept is not None and concept.name != subject.key.concept:
+                    return False  # 去年相比2016年“三公”经费支出48.25亿元: a figure of the item it names, not the subject's base
         if quantity_of(item.figure) != subject.key.quantity:
             # 公务接待费用4万元，接待74批(次)813人，同比去年1.05万元增加2.95万元: the base is of the last amount.
             quantity = quantity_of(item.figure)

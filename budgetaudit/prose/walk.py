@@ -44,6 +44,7 @@ def _first_visible(text: str) -> str:
 
 # A sentence ending with 其中： after its last figure: numbered sentences follow, one part each.
 OPENS_NUMBERED: Final = re.compile(r"万?元\s*[,，]?\s*其中\s*[:：]\s*$")
+OPENS_WITH_YEAR: Final = re.compile(r"\s*(?:19|20)\d{2}\s*年")
 OPENS_ALONE: Final = re.compile(r"\s*其中\s*[:：]\s*")
 
 
@@ -58,7 +59,7 @@ class ProseReader(ChangeReader):
             numbered = first in _NUMBERED_FIRSTS or first.isdigit()
             heading = numbered and HEADING.match(sentence) is not None
             list_item = numbered and LIST_ITEM.match(sentence) is not None
-            self.frames(sentence, first, heading)
+            self.frames(sentence, first, heading, self.source.position(self.at(s + len(sentence) - len(sentence.lstrip())))[0])
             opens_with_comparison = bool(first) and first in WORDS.comparison_leads \
                 and WORDS.opens_with_comparison.match(sentence) is not None
             if (heading or list_item) and not opens_with_comparison:
@@ -88,12 +89,17 @@ class ProseReader(ChangeReader):
                 state.paragraph.extend(state.facts)
         self.named_implied_wholes()
 
-    def frames(self, sentence: str, first: str, heading: bool) -> None:
+    def frames(self, sentence: str, first: str, heading: bool, line: int) -> None:
         """What a sentence's opening says its figures are of: a stretch of the year (5月份，) for this sentence; a
         subject (在41个县…上，) or a basis (剔除高新区后：) until a heading or another frame."""
         stretch = WORDS.stretch.match(sentence) if first and (first in WORDS.stretch_first_chars or first.isdigit()) \
             else None
-        self.sentence_stretch = stretch.group("stretch").replace(" ", "") if stretch is not None else ""
+        if stretch is not None:
+            self.sentence_stretch, self.stretch_line = stretch.group("stretch").replace(" ", ""), line
+        elif heading or line != self.stretch_line or (first.isdigit() and OPENS_WITH_YEAR.match(sentence)):
+            self.sentence_stretch = ""
+        # else: 今年1月至6月，…收入1439.05亿元…。…支出3078.34亿元…: the sentences after it on its line are of the
+        # same months, until a heading, a year or another stretch.
         framed = bool(first) and first in WORDS.frame_first_chars
         frame = WORDS.subject_frame.match(sentence) if framed else None
         basis = WORDS.basis_frame.match(sentence) if framed and frame is None else None
