@@ -621,6 +621,14 @@ WAYS = {
         "比上年财政总收入238960.28万元减少35418.74万元，下降17.40%。",
         ("PCT002", "17.40%"),
     ),
+    # 1. 较年初预算超收1.17亿元: a difference from the budget, not a base; the next item's change is its own.
+    "a surplus over the budget, then the next item's change": (
+        "一、收入情况。地方收入14.67亿元，较上年增加2.17亿元，增长17.4%，较年初预算超收1.17亿元，全部用于弥补预算平衡；"
+        "上划中央收入6.79亿元，较上年增加1348万元，增长2%。",
+        "一、收入情况。地方收入14.67亿元，较上年增加2.17亿元，增长17.4%，较年初预算超收1.17亿元，全部用于弥补预算平衡；"
+        "上划中央收入6.79亿元，较上年增加1348万元，增长3%。",
+        ("PCT002", "3%"),
+    ),
     # A count and the names it counts (机构设置): read to the end of the sentence, 和 inside a name or between two.
     "a count and the names after it": (
         "二、机构设置。本局内设机构6个，分别是：办公室、预算股、国库股、农业和社会保障股、经济建设股，法规股。",

@@ -264,6 +264,8 @@ class ChangeReader(ShareReader):
         if CLAUSE_BREAK.search(between) or len(between.strip()) > 12:
             return False
         named = clean_label(between.replace("的", ""))
+        if named.endswith(WORDS.differences):
+            return False  # 较年初预算超收1.17亿元: a difference from the base, not the base
         if named and named not in WORDS.measure_only and named != subject.label:
             earlier = None
             for fact in reversed(state.previous + state.facts if state.facts else state.previous):
