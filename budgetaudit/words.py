@@ -45,6 +45,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
                "rate_nouns": False, "adverbs": False},
     "names": {"intro": False, "units": False, "partial": False, "conjunctions": False},
     "annual": {"words": False, "since": False},
+    "savings": {"before": False, "after": False, "less": False, "rates": False},
 }
 # Keys whose list may hold the empty phrase (a label that is nothing but a measure word).
 _MAY_BE_EMPTY: Final = frozenset({("labels", "measure_only")})
@@ -258,6 +259,11 @@ class Words:
         self.growth_since = re.compile(
             rf"(?:{_alternation(annual['since'])})\s*(?P<year>(?:19|20)\d{{2}})\s*年度?\s*"
             rf"(?:{_alternation(word['increase'])})了?\s*$")
+        savings = data["savings"]
+        self.savings_before: tuple[str, ...] = tuple(savings["before"])
+        self.savings_after: tuple[str, ...] = tuple(savings["after"])
+        self.savings_less: tuple[str, ...] = tuple(savings["less"])
+        self.savings_rates: tuple[str, ...] = tuple(savings["rates"])
         names = data["names"]
         # 10个，即…: a count, what it counts (no clause break), the intro; the names follow.
         self.named_count = re.compile(

@@ -629,6 +629,17 @@ WAYS = {
         "上划中央收入6.79亿元，较上年增加1348万元，增长3%。",
         ("PCT002", "3%"),
     ),
+    # 2. An amount before, the amount after, their difference and its rate (财政投资评审, 政府采购).
+    "submitted, approved, cut and the rate of the cut": (
+        "五、财政投资评审。全年完成评审项目162个，送审金额115991万元，审定金额97219万元，审减金额18772万元，审减率16.18%。",
+        "五、财政投资评审。全年完成评审项目162个，送审金额115991万元，审定金额97219万元，审减金额18906万元，审减率16.18%。",
+        ("TOT001", "115991万元"),
+    ),
+    "a purchase budget, the amount bought, the saving and its rate": (
+        "六、政府采购。全年采购预算金额为42875.34万元，实际采购金额为42642.41万元，节约金额232.93万元，资金节约率为0.54%。",
+        "六、政府采购。全年采购预算金额为42875.34万元，实际采购金额为42642.41万元，节约金额232.93万元，资金节约率为0.64%。",
+        ("PCT001", "0.64%"),
+    ),
     # A count and the names it counts (机构设置): read to the end of the sentence, 和 inside a name or between two.
     "a count and the names after it": (
         "二、机构设置。本局内设机构6个，分别是：办公室、预算股、国库股、农业和社会保障股、经济建设股，法规股。",

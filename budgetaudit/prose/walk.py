@@ -19,6 +19,7 @@ from .changes import ChangeReader
 from .annual import annual_growths
 from .names import named_counts
 from .points import point_changes
+from .savings import savings
 from .state import Item, State, WordAt, last_match, tail_clause
 from . import state as _state
 
@@ -158,6 +159,12 @@ class ProseReader(ChangeReader):
             self.doc.named_counts.extend(named_counts(text, s, e, items, self.span))
         if holds_any(text[s:e], WORDS.annual_words):
             self.doc.annual_growths.extend(annual_growths(text, s, items, self.doc.year))
+        if holds_any(text[s:e], WORDS.savings_less):
+            found = savings(text, s, items, self.measure)
+            if found is not None:
+                self.doc.sums.append(found[0])
+                if found[1] is not None:
+                    self.doc.shares.append(found[1])
         if "百分点" in text[s:e]:
             self.doc.points.extend(point_changes(text, s, items, self.span))
         cursor = s
