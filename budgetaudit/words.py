@@ -231,11 +231,12 @@ class Words:
         self.adjusted_words: tuple[str, ...] = tuple(measures["adjusted"])
         self.final_words: tuple[str, ...] = tuple(measures["final"])
         self.previous_words: tuple[str, ...] = tuple(measures["previous"])
+        self.previous_lasts: str = _lasts(measures["previous"])
         self.current_words: tuple[str, ...] = tuple(measures["current"])
         self.carried_words: tuple[str, ...] = tuple(measures["carried"])
         self.part_periods: tuple[str, ...] = tuple(measures["part_periods"])
         self.executed_words: tuple[str, ...] = tuple(measures["executed"])
-        self.stretch_first_chars: str = "0123456789今本" + _first_chars(measures["stretches"])
+        self.stretch_first_chars: str = "0123456789" + _first_chars(measures["stretches"])
         # A sentence opening with a stretch of the year: months (5月份, 1-5月, 1—5月份) or a named one (上半年).
         self.stretch = re.compile(
             rf"\s*(?:今年|本年)?\s*(?P<stretch>(?:\d{{1,2}}\s*(?:月份?)?\s*[-—–~至到]\s*)?\d{{1,2}}\s*月(?:份)?"

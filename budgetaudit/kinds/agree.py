@@ -156,6 +156,10 @@ def _check_amounts(rule, document, reporter) -> None:
     for changes in groups.values():
         if len(changes) < 2:
             continue
+        first = changes[0].delta.base_ratio
+        if all(c.delta.base_ratio == first for c in changes):
+            reporter.report.checked += len(changes) - 1
+            continue  # the same amount each time (most repeated changes): nothing to weigh
         ranges = [_signed(c) for c in changes]
         meets = [sum(_meet(r, other) for other in ranges) for r in ranges]
         best = max(range(len(changes)), key=lambda k: (meets[k], -changes[k].delta.start))

@@ -45,19 +45,19 @@ def check(rule, document, reporter) -> None:
             # (预算总收入), nothing says the list breaks that figure down: not judged.
             reporter.unchecked(rule.code, "unknown_whole", [group.total] + list(group.parts), label=group.total.label)
             continue
-        repeated = _repeated_unknown_label(group.parts)
-        if repeated:
-            # 其中，因公出国(境)费2.94亿元，镌汰3.7亿元；公务用车购置及运行费24.72亿元，镌汰18.89亿元: one unknown word
-            # labelling a figure after each item makes the list pairs (an item and its change), not parts.
-            reporter.unchecked(rule.code, "repeated_label", [group.total] + list(group.parts), label=group.total.label,
-                               part=repeated)
-            continue
         stated = group.total
         inputs = [operand(p) for p in group.parts]
         if mode == "partition":
             judgement = judge(total, [1] * len(inputs), inputs, operand(stated))
         else:
             judgement = judge_at_most(inputs, operand(stated))
+        repeated = _repeated_unknown_label(group.parts) if judgement.outcome is Outcome.INCONSISTENT else ""
+        if repeated:
+            # 其中，因公出国(境)费2.94亿元，镌汰3.7亿元；公务用车购置及运行费24.72亿元，镌汰18.89亿元: one unknown word
+            # labelling a figure after each item makes the list pairs (an item and its change), not parts.
+            reporter.unchecked(rule.code, "repeated_label", [group.total] + list(group.parts), label=group.total.label,
+                               part=repeated)
+            continue
         if mode == "subset" and judgement.outcome is Outcome.INCONSISTENT and group.kind != "numbered" \
                 and _ends_earlier(group, inputs, stated):
             # 969万元，其中A866万元、B35万元、C68万元；完成D支出4093万元: where the first items already give

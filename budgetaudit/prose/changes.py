@@ -249,6 +249,16 @@ class ChangeReader(ShareReader):
         change.rate_sign = sign
         change.words.append(word)
 
+    def named_before(self, named: str, quantity: str, state: State) -> Fact | None:
+        """The latest statement of this sentence or the last whose label ends with `named` (我镇实现财政总收入…。
+        比上年财政总收入X: the item a base names by the end of its label)."""
+        for facts in (state.facts, state.previous):
+            for k in range(len(facts) - 1, -1, -1):
+                fact = facts[k]
+                if fact.label.endswith(named) and fact.key.quantity == quantity and fact.context == "statement":
+                    return fact
+        return None
+
     def inline_prior(self, item: Item, lead: str, state: State, sentence: int) -> bool:
         """比上年2476.95万元(减少…): a figure right after the comparison is the base, not a new statement."""
         subject = state.subject
@@ -267,12 +277,7 @@ class ChangeReader(ShareReader):
         if named.endswith(WORDS.differences):
             return False  # 较年初预算超收1.17亿元: a difference from the base, not the base
         if named and named not in WORDS.measure_only and named != subject.label:
-            earlier = None
-            for fact in reversed(state.previous + state.facts if state.facts else state.previous):
-                if fact.label.endswith(named) and fact.key.quantity == quantity_of(item.figure) \
-                        and fact.context == "statement":
-                    earlier = fact  # 我镇实现财政总收入…。比上年财政总收入X: the item named by the end of its label
-                    break
+            earlier = self.named_before(named, quantity_of(item.figure), state)
             if earlier is not None:
                 # …财政总收入203541.54万元，其中…专项转移支付收入23041.54万元。比上年财政总收入238960.28万元减少…:
                 # the base of the item it names, stated before the last part.

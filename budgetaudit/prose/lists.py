@@ -141,7 +141,7 @@ class ListReader(ReaderBase):
             # stated; that figure is the printed base of a rate or change that follows.
             pair_prior = state.facts[-1]
             label = pair_prior.label
-        else:
+        elif label[-1:] and label[-1] in WORDS.previous_lasts:
             for word in WORDS.previous_words:
                 if label.endswith(word) and len(label) > len(word) and "比" not in label \
                         and label[-len(word) - 1] not in WORDS.comparison_leads:

@@ -10,7 +10,7 @@ from typing import Final
 from .. import title
 from ..concepts import Dictionary, clean_label
 from ..document import Document, Doubt, Fact, Key, SumGroup
-from ..figures import Figure
+from ..figures import MONEY_UNITS, Figure
 from ..sentences import HEADING, has_figure, sentences
 from ..source import Source
 from ..words import holds_any, holds_char, search_tail
@@ -60,7 +60,7 @@ class ProseReader(ChangeReader):
             numbered = first in _NUMBERED_FIRSTS or first.isdigit()
             heading = numbered and HEADING.match(sentence) is not None
             list_item = numbered and LIST_ITEM.match(sentence) is not None
-            self.frames(sentence, first, heading, self.source.position(self.at(s + len(sentence) - len(sentence.lstrip())))[0])
+            self.frames(sentence, first, heading, s)
             opens_with_comparison = bool(first) and first in WORDS.comparison_leads \
                 and WORDS.opens_with_comparison.match(sentence) is not None
             if (heading or list_item) and not opens_with_comparison:
@@ -90,14 +90,16 @@ class ProseReader(ChangeReader):
                 state.paragraph.extend(state.facts)
         self.named_implied_wholes()
 
-    def frames(self, sentence: str, first: str, heading: bool, line: int) -> None:
+    def frames(self, sentence: str, first: str, heading: bool, s: int) -> None:
         """What a sentence's opening says its figures are of: a stretch of the year (5月份，) for this sentence; a
         subject (在41个县…上，) or a basis (剔除高新区后：) until a heading or another frame."""
-        stretch = WORDS.stretch.match(sentence) if first and (first in WORDS.stretch_first_chars or first.isdigit()) \
-            else None
+        opens = bool(first) and (first in WORDS.stretch_first_chars or first.isdigit()
+                                 or (first in "今本" and sentence.lstrip()[1:2] == "年"))  # 今年1月至6月，
+        stretch = WORDS.stretch.match(sentence) if opens else None
         if stretch is not None:
-            self.sentence_stretch, self.stretch_line = stretch.group("stretch").replace(" ", ""), line
-        elif heading or line != self.stretch_line or (first.isdigit() and OPENS_WITH_YEAR.match(sentence)):
+            self.sentence_stretch, self.stretch_line = stretch.group("stretch").replace(" ", ""), self.line_of(sentence, s)
+        elif self.sentence_stretch and (heading or (first.isdigit() and OPENS_WITH_YEAR.match(sentence))
+                                        or self.line_of(sentence, s) != self.stretch_line):
             self.sentence_stretch = ""
         # else: 今年1月至6月，…收入1439.05亿元…。…支出3078.34亿元…: the sentences after it on its line are of the
         # same months, until a heading, a year or another stretch.
@@ -110,6 +112,10 @@ class ProseReader(ChangeReader):
             self.frame_basis = basis.group("basis").replace(" ", "")
         elif heading:
             self.frame_entity = self.frame_basis = ""
+
+    def line_of(self, sentence: str, s: int) -> int:
+        """The line a sentence's first visible character stands on (asked only around a stretch of the year)."""
+        return self.source.position(self.at(s + len(sentence) - len(sentence.lstrip())))[0]
 
     def numbered_parts(self, sentence: str, list_item: bool, state: State) -> None:
         """收入总计为415.26万元，其中：, then 1.财政拨款收入364.56万元…  2.事业收入50.71万元…: a sentence that ends with 其中：
@@ -155,18 +161,7 @@ class ProseReader(ChangeReader):
         shares_from = len(self.doc.shares)
         items = self.items(s, e)
         self.positional_lists(s, e, items, state)
-        if holds_any(text[s:e], WORDS.named_count_units):
-            self.doc.named_counts.extend(named_counts(text, s, e, items, self.span))
-        if holds_any(text[s:e], WORDS.annual_words):
-            self.doc.annual_growths.extend(annual_growths(text, s, items, self.doc.year))
-        if holds_any(text[s:e], WORDS.savings_less):
-            found = savings(text, s, items, self.measure)
-            if found is not None:
-                self.doc.sums.append(found[0])
-                if found[1] is not None:
-                    self.doc.shares.append(found[1])
-        if "百分点" in text[s:e]:
-            self.doc.points.extend(point_changes(text, s, items, self.span))
+        self.sentence_relations(s, e, items)
         cursor = s
         for item in items:
             lead = text[cursor : item.start]
@@ -189,6 +184,35 @@ class ProseReader(ChangeReader):
         self.close_groups(state)
         self.implied_wholes(shares_from)
         self.negations(s, e, sentence)
+
+    def sentence_relations(self, s: int, e: int, items: list[Item]) -> None:
+        """The relations a sentence states among its figures as a whole (names.py, annual.py, savings.py, points.py).
+        Each is looked for only where the sentence holds the figures it needs: counting the items is cheaper
+        than searching the sentence for the words."""
+        counts = percents = money = points = 0
+        for item in items:
+            unit = item.figure.unit
+            if unit == "%":
+                percents += 1
+            elif unit in MONEY_UNITS:
+                money += 1
+            elif unit == "个百分点":
+                points += 1
+            elif unit in WORDS.named_count_units:
+                counts += 1
+        text = self.text
+        if counts:
+            self.doc.named_counts.extend(named_counts(text, s, e, items, self.span))
+        if percents >= 2 and holds_any(text[s:e], WORDS.annual_words):
+            self.doc.annual_growths.extend(annual_growths(text, s, items, self.doc.year))
+        if money >= 3 and holds_any(text[s:e], WORDS.savings_after) and holds_any(text[s:e], WORDS.savings_less):
+            found = savings(text, s, items, self.measure)
+            if found is not None:
+                self.doc.sums.append(found[0])
+                if found[1] is not None:
+                    self.doc.shares.append(found[1])
+        if points and percents >= 2:
+            self.doc.points.extend(point_changes(text, s, items, self.span))
 
     def negations(self, s: int, e: int, sentence: int) -> None:
         """无新购公务用车安排: a figure of zero, printed as words, located at the words."""
@@ -294,7 +318,7 @@ class ProseReader(ChangeReader):
                 and lead.find(")", reason.end()) >= 0:
             reason = None  # (包括…用于教育的经费等)162.46亿元: a use named inside brackets that close before the figure
         stop = max(lead.rfind("；"), lead.rfind(";"))
-        if "其中" in lead:
+        if (state.reason or reason is not None) and "其中" in lead:
             # …主要原因是社会保障费收入增加其中:财政拨款收入348.50万元: a list opened with a colon ends the reason,
             # even where the comma before it was left out.
             for opened in WORDS.open_parts.finditer(lead):
