@@ -233,6 +233,7 @@ class Words:
         self.previous_words: tuple[str, ...] = tuple(measures["previous"])
         self.previous_lasts: str = _lasts(measures["previous"])
         self.current_words: tuple[str, ...] = tuple(measures["current"])
+        self.current_firsts: re.Pattern[str] = _firsts(measures["current"])
         self.carried_words: tuple[str, ...] = tuple(measures["carried"])
         self.part_periods: tuple[str, ...] = tuple(measures["part_periods"])
         self.executed_words: tuple[str, ...] = tuple(measures["executed"])

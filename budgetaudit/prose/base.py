@@ -247,7 +247,7 @@ class ReaderBase:
             lead = clause
         year = last_year(lead)  # the year printed nearest the figure dates it
         printed = year.group(1) if year else ""
-        if not printed and holds_any(lead, WORDS.current_words):
+        if not printed and holds_char(lead, WORDS.current_firsts) and holds_any(lead, WORDS.current_words):
             printed = self.year_of_stretch()  # 2022年收入总计x，包括本年收入合计y: that year's 本年
         if not printed and self.sentence_years:
             # Else the year the sentence, or its stretch after a semicolon, opens with (not across a comparison).

@@ -9,7 +9,6 @@ from typing import Final
 from ..concepts import clean_label
 from ..document import Doubt, Change, Fact, Key, SumGroup
 from ..figures import Figure
-from ..words import holds_char
 from .shares import ShareReader
 from .state import Item, State, WordAt, base_period, last_match, quantity_of, tail_clause
 from . import state as _state
@@ -266,8 +265,11 @@ class ChangeReader(ShareReader):
             return False
         comparison = last_match(WORDS.comparison, lead)
         if comparison is None or comparison.group("base") is None:
-            comparison = WORDS.frame_base_open.search(lead) if holds_char(lead, WORDS.comparison_firsts) else None
-            if comparison is None or WORDS.frame_close.match(self.text, item.end) is None:
+            # The closing half after the figure first: an anchored match, where a search of the lead tries every place.
+            if WORDS.frame_close.match(self.text, item.end) is None:
+                return False
+            comparison = WORDS.frame_base_open.search(lead)
+            if comparison is None:
                 return False
             # 与上年的73991万元同口径相比增12.05%: the figure inside the frame is the base.
         between = lead[comparison.end():]
