@@ -9,6 +9,7 @@ from typing import Final
 from ..concepts import clean_label
 from ..document import Doubt, Change, Fact, Key, SumGroup
 from ..figures import Figure
+from ..words import holds_char
 from .shares import ShareReader
 from .state import Item, State, WordAt, base_period, last_match, quantity_of, tail_clause
 from . import state as _state
@@ -266,7 +267,7 @@ class ChangeReader(ShareReader):
         comparison = last_match(WORDS.comparison, lead)
         if comparison is None or comparison.group("base") is None:
             # The closing half after the figure first: an anchored match, where a search of the lead tries every place.
-            if WORDS.frame_close.match(self.text, item.end) is None:
+            if not holds_char(lead, WORDS.comparison_firsts) or WORDS.frame_close.match(self.text, item.end) is None:
                 return False
             comparison = WORDS.frame_base_open.search(lead)
             if comparison is None:
