@@ -111,10 +111,11 @@ class ListReader(ReaderBase):
 
     def statement(self, item: Item, lead: str, state: State, sentence: int) -> None:
         figure = item.figure
-        named = clean_label(tail_clause(lead))
-        if (state.change_bracket and self.dictionary.lookup(named, quantity_of(figure))[0] is None) \
-                or WORDS.bounds_after.match(self.text, item.end) is not None or (
-                lead.rstrip().endswith("由") and WORDS.from_to.match(self.text, item.end) is not None):
+        bound = WORDS.bounds_after.match(self.text, item.end) is not None or (
+            lead.rstrip().endswith("由") and WORDS.from_to.match(self.text, item.end) is not None)
+        # The clause's own name, read only where it is asked for (a statement's label is read below).
+        named = clean_label(tail_clause(lead)) if bound or state.change_bracket else ""
+        if bound or (state.change_bracket and self.dictionary.lookup(named, quantity_of(figure))[0] is None):
             # 均在300亿之下: a bound, not an amount; 由2754.6亿元调整为3108.1亿元: the amount before; (其中：旗本级
             # 58800万元…) after a change: a part of the change. None is an item's amount or part of a list.
             key = Key(f"label:{named}", "current", self.measure, "all", quantity_of(figure))
