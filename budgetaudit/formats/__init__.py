@@ -354,13 +354,18 @@ class Output:
             raise OutputError(exc.errno, exc.strerror or str(exc), self.path) from None
         self._target = target
         self._on_termination()
+        # A SIGTERM between the file's creation and its registration would leave it behind: held off until then.
+        held = _hold_termination()
         try:
             handle, self._temp = tempfile.mkstemp(
                 dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.", suffix=".tmp"
             )
+            _LIVE_TEMPS.add(self._temp)
         except OSError as exc:
             self._restore_signals()
             raise OutputError(exc.errno, exc.strerror or str(exc), self.path) from None
+        finally:
+            _release_termination(held)
         self._handle = os.fdopen(handle, "w", encoding="utf-8", newline="")
 
     def _on_termination(self) -> None:
@@ -412,6 +417,7 @@ class Output:
             os.replace(self._temp, self._target)
         except OSError as exc:
             raise OutputError(exc.errno, exc.strerror or str(exc), self.path) from None
+        _LIVE_TEMPS.discard(self._temp)
         self._handle = self._temp = None
 
     def discard(self) -> None:
@@ -423,6 +429,7 @@ class Output:
                 os.unlink(self._temp)
             except OSError:
                 pass
+            _LIVE_TEMPS.discard(self._temp)
             self._temp = None
         self._restore_signals()
 
@@ -441,7 +448,33 @@ def write_atomic(path: str, text: str, inputs=()) -> None:
         out.write(text)
 
 
+# Temporary report files not yet put in place or removed: a termination signal removes them itself, as it may
+# arrive where no `with` can (while an Output is being built).
+_LIVE_TEMPS: set[str] = set()
+
+
+def _hold_termination():
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)})
+
+
+def _release_termination(held) -> None:
+    import signal
+
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def _terminated(number, frame) -> None:
+    for path in list(_LIVE_TEMPS):
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+        _LIVE_TEMPS.discard(path)
     raise SystemExit(128 + number)
 
 
