@@ -640,6 +640,15 @@ WAYS = {
         "六、政府采购。全年采购预算金额为42875.34万元，实际采购金额为42642.41万元，节约金额232.93万元，资金节约率为0.64%。",
         ("PCT001", "0.64%"),
     ),
+    # 2. A comparison opening a sentence (与2015年决算数相比，) holds for the sentences after it on its line; a
+    # change of 支出 there is of the 支出总计 stated before it.
+    "a comparison opening a line, and a later sentence's change of the total": (
+        "一、总体情况。本部门2016年度收入总计6955.73万元，支出总计6955.73万元。与2015年决算数相比，收入增加950.05万元、"
+        "增长15.82%，主要原因是项目增加。支出增加841.13万元，增长13.76%，主要原因是增人增资。",
+        "一、总体情况。本部门2016年度收入总计6955.73万元，支出总计6955.73万元。与2015年决算数相比，收入增加950.05万元、"
+        "增长15.82%，主要原因是项目增加。支出增加841.13万元，增长13.36%，主要原因是增人增资。",
+        ("PCT002", "13.36%"),
+    ),
     # A count and the names it counts (机构设置): read to the end of the sentence, 和 inside a name or between two.
     "a count and the names after it": (
         "二、机构设置。本局内设机构6个，分别是：办公室、预算股、国库股、农业和社会保障股、经济建设股，法规股。",

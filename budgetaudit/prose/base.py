@@ -60,6 +60,7 @@ class ReaderBase:
         self.frame_entity = ""  # the subject an opening 在…上 named, until a heading or another frame
         self.sentence_stretch = ""  # the months or quarter the sentence opens with (5月份，1-5月，一季度，上半年)
         self.stretch_line = -1  # the line the last stretch opened on: the sentences after it there share it
+        self.line_base: tuple[tuple[str, str], int] | None = None  # a comparison opening a sentence, and its line
         self.frame_basis = ""  # the basis an opening 剔除…后 named, until a heading or another frame
         self.composition: tuple[int, str] = (-1, "")  # where 本年收入的具体构成为 ends in the sentence, and its whole
         self.line_entity: tuple[int, str] = (0, "")  # the subject a line opens with: its other figures are that subject's

@@ -72,6 +72,11 @@ class ChangeReader(ShareReader):
                 subject = next((f for f in reversed(state.facts) if f.key.quantity == "money"), subject)
             return (subject.label, subject, subject.key.scope) if subject else ("", None, "all")
         fact = self.latest_labelled(label, state)
+        if fact is None:
+            for ending in WORDS.whole_endings:
+                fact = self.latest_labelled(label + ending, state)  # 支出总计…。支出增加…: the total so named
+                if fact is not None:
+                    break
         if fact is not None:
             return label, fact, fact.key.scope
         concept, _ = self.dictionary.lookup(label, "money")
@@ -154,6 +159,9 @@ class ChangeReader(ShareReader):
         base = state.change_group_base if part_of is not None else state.base
         if base is None:
             base = self.base_of_total(lead, direction, state)
+        if base is None and self.line_base is not None \
+                and self.source.position(self.at(self._item_start))[0] == self.line_base[1]:
+            base = self.line_base[0]  # 与2015年决算数相比，收入增加…。支出增加…: the comparison opening the line
         if base is None:
             return  # 增加 with no comparison base is not a change this reader can place
         label, current, scope = self.subject_for(lead, direction, state)

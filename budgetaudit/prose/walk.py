@@ -81,6 +81,11 @@ class ProseReader(ChangeReader):
             if not list_item and (heading or not opens_with_comparison):
                 self.numbered = None
             self.read_sentence(s, e, state, in_list=list_item)
+            if opens_with_comparison and state.base is not None:
+                # 与2015年决算数相比，收入增加…。支出增加…: the sentences after it on its line compare with that base too.
+                self.line_base = (state.base, self.line_of(sentence, s))
+            elif heading:
+                self.line_base = None
             self.numbered_parts(sentence, list_item, state)
             if intro and state.facts:
                 # 一般公共预算财政拨款支出1296.58万元，较上年减少…，主要用于以下几个方面：the list's whole is that figure.
