@@ -336,6 +336,12 @@ class ListReader(ReaderBase):
         pool = same or parents or pool
         if not pool:
             return None
+        if len({c.figure.base_ratio for c in pool}) > 1 and not state.candidates_here and last_year(label) is not None:
+            # 2016年…33万元，2015年…57.55万元。其中：公务接待费2016年预算8万元，2015年预算12.5万元: a part that prints
+            # its year is of the total of that year.
+            dated = [c for c in pool if c.key.period == key.period]
+            if dated and len({c.figure.base_ratio for c in dated}) == 1:
+                pool = dated
         if len({c.figure.base_ratio for c in pool}) > 1 and not state.candidates_here:
             self.doc.doubts.append(
                 Doubt("EXT003", "ambiguous_total", [c.span for c in pool])

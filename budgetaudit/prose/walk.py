@@ -46,6 +46,7 @@ def _first_visible(text: str) -> str:
 # A sentence ending with 其中： after its last figure: numbered sentences follow, one part each.
 OPENS_NUMBERED: Final = re.compile(r"万?元\s*[,，]?\s*其中\s*[:：]\s*$")
 OPENS_WITH_YEAR: Final = re.compile(r"\s*(?:19|20)\d{2}\s*年")
+OPENS_FIRST_ITEM: Final = re.compile(r"其中\s*[:：]\s*[(（]?1[)）、.．]")
 OPENS_ALONE: Final = re.compile(r"\s*其中\s*[:：]\s*")
 
 
@@ -80,7 +81,14 @@ class ProseReader(ChangeReader):
             self.composition = (self.at(s + composed.end()), clean_label(composed.group("label"))) if composed else (-1, "")
             if not list_item and (heading or not opens_with_comparison):
                 self.numbered = None
+                self.numbered_by_period = {}
+            lists_before = len(state.paragraph_groups)
             self.read_sentence(s, e, state, in_list=list_item)
+            if not list_item and "其中" in sentence and OPENS_FIRST_ITEM.search(sentence):
+                # 其中：1、公务接待费2016年预算8万元，2015年预算12.5万元。2、…: the numbered sentences after it go on
+                # with the lists this one opened, a figure of each year to that year's total.
+                self.numbered_by_period = {group.total.key.period: group
+                                           for group in state.paragraph_groups[lists_before:] if group.kind == "parts"}
             if opens_with_comparison and state.base is not None:
                 # 与2015年决算数相比，收入增加…。支出增加…: the sentences after it on its line compare with that base too.
                 self.line_base = (state.base, self.line_of(sentence, s))
@@ -125,6 +133,18 @@ class ProseReader(ChangeReader):
     def numbered_parts(self, sentence: str, list_item: bool, state: State) -> None:
         """收入总计为415.26万元，其中：, then 1.财政拨款收入364.56万元…  2.事业收入50.71万元…: a sentence that ends with 其中：
         after its last figure opens a list whose numbered sentences each state one part (their first amount)."""
+        if list_item and self.numbered_by_period and state.facts:
+            taken: set[str] = set()
+            for fact in state.facts:
+                period = fact.key.period
+                open_list = self.numbered_by_period.get(period)
+                if open_list is None or period in taken or fact.context != "statement" \
+                        or fact.key.quantity != open_list.total.key.quantity:
+                    continue
+                taken.add(period)  # one part of each year per numbered sentence: its first figure of that year
+                open_list.parts.append(fact)
+                self.mark_complete(open_list)
+            return
         group = self.numbered
         if list_item and group is not None and state.facts:
             part = state.facts[0]
