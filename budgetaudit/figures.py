@@ -206,6 +206,7 @@ class Figure:
     # value and ask for signs many times, and a Fraction's hash and comparisons run interpreted.
     base_ratio: tuple[int, int] = field(init=False, compare=False, repr=False)
     sign: int = field(init=False, compare=False, repr=False)
+    quantity: str = field(init=False, compare=False, repr=False)  # money, percent, point, count or number
 
     def __init__(  # hand-written: see source.Span
         self, value: Fraction, decimals: int, unit: str | None, span: Span, start: int, end: int
@@ -226,10 +227,7 @@ class Figure:
         common = gcd(scale, denominator)
         object.__setattr__(self, "base_ratio", (numerator * (scale // common), denominator // common))
         object.__setattr__(self, "sign", (numerator > 0) - (numerator < 0))
-
-    @property
-    def quantity(self) -> str:
-        return quantity_of(self.unit)
+        object.__setattr__(self, "quantity", quantity_of(unit))  # asked of every figure many times
 
     @property
     def scale(self) -> int:
