@@ -21,9 +21,9 @@ _FIELDS: Final = {
     "年初预算数": "initial", "全年预算数": "adjusted", "全年(调整)预算数": "adjusted", "调整预算数": "adjusted",
     "全年执行数": "executed", "分值": "exec_weight", "权重": "exec_weight", "执行率": "rate", "得分": "exec_score",
 }
+_FIELD_WORD: Final = re.compile("|".join(re.escape(w) for w in sorted(_FIELDS, key=len, reverse=True)))
 _HEADER: Final = re.compile(
-    r"项目资金\s*(?:\(\s*(?P<unit>万元|元)\s*\))?\s*(?P<fields>(?:(?:"
-    + "|".join(re.escape(w) for w in sorted(_FIELDS, key=len, reverse=True)) + r")\s*){3,7})")
+    rf"项目资金\s*(?:\(\s*(?P<unit>万元|元)\s*\))?\s*(?P<fields>(?:(?:{_FIELD_WORD.pattern})\s*){{3,7}})")
 _NUMBER: Final = r"-?\d[\d,]*(?:\.\d+)?%?"
 _TOTAL: Final = re.compile(rf"\s*年度资金总额\s*[:：]?\s*(?P<numbers>(?:{_NUMBER}\s*)+)")
 _SOURCE: Final = re.compile(rf"\s*(?P<label>(?:其中\s*[:：]?\s*)?(?:本年财政拨款|上年结转资金|其他资金))\s*"
@@ -50,8 +50,7 @@ def read_flattened(source: Source, taken_lines: set[int]) -> list[Evaluation]:
         line = source.position(header.start())[0]
         if line in taken_lines:
             continue
-        fields = [_FIELDS[w] for w in re.findall("|".join(re.escape(w) for w in sorted(_FIELDS, key=len, reverse=True)),
-                                                  header.group("fields"))]
+        fields = [_FIELDS[w] for w in _FIELD_WORD.findall(header.group("fields"))]
         total = _TOTAL.match(text, header.end())
         if total is None or "\n" in total.group(0):
             continue

@@ -97,8 +97,10 @@ def point_changes(text: str, start: int, items: list[Item], span: Callable[[int,
         lead_start = items[current_at - 1].end if current_at > 0 else start
         lead = text[lead_start : current.start]
         label = clean_label(CLAUSE_PUNCT.split(lead)[-1])
+        # The label as printed (the blanked copy holds □ for 占比/比重), less the 的/( before the other percentage.
+        other_label = clean_label(between[piece_at:][compare.start("label") : compare.end("label")]).rstrip("(的")
         out.append(PointChange(
-            label, clean_label(between[piece_at:][compare.start("label"):compare.end("label")]).rstrip("(的"), current.figure, other.figure, points.figure, sign,
+            label, other_label, current.figure, other.figure, points.figure, sign,
             _signs(text, lead_start, current.start), _signs(text, current.end + piece_at, other.start),
             [span(word_at[0], word_at[1])]))
     return out
