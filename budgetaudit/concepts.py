@@ -56,6 +56,7 @@ class Concept:
     scope: str = "all"
     side: str = ""
     code: str = ""
+    both: tuple[str, ...] = ()  # 收支总计: one name for two concepts at once (a change of it is a change of each)
 
 
 @dataclass(slots=True)
@@ -66,6 +67,7 @@ class Dictionary:
     table_totals: dict[str, str] = field(default_factory=dict)  # table kind -> concept of its 合计 row
     negations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # concept -> phrases saying it is 0
     negation_phrases: re.Pattern = field(init=False)  # any of the phrases, to tell at once if a text holds one
+    joint: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 收支总计 -> (收入总计, 支出总计)
     _by_label: dict[tuple[str, str], Concept] = field(default_factory=dict)
     _scope_prefixes: list[str] = field(default_factory=list)
 
@@ -74,6 +76,7 @@ class Dictionary:
             for label in concept.labels:
                 self._by_label.setdefault((clean_label(label), concept.quantity), concept)
         self._scope_prefixes = sorted(self.scopes, key=len, reverse=True)
+        self.joint = {concept.name: concept.both for concept in self.concepts.values() if concept.both}
         phrases = [phrase for phrases in self.negations.values() for phrase in phrases]
         self.negation_phrases = re.compile("|".join(map(re.escape, phrases)) if phrases else "(?!)")
 
@@ -154,6 +157,7 @@ def parse_dictionary(data: dict) -> Dictionary:
             scope=entry.get("scope", "all"),
             side=entry.get("side", ""),
             code=entry.get("code", ""),
+            both=tuple(entry.get("both", ())),
         )
     partitions = [
         (frozenset(p["totals"]), frozenset(p["parts"])) for p in data.get("partitions", [])

@@ -213,6 +213,7 @@ def _read_document(source: Source, dictionary: Dictionary | None, native_tables:
 
     dictionary = dictionary or default_dictionary()
     document = Document(source)
+    document.joint = dictionary.joint
     title.read(source, document)
     if native_tables is None:
         tables.extract(source, document, dictionary)

@@ -27,7 +27,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "comparison": {"before": False, "bases": False, "year_suffixes": False, "frames": True, "previous": False},
     "share": {"words": False, "ratio_words": False, "whole_suffixes": False},
     "completion": {"frames": True, "rate_words": False, "budgets": False, "over": False, "under": False},
-    "lists": {"open": False, "change_parts": False, "intro": False, "composition": False, "whole_endings": False,
+    "lists": {"open": False, "joint": False, "joint_halves": False, "change_parts": False, "intro": False, "composition": False, "whole_endings": False,
               "listed_totals": False,
               "respectively": False, "each": False,
               "separators": False, "bracket_parts": False, "close": False, "totals": False, "offsets": False},
@@ -37,7 +37,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
                "bases": False, "approved": False, "flows": False, "subject_frames": True, "basis_frames": True,
                "differences": False, "bounds_after": False, "from_to": False,
                "part_of_whole": False},
-    "measures": {"initial": False, "adjusted": False, "final": False, "previous": False, "carried": False,
+    "measures": {"budget": False, "initial": False, "adjusted": False, "final": False, "previous": False, "carried": False,
                  "current": False,
                  "stretches": False, "part_periods": False, "executed": False},
     "title": {"words": False, "funds": False, "final_body": False},
@@ -182,7 +182,20 @@ class Words:
         self.budget_reach: int = _longest(completion["over"] + completion["under"])
         self.budget_lasts: str = _lasts(completion["over"] + completion["under"])
         lists = data["lists"]
-        self.open_parts = re.compile(rf"(?:{_alternation(lists['open'])})\s*[:：,，]?\s*")
+        opens = _alternation(lists["open"])
+        self.open_words: tuple[str, ...] = tuple(lists["open"])
+        self.joint_words: tuple[str, ...] = tuple(lists["joint"])
+        self.joint_halves: tuple[str, ...] = tuple(lists["joint_halves"])
+        # 收、支总计: the joint word printed with a 、 between its halves' first characters, read as one word
+        # (the same length, so offsets hold).
+        self.joint_split: tuple[tuple[str, str], ...] = tuple(
+            (f"{w[0]}、{w[1:]}", f"{w} ") for w in lists["joint"] if len(w) >= 2)
+        self.open_parts = re.compile(rf"(?:{opens})\s*[:：,，]?\s*")
+        # 其中： ending a sentence after its last amount (numbered sentences follow, one part each); 其中：1、
+        # opening a numbered list inside one; 其中： a sentence of its own.
+        self.opens_numbered = re.compile(rf"万?元\s*[,，]?\s*(?:{opens})\s*[:：]\s*$")
+        self.opens_first_item = re.compile(rf"(?:{opens})\s*[:：]\s*[(（]?1[)）、.．]")
+        self.opens_alone = re.compile(rf"\s*(?:{opens})\s*[:：]\s*")
         self.change_parts = re.compile(rf"(?:{_alternation(lists['change_parts'])})(?!原因)")
         self.intro_words: tuple[str, ...] = tuple(lists["intro"])
         self.composition_words: tuple[str, ...] = tuple(lists["composition"])
@@ -237,10 +250,15 @@ class Words:
         self.carried_words: tuple[str, ...] = tuple(measures["carried"])
         self.part_periods: tuple[str, ...] = tuple(measures["part_periods"])
         self.executed_words: tuple[str, ...] = tuple(measures["executed"])
-        self.stretch_first_chars: str = "0123456789" + _first_chars(measures["stretches"])
-        # A sentence opening with a stretch of the year: months (5月份, 1-5月, 1—5月份) or a named one (上半年).
+        self.budget_words: tuple[str, ...] = tuple(measures["budget"])
+        # 三公经费预算(数)为x: a figure the clause calls a budget.
+        self.budget_label = re.compile(rf"(?:{_alternation(measures['budget'])})(?:数|总额)?\s*(?:为|是|安排)?\s*$")
+        # A clause naming a measure (预算, 决算, 执行数): the same item's figure in another measure.
+        self.measure_word = re.compile(_alternation(measures["budget"] + measures["final"] + measures["executed"]))
+        self.stretch_first_chars: str = "0123456789" + _first_chars(measures["stretches"] + measures["current"])
+        # A sentence opening with a stretch of the year: months (5月份, 1-5月, 今年1月至6月) or a named one (上半年).
         self.stretch = re.compile(
-            rf"\s*(?:今年|本年)?\s*(?P<stretch>(?:\d{{1,2}}\s*(?:月份?)?\s*[-—–~至到]\s*)?\d{{1,2}}\s*月(?:份)?"
+            rf"\s*(?:{_alternation(measures['current'])})?\s*(?P<stretch>(?:\d{{1,2}}\s*(?:月份?)?\s*[-—–~至到]\s*)?\d{{1,2}}\s*月(?:份)?"
             rf"|{_alternation(measures['stretches'])})"
             rf"\s*(?:以来)?\s*[,，:：]")
         points = data["points"]

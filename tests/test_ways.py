@@ -795,6 +795,14 @@ def test_a_completion_rate_of_the_budget_it_names_is_judged(rules):
     assert flagged(text, rules) == [("PCT005", "50%")]
 
 
+@pytest.mark.parametrize("rate, flagged_at", [("75%", []), ("50%", [("PCT005", "50%")])])
+def test_a_completion_rate_of_the_budget_as_adjusted_is_judged_against_it(rate, flagged_at, rules):
+    # 调整后预算 names the adjusted budget as 调整预算 does (words.toml measures.adjusted).
+    text = ("三、“三公”经费。“三公”经费年初预算为10.00万元，调整后预算为12.00万元，支出决算为9.00万元，"
+            f"完成调整后预算的{rate}。")
+    assert flagged(text, rules) == flagged_at
+
+
 def test_inserted_pinyin_keeps_every_figure_at_its_place_in_the_file(rules):
     text = "三、“三公”經(jīng)費。“三公”經(jīng)費支出預(yù)算為3萬元，支出決(jué)算為1.71萬元，完成預(yù)算的43%。"
     report = check_text(HEAD + text, rules)

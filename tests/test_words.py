@@ -43,6 +43,19 @@ def test_a_new_phrase_is_a_data_entry():
     assert more.direction.search("较上年攀升").group("word") == "攀升"
 
 
+def test_the_words_that_open_a_list_build_every_pattern_that_needs_them():
+    more = parse_words('[lists]\nopen = ["其中", "内含"]\n')
+    assert more.opens_alone.fullmatch("内含：")
+    assert more.opens_first_item.search("收入100万元，内含：1、")
+    assert more.opens_numbered.search("收入100万元，内含：")
+    assert parse_words('[lists]\nopen = ["其中"]\n').opens_alone.fullmatch("内含：") is None
+
+
+def test_a_joint_word_is_read_whole_where_its_halves_are_printed_apart():
+    words = parse_words('[lists]\njoint = ["收支"]\njoint_halves = ["收入", "支出"]\n')
+    assert words.joint_split == (("收、支", "收支 "),)
+
+
 # The shortcuts the walk takes must find what a search of the whole lead finds.
 _WORDS = default_words()
 _LEAD_CHARS = sorted({c for w in _WORDS.data["direction"]["increase"] + _WORDS.data["direction"]["decrease"]
@@ -76,7 +89,7 @@ def test_the_words_of_measure_and_year_are_data():
     shipped = default_words()
     assert "年初预算" in shipped.initial_words and "上年结转" in shipped.carried_words
     text = resources.files("budgetaudit.rules").joinpath("words.toml").read_text(encoding="utf-8")
-    edited = text.replace('adjusted = ["调整预算", "全年预算"]', 'adjusted = ["调整预算", "全年预算", "预算安排数"]')
+    edited = text.replace('adjusted = ["调整预算", "调整后预算", "全年预算"]', 'adjusted = ["调整预算", "调整后预算", "全年预算", "预算安排数"]')
     assert edited != text
     assert "预算安排数" in parse_words(edited).adjusted_words
 

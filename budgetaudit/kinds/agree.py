@@ -122,10 +122,6 @@ def check_changes(rule, document, reporter) -> None:
                     )
 
 
-# A change of 收支总计 (收、支总计各增加x) is the change of each of the two totals.
-_BOTH_TOTALS: Final = {"收支总计": ("收入总计", "支出总计")}
-
-
 def _signed(change) -> Interval:
     interval = change.delta.interval
     return interval if change.delta_sign > 0 else Interval(-interval.hi, -interval.lo)
@@ -148,7 +144,8 @@ def _check_amounts(rule, document, reporter) -> None:
             continue
         measure = change.current.key.measure if change.current is not None else key.measure
         scope = document.scope_alias.get(key.scope, key.scope)
-        for concept in _BOTH_TOTALS.get(key.concept, (key.concept,)):
+        # A change of 收支总计 (收、支总计各增加x) is the change of each of the two totals (concepts.toml `both`).
+        for concept in document.joint.get(key.concept, (key.concept,)):
             # Amounts of opposite words are compared only when equal (the direction check): 减少166.4万元 here and
             # 从汇总数据看…增加43万元 there may be of other data, not a slip of one figure.
             groups[(concept, change.base, measure, scope, change.delta_sign)].append(change)

@@ -18,7 +18,6 @@ from . import state as _state
 GARBLE: Final = _state.GARBLE
 BASE_YEAR: Final = _state.BASE_YEAR
 LABEL_YEAR: Final = _state.LABEL_YEAR
-BUDGET_LABEL: Final = _state.BUDGET_LABEL
 CLAUSE_BREAK: Final = _state.CLAUSE_BREAK
 WORDS: Final = _state.WORDS
 YEAR: Final = _state.YEAR
@@ -42,7 +41,8 @@ class ReaderBase:
             line for table in document.tables for line in range(table.first_line - 1, table.last_line)
         )
         masked, self.page_lines = prose_mask(source, table_lines)
-        masked = masked.replace("收、支", "收支 ")
+        for split, joined in WORDS.joint_split:
+            masked = masked.replace(split, joined)
         # 預(yù)算: pinyin a web page inserted after characters is left out of the text the reader walks, so
         # words stay whole; `orig` maps each offset of that text back to the file (None: nothing left out).
         self.orig: list[int] | None = None
@@ -272,7 +272,7 @@ class ReaderBase:
             measure = "initial_budget"  # 县人大审议通过的…支出: the budget as approved, in any kind of report
         elif not final and holds_any(lead, WORDS.adjusted_words):
             measure = "adjusted_budget"
-        elif not final and "预算" in lead and BUDGET_LABEL.search(lead) and self.doc.kind != "budget":
+        elif not final and holds_any(lead, WORDS.budget_words) and WORDS.budget_label.search(lead) and self.doc.kind != "budget":
             # 三公经费预算11324.44万元 in a 决算 (or a text of unknown kind): the budget, not the outturn.
             measure = "initial_budget" if self.doc.kind == "final_account" else "budget"
         elif holds_any(lead, WORDS.initial_words) and self.doc.kind != "budget":
@@ -288,12 +288,12 @@ class ReaderBase:
         if holds_any(base, WORDS.previous_words) or base in WORDS.previous:
             return "previous"
         year = BASE_YEAR.match(base)
-        if year and "预算" in base and self.doc.kind == "final_account" and int(year.group(1)) == self.doc.year:
+        if year and holds_any(base, WORDS.budget_words) and self.doc.kind == "final_account" and int(year.group(1)) == self.doc.year:
             return "initial_budget"  # 与2021年度预算相比 in the 2021 决算: this year's budget
         if year:
             y = int(year.group(1))
             return "previous" if self.doc.year and y == self.doc.year - 1 else str(y)
-        if base == "预算数" and self.doc.kind == "final_account":
+        if base.endswith("数") and base[:-1] in WORDS.budget_words and self.doc.kind == "final_account":
             return "initial_budget"
         return f"text:{base}"
 

@@ -17,7 +17,6 @@ from . import state as _state
 # Bound here as Final: the compiled build keeps them in C statics, where an imported name is a dict lookup.
 BRACKETED: Final = _state.BRACKETED
 CLAUSE_BREAK: Final = _state.CLAUSE_BREAK
-INCOME_AND_EXPENDITURE: Final = _state.INCOME_AND_EXPENDITURE
 WORDS: Final = _state.WORDS
 
 
@@ -104,8 +103,9 @@ class ChangeReader(ShareReader):
                       and (self.doc.facts[k].key.measure in _BUDGETS) == budget]
             if stated and len({f.figure.base_ratio for f in stated}) == 1:
                 return label, stated[-1], stated[-1].key.scope
-        if label in ("收支", "收支总计"):
-            total = self.one_total(state)
+        joint = self.joint_concept(label)
+        if joint:
+            total = self.one_total(state, joint)
             if total is not None:
                 return label, total, total.key.scope
         return label, None, "all"
@@ -127,16 +127,28 @@ class ChangeReader(ShareReader):
                 return not same
         return False
 
-    def one_total(self, state: State) -> Fact | None:
-        """What a 收支 change is about: when every 收入总计 and 支出总计 of this sentence and the last one states
-        one amount, the last of them in the last sentence, else in this one. Asked of the indexes, so a long
-        sentence is not scanned for each change that asks."""
+    def joint_concept(self, label: str) -> tuple[str, ...]:
+        """收支, 收支总计: a label naming two concepts at once (concepts.toml `both`), as (each, …, the joint one);
+        () for any other label. 收支 alone names the joint concept its words open (words.toml lists.joint)."""
+        concept, _ = self.dictionary.lookup(label, "money")
+        if concept is not None and concept.both:
+            return (*concept.both, concept.name)
+        if label in WORDS.joint_words:
+            for name, both in self.dictionary.joint.items():
+                if name.startswith(label):
+                    return (*both, name)
+        return ()
+
+    def one_total(self, state: State, concepts: tuple[str, ...]) -> Fact | None:
+        """What a 收支 change is about: when every 收入总计 and 支出总计 (and 收支总计) of this sentence and the last
+        one states one amount, the last of them in the last sentence, else in this one. Asked of the indexes, so
+        a long sentence is not scanned for each change that asks."""
         values: set = set()
         last = None
         for facts, index in ((state.facts, state.facts_index), (state.previous, state.previous_index)):
             index.update(facts)
             at = -1
-            for concept in INCOME_AND_EXPENDITURE:
+            for concept in concepts:
                 values |= index.values_of(concept)
                 if len(values) > 1:
                     return None

@@ -17,7 +17,6 @@ CLAUSE_BREAK: Final = _state.CLAUSE_BREAK
 CLAUSE_PUNCT: Final = _state.CLAUSE_PUNCT
 COLON_FIRST: Final = _state.COLON_FIRST
 IN_FRAME_CLOSE: Final = _state.IN_FRAME_CLOSE
-MEASURE_WORD: Final = _state.MEASURE_WORD
 OPEN_PAREN: Final = _state.OPEN_PAREN
 WORDS: Final = _state.WORDS
 YEAR: Final = _state.YEAR
@@ -46,8 +45,9 @@ class ListReader(ReaderBase):
             names = [clean_label(n) for n in WORDS.name_separator.split(head)]
             names = [n for n in names if n]
             run = self.run_after(match.end(), items, e, lambda f: f.quantity != "percent", starts)
-            if len(names) == 1 and names[0].startswith("收支") and len(names[0]) > 2:
-                names = ["收入" + names[0][2:], "支出" + names[0][2:]]  # 收、支总计分别为x、y
+            joint = next((w for w in WORDS.joint_words if names[0].startswith(w)), "") if len(names) == 1 else ""
+            if joint and len(names[0]) > len(joint):
+                names = [half + names[0][len(joint):] for half in WORDS.joint_halves]  # 收、支总计分别为x、y
             if len(names) < 2 or not run:
                 continue
             named.append((match.start(), names))
@@ -132,7 +132,7 @@ class ListReader(ReaderBase):
             label = state.facts[-1].label  # 40批次139人: the second figure has the first one's label
         elif label in WORDS.measure_only and len(clauses) > 1 and clean_label(clauses[-2]):
             label = clean_label(clauses[-2])
-        elif state.facts and (not label or label in WORDS.before_measure) and MEASURE_WORD.search(clauses[-1]) \
+        elif state.facts and (not label or label in WORDS.before_measure) and WORDS.measure_word.search(clauses[-1]) \
                 and item.start not in state.labels:
             label = state.facts[-1].label  # 三公经费预算为3万元，支出决算为1.71万元: the same item's outturn
         pair_prior = None

@@ -10,6 +10,7 @@ from typing import Final
 from ..concepts import clean_label
 from ..document import Fact, Key, Share
 from ..figures import Figure
+from ..words import holds_any
 from .lists import ListReader
 from .state import Item, State, tail_clause
 from . import state as _state
@@ -28,7 +29,8 @@ class ShareReader(ListReader):
     def share(self, figure: Figure, match: re.Match, state: State, lead_clause: str = "") -> None:
         whole_label = clean_label(WORDS.whole_suffix.sub("", (match.groupdict().get("whole") or "").strip()))
         part = state.subject
-        named = clean_label(lead_clause[: lead_clause.rfind("占")]) if "占" in lead_clause else ""
+        at = max(lead_clause.rfind(word) for word in WORDS.share_words)
+        named = clean_label(lead_clause[:at]) if at >= 0 else ""
         if named and part is not None and named != part.label:
             # 税收收入占地方一般公共预算收入的比重为71.1%: the share names its part; not the last item stated.
             part = self.latest_labelled(named, state)
@@ -65,9 +67,9 @@ class ShareReader(ListReader):
             self.doc.shares.append(Share(part, figure, None, label, "whole_not_found", "completion"))
             return True
         measures: tuple[str, ...] = _BUDGET_MEASURES
-        if "年初" in whole_text:
+        if holds_any(whole_text, WORDS.initial_words):
             measures = ("initial_budget", "budget")
-        elif "调整" in whole_text or "全年" in whole_text:
+        elif holds_any(whole_text, WORDS.adjusted_words):
             measures = ("adjusted_budget",)
         key = part.key
 
@@ -260,9 +262,10 @@ class ShareReader(ListReader):
             return False
         label = clean_label(named.group("label"))
         measure = subject.key.measure
-        if "预算" in named.group("label") and self.doc.kind != "budget":
-            measure = "initial_budget" if "年初" in named.group("label") else "adjusted_budget"
-        key = Key(subject.key.concept if not label or label in WORDS.measure_only or "预算" in label else f"label:{label}",
+        budget = holds_any(named.group("label"), WORDS.budget_words)
+        if budget and self.doc.kind != "budget":
+            measure = "initial_budget" if holds_any(named.group("label"), WORDS.initial_words) else "adjusted_budget"
+        key = Key(subject.key.concept if not label or label in WORDS.measure_only or budget else f"label:{label}",
                   subject.key.period, measure, subject.key.scope, subject.key.quantity)
 
         state.whole = Fact(key, label or subject.label, item.figure, "prose", "whole", sentence)

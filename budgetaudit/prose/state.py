@@ -25,9 +25,7 @@ IN_FRAME_CLOSE: Final = re.compile(r"\s*中\s*[,，:：]")  # 在支出合计x�
 BASE_YEAR: Final = re.compile(r"(\d{4})年")
 YEAR: Final = re.compile(r"(\d{4})\s*年")
 GARBLE: Final = _source.GARBLE
-MEASURE_WORD: Final = re.compile(r"预算|决算|执行数")
 LABEL_YEAR: Final = re.compile(r"\d{4}\s*年度?")
-BUDGET_LABEL: Final = re.compile(r"预算(?:数|总额)?\s*(?:为|是|安排)?\s*$")
 OPEN_PAREN: Final = "(（"
 BRACKETED: Final = re.compile(r"[(（][^()（）]*[)）]")
 CLOSE_PAREN: Final = ")）"
@@ -37,7 +35,6 @@ SCOPE_HEADINGS: Final = (
 )
 SECTION_HEADING: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、．](?!\d))")
 LIST_ITEM: Final = re.compile(r"\s*(?:[(（]\d+[)）]|\d+[.、．](?!\d))")
-INCOME_AND_EXPENDITURE: Final = ("收入总计", "支出总计", "收支总计")
 
 
 def last_clause(lead: str) -> str:

@@ -43,11 +43,7 @@ def _first_visible(text: str) -> str:
     return ""
 
 
-# A sentence ending with 其中： after its last figure: numbered sentences follow, one part each.
-OPENS_NUMBERED: Final = re.compile(r"万?元\s*[,，]?\s*其中\s*[:：]\s*$")
 OPENS_WITH_YEAR: Final = re.compile(r"\s*(?:19|20)\d{2}\s*年")
-OPENS_FIRST_ITEM: Final = re.compile(r"其中\s*[:：]\s*[(（]?1[)）、.．]")
-OPENS_ALONE: Final = re.compile(r"\s*其中\s*[:：]\s*")
 
 
 class ProseReader(ChangeReader):
@@ -84,7 +80,7 @@ class ProseReader(ChangeReader):
                 self.numbered_by_period = {}
             lists_before = len(state.paragraph_groups)
             self.read_sentence(s, e, state, in_list=list_item)
-            if not list_item and "其中" in sentence and OPENS_FIRST_ITEM.search(sentence):
+            if not list_item and holds_any(sentence, WORDS.open_words) and WORDS.opens_first_item.search(sentence):
                 # 其中：1、公务接待费2016年预算8万元，2015年预算12.5万元。2、…: the numbered sentences after it go on
                 # with the lists this one opened, a figure of each year to that year's total.
                 self.numbered_by_period = {group.total.key.period: group
@@ -106,8 +102,7 @@ class ProseReader(ChangeReader):
     def frames(self, sentence: str, first: str, heading: bool, s: int) -> None:
         """What a sentence's opening says its figures are of: a stretch of the year (5月份，) for this sentence; a
         subject (在41个县…上，) or a basis (剔除高新区后：) until a heading or another frame."""
-        opens = bool(first) and (first in WORDS.stretch_first_chars or first.isdigit()
-                                 or (first in "今本" and sentence.lstrip()[1:2] == "年"))  # 今年1月至6月，
+        opens = bool(first) and (first in WORDS.stretch_first_chars or first.isdigit())
         stretch = WORDS.stretch.match(sentence) if opens else None
         if stretch is not None:
             self.sentence_stretch, self.stretch_line = stretch.group("stretch").replace(" ", ""), self.line_of(sentence, s)
@@ -158,9 +153,10 @@ class ProseReader(ChangeReader):
                     self.doc.sums.append(group)
                 group.parts.append(part)
                 self.mark_complete(group)
-        elif not list_item and state.facts and "其中" in sentence[-8:] and OPENS_NUMBERED.search(sentence):
+        elif not list_item and state.facts and holds_any(sentence[-8:], WORDS.open_words) \
+                and WORDS.opens_numbered.search(sentence):
             self.numbered = SumGroup(state.facts[-1], [], "numbered")
-        elif not list_item and not state.facts and state.previous and OPENS_ALONE.fullmatch(sentence):
+        elif not list_item and not state.facts and state.previous and WORDS.opens_alone.fullmatch(sentence):
             # 收入总预算501.98万元，同比减少17.05万元。其中：, then 1.… 2.…: 其中： a sentence of its own after the total's.
             self.numbered = SumGroup(state.previous[-1], [], "numbered")
 
@@ -343,7 +339,7 @@ class ProseReader(ChangeReader):
                 and lead.find(")", reason.end()) >= 0:
             reason = None  # (包括…用于教育的经费等)162.46亿元: a use named inside brackets that close before the figure
         stop = max(lead.rfind("；"), lead.rfind(";"))
-        if (state.reason or reason is not None) and "其中" in lead:
+        if (state.reason or reason is not None) and holds_any(lead, WORDS.open_words):
             # …主要原因是社会保障费收入增加其中:财政拨款收入348.50万元: a list opened with a colon ends the reason,
             # even where the comma before it was left out.
             for opened in WORDS.open_parts.finditer(lead):
