@@ -140,7 +140,8 @@ JOBS = typer.Option(1, "--jobs", "-j", help=HELP["jobs"], min=0, metavar=METAVAR
 
 def _settings(files, config, isolated, lang, fail_on, fail_on_unchecked, select, extend_select, ignore, include, exclude):
     """Effective settings and rules, or one line and exit 2."""
-    from .config import ConfigError, Overrides, resolve, ruleset
+    from .config import ConfigError, Overrides, resolve
+    from .selection import ruleset
     from .ruleset import RuleFileError
 
     overrides = Overrides(
@@ -338,7 +339,7 @@ def show_settings(
     config: Optional[str] = CONFIG,
     isolated: bool = ISOLATED,
 ) -> None:
-    from .config import describe
+    from .selection import describe
 
     files = files or []
     settings, rules = _settings(files, config, isolated, lang, fail_on, fail_on_unchecked, select, extend_select,

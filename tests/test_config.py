@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from budgetaudit.config import ConfigError, Overrides, discover, resolve, ruleset
+from budgetaudit.config import ConfigError, Overrides, discover, resolve
+from budgetaudit.selection import ruleset
 from conftest import run_cli as run
 
 BROKEN = "2024年度决算公开说明\n1.总体情况。2024年度收入总计492.46万元，支出总计429.46万元。\n2.其他。本说明另述“三公”经费、机关运行经费、政府采购和国有资产情况。\n"

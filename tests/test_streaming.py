@@ -9,7 +9,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from budgetaudit import run as run_module
-from budgetaudit.config import resolve, ruleset
+from budgetaudit.config import resolve
+from budgetaudit.selection import ruleset
 from budgetaudit.formats import FORMATS, Options, Output, Spool, pieces, renderer
 from budgetaudit.report import FileReport
 from budgetaudit.run import Batch, run
