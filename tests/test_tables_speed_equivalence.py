@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from budgetaudit.tables import columns as recovery
+from budgetaudit.tables import narrowing
 from budgetaudit.tables.model import Column, RawCell, RowSum
 from budgetaudit.tables.structure import Entry, Relation
 
@@ -73,7 +74,7 @@ def reference_readings(items, columns, sums, positional):
 
     def holds(placement):
         at = {c: (i.low, i.high) for i, c in zip(items, placement) if i.kind in ("num", "code")}
-        return all(recovery._all_hold((at.get(s.total),), [(at.get(p),) for p in s.parts], range(1)) for s in sums)
+        return all(narrowing._all_hold((at.get(s.total),), [(at.get(p),) for p in s.parts], range(1)) for s in sums)
 
     return [p for p in every if holds(p)] or every
 
@@ -120,10 +121,10 @@ def test_kept_signatures_are_those_of_some_holding_combination(case):
         def signature_of(row):
             return combination[slot[row]] if row in slot else fixed[row]
 
-        if recovery._all_hold(signature_of(relation.total.row), [signature_of(p.row) for p in relation.parts], range(width)):
+        if narrowing._all_hold(signature_of(relation.total.row), [signature_of(p.row) for p in relation.parts], range(width)):
             for seen, signature in zip(expected, combination):
                 seen.add(signature)
-    assert recovery._holding_signatures(relation, ambiguous, signatures, fixed, width) == expected
+    assert narrowing._holding_signatures(relation, ambiguous, signatures, fixed, width) == expected
 
 
 def reference_narrow(relations_, options, items, number_columns):
@@ -141,7 +142,7 @@ def reference_narrow(relations_, options, items, number_columns):
         for relation in relations_:
             rows = list(dict.fromkeys(e.row for e in (relation.total, *relation.parts)))
             columns = number_columns.get(relation.total.side, [])
-            changed |= bool(recovery._narrow_relation(relation, rows, options, items, placed, columns))
+            changed |= bool(narrowing._narrow_relation(relation, rows, options, items, placed, columns))
         if not changed:
             break
 
@@ -165,7 +166,7 @@ def test_narrow_judges_again_only_what_can_change(table, data):
         relations_.append(Relation("hierarchy", Entry(total, side, "", ""), [Entry(p, side, "", "") for p in parts]))
     expected = copy.deepcopy(options)
     reference_narrow(relations_, expected, items, number_columns)
-    changed = recovery.narrow(relations_, options, items, number_columns)
+    changed = narrowing.narrow(relations_, options, items, number_columns)
     assert options == expected
     assert changed == (options != {r: reader.readings(row) or [] for r, row in items.items()})
 
@@ -198,7 +199,7 @@ def test_a_relation_that_changed_nothing_is_judged_again_once_another_narrows_it
     assert options == {0: [(0, 1), (0, 2)], 1: [(0, 1), (0, 2)], 2: [(0, 1, 2)]}
     r1 = Relation("hierarchy", Entry(0, "", "", ""), [Entry(1, "", "", "")])
     r2 = Relation("hierarchy", Entry(2, "", "", ""), [Entry(1, "", "", "")])
-    assert recovery.narrow([r1, r2], options, items, {"": [1, 2]})
+    assert narrowing.narrow([r1, r2], options, items, {"": [1, 2]})
     assert options == {0: [(0, 2)], 1: [(0, 2)], 2: [(0, 1, 2)]}
 
 

@@ -13,16 +13,28 @@ from . import forms
 from .header import (
     FINANCIAL_EXCLUDED,
     column_paths,
+    is_unit_row,
     kind_of,
     roles,
     row_sums,
-    is_unit_row,
     split_header,
     split_notes,
     split_titles,
     unit_of,
 )
-from .model import FIGURE, NIL, TEXT, UNCERTAIN, Cell, Column, RawBlock, RawCell, Row, Table
+from .model import (
+    FIGURE,
+    NIL,
+    TEXT,
+    UNCERTAIN,
+    Cell,
+    Column,
+    RawBlock,
+    RawCell,
+    Row,
+    Table,
+)
+from .narrowing import narrow
 from .structure import Entry, Relation, relations
 
 _LATEX: Final = {"\\geq": "≥", "\\leq": "≤", "\\ge": "≥", "\\le": "≤"}
@@ -123,7 +135,7 @@ def _build_one(source: Source, block: RawBlock, title: str, heading: str, rows: 
     for k, c in enumerate(cols):
         if c.role == "number":
             by_side.setdefault(c.side, []).append(k)
-    if recovery.narrow(rels, options, items, by_side):
+    if narrow(rels, options, items, by_side):
         entries = _entries(items, options, cols)
         rels = relations(entries, kind)
     units = column_units(cols, unit or None)
