@@ -43,7 +43,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "title": {"words": False, "funds": False, "final_body": False},
     "points": {"compare": False, "higher_than": False, "lower_than": False, "higher": False, "lower": False,
                "rate_nouns": False, "adverbs": False},
-    "names": {"intro": False, "units": False, "partial": False, "conjunctions": False},
+    "names": {"intro": False, "units": False, "partial": False, "conjunctions": False, "own_counts": False},
     "annual": {"words": False, "since": False},
     "savings": {"before": False, "after": False, "less": False, "rates": False},
 }
@@ -292,6 +292,7 @@ class Words:
         self.named_count_units: tuple[str, ...] = tuple(names["units"])
         self.names_partial: tuple[str, ...] = tuple(names["partial"])
         self.name_joins = re.compile(_alternation(names["conjunctions"]))
+        self.own_count = re.compile(rf"(?:\d+|[一二两三四五六七八九十]+)\s*(?:{_alternation(names['own_counts'])})\s*$")
         self.funds: tuple[str, ...] = tuple(data["title"]["funds"])
         self.final_body: tuple[str, ...] = tuple(data["title"]["final_body"])
         self.title_line = re.compile(rf"{_alternation(data['title']['words'])}|(?:19|20)\d{{2}}\s*年")

@@ -489,6 +489,39 @@ WAYS = {
         "三、“三公”经费。“三公”经费支出决算数为116.72万元，比上年减少518.38万元，增长81.62%。",
         ("PCT003", "81.62%"),
     ),
+    "a fall written as growth of a negative rate": (
+        "二、支出预算。基本支出预算624.95万元，比2024年1123.96万元减少499.01万元，增长-44%。",
+        "二、支出预算。基本支出预算624.95万元，比2024年1123.96万元增加499.01万元，增长-44%。",
+        ("PCT003", "-44%"),
+    ),
+    # 7. 主要为 after a part opens that part's own breakdown.
+    "a part's breakdown opened by 主要为": (
+        "一、收入情况。2024年，全区转移性收入10.77亿元，其中：一般转移支付收入10.72亿元，主要为税收返还收入0.75亿元；"
+        "均衡性转移支付收入6.95亿元；专项转移收入3.02亿元。",
+        "一、收入情况。2024年，全区转移性收入10.77亿元，其中：一般转移支付收入10.72亿元，主要为税收返还收入0.75亿元；"
+        "均衡性转移支付收入6.95亿元；专项转移收入13.02亿元。",
+        ("TOT002", "10.72亿元"),
+    ),
+    # 其中： a sentence of its own after a sentence of several amounts: the list may be of any of them.
+    "其中 alone after several amounts": (
+        "二、使用情况。2024年市级彩票公益金收入1237万元，安排支出1169万元，结转下年使用68万元。其中：\n"
+        "1.福利彩票公益金498万元，用于社会福利事业。\n2.体育彩票公益金739万元，用于全民健身。",
+        "二、使用情况。2024年市级彩票公益金结转下年使用68万元。其中：\n"
+        "1.福利彩票公益金28万元，用于社会福利事业。\n2.体育彩票公益金50万元，用于全民健身。",
+        ("TOT002", "68万元"),
+    ),
+    # 7. The next item numbered as the total's item ends the total's 其中 list.
+    "the next numbered item after a 其中 list": (
+        "一、使用情况。1、群众性运动会654.17万元，其中补助地方30万元；2、全民健身活动559.52万元；3、其他活动219.41万元。",
+        "一、使用情况。1、群众性运动会654.17万元，其中补助地方700万元；2、全民健身活动559.52万元；3、其他活动219.41万元。",
+        ("TOT002", "654.17万元"),
+    ),
+    # A list of names that counts itself in groups of another kind (…三大类) is not the list first counted.
+    "names counted in groups of their own": (
+        "一、基本情况。本局拟安排文物业务项目预算3962.62万元，涉及9个方向，包括文物保护与考古、博物馆业务和水下遗产保护三大类。",
+        "一、基本情况。本局内设机构4个，即办公室、文物保护处、博物馆处。",
+        ("TOT006", "4个"),
+    ),
     # 1. The other percentage printed in the comparison: the points are the difference of the two.
     "points against the percentage printed before them": (
         "一、教育经费。2024年教育经费占一般公共预算支出的比例为13.05%，比上年的12.48%提高了0.57个百分点。",

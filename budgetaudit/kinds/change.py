@@ -240,7 +240,9 @@ def check_rate(rule, document, reporter) -> None:
         values = {"label": change.label, "base": change.base_text, "delta": change.delta.text}
         if change.delta_sign not in (1, -1):
             continue
-        rate = magnitude(change.rate) if change.rate_sign < 0 else change.rate
+        # 下降-6.4% repeats the word; 减少Δ，增长-44% says the fall again: both are judged by their size.
+        falls = change.rate_sign < 0 or (change.delta_sign < 0 and change.rate.sign < 0)
+        rate = magnitude(change.rate) if falls else change.rate
         if change.prior is not None and change.prior.figure.sign > 0:
             # The base is printed: the rate is Δ over it. A reading on the current figure (current − Δ) that
             # holds is also accepted: the reviewer is told only when neither reading gives the printed rate.
@@ -340,9 +342,9 @@ def check_direction(rule, document, reporter) -> None:
     for change in document.changes:
         if change.delta is None or change.delta_sign not in (1, -1):
             continue
-        # 下降-81.75%: a minus after a word of decrease repeats the word; after 增加 it contradicts it.
-        negative = (change.delta.sign < 0 and change.delta_sign > 0) or (
-            change.rate is not None and change.rate.sign < 0 and change.rate_sign > 0)
+        # 增加-9.60万元 contradicts itself; a rate's sign counts with its word (下降-81.75% repeats the fall,
+        # 减少499.01万元，增长-44% is a fall said twice), so a rate contradicts only the other direction.
+        negative = change.delta.sign < 0 and change.delta_sign > 0
         if change.rate is None and not negative:
             continue
         reporter.report.checked += 1

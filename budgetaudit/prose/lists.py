@@ -4,12 +4,13 @@ siblings of a declared partition that complete a list across sentences."""
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Final
 
 from ..concepts import clean_label
 from ..document import Doubt, Fact, Key, SumGroup
 from .base import ReaderBase
-from .state import last_clause, Item, PartConcepts, State, clause_start, last_year, quantity_of, tail_clause
+from .state import holds_mark, last_mark, last_clause, Item, PartConcepts, State, clause_start, last_year, quantity_of, tail_clause
 from . import state as _state
 
 # Bound here as Final: the compiled build keeps them in C statics, where an imported name is a dict lookup.
@@ -20,6 +21,16 @@ IN_FRAME_CLOSE: Final = _state.IN_FRAME_CLOSE
 OPEN_PAREN: Final = _state.OPEN_PAREN
 WORDS: Final = _state.WORDS
 YEAR: Final = _state.YEAR
+
+
+_ORDINAL: Final = re.compile(r"第[一二三四五六七八九十]{1,3}")
+
+
+def ordinal_siblings(a: str, b: str) -> bool:
+    """Two labels that differ only in an ordinal (第二产业增加值, 第三产业增加值): members of one enumeration."""
+    first, second = _ORDINAL.match(a), _ORDINAL.match(b)
+    return first is not None and second is not None and first.group(0) != second.group(0) \
+        and a[first.end():] == b[second.end():]
 
 
 class ListReader(ReaderBase):
@@ -155,7 +166,9 @@ class ListReader(ReaderBase):
         self.parentheses(lead, state)
         opens_parts = WORDS.open_parts.search(lead) is not None
         if state.candidates and not opens_parts and (
-                WORDS.closes_list.match(clauses[-1]) or WORDS.names_total.search(label) is not None):
+                WORDS.closes_list.match(clauses[-1]) or WORDS.names_total.search(label) is not None
+                or (state.list_mark and holds_mark(lead, state.list_mark))):
+            # …; 1、A x万元，其中B y万元; 2、C z万元: C is the next item, numbered as A is, not a part of A.
             # 其中A271630万元；加上级补助收入120846万元: a term of the next sum, not a part; 其中财政拨款收入y；
             # 总支出z: another whole.
             self.close_groups(state)
@@ -172,6 +185,7 @@ class ListReader(ReaderBase):
             if state.outer is not None and state.bracket_total is not None:
                 state.candidates = [state.bracket_total]  # 167.80亿元(其中：区级…135亿元): the bracketed figure's part
             state.candidates_here = bool(state.facts)
+            state.list_mark = last_mark(self.text[self.sentence_start : item.start - len(lead)])
         key = self.key(label, figure, lead)
         context = "reason" if state.reason else "statement"
         # Percentages after 其中 (完成预算的X% for each item) are never parts of a sum.
@@ -322,6 +336,8 @@ class ListReader(ReaderBase):
             # 公务用车购置及运行费42万元，其中运行费42万元、购置费0万元；公务接待费36万元: 公务接待费 is a sibling of
             # that total in a declared partition, not one of its parts.
             pool = [c for c in pool if not self.siblings(c.key, key)]
+        # 第二产业…，其中工业…；第三产业…: items numbered alike (第二, 第三) are siblings, whatever the dictionary knows.
+        pool = [c for c in pool if not ordinal_siblings(c.label, label)]
         side = self.dictionary.side_of(key.concept, label)
         sided = [c for c in pool if side and self.dictionary.side_of(c.key.concept, c.label) == side]
         pool = sided or pool
@@ -386,6 +402,7 @@ class ListReader(ReaderBase):
             self.mark_complete(state.change_group)
         state.groups = {}
         state.candidates = []
+        state.list_mark = ""
 
     def mark_complete(self, group: SumGroup) -> None:
         """A group is complete when its parts are every member of a partition of its total; while a

@@ -88,6 +88,8 @@ def named_counts(text: str, start: int, end: int, items: list[Item], span: Calla
                 begin = join.end()
             wide.append((begin, b))
         names = [text[a:b].strip() for a, b in wide]
+        if names and WORDS.own_count.search(names[-1]):
+            continue  # …包括A、B和C三大类: the list counts itself, in groups of another kind
         if len(narrow) < 2 or not all(names) or not _plain(names):
             continue
         out.append(NamedCount(label, figure, [span(a, b) for a, b in wide], min(len(narrow), len(wide)),

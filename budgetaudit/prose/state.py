@@ -62,6 +62,29 @@ def tail_clause(text: str) -> str:
     return text[at + 1 :]
 
 
+# A numbered item's mark where a clause begins: 1、 2. (3) （一） 二、.
+ITEM_MARK: Final = re.compile(
+    r"(?:^|(?<=[，,；;。:：\s]))\s*(?:(?P<open>[(（])(?P<n1>\d{1,2}|[一二三四五六七八九十]{1,3})[)）]"
+    r"|(?P<n2>\d{1,2}|[一二三四五六七八九十]{1,3})[、.．](?!\d))")
+
+
+def mark_style(match: re.Match) -> str:
+    """A numbering's style: bracketed or not, in digits or in characters (1、 and 2. are one style)."""
+    number = match.group("n1") or match.group("n2")
+    return ("(" if match.group("open") else "") + ("d" if number[0].isdigit() else "c")
+
+
+def last_mark(text: str) -> str:
+    """The style of the last item mark in text ("" for none)."""
+    found = last_match(ITEM_MARK, text)
+    return mark_style(found) if found is not None else ""
+
+
+def holds_mark(text: str, style: str) -> bool:
+    """Whether text holds an item mark of this style."""
+    return any(mark_style(m) == style for m in ITEM_MARK.finditer(text))
+
+
 def last_year(text: str, pattern: re.Pattern = YEAR) -> re.Match | None:
     """The last printed year (YEAR or LABEL_YEAR) in text; most texts hold no 年 and are not searched."""
     return last_match(pattern, text) if "年" in text else None
@@ -218,6 +241,7 @@ class State:
     bracketed: list[Fact] = field(default_factory=list)  # figures of a closed bracket: never a later 其中's whole
     after_change: bool = False  # the figure just placed was a change (增加60000万元): a bracket after it breaks that down
     change_bracket: bool = False  # inside a bracket opened right after a change: its figures are the change's parts
+    list_mark: str = ""  # how the item whose 其中 list is open is numbered (1、, (一)): the next item so numbered ends it
     # Indexes of `facts` and `previous` (kept by ProseReader.recent), so a long sentence is read in linear time.
     facts_index: Positions = field(default_factory=Positions)
     previous_index: Positions = field(default_factory=Positions)

@@ -158,7 +158,16 @@ class ProseReader(ChangeReader):
             self.numbered = SumGroup(state.facts[-1], [], "numbered")
         elif not list_item and not state.facts and state.previous and WORDS.opens_alone.fullmatch(sentence):
             # 收入总预算501.98万元，同比减少17.05万元。其中：, then 1.… 2.…: 其中： a sentence of its own after the total's.
-            self.numbered = SumGroup(state.previous[-1], [], "numbered")
+            # After a sentence stating several amounts (收入1237万元，安排支出1169万元，结转下年使用68万元。其中：) it
+            # may be of any of them: not read as parts.
+            last = state.previous[-1]
+            stated = {f.figure.base_ratio for f in state.previous
+                      if f.context == "statement" and f.key.quantity == last.key.quantity}
+            if len(stated) <= 1:
+                self.numbered = SumGroup(last, [], "numbered")
+            else:
+                self.doc.doubts.append(Doubt("EXT003", "ambiguous_total", [f.span for f in state.previous
+                                                                           if f.context == "statement"]))
 
     def read_sentence(self, s: int, e: int, state: State, in_list: bool) -> None:
         text = self.text

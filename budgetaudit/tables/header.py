@@ -205,6 +205,11 @@ def column_paths(header: list[list[str]]) -> list[tuple[str, ...]] | None:
             pool = joined
         if len(pool) < len(totals):
             return None
+        if len(totals) == 1 and len(pool) > 1:
+            # 公务用车费 over 小计 | 公务用车运行维护费 | 公务用车购置费: the parent whose name the members repeat.
+            named = [k for k in pool if _names_members(slots[k][-1], totals[0])]
+            if len(named) == 1:
+                pool = named
         # With more candidate parents than groups, the later (current-year) parents are the divided ones.
         for k, members in zip(pool[len(pool) - len(totals) :], totals):
             parents[k] = members
@@ -217,6 +222,13 @@ def column_paths(header: list[list[str]]) -> list[tuple[str, ...]] | None:
                 widened.append(s)
         slots = widened
     return slots
+
+
+def _names_members(parent: str, members: list[str]) -> bool:
+    """Whether the members below a total repeat the parent's name (公务用车费: 公务用车运行维护费, 公务用车购置费)."""
+    stem = parent.removesuffix("费").removesuffix("支出").removesuffix("经费")
+    named = [m for m in members if m not in TOTAL_WORDS]
+    return len(stem) >= 2 and len(named) >= 2 and all(m.startswith(stem) for m in named)
 
 
 _CHANGE_PARENT: Final = re.compile(r"增、?减|情况|比较|对比")
