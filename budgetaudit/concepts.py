@@ -112,7 +112,8 @@ class Dictionary:
                 longest = max(longest, len(name))
             for at in range(2, len(label) - 1):
                 if label[at - 1] in levels or (at <= longest and label[:at] in subjects):
-                    concept, scope = self.lookup(label[at:], quantity)
+                    # 县本级三公经费决算: the item after the subject, its measure word left off as a label's is.
+                    concept, scope = self.lookup(clean_label(label[at:]), quantity)
                     if concept is not None:
                         return concept, scope, label[:at]
             return None, "all", ""

@@ -522,6 +522,14 @@ WAYS = {
         "一、基本情况。本局内设机构4个，即办公室、文物保护处、博物馆处。",
         ("TOT006", "4个"),
     ),
+    # 8. A subject named before the item (县本级“三公”经费决算): its parts' changes are against the total's base.
+    "a part's change under a subject's total": (
+        "三、“三公”经费。2024年县本级“三公”经费决算支出数为1957.23万元，较2023年决算数1953.72万元增加3.51万元，"
+        "增长0.2%。其中，因公出国(境)费65.98万元，增加53.75万元，增长439.5%。",
+        "三、“三公”经费。2024年县本级“三公”经费决算支出数为1957.23万元，较2023年决算数1953.72万元增加3.51万元，"
+        "增长0.2%。其中，因公出国(境)费65.98万元，增加53.75万元，增长437.7%。",
+        ("PCT002", "437.7%"),
+    ),
     # 1. The other percentage printed in the comparison: the points are the difference of the two.
     "points against the percentage printed before them": (
         "一、教育经费。2024年教育经费占一般公共预算支出的比例为13.05%，比上年的12.48%提高了0.57个百分点。",

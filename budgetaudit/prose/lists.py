@@ -386,9 +386,15 @@ class ListReader(ReaderBase):
         """The concepts with a declared partition that has `concept` as a member (computed once each)."""
         known = self._parents.get(concept)
         if known is None:
-            known = self._parents[concept] = frozenset(
-                total for totals, members in self.dictionary.partitions if concept in members for total in totals
-            )
+            entity, at, bare = concept.rpartition("@")
+            if at:
+                # 县本级@因公出国费: a part of that subject's totals (县本级@三公经费), as the bare item is of the bare totals.
+                known = frozenset(f"{entity}@{total}" for total in self.parents_of(bare))
+            else:
+                known = frozenset(
+                    total for totals, members in self.dictionary.partitions if concept in members for total in totals
+                )
+            self._parents[concept] = known
         return known
 
     def close_groups(self, state: State) -> None:
