@@ -32,7 +32,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
               "respectively": False, "each": False,
               "separators": False, "bracket_parts": False, "close": False, "totals": False, "offsets": False},
     "reason": {"start": False},
-    "labels": {"anaphora": False, "measure_only": False, "structure": False, "before_measure": False,
+    "labels": {"openings": False, "anaphora": False, "measure_only": False, "structure": False, "before_measure": False,
                "self_names": False, "subjects": False, "levels": False, "bodies": False,
                "bases": False, "approved": False, "flows": False, "subject_frames": True, "basis_frames": True,
                "differences": False, "bounds_after": False, "from_to": False,
@@ -219,6 +219,7 @@ class Words:
         self.reason_firsts: re.Pattern[str] = _firsts(data["reason"]["start"])
         labels = data["labels"]
         self.anaphora: frozenset[str] = frozenset(labels["anaphora"])
+        self.label_openings: tuple[str, ...] = tuple(sorted(labels["openings"], key=len, reverse=True))
         self.measure_only: frozenset[str] = frozenset(labels["measure_only"])
         self.structure: frozenset[str] = frozenset(labels["structure"])
         self.self_names: frozenset[str] = frozenset(labels["self_names"])

@@ -530,6 +530,14 @@ WAYS = {
         "增长0.2%。其中，因公出国(境)费65.98万元，增加53.75万元，增长437.7%。",
         ("PCT002", "437.7%"),
     ),
+    # 11. A label opened by words of the publication or a verb (部门决算公开…, 支出…): the item after them.
+    "an item named after words of the publication": (
+        "三、“三公”经费。2024年部门决算公开“三公”经费合计31.23万元。2024年部门决算公开公务接待费1.58万元，"
+        "经核查，2024年度我单位支出公务接待费为1.58万元。",
+        "三、“三公”经费。2024年部门决算公开“三公”经费合计31.23万元。2024年部门决算公开公务接待费1.58元，"
+        "经核查，2024年度我单位支出公务接待费为1.58万元。",
+        ("XRF002", "1.58元"),
+    ),
     # 1. The other percentage printed in the comparison: the points are the difference of the two.
     "points against the percentage printed before them": (
         "一、教育经费。2024年教育经费占一般公共预算支出的比例为13.05%，比上年的12.48%提高了0.57个百分点。",

@@ -10,7 +10,7 @@ of = "facts":   figures with the same certain key (concept, period, measure,
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Final
 
 from ..figures import Interval
@@ -224,7 +224,9 @@ def check_facts(rule, document, reporter) -> None:
         clusters = _clusters(facts)
         if len(clusters) < 2:
             continue
-        clusters.sort(key=lambda c: (-len(c), c[0].figure.start))
+        # On a tie the copy printed in the document's own unit stands (1.58元 beside 1.58万元 in a 万元 text is the slip).
+        unit = document.unit or _usual_unit(document)
+        clusters.sort(key=lambda c: (-len(c), c[0].figure.unit != unit, c[0].figure.start))
         main = clusters[0]
         expected = main[0].figure.text
         for cluster in clusters[1:]:
@@ -244,6 +246,12 @@ def check_facts(rule, document, reporter) -> None:
                     {"label": fact.label, "others": by_value, "base": "", "why": why},
                     [fact, *others], expected, fact.figure.text,
                 )
+
+
+def _usual_unit(document) -> str:
+    """The money unit most of the document's statements print (a text with no 单位 line)."""
+    counts: Counter = Counter(f.figure.unit for f in document.facts if f.key.quantity == "money")
+    return counts.most_common(1)[0][0] if counts else ""
 
 
 def _by_value(clusters, own) -> str:

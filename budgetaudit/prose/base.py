@@ -195,6 +195,11 @@ class ReaderBase:
                 if concept is not None and not self.own_name(label[: year_at.start()]):
                     entity = clean_label(label[: year_at.start()])
         if concept is None:
+            for opening in WORDS.label_openings:
+                if label.startswith(opening) and len(label) > len(opening):
+                    concept, scope = self.dictionary.lookup(clean_label(label[len(opening):]), quantity)
+                    break  # the longest opening the label starts with
+        if concept is None:
             concept, scope, entity = self.dictionary.lookup_tail(label, quantity, _LEVELS, WORDS.subjects)
             entity = clean_label(entity)
         name = concept.name if concept else f"label:{label}"
