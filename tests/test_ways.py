@@ -538,6 +538,16 @@ WAYS = {
         "经核查，2024年度我单位支出公务接待费为1.58万元。",
         ("XRF002", "1.58元"),
     ),
+    # A reason ends at a semicolon naming the next part; that part's change is against the total's base too.
+    "the next part's change after a reason": (
+        "三、“三公”经费。2024年“三公”经费支出1957.23万元，较2023年决算数1953.72万元增加3.51万元，增长0.2%。其中，"
+        "因公出国(境)费65.98万元，增加53.75万元，增长439.5%，主要是为学习先进经验而增加经费；"
+        "公务接待费918.5万元，减少58.8万元，下降6.0%。",
+        "三、“三公”经费。2024年“三公”经费支出1957.23万元，较2023年决算数1953.72万元增加3.51万元，增长0.2%。其中，"
+        "因公出国(境)费65.98万元，增加53.75万元，增长439.5%，主要是为学习先进经验而增加经费；"
+        "公务接待费918.5万元，减少58.8万元，下降6.1%。",
+        ("PCT002", "6.1%"),
+    ),
     # 1. The other percentage printed in the comparison: the points are the difference of the two.
     "points against the percentage printed before them": (
         "一、教育经费。2024年教育经费占一般公共预算支出的比例为13.05%，比上年的12.48%提高了0.57个百分点。",

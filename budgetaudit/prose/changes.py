@@ -29,15 +29,21 @@ class ChangeReader(ShareReader):
         change of a declared part of the item whose change was stated last is against that change's base."""
         if not self.doc.changes or WORDS.open_parts.match(self.text, self.sentence_start) is None:
             return None
-        total = self.doc.changes[-1]
         label = clean_label(tail_clause(lead[: direction.start()]))
         concept, _ = self.dictionary.lookup(label, "money")
         name = concept.name if concept is not None else ""
         if not label and state.subject is not None:
             name = state.subject.key.concept  # 其中：公务用车购置及运行费11.99万元，减少10.57万元: the part just stated
-        if not name or total.key.concept not in self.parents_of(name):
+        if not name:
             return None
-        return total.base, total.base_text
+        parents = self.parents_of(name)
+        # The total's change is the last one stated, or one before its other parts' changes (其中，A…增加…；B…减少…).
+        for total in reversed(self.doc.changes[-8:]):
+            if total.key.concept in parents:
+                return total.base, total.base_text
+            if total.key.concept != name and not (parents & self.parents_of(total.key.concept)):
+                return None  # a change of some other item came between
+        return None
 
     def subject_for(self, lead: str, direction: re.Match[str] | WordAt, state: State) -> tuple[str, Fact | None, str]:
         """The item a change is about: a label printed around 较/比, or the current subject."""

@@ -269,7 +269,7 @@ class ProseReader(ChangeReader):
         figure = item.figure
         self.parentheses(lead, state)  # a bracket closes before a rate or a change as before an amount
         state.after_change = False  # read by parentheses() just above, for this figure only
-        if state.reason and ("，" in lead or "," in lead):
+        if state.reason and ("，" in lead or "," in lead or "；" in lead or ";" in lead):
             # A reason ends where a clause names a known item again (…主要原因是厉行节约,公务用车购置费0万元).
             concept, _ = self.dictionary.lookup(clean_label(tail_clause(lead)), "money")
             if concept is not None:
