@@ -548,6 +548,14 @@ WAYS = {
         "公务接待费918.5万元，减少58.8万元，下降6.1%。",
         ("PCT002", "6.1%"),
     ),
+    # 5. Shares of the uses of a fund (用于…x亿元，占比为r%): their whole is the sum of the uses when they add to 100%.
+    "shares of the uses of a fund": (
+        "二、使用情况。2024年福彩公益金用于养老服务类4.25亿元，占比为75%，使用范围包括老年公寓等；用于社区公益类1.26亿元，"
+        "占比为22%，使用范围包括公益项目等；用于其他社会福利类0.14亿元，占比为2%。",
+        "二、使用情况。2024年福彩公益金用于养老服务类4.25亿元，占比为75%，使用范围包括老年公寓等；用于社区公益类1.26亿元，"
+        "占比为23%，使用范围包括公益项目等；用于其他社会福利类0.14亿元，占比为2%。",
+        ("PCT001", "23%"),
+    ),
     # 1. The other percentage printed in the comparison: the points are the difference of the two.
     "points against the percentage printed before them": (
         "一、教育经费。2024年教育经费占一般公共预算支出的比例为13.05%，比上年的12.48%提高了0.57个百分点。",

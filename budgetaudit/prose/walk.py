@@ -275,6 +275,9 @@ class ProseReader(ChangeReader):
             if concept is not None:
                 state.reason = False
         if state.reason:
+            if figure.quantity == "percent" and self.doc.facts and self.doc.facts[-1].context == "reason" \
+                    and self.doc.facts[-1].sentence == sentence and self.reason_share(figure, lead, state):
+                return
             self.statement(item, lead, state, sentence)
             return
         direction: re.Match[str] | WordAt | None = search_tail(WORDS.direction, lead, WORDS.direction_reach, WORDS.direction_lasts)
@@ -341,6 +344,16 @@ class ProseReader(ChangeReader):
         if self.inline_prior(item, lead, state, sentence) or self.whole_of_rate(item, lead, state, sentence):
             return
         self.statement(item, lead, state, sentence)
+
+    def reason_share(self, figure: Figure, lead: str, state: State) -> bool:
+        """用于社区公益类1.26亿元，占比为23%: a share naming no whole, right after an amount of a use. Its whole is
+        only ever implied (the uses' shares adding up to 100%), so nothing is judged against another figure."""
+        clause = tail_clause(lead)
+        share = WORDS.share.search(clause)
+        if share is None or (share.groupdict().get("whole") or "").strip() or clean_label(clause[: share.start()]):
+            return False
+        self.add_share(self.doc.facts[-1], figure, None, "", state)
+        return True
 
     def update_context(self, lead: str, lead_start: int, state: State) -> None:
         reason = last_match(WORDS.reason_start, lead) if holds_char(lead, WORDS.reason_firsts) else None
