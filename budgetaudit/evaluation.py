@@ -323,6 +323,31 @@ def _read_source(source: Source, execution: Execution, cells: list[Printed], pri
 _AMOUNTS: Final = frozenset({"amount_total", "initial", "adjusted", "executed"})
 
 
+def _value(source: Source, cells: list[Printed], sure: dict[str, int], indicator: Indicator,
+           fieldname: str) -> tuple[Figure | None, str]:
+    """An indicator's value field (指标值, 完成值) as a figure, and its text as printed. A module function, not a
+    closure: the compiled build calls a closure through a Python-level call."""
+    if fieldname not in sure:
+        return None, ""
+    cell = cells[sure[fieldname]]
+    text = clean(cell.text)
+    op = operator_of(text)
+    rest = text
+    if op is not None:
+        # 指标值 printed with its operator and unit: ≤75万元, ≥98%
+        if not indicator.nature:
+            indicator.nature = op[0]
+            indicator.nature_span = _span(source, cell)
+        rest = op[1]
+        tail = _LEADING_NUMBER.sub("", rest)
+        if tail and not indicator.unit:
+            indicator.unit = tail
+    if text in NO_VALUE:
+        return None, text
+    u = known_unit(indicator.unit)
+    return (number_in(source, cell, u) if parse_number(_NOT_NUMBER.sub("", rest) or "x") else None), text
+
+
 def _indicator(source: Source, cells: list[Printed], sure: dict[str, int], line: int, level1: str, level2: str) -> Indicator:
     name_cell = cells[sure["name"]]
     name = _NUMBERED_NAME.sub("", clean(name_cell.text))
@@ -334,33 +359,12 @@ def _indicator(source: Source, cells: list[Printed], sure: dict[str, int], line:
         indicator.nature = op[0] if op else ("定性" if clean(cell.text) in QUALITATIVE else "")
         indicator.nature_span = _span(source, cell)
 
-    def value(fieldname: str) -> tuple[Figure | None, str]:
-        if fieldname not in sure:
-            return None, ""
-        cell = cells[sure[fieldname]]
-        text = clean(cell.text)
-        op = operator_of(text)
-        rest = text
-        if op is not None:
-            # 指标值 printed with its operator and unit: ≤75万元, ≥98%
-            if not indicator.nature:
-                indicator.nature = op[0]
-                indicator.nature_span = _span(source, cell)
-            rest = op[1]
-            tail = _LEADING_NUMBER.sub("", rest)
-            if tail and not indicator.unit:
-                indicator.unit = tail
-        if text in NO_VALUE:
-            return None, text
-        u = known_unit(indicator.unit)
-        return (number_in(source, cell, u) if parse_number(_NOT_NUMBER.sub("", rest) or "x") else None), text
-
-    indicator.target_initial, t0 = value("target_initial")
-    indicator.target_adjusted, t1 = value("target_adjusted")
-    plain, t2 = value("target")
+    indicator.target_initial, t0 = _value(source, cells, sure, indicator, "target_initial")
+    indicator.target_adjusted, t1 = _value(source, cells, sure, indicator, "target_adjusted")
+    plain, t2 = _value(source, cells, sure, indicator, "target")
     indicator.target = indicator.target_adjusted or indicator.target_initial or plain
     indicator.target_text = t1 if indicator.target_adjusted else (t0 or t2)
-    indicator.actual, indicator.actual_text = value("actual")
+    indicator.actual, indicator.actual_text = _value(source, cells, sure, indicator, "actual")
     if "deviation" in sure:
         indicator.deviation = number_in(source, cells[sure["deviation"]], "%")
     if "coefficient" in sure:
