@@ -48,6 +48,19 @@ def derive_partitions(document: Document, dictionary: Dictionary) -> None:
                 document.sums.append(SumGroup(total, parts, "derived", complete=True))
 
 
+def _change_amount(found: list[Change]) -> Fact | None:
+    """The one amount of change the statements give (signed, as a fact of its own), or None where they differ."""
+    signed = {(c.delta_sign if c.delta.base_ratio[0] else 0, c.delta.base_ratio) for c in found if c.delta}
+    if len(signed) != 1:
+        return None
+    change = found[0]
+    delta = change.delta
+    assert delta is not None
+    figure = Figure(delta.value * change.delta_sign, delta.decimals, delta.unit, delta.span, delta.start, delta.end)
+    key = Key(change.key.concept, change.key.period, f"change:{change.base}", change.key.scope, change.key.quantity)
+    return Fact(key, change.label, figure, "prose", "statement")
+
+
 def derive_change_partitions(document: Document, dictionary: Dictionary) -> None:
     """The changes of a total and of every member of its declared partition, each against the same base and
     stated with one amount (三公经费同比减少Δ。其中：因公出国(境)费同比减少Δ1，…), make a group of changes."""
@@ -66,29 +79,18 @@ def derive_change_partitions(document: Document, dictionary: Dictionary) -> None
     # A total whose change already has its parts listed (主要是…增加) is that list's business.
     listed = {(g.total.key.concept, g.total.key.measure) for g in document.sums if g.kind == "changes"}
 
-    def amount(found: list[Change]) -> Fact | None:
-        signed = {(c.delta_sign if c.delta.base_ratio[0] else 0, c.delta.base_ratio) for c in found if c.delta}
-        if len(signed) != 1:
-            return None
-        change = found[0]
-        delta = change.delta
-        assert delta is not None
-        figure = Figure(delta.value * change.delta_sign, delta.decimals, delta.unit, delta.span, delta.start, delta.end)
-        key = Key(change.key.concept, change.key.period, f"change:{change.base}", change.key.scope, change.key.quantity)
-        return Fact(key, change.label, figure, "prose", "statement")
-
     for totals, members in dictionary.partitions:
         for (concept, measure, base, scope), found in list(changes.items()):
             if concept not in totals or (concept, f"change:{base}") in listed:
                 continue
-            total = amount(found)
+            total = _change_amount(found)
             # A budget's change and an outturn's change of the same items are two groups, never one.
-            parts = [amount(changes.get((member, measure, base, scope), [])) for member in sorted(members)]
+            parts = [_change_amount(changes.get((member, measure, base, scope), [])) for member in sorted(members)]
             if scope != "all" and (concept, measure, base, "all") not in changes \
                     and all(not changes.get((member, measure, base, scope)) for member in members):
                 # 使用财政拨款安排“三公”经费…减少Δ, then each item's change with no fund named: the items are of the
                 # one scope the total is stated at (its only statement of change against that base).
-                parts = [amount(changes.get((member, measure, base, "all"), [])) for member in sorted(members)]
+                parts = [_change_amount(changes.get((member, measure, base, "all"), [])) for member in sorted(members)]
             if total is None or any(p is None for p in parts):
                 continue
             kept = sorted((p for p in parts if p is not None), key=lambda f: f.figure.start)
@@ -107,8 +109,8 @@ def derive_change_partitions(document: Document, dictionary: Dictionary) -> None
         if len(bases) != 1 or (group.total.key.concept, f"change:{next(iter(bases))}") in listed:
             continue
         base = next(iter(bases))
-        total = amount(total_changes)
-        parts = [amount([c for c in by_current.get(id(part), []) if c.base == base]) for part in group.parts]
+        total = _change_amount(total_changes)
+        parts = [_change_amount([c for c in by_current.get(id(part), []) if c.base == base]) for part in group.parts]
         if total is None or any(p is None for p in parts) or not parts:
             continue
         document.sums.append(SumGroup(total, [p for p in parts if p is not None], "changes", complete=True))

@@ -25,6 +25,7 @@ from .evaluation_cells import (
 )
 from .figures import MONEY_UNITS, Figure, parse_number
 from .source import Source, Span
+from .tables.model import Row, Table
 
 KINDS: Final = ("self_evaluation", "performance_target")
 POINTS: Final = "分"  # weights and scores are points: a whole number of points is exact, like a count
@@ -37,7 +38,7 @@ _LEADING_NUMBER: Final = re.compile(r"^-?[\d,]*\.?\d+")
 _NOT_NUMBER: Final = re.compile(r"[^\d.,-]")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Indicator:
     name: str
     name_span: Span | None
@@ -60,6 +61,53 @@ class Indicator:
     level1: str = ""
     level2: str = ""
     execution: bool = False  # the 预算执行率 scored as an indicator row
+
+    # Made per indicator row: a hand-written __init__ (see source.Span).
+    def __init__(
+        self,
+        name: str,
+        name_span: Span | None,
+        line: int,
+        name_cell: Printed | None = None,
+        unit: str = "",
+        nature: str = "",
+        nature_span: Span | None = None,
+        target: Figure | None = None,
+        target_initial: Figure | None = None,
+        target_adjusted: Figure | None = None,
+        target_text: str = "",
+        actual: Figure | None = None,
+        actual_text: str = "",
+        deviation: Figure | None = None,
+        coefficient: Figure | None = None,
+        weight: Figure | None = None,
+        score: Figure | None = None,
+        note: str = "",
+        level1: str = "",
+        level2: str = "",
+        execution: bool = False,
+    ) -> None:
+        self.name = name
+        self.name_span = name_span
+        self.line = line
+        self.name_cell = name_cell
+        self.unit = unit
+        self.nature = nature
+        self.nature_span = nature_span
+        self.target = target
+        self.target_initial = target_initial
+        self.target_adjusted = target_adjusted
+        self.target_text = target_text
+        self.actual = actual
+        self.actual_text = actual_text
+        self.deviation = deviation
+        self.coefficient = coefficient
+        self.weight = weight
+        self.score = score
+        self.note = note
+        self.level1 = level1
+        self.level2 = level2
+        self.execution = execution
 
     @property
     def quantitative(self) -> bool:
@@ -122,7 +170,7 @@ def _span(source: Source, cell: Printed) -> Span:
     return source.span(cell.start, cell.end)
 
 
-def _cells(row) -> list[Printed]:
+def _cells(row: Row) -> list[Printed]:
     return [Printed(c.text or "", c.start, c.end) for c in row.printed]
 
 
@@ -140,7 +188,7 @@ def _row_span(source: Source, cells: list[Printed], printed: list[int]) -> list[
     return [_span(source, cells[i]) for i in printed[:1]]
 
 
-def read_table(source: Source, table, positional: bool) -> list[Evaluation]:
+def read_table(source: Source, table: Table, positional: bool) -> list[Evaluation]:
     evaluations: list[Evaluation] = []
     current = Evaluation(table.kind, table.title, line=table.first_line)
     evaluations.append(current)

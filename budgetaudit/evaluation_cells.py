@@ -172,26 +172,37 @@ def placements(cells: list[Printed], printed: list[int], header: list[str | None
         return out
     # Blank cells were dropped: order-preserving placements of the printed cells.
     slots = [f for f in header if f]  # the fields a cell may stand under, in order
-    results: list[dict[str, int]] = []
+    walker = _Placing(slots, printed, texts)
+    walker.walk(0, 0, {})
+    named = [r for r in walker.results if "name" in r]
+    return named or walker.results
 
-    def walk(k: int, j0: int, acc: dict[str, int]) -> None:
-        if len(results) > 64:
+
+class _Placing:
+    """The order-preserving placements of a row's printed cells under its header fields (at most 65), walked
+    as a class: the compiled build calls a method directly, a nested function through Python."""
+
+    def __init__(self, slots: list[str], printed: list[int], texts: dict[int, str]) -> None:
+        self.slots = slots
+        self.printed = printed
+        self.texts = texts
+        self.results: list[dict[str, int]] = []
+
+    def walk(self, k: int, j0: int, acc: dict[str, int]) -> None:
+        if len(self.results) > 64:
             return
+        printed, slots = self.printed, self.slots
         if k == len(printed):
-            results.append(dict(acc))
+            self.results.append(dict(acc))
             return
         for pos in range(j0, len(slots)):
             if len(slots) - pos < len(printed) - k:
                 break
             f = slots[pos]
-            if _fits(f, texts[printed[k]]):
+            if _fits(f, self.texts[printed[k]]):
                 acc[f] = printed[k]
-                walk(k + 1, pos + 1, acc)
+                self.walk(k + 1, pos + 1, acc)
                 del acc[f]
-
-    walk(0, 0, {})
-    named = [r for r in results if "name" in r]
-    return named or results
 
 
 def agreed(readings: list[dict[str, int]]) -> tuple[dict[str, int], set[str]]:

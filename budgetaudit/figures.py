@@ -97,10 +97,21 @@ class Operand:
         object.__setattr__(self, "scaled", scaled)
 
 
+def terms(value: Fraction | int) -> tuple[int, int]:
+    """(numerator, denominator) of a Fraction, read from its slots: the public properties are Python code,
+    two interpreted calls per figure in the compiled build (see docs/architecture.md)."""
+    if isinstance(value, int):
+        return value, 1
+    found = getattr(value, "_numerator", None)
+    if found is None:
+        return value.numerator, value.denominator  # a Fraction without those slots (another Python)
+    return found, getattr(value, "_denominator")
+
+
 def exact_operand(value: Fraction) -> Operand:
     """The operand of an exact value (a constant, a whole count written in a calculation), with its
     integers, so that the judge adds and compares it in integers as it does figures."""
-    numerator, denominator = value.numerator, value.denominator
+    numerator, denominator = terms(value)
     return Operand(value, Interval(value, value), 0, 1, (numerator, numerator, numerator, denominator))
 
 
@@ -218,7 +229,7 @@ class Figure:
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "end", end)
         # keyed by its integers: hashing a Fraction costs more than the rest of the lookup
-        numerator, denominator = value.numerator, value.denominator
+        numerator, denominator = terms(value)
         operand = _derived(numerator, denominator, decimals, unit)
         object.__setattr__(self, "base_value", operand.value)
         object.__setattr__(self, "interval", operand.interval)

@@ -14,7 +14,7 @@ from fractions import Fraction
 from math import lcm
 from typing import Callable, Final, Sequence
 
-from .figures import Interval, Operand, cut, half_up
+from .figures import Interval, Operand, cut, half_up, terms
 
 
 class Outcome(Enum):
@@ -114,7 +114,9 @@ def judge(
         return Judgement(Outcome.UNCHECKED, reason=str(exc) or "divisor_zero")
     computed = Interval(min(low, high), max(low, high))
     value = stated.value
-    as_printed = _as_printed(printed.numerator, printed.denominator, value.numerator, value.denominator, stated)
+    printed_numerator, printed_denominator = terms(printed)
+    value_numerator, value_denominator = terms(value)
+    as_printed = _as_printed(printed_numerator, printed_denominator, value_numerator, value_denominator, stated)
     if as_printed is Outcome.EXACT:
         return Judgement(as_printed, computed, printed)
     # Rounding before truncation: where the printed intervals meet, a rounded reading exists.
@@ -267,15 +269,14 @@ def divisor_guard(*positions: int) -> Callable[[Sequence[Interval]], str | None]
 
 def exact_sum(values) -> Fraction:
     """The exact sum of ints and Fractions, over one common denominator (one normalisation, not one per term)."""
-    values = list(values)
+    ratios = [terms(value) for value in values]
     den = 1
-    for value in values:
-        d = value.denominator
+    for _, d in ratios:
         if den % d:
             den = lcm(den, d)
     num = 0
-    for value in values:
-        num += value.numerator * (den // value.denominator)
+    for n, d in ratios:
+        num += n * (den // d)
     return Fraction(num, den)
 
 

@@ -129,14 +129,7 @@ def test_kept_signatures_are_those_of_some_holding_combination(case):
 
 def reference_narrow(relations_, options, items, number_columns):
     """Every relation judged in every pass, up to four passes, until a pass changes nothing."""
-    placements = {}
-
-    def placed(row, reading):
-        key = (row, reading)
-        if key not in placements:
-            placements[key] = {c: i for i, c in zip(items[row], reading) if i.kind in ("num", "code")}
-        return placements[key]
-
+    placed = narrowing.Placements(items)
     for _ in range(4):
         changed = False
         for relation in relations_:

@@ -11,18 +11,23 @@ of = "facts":   figures with the same certain key (concept, period, measure,
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
+from ..document import Document
 from ..figures import Interval
 from ..relations import judge_at_most
 from ..slips import transposed_digits
 from .operands import operand
 
+if TYPE_CHECKING:
+    from ..engine import Reporter
+
+
 PARAMS: Final = {"of": (str, ...)}
 PLACEHOLDERS: Final = {"label", "stated", "expected", "why", "gap", "others", "base"}
 
 
-def check(rule, document, reporter) -> None:
+def check(rule, document: Document, reporter: Reporter) -> None:
     {"changes": check_changes, "facts": check_facts, "scopes": check_scopes}[rule.params["of"]](
         rule, document, reporter
     )
@@ -32,7 +37,7 @@ def check(rule, document, reporter) -> None:
 _NESTED: Final = ("all", "fiscal", "general")
 
 
-def check_scopes(rule, document, reporter) -> None:
+def check_scopes(rule, document: Document, reporter: Reporter) -> None:
     """A figure of a narrower fund scope never exceeds the same figure of a wider one."""
     groups: defaultdict[tuple, defaultdict[str, list]] = defaultdict(lambda: defaultdict(list))
     for fact in document.facts:
@@ -80,7 +85,7 @@ def _evidence(own: list, others: list[list]) -> list:
     return out[:SHOWN_OTHERS]
 
 
-def check_changes(rule, document, reporter) -> None:
+def check_changes(rule, document, reporter: Reporter) -> None:
     _check_amounts(rule, document, reporter)
     groups = defaultdict(list)
     for change in document.changes:
@@ -131,7 +136,7 @@ def _meet(a: Interval, b: Interval) -> bool:
     return a.lo <= b.hi and b.lo <= a.hi
 
 
-def _check_amounts(rule, document, reporter) -> None:
+def _check_amounts(rule, document: Document, reporter: Reporter) -> None:
     """One item's change against one base, in one measure and fund scope, stated with amounts that cannot be
     the same (增加10.47万元 here, 各增加10.7万元 there): the odd one out is reported, against the amount most
     statements meet (the first stated on a tie). Amounts of opposite words are the direction check's."""
@@ -183,7 +188,7 @@ def _rate_range(change) -> Interval:
     return Interval(-interval.hi, -interval.lo) if interval.hi <= 0 else interval
 
 
-def _check_rates(rule, same: list, reporter) -> None:
+def _check_rates(rule, same: list, reporter: Reporter) -> None:
     """One change (its amount printed alike) whose rate is printed twice (a sentence's 下降57.41%, its table's
     -57.39%): the two prints must meet. The one the printed figures round to is kept; the other is questioned."""
     rated = [c for c in same if c.rate is not None]
@@ -211,7 +216,7 @@ def _check_rates(rule, same: list, reporter) -> None:
         return
 
 
-def check_facts(rule, document, reporter) -> None:
+def check_facts(rule, document: Document, reporter: Reporter) -> None:
     groups = defaultdict(list)
     for fact in document.facts:
         if fact.context == "statement" and fact.key.known:
@@ -248,7 +253,7 @@ def check_facts(rule, document, reporter) -> None:
                 )
 
 
-def _usual_unit(document) -> str:
+def _usual_unit(document: Document) -> str:
     """The money unit most of the document's statements print (a text with no 单位 line)."""
     counts: Counter = Counter(f.figure.unit for f in document.facts if f.key.quantity == "money")
     return counts.most_common(1)[0][0] if counts else ""

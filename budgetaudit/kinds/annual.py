@@ -4,7 +4,13 @@
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+from ..document import Document
+
+if TYPE_CHECKING:
+    from ..engine import Reporter
+
 
 
 _PLACES: Final = 10**8  # the yearly rate a growth implies, bracketed to this fraction of a percent
@@ -33,7 +39,7 @@ def _yearly(growth: Fraction, years: int, up: bool) -> Fraction:
     return Fraction(root, _PLACES) - 100
 
 
-def check_annual(rule, document, reporter) -> None:
+def check_annual(rule, document: Document, reporter: Reporter) -> None:
     for pair in document.annual_growths:
         annual, growth, years = pair.annual, pair.growth, pair.years
         if growth.interval.lo <= -100 or annual.interval.lo <= -100:

@@ -1,10 +1,16 @@
 """An average matches its total and count: 人均接待费 = 公务接待费 / 接待人数."""
 
 from __future__ import annotations
-from typing import Final
 
+from typing import TYPE_CHECKING, Final
+
+from ..document import Document
 from ..relations import divisor_guard, judge, ratio
 from .operands import operand
+
+if TYPE_CHECKING:
+    from ..engine import Reporter
+
 
 PARAMS: Final = {"average": (str, ...), "numerator": (str, ...), "denominator": (str, ...)}
 PLACEHOLDERS: Final = {"label", "numerator", "denominator", "stated", "expected", "why", "gap"}
@@ -17,7 +23,7 @@ def _single(facts):
     return facts[0]
 
 
-def check(rule, document, reporter) -> None:
+def check(rule, document: Document, reporter: Reporter) -> None:
     params = rule.params
     averages = [f for f in document.facts_of(params["average"]) if f.key.quantity == "money"]
     if not averages:

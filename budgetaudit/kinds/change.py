@@ -20,14 +20,19 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
+from ..document import Document
 from ..figures import magnitude
 from ..relations import Outcome, divisor_guard, judge, share, total
 from ..relations import rate as rate_of
 from ..slips import RateSlips, rounds_to
 from .annual import check_annual
 from .operands import operand
+
+if TYPE_CHECKING:
+    from ..engine import Reporter
+
 
 PARAMS: Final = {"check": (str, ...)}
 PLACEHOLDERS: Final = {"label", "base", "stated", "expected", "why", "gap", "delta", "word", "other"}
@@ -47,7 +52,7 @@ def _figures_rate(sign: int):
     return figures_rate
 
 
-def check(rule, document, reporter) -> None:
+def check(rule, document: Document, reporter: Reporter) -> None:
     {"rate": check_rate, "direction": check_direction, "flat": check_flat, "base": check_base,
      "flat_figures": check_flat_figures, "increase_bound": check_increase_bound, "points": check_points,
      "annual": check_annual}[
@@ -55,7 +60,7 @@ def check(rule, document, reporter) -> None:
     ](rule, document, reporter)
 
 
-def _statements_by_key(document) -> dict[tuple, list]:
+def _statements_by_key(document: Document) -> dict[tuple, list]:
     """The statement facts by (concept, period, measure, quantity), in document order: each change asks for
     its base among them (a scan of every fact per change would grow with changes × facts)."""
     out: dict[tuple, list] = {}
@@ -66,7 +71,7 @@ def _statements_by_key(document) -> dict[tuple, list]:
     return out
 
 
-def _base_facts(document, change, statements: dict[tuple, list]):
+def _base_facts(document: Document, change, statements: dict[tuple, list]):
     """Figures of the change's base: the same concept, quantity and (equivalent) scope, in the base's period/measure."""
     current = change.current
     if change.base == "previous":
@@ -85,7 +90,7 @@ def _base_facts(document, change, statements: dict[tuple, list]):
     return out
 
 
-def check_base(rule, document, reporter) -> None:
+def check_base(rule, document: Document, reporter: Reporter) -> None:
     statements = _statements_by_key(document)
     for change in document.changes:
         current = change.current
@@ -115,7 +120,7 @@ def _points_difference(sign: int, current_sign: int, other_sign: int):
     return points_difference
 
 
-def check_points(rule, document, reporter) -> None:
+def check_points(rule, document: Document, reporter: Reporter) -> None:
     for change in document.points:
         values = {"label": change.label, "base": change.other_label, "delta": change.points.text,
                   "other": change.other.text, "word": change.words[0].text if change.words else ""}
@@ -141,7 +146,7 @@ def check_points(rule, document, reporter) -> None:
         reporter.judged(rule, judgement, change.points, [change.current, change.other, *change.words], values, hint)
 
 
-def check_flat_figures(rule, document, reporter) -> None:
+def check_flat_figures(rule, document: Document, reporter: Reporter) -> None:
     statements = _statements_by_key(document)
     for flat in document.changes:
         current = flat.current
@@ -165,7 +170,7 @@ def check_flat_figures(rule, document, reporter) -> None:
                              flat.words[0].text)
 
 
-def check_increase_bound(rule, document, reporter) -> None:
+def check_increase_bound(rule, document: Document, reporter: Reporter) -> None:
     for change in document.changes:
         current, delta = change.current, change.delta
         if delta is None or current is None or change.delta_sign != 1 or change.prior is not None:
@@ -211,7 +216,7 @@ def _figures_rate_on_current(sign: int):
     return figures_rate
 
 
-def _check_rate_of_figures(rule, change, reporter) -> None:
+def _check_rate_of_figures(rule, change, reporter: Reporter) -> None:
     """总收入2318.40万元，比上年2476.95万元下降6.40%: no change printed, the rate is of the two figures, on the
     base (or, a reading also accepted, on the current figure)."""
     rate_figure, current, prior = change.rate, change.current, change.prior
@@ -230,7 +235,7 @@ def _check_rate_of_figures(rule, change, reporter) -> None:
     reporter.judged(rule, reading, rate_figure, [prior, current], values, "")
 
 
-def check_rate(rule, document, reporter) -> None:
+def check_rate(rule, document, reporter: Reporter) -> None:
     rated = [c for c in document.changes if c.rate is not None and c.delta is not None]
     slips: RateSlips | None = None
     for change in document.changes:
@@ -338,7 +343,7 @@ def _effective(word_sign: int, figure) -> int:
     return word_sign if figure.sign >= 0 else -word_sign
 
 
-def check_direction(rule, document, reporter) -> None:
+def check_direction(rule, document: Document, reporter: Reporter) -> None:
     for change in document.changes:
         if change.delta is None or change.delta_sign not in (1, -1):
             continue
@@ -363,7 +368,7 @@ def check_direction(rule, document, reporter) -> None:
             )
 
 
-def check_flat(rule, document, reporter) -> None:
+def check_flat(rule, document: Document, reporter: Reporter) -> None:
     flats = [c for c in document.changes if c.delta is None and c.rate is None and c.words]
     for flat in flats:
         for other in document.changes:
@@ -390,7 +395,7 @@ def check_flat(rule, document, reporter) -> None:
                 break
 
 
-def _said_the_other_way(document, change) -> bool:
+def _said_the_other_way(document: Document, change) -> bool:
     """Whether another change of the same item against the same base states the same amount the other way."""
     assert change.delta is not None
     return any(other is not change and other.delta is not None and other.key.concept == change.key.concept

@@ -13,9 +13,14 @@ check = "tables":   each `kind=name` of `budget_tables` / `final_tables` must be
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
+from ..document import Document
 from ..source import GARBLE
+
+if TYPE_CHECKING:
+    from ..engine import Reporter
+
 
 
 PARAMS: Final = {
@@ -36,7 +41,7 @@ def _pairs(entries: list[str]) -> list[tuple[str, list[str]]]:
     return out
 
 
-def _title(document):
+def _title(document: Document):
     for offset, line in document.source.lines():
         if line.strip():
             start = offset + len(line) - len(line.lstrip())
@@ -47,7 +52,7 @@ def _title(document):
 _TITLE_LINE: Final = re.compile(r"^[^。，,；;]{4,60}$")
 
 
-def _titled(document, part_words: list[str]) -> bool:
+def _titled(document: Document, part_words: list[str]) -> bool:
     """Whether the text opens with a whole disclosure's title (部门决算公开说明 within its first three lines): a
     text that does not (a news item, a page that starts with 第一部分 概况), or whose title names one part
     (2016年部门决算其他事项说明, …“三公”经费说明), may be part of one, so what it lacks is said as info."""
@@ -56,7 +61,7 @@ def _titled(document, part_words: list[str]) -> bool:
     return bool(titles) and not any(word in line for line in titles for word in part_words)
 
 
-def check(rule, document, reporter) -> None:
+def check(rule, document: Document, reporter: Reporter) -> None:
     title = _title(document)
     if title is None or document.kind == "unknown":
         return
@@ -101,7 +106,7 @@ _EVALUATED: Final = re.compile(r"对[^。；;，,]{0,12}?(?P<n>\d+)\s*个[^。�
 _ELSEWHERE: Final = re.compile(r"另行公开|单独公开|另附|另行发布")
 
 
-def check_evaluations(rule, document, reporter) -> None:
+def check_evaluations(rule, document: Document, reporter: Reporter) -> None:
     if document.kind != "final_account":
         return
     source = document.source
@@ -121,7 +126,7 @@ def check_evaluations(rule, document, reporter) -> None:
     _report(rule, reporter, severity, [missing], where, f"evaluations {stated}>{len(projects)}")
 
 
-def _report(rule, reporter, severity, missing, title, subject: str = "") -> None:
+def _report(rule, reporter: Reporter, severity, missing, title, subject: str = "") -> None:
     # The fingerprint of a document-level finding is the rule and what is missing (in words that do not
     # change with --lang), never the title it is placed at.
     text = "、".join(missing)

@@ -1,12 +1,17 @@
 """Two concepts that must be equal (收入总计 = 支出总计), or one within the other (公务车保有量 ≤ 车辆)."""
 
 from __future__ import annotations
-from typing import Final
 
 from fractions import Fraction
+from typing import TYPE_CHECKING, Final
 
+from ..document import Document
 from ..relations import Outcome, judge, judge_at_most
 from .operands import operand
+
+if TYPE_CHECKING:
+    from ..engine import Reporter
+
 
 PARAMS: Final = {"left": (str, ...), "right": (str, ...), "relation": (str, "equal"), "quantity": (str, "money"),
                   "balance": (list, [])}
@@ -21,7 +26,7 @@ def _difference(left: Fraction, right: Fraction) -> Fraction:
     return left - right
 
 
-def check(rule, document, reporter) -> None:
+def check(rule, document: Document, reporter: Reporter) -> None:
     quantity = rule.params.get("quantity", "money")
     lefts = document.facts_of(rule.params["left"], quantity)
     rights = document.facts_of(rule.params["right"], quantity)
@@ -43,7 +48,7 @@ def check(rule, document, reporter) -> None:
     reporter.judged(rule, judgement, right, [left], {"label": right.label, "other": left.label})
 
 
-def _balanced(words: list[str], document, left, right) -> bool:
+def _balanced(words: list[str], document: Document, left, right) -> bool:
     """Some figure labelled with one of `words` (结余, 结转) is left − right within rounding."""
     if not words:
         return False

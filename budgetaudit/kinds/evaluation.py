@@ -8,8 +8,9 @@ certainty (its doubts) makes the rules that need it report unchecked.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
+from ..document import Document
 from ..evaluation import Evaluation, Indicator
 from ..figures import (
     Figure,
@@ -37,6 +38,10 @@ from .evaluation_text import (
 from .funds import check_funds
 from .operands import operand
 
+if TYPE_CHECKING:
+    from ..engine import Reporter
+
+
 CHECKS: Final = (
     "weights", "total", "score_bounds", "execution_rate", "execution_score", "deviation",
     "target_and_score", "cost_target", "quantity_target",
@@ -51,7 +56,7 @@ HUNDRED: Final = exact_operand(Fraction(100))
 ZERO: Final = exact_operand(Fraction(0))
 
 
-def check(rule, document, reporter) -> None:
+def check(rule, document: Document, reporter: Reporter) -> None:
     name = rule.params["check"]
     if name not in CHECKS:
         return
@@ -115,7 +120,7 @@ def _choose(ev: Evaluation):
     return results[-1]
 
 
-def _chosen(reporter, ev: Evaluation):
+def _chosen(reporter: Reporter, ev: Evaluation):
     """_choose(ev), once per table for all the rules that ask."""
     memo = reporter.memo
     key = ("evaluation.choose", id(ev))
@@ -124,7 +129,7 @@ def _chosen(reporter, ev: Evaluation):
     return memo[key]
 
 
-def _convention_text(reporter, name: str, ev: Evaluation) -> str:
+def _convention_text(reporter: Reporter, name: str, ev: Evaluation) -> str:
     if name == "a":
         return reporter.hint("evaluation_convention_a")
     if ev.execution is not None and ev.execution.weight is not None:
@@ -132,7 +137,7 @@ def _convention_text(reporter, name: str, ev: Evaluation) -> str:
     return reporter.hint("evaluation_convention_plain")
 
 
-def check_weights(rule, document, reporter) -> None:
+def check_weights(rule, document: Document, reporter: Reporter) -> None:
     for ev in document.evaluations:
         if not ev.indicators or not ev.weighted:
             continue
@@ -156,7 +161,7 @@ def check_weights(rule, document, reporter) -> None:
         )
 
 
-def check_total(rule, document, reporter) -> None:
+def check_total(rule, document: Document, reporter: Reporter) -> None:
     for ev in document.evaluations:
         if ev.kind != "self_evaluation" or ev.total is None or not ev.indicators:
             continue
@@ -177,7 +182,7 @@ def check_total(rule, document, reporter) -> None:
         )
 
 
-def check_score_bounds(rule, document, reporter) -> None:
+def check_score_bounds(rule, document: Document, reporter: Reporter) -> None:
     for ev in document.evaluations:
         pairs = [(i.name, i.score, i.weight) for i in ev.indicators]
         if ev.execution is not None:
@@ -202,7 +207,7 @@ def check_score_bounds(rule, document, reporter) -> None:
 
 # ---- execution ---------------------------------------------------------------------------------
 
-def check_execution_rate(rule, document, reporter) -> None:
+def check_execution_rate(rule, document: Document, reporter: Reporter) -> None:
     for ev in document.evaluations:
         exe = ev.execution
         if exe is None:
@@ -226,7 +231,7 @@ def _scored_rate(weight: Fraction, rate: Fraction) -> Fraction:
     return weight * min(rate, Fraction(100)) / 100
 
 
-def check_execution_score(rule, document, reporter) -> None:
+def check_execution_score(rule, document: Document, reporter: Reporter) -> None:
     for ev in document.evaluations:
         exe = ev.execution
         values = {"project": _project(ev)}
@@ -257,7 +262,7 @@ def _below(actual: Fraction, target: Fraction) -> Fraction:
     return (target - actual) * 100 / target
 
 
-def check_deviation(rule, document, reporter) -> None:
+def check_deviation(rule, document: Document, reporter: Reporter) -> None:
     for ev in document.evaluations:
         for ind in ev.indicators:
             if ind.deviation is None or ind.actual is None or ind.target is None:
@@ -301,7 +306,7 @@ def _comparable(ind: Indicator) -> bool:
     )
 
 
-def check_target_and_score(rule, document, reporter) -> None:
+def check_target_and_score(rule, document: Document, reporter: Reporter) -> None:
     for ev in document.evaluations:
         weights_fit: bool | None = None  # whether the weights add up (_choose): asked only where it decides
         for ind in ev.indicators:
@@ -326,7 +331,7 @@ def check_target_and_score(rule, document, reporter) -> None:
                                          items, ind.weight.text, ind.score.text)
 
 
-def _target_values(reporter, ev: Evaluation, ind: Indicator, problem: str) -> dict[str, str]:
+def _target_values(reporter: Reporter, ev: Evaluation, ind: Indicator, problem: str) -> dict[str, str]:
     """The message values of a target-and-score finding (built only for a finding)."""
     return {
         "project": _project(ev), "label": ind.name, "nature": ind.nature,

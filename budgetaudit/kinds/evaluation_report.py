@@ -4,10 +4,15 @@ checks in kinds/evaluation.py and the description checks in kinds/evaluation_tex
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..evaluation import Evaluation
 from ..figures import Figure
 from ..relations import Judgement, Outcome
+
+if TYPE_CHECKING:
+    from ..engine import Reporter
+
 
 
 def project(ev: Evaluation) -> str:
@@ -23,7 +28,7 @@ def shown(figure: Figure | None, unit: str) -> str:
 
 
 def bound(
-    rule, reporter, judgement: Judgement, items: list, values: Callable[[], dict], expected: str, stated: str
+    rule, reporter: Reporter, judgement: Judgement, items: list, values: Callable[[], dict], expected: str, stated: str
 ) -> None:
     """Report a bound (a ≤ b) the judge found broken: the rule's severity, or info within rounding. The
     message values are built only for a finding (most bounds hold, and a hint costs a rendering)."""

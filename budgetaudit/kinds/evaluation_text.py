@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
+from ..document import Document
 from ..evaluation import Evaluation, Indicator
 from ..figures import (
     COUNT_UNITS,
@@ -31,12 +32,16 @@ from .evaluation_report import project as _project
 from .evaluation_report import shown as _shown
 from .operands import operand
 
+if TYPE_CHECKING:
+    from ..engine import Reporter
+
+
 # ---- target forms against their project description -------------------------------------------
 
 _BREAK: Final = re.compile(r"[;；。]")
 
 
-def _texts(document) -> list[tuple[Evaluation, int, int]]:
+def _texts(document: Document) -> list[tuple[Evaluation, int, int]]:
     return [(ev, ev.description.start, ev.description.end) for ev in document.evaluations if ev.description]
 
 
@@ -56,7 +61,7 @@ def _money_after(source, start: int, limit: int) -> Figure | None:
     return None
 
 
-def check_cost_target(rule, document, reporter) -> None:
+def check_cost_target(rule, document: Document, reporter: Reporter) -> None:
     source = document.source
     texts = [(start, source.norm[start:end], end) for _, start, end in _texts(document)]
     for ev in document.evaluations:
@@ -101,7 +106,7 @@ def _quantity_target(ind: Indicator) -> bool:
     )
 
 
-def check_quantity_target(rule, document, reporter) -> None:
+def check_quantity_target(rule, document: Document, reporter: Reporter) -> None:
     source = document.source
     norm = source.norm
     for ev in document.evaluations:
@@ -170,7 +175,7 @@ def _scaled(scale: int):
     return f
 
 
-def _arithmetic_texts(document) -> list[tuple[Evaluation, int, int]]:
+def _arithmetic_texts(document: Document) -> list[tuple[Evaluation, int, int]]:
     out = _texts(document)
     for ev in document.evaluations:
         for ind in ev.indicators:
@@ -179,7 +184,7 @@ def _arithmetic_texts(document) -> list[tuple[Evaluation, int, int]]:
     return out
 
 
-def check_description_arithmetic(rule, document, reporter) -> None:
+def check_description_arithmetic(rule, document: Document, reporter: Reporter) -> None:
     source = document.source
     norm = source.norm
     for ev, start, end in _arithmetic_texts(document):
@@ -214,7 +219,7 @@ def check_description_arithmetic(rule, document, reporter) -> None:
 _AVERAGE: Final = re.compile(r"(\d+)\s*([个项套台家次场人])([^,，;；。]{0,20}?)[,，]?\s*平均每[^\d,，;；。]{0,10}?(\d+(?:\.\d+)?)\s*(万元|元)[^,，;；。\d]{0,4}[,，]\s*(?:共计|合计|总计)\s*(\d+(?:\.\d+)?)\s*(万元|元)")
 
 
-def _check_averages(rule, reporter, source, ev, start: int, end: int) -> None:
+def _check_averages(rule, reporter: Reporter, source, ev, start: int, end: int) -> None:
     """39个…平均每个…5.2万元,共计202.8万元: a count times an average is the stated total."""
     text = source.norm[start:end]
     if "平均每" not in text:
@@ -283,7 +288,7 @@ def _items(source, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + bounds[k], start + bounds[k + 1]) for k in range(len(bounds) - 1) if bounds[k + 1] - bounds[k] > 1]
 
 
-def check_description_sum(rule, document, reporter) -> None:
+def check_description_sum(rule, document: Document, reporter: Reporter) -> None:
     source = document.source
     norm = source.norm
     for ev, start, end in _arithmetic_texts(document):

@@ -4,16 +4,21 @@ are printed, and at least the sum of those printed otherwise (a blank cell says 
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
+from ..document import Document
 from ..evaluation import SOURCES
 from ..relations import judge, judge_at_most, total
 from .operands import operand
 
+if TYPE_CHECKING:
+    from ..engine import Reporter
+
+
 _COLUMNS: Final = (("initial", "年初预算数"), ("adjusted", "全年预算数"), ("executed", "全年执行数"))
 
 
-def check_funds(rule, document, reporter) -> None:
+def check_funds(rule, document: Document, reporter: Reporter) -> None:
     for ev in document.evaluations:
         exe = ev.execution
         if exe is None or not exe.sources or ev.doubtful("execution"):

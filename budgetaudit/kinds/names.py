@@ -3,13 +3,19 @@ the readings of the list give (prose/names.py says which readings there are)."""
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+from ..document import Document
+
+if TYPE_CHECKING:
+    from ..engine import Reporter
+
 
 PARAMS: Final[dict[str, tuple]] = {}
 PLACEHOLDERS: Final = {"label", "stated", "expected", "names"}
 
 
-def check(rule, document, reporter) -> None:
+def check(rule, document: Document, reporter: Reporter) -> None:
     for listed in document.named_counts:
         reporter.report.checked += 1
         count = listed.count.value

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from ..relations import Outcome, divisor_guard, judge, share as share_of
+from ..document import Document
+from ..relations import Outcome, divisor_guard, judge
+from ..relations import share as share_of
 from ..slips import rounds_to
 from .operands import operand
+
+if TYPE_CHECKING:
+    from ..engine import Reporter
+
 
 PARAMS: Final[dict] = {"of": (str, "share")}  # "share" (占r%) or "completion" (完成预算的r%)
 PLACEHOLDERS: Final = {"label", "whole", "stated", "expected", "why", "gap"}
 
 
-def check(rule, document, reporter) -> None:
+def check(rule, document: Document, reporter: Reporter) -> None:
     of = rule.params.get("of", "share")
     shares = [s for s in document.shares if s.kind == of]
     # The outturn's change against its budget, by the outturn it is of (决算数大于预算数Δ).
@@ -41,10 +47,11 @@ def check(rule, document, reporter) -> None:
         if item.whole is None and item.kind == "completion" and id(item.part) in against_budget:
             # 完成年初预算100%，决算数大于预算数55.93万元: the budget is the outturn less that change.
             change = against_budget[id(item.part)]
-            sign = change.delta_sign
-            judgement = judge(_completion_of_change(sign), [-sign, sign], [operand(item.part), operand(change.delta)],
+            sign, delta = change.delta_sign, change.delta
+            assert delta is not None  # against_budget holds changes with an amount
+            judgement = judge(_completion_of_change(sign), [-sign, sign], [operand(item.part), operand(delta)],
                               operand(item.share))
-            reporter.judged(rule, judgement, item.share, [item.part, change.delta], {"label": item.part.label,
+            reporter.judged(rule, judgement, item.share, [item.part, delta], {"label": item.part.label,
                             "whole": item.whole_label})
             continue
         if item.whole is None:
@@ -94,7 +101,7 @@ def _completion_of_change(sign: int):
     return completion
 
 
-def _holds_on_another_copy(document, item) -> bool:
+def _holds_on_another_copy(document: Document, item) -> bool:
     """Whether the share agrees with another printed figure of its whole's item (same concept, year, measure)."""
     key = item.whole.key
     if not key.known:

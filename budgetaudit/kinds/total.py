@@ -7,12 +7,18 @@ not exceed the total.
 """
 
 from __future__ import annotations
-from typing import Final
 
+from typing import TYPE_CHECKING, Final
+
+from ..document import Document
 from ..relations import Outcome, judge, judge_at_most, total
 from ..slips import transposed_digits
 from ..words import default_words
 from .operands import figure_of, operand
+
+if TYPE_CHECKING:
+    from ..engine import Reporter
+
 
 WORDS: Final = default_words()
 
@@ -20,7 +26,7 @@ PARAMS: Final = {"groups": (list, ["parts"]), "mode": (str, "partition")}
 PLACEHOLDERS: Final = {"label", "stated", "expected", "parts", "why", "gap"}
 
 
-def check(rule, document, reporter) -> None:
+def check(rule, document: Document, reporter: Reporter) -> None:
     mode = rule.params.get("mode", "partition")
     kinds = rule.params.get("groups", ["parts"])
     for group in document.sums:

@@ -122,13 +122,18 @@ class Item:
         self.number_end = number_end
 
 
-@dataclass
+@dataclass(init=False)
 class WordAt:
     """A direction word found away from the figure it governs (各减少Δ1、Δ2), shaped like a match."""
 
     word: str
     begin: int  # relative to the lead of the figure it is applied to
     finish: int
+
+    def __init__(self, word: str, begin: int, finish: int) -> None:  # hand-written: see source.Span
+        self.word = word
+        self.begin = begin
+        self.finish = finish
 
     def group(self, name: str = "word") -> str:
         return self.word

@@ -17,7 +17,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Final
 
-from ..figures import parse_number
+from ..figures import parse_number, terms
 from .header import is_code
 from .model import Column, RawCell, RowSum
 
@@ -89,8 +89,8 @@ def _reading(text: str) -> tuple:
     kind = "code" if is_code(text) else "num"
     half = Fraction(1, 2 * 10**decimals)
     # floor and ceiling of (value ∓ half) × BOUND_SCALE, in integers.
-    vn, vd = value.numerator, value.denominator
-    hn, hd = half.numerator, half.denominator
+    vn, vd = terms(value)
+    hn, hd = terms(half)
     den = vd * hd
     low = (vn * hd - hn * vd) * BOUND_SCALE // den
     high = -(-(vn * hd + hn * vd) * BOUND_SCALE // den)
@@ -276,64 +276,72 @@ def _sum_holds(bounds: list, total: int | None, parts: tuple[int, ...]) -> bool:
 
 def _walk(fit: list[tuple[bool, ...]], count: list[list[int]]) -> list[tuple[int, ...]]:
     """Every placement, items placed left to right, in order."""
-    k, n = len(fit), len(count[0]) - 1
-    out: list[tuple[int, ...]] = []
-    chosen: list[int] = []
-
-    def walk(i: int, j: int) -> None:
-        if i == k:
-            out.append(tuple(chosen))
-            return
-        below, fitting, ways = count[i + 1], fit[i], count[i]
-        for c in range(j, n):
-            if not ways[c]:
-                break
-            if fitting[c] and below[c + 1]:
-                chosen.append(c)
-                walk(i + 1, c + 1)
-                chosen.pop()
-
-    walk(0, 0)
-    return out
+    walker = _Walk(fit, count, [], [], [])
+    walker.walk(0, 0, False)
+    return walker.out
 
 
 def _judged_walk(fit: list[tuple[bool, ...]], count: list[list[int]], bounds: list, due_in: list, zero_totals: list) -> list[tuple[int, ...]]:
     """The placements, in the order _walk gives them, whose sums hold (see RowReader)."""
-    k, n = len(fit), len(count[0]) - 1
-    out: list[tuple[int, ...]] = []
-    chosen: list[int] = []
-    at: list[tuple[int, int] | None] = [None] * n  # the bounds placed in each column passed
+    walker = _Walk(fit, count, bounds, due_in, zero_totals)
+    walker.walk(0, 0, True)
+    return walker.out
 
-    def holds(sums: tuple) -> bool:
-        return all(may_add_up(at[total], [at[p] for p in parts]) for total, parts in sums)
 
-    def walk(i: int, j: int) -> None:
-        if i == k:
-            for c in range(j, n):
-                at[c] = None
-            if holds(due_in[j][n - 1]):
-                out.append(tuple(chosen))
+class _Walk:
+    """The recursive walk over placements, as a class: the compiled build calls a method directly, where a
+    nested function is called through Python at every step."""
+
+    def __init__(self, fit: list[tuple[bool, ...]], count: list[list[int]], bounds: list, due_in: list,
+                 zero_totals: list) -> None:
+        self.fit = fit
+        self.count = count
+        self.bounds = bounds
+        self.due_in = due_in
+        self.zero_totals = zero_totals
+        self.k = len(fit)
+        self.n = len(count[0]) - 1
+        self.out: list[tuple[int, ...]] = []
+        self.chosen: list[int] = []
+        self.at: list[tuple[int, int] | None] = [None] * self.n  # the bounds placed in each column passed
+
+    def holds(self, sums: tuple) -> bool:
+        at = self.at
+        for total, parts in sums:
+            if not may_add_up(at[total], [at[p] for p in parts]):
+                return False
+        return True
+
+    def walk(self, i: int, j: int, judged: bool) -> None:
+        n = self.n
+        if i == self.k:
+            if judged:
+                for c in range(j, n):
+                    self.at[c] = None
+                if not self.holds(self.due_in[j][n - 1]):
+                    return
+            self.out.append(tuple(self.chosen))
             return
-        bound = bounds[i]
+        below, fitting, ways = self.count[i + 1], self.fit[i], self.count[i]
+        bound = self.bounds[i] if judged else None
         nonzero = bound is not None and not bound[0] <= 0 <= bound[1]
-        below, fitting, ways, due_from = count[i + 1], fit[i], count[i], due_in[j]
+        due_from = self.due_in[j] if judged else []
         for c in range(j, n):
             if not ways[c]:
                 break
             if fitting[c] and below[c + 1]:
-                for e in range(j, c):
-                    at[e] = None
-                at[c] = bound
-                if nonzero and None in [at[t] for t in zero_totals[c]]:
-                    continue  # a part that is not 0 under an empty total: its sum cannot hold
-                if due_from[c] and not holds(due_from[c]):
-                    continue
-                chosen.append(c)
-                walk(i + 1, c + 1)
-                chosen.pop()
-
-    walk(0, 0)
-    return out
+                if judged:
+                    at = self.at
+                    for e in range(j, c):
+                        at[e] = None
+                    at[c] = bound
+                    if nonzero and None in [at[t] for t in self.zero_totals[c]]:
+                        continue  # a part that is not 0 under an empty total: its sum cannot hold
+                    if due_from[c] and not self.holds(due_from[c]):
+                        continue
+                self.chosen.append(c)
+                self.walk(i + 1, c + 1, judged)
+                self.chosen.pop()
 
 
 def may_add_up(total: tuple[int, int] | None, parts: list) -> bool:

@@ -172,10 +172,14 @@ def _join_into(above: list[RawCell], places: dict[int, int], row: list[RawCell],
 # 2. Indicator rows under the form's header ---------------------------------------------------
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Placement:
     shift: int = 0  # blank cells the print left out in front of the row
     spread: int = 0  # columns to the right each figure may also stand in (uncertain when > 0)
+
+    def __init__(self, shift: int = 0, spread: int = 0) -> None:  # hand-written: see source.Span
+        self.shift = shift
+        self.spread = spread
 
 
 def align(rows: list[list[RawCell]], positional: bool) -> list[Placement]:

@@ -75,11 +75,16 @@ class Cell:
         return self.figure.value if self.figure is not None else None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Column:
     path: tuple[str, ...]  # header texts from the top, e.g. ("2026年预算数", "基本支出")
     role: str  # "code", "seq", "label", "number", "text"
     side: str = ""  # "revenue" / "expenditure" in a two-sided 收支总表
+
+    def __init__(self, path: tuple[str, ...], role: str, side: str = "") -> None:  # hand-written: see source.Span
+        self.path = path
+        self.role = role
+        self.side = side
 
     @property
     def name(self) -> str:

@@ -24,18 +24,7 @@ def narrow(
     when the readings of one of its rows changed since it last changed nothing: its verdict depends on
     nothing else, so judging it again would change nothing again.
     """
-    placements: dict[int, dict[tuple[int, ...], dict[int, Item]]] = {}
-
-    def placed(row: int, reading: tuple[int, ...]) -> dict[int, Item]:
-        """The amounts of a row by column under one reading (asked many times: computed once)."""
-        known = placements.get(row)
-        if known is None:
-            known = placements[row] = {}
-        out = known.get(reading)
-        if out is None:
-            out = known[reading] = {c: item for item, c in zip(items[row], reading) if item.kind in ("num", "code")}
-        return out
-
+    placed = Placements(items)
     version: dict[int, int] = dict.fromkeys(options, 0)  # how often each row's readings were narrowed
     settled: dict[int, tuple[int, ...]] = {}  # relation → its rows' versions when it last changed nothing
     narrowed_any = False
@@ -60,7 +49,36 @@ def narrow(
     return narrowed_any
 
 
-def _narrow_relation(relation: Relation, rows: list[int], options: dict, items: dict, placed, columns: list[int]) -> list[int]:
+class Placements:
+    """The amounts of a row by column under one reading, asked many times and computed once. A class, not a
+    closure: the compiled build calls a method directly, a closure through Python."""
+
+    def __init__(self, items: dict[int, list[Item]]) -> None:
+        self.items = items
+        self.known: dict[int, dict[tuple[int, ...], dict[int, Item]]] = {}
+
+    def get(self, row: int, reading: tuple[int, ...]) -> dict[int, Item]:
+        known = self.known.get(row)
+        if known is None:
+            known = self.known[row] = {}
+        out = known.get(reading)
+        if out is None:
+            out = known[reading] = {c: item for item, c in zip(self.items[row], reading) if item.kind in ("num", "code")}
+        return out
+
+
+def _signature(row_items: list[Item], reading: tuple[int, ...], slot_of: dict[int, int], width: int) -> tuple:
+    """The bounds a reading places in each moving column (None where it places no amount)."""
+    out: list[tuple[int, int] | None] = [None] * width
+    for item, c in zip(row_items, reading):
+        k = slot_of.get(c)
+        if k is not None and item.kind in ("num", "code"):
+            out[k] = (item.low, item.high)
+    return tuple(out)
+
+
+def _narrow_relation(relation: Relation, rows: list[int], options: dict, items: dict, placed: Placements,
+                     columns: list[int]) -> list[int]:
     """Narrow the readings of one relation's rows (in place); the rows narrowed, in order of narrowing."""
     if any(not options.get(r) for r in rows):
         return []
@@ -71,14 +89,14 @@ def _narrow_relation(relation: Relation, rows: list[int], options: dict, items: 
     # Cheap first: a part cannot hold an amount in a column where the total certainly shows none.
     total_row = relation.total.row
     if len(options[total_row]) == 1:
-        shown = placed(total_row, options[total_row][0])
+        shown = placed.get(total_row, options[total_row][0])
         empty = [c for c in columns if c not in shown]
         for r in ambiguous:
             if r == total_row:
                 continue
             narrowed = []
             for o in options[r]:
-                at = placed(r, o)
+                at = placed.get(r, o)
                 if all(c not in at or at[c].value == 0 for c in empty):
                     narrowed.append(o)
             if narrowed and len(narrowed) < len(options[r]):
@@ -95,28 +113,20 @@ def _narrow_relation(relation: Relation, rows: list[int], options: dict, items: 
     moving_columns = sorted(moving & set(columns))
 
     slot_of = {c: k for k, c in enumerate(moving_columns)}
-
-    def signature(row: int, reading: tuple[int, ...]) -> tuple:
-        """The bounds a reading places in each moving column (None where it places no amount)."""
-        out: list[tuple[int, int] | None] = [None] * len(moving_columns)
-        for item, c in zip(items[row], reading):
-            k = slot_of.get(c)
-            if k is not None and item.kind in ("num", "code"):
-                out[k] = (item.low, item.high)
-        return tuple(out)
+    width = len(moving_columns)
 
     # Readings that place the same amounts in the moving columns are one case to try.
     signatures: dict[int, dict[tuple, list]] = {}
     for r in ambiguous:
         groups = signatures[r] = {}
         for reading in options[r]:
-            groups.setdefault(signature(r, reading), []).append(reading)
+            groups.setdefault(_signature(items[r], reading, slot_of, width), []).append(reading)
     count = 1
     for r in ambiguous:
         count *= len(signatures[r])
     if count > MAX_COMBINATIONS:
         return narrowed_rows
-    fixed = {row: signature(row, options[row][0]) for row in rows if row not in signatures}
+    fixed = {row: _signature(items[row], options[row][0], slot_of, width) for row in rows if row not in signatures}
     kept = _holding_signatures(relation, ambiguous, signatures, fixed, len(moving_columns))
     if all(kept):
         for r, seen in zip(ambiguous, kept):

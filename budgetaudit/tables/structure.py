@@ -16,20 +16,32 @@ _LEVEL2: Final = re.compile(r"^\s*[(（][一二三四五六七八九十]+[)）]"
 _OF_WHICH: Final = re.compile(r"^\s*其中")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Entry:
     row: int
     side: str
     code: str
     label: str
 
+    def __init__(self, row: int, side: str, code: str, label: str) -> None:  # hand-written: see source.Span
+        self.row = row
+        self.side = side
+        self.code = code
+        self.label = label
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class Relation:
     kind: str  # "hierarchy" or "column"
     total: Entry
     parts: list[Entry]
     balance: bool = False  # 收入总计 = 支出总计: one part, equal to the total
+
+    def __init__(self, kind: str, total: Entry, parts: list[Entry], balance: bool = False) -> None:  # see source.Span
+        self.kind = kind
+        self.total = total
+        self.parts = parts
+        self.balance = balance
 
 
 def is_total_label(label: str) -> bool:
