@@ -870,6 +870,16 @@ def test_a_completion_rate_of_the_budget_as_adjusted_is_judged_against_it(rate, 
     assert flagged(text, rules) == flagged_at
 
 
+def test_a_wrong_direction_said_of_the_amount_and_its_rate_names_both(rules):
+    consistent = "三、“三公”经费。2024年“三公”经费支出1957.23万元，较2023年决算数1953.72万元增加3.51万元，增长0.2%。"
+    assert flagged(consistent, rules) == []
+    text = "三、“三公”经费。2024年“三公”经费支出1957.23万元，较2023年决算数1953.72万元减少3.51万元，下降0.2%。"
+    report = check_text(HEAD + text, rules)
+    finding = next(f for f in report.findings if f.code == "XRF003")
+    assert [loc.span.text for loc in finding.locations][:1] == ["3.51万元"]
+    assert "0.2%" in [loc.span.text for loc in finding.locations]
+
+
 def test_inserted_pinyin_keeps_every_figure_at_its_place_in_the_file(rules):
     text = "三、“三公”經(jīng)費。“三公”經(jīng)費支出預(yù)算為3萬元，支出決(jué)算為1.71萬元，完成預(yù)算的43%。"
     report = check_text(HEAD + text, rules)

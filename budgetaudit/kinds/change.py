@@ -110,7 +110,15 @@ def check_base(rule, document: Document, reporter: Reporter) -> None:
         sign = change.delta_sign
         judgement = judge(_difference(sign), [sign, -sign], [operand(current), operand(base)], operand(change.delta))
         values["other"] = base.figure.text
-        reporter.judged(rule, judgement, change.delta, [current, base], values)
+        items: list = [current, base]
+        rate = change.rate
+        if not judgement.holds and rate is not None and rate.sign != 0 and _effective(change.rate_sign, rate) == sign \
+                and judge(_difference(-sign), [-sign, sign], [operand(current), operand(base)],
+                          operand(change.delta)).holds:
+            # 减少3.51万元，下降0.2% where the figures rose by 3.51: one direction, said of the amount and of its rate;
+            # the rate is named with the amount, as the reviewer corrects both.
+            items.append(rate)
+        reporter.judged(rule, judgement, change.delta, items, values)
 
 
 def _points_difference(sign: int, current_sign: int, other_sign: int):
