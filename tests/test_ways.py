@@ -556,6 +556,22 @@ WAYS = {
         "占比为23%，使用范围包括公益项目等；用于其他社会福利类0.14亿元，占比为2%。",
         ("PCT001", "23%"),
     ),
+    # 13. A 三公 table with a row broken down under it (3.公务用车费, 其中:(1)…, (2)…): the total is over the numbered
+    # rows, the broken-down row over its numbered parts.
+    "a 三公 table with a row broken down": (
+        "“三公”经费情况统计表\n单位:万元\n项 目 | 本年预算数 |\n合 计 | 34.35 |\n1.因公出国(境)费用 | 0 |\n"
+        "2.公务接待费 | 1.70 |\n3.公务用车费 | 32.65 |\n其中:(1)公务用车运行维护费 | 32.65 |\n(2)公务用车购置 | 0 |\n",
+        "“三公”经费情况统计表\n单位:万元\n项 目 | 本年预算数 |\n合 计 | 34.35 |\n1.因公出国(境)费用 | 0 |\n"
+        "2.公务接待费 | 1.70 |\n3.公务用车费 | 0 |\n其中:(1)公务用车运行维护费 | 32.65 |\n(2)公务用车购置 | 0 |\n",
+        ("TOT010", "0"),
+    ),
+    "a 三公 table whose breakdown runs on unnumbered": (
+        "“三公”经费情况统计表\n单位:万元\n项 目 | 预算数 |\n合计 | 4432 |\n1.因公出国(境)费用 | 39 |\n2.公务接待费 | 323 |\n"
+        "3.公务用车购置及运行维护费 | 4070 |\n其中:公务用车运行维护费 | 2648 |\n公务用车购置 | 1422 |\n",
+        "“三公”经费情况统计表\n单位:万元\n项 目 | 预算数 |\n合计 | 4423 |\n1.因公出国(境)费用 | 39 |\n2.公务接待费 | 323 |\n"
+        "3.公务用车购置及运行维护费 | 4070 |\n其中:公务用车运行维护费 | 2648 |\n公务用车购置 | 1422 |\n",
+        ("TOT012", "4423"),
+    ),
     # 1. The other percentage printed in the comparison: the points are the difference of the two.
     "points against the percentage printed before them": (
         "一、教育经费。2024年教育经费占一般公共预算支出的比例为13.05%，比上年的12.48%提高了0.57个百分点。",

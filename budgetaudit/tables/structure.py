@@ -14,6 +14,10 @@ from typing import Final
 _LEVEL1: Final = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.]")
 _LEVEL2: Final = re.compile(r"^\s*[(（][一二三四五六七八九十]+[)）]")
 _OF_WHICH: Final = re.compile(r"^\s*其中")
+# 1. 2、 一、: a row numbered as an item of the table's first level.
+_NUMBERED_ROW: Final = re.compile(r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[一二三四五六七八九十]+\s*[、.])")
+# (1) or 其中：(1) opening a row: a numbered part of the row above.
+_SUB_NUMBER: Final = re.compile(r"^\s*(?:其中\s*[:：]?\s*)?[(（]\d{1,2}[)）]")
 
 
 @dataclass(slots=True, init=False)
@@ -129,13 +133,36 @@ def _by_numbering(items: list[Entry]) -> list[Relation]:
 
 
 def _total_over_rest(items: list[Entry]) -> list[Relation]:
+    """The one 合计 row over the other rows. Rows under a row (其中, (1), (一)) are its breakdown, not more of the
+    total: the total is over the rows above them, and a row broken down into two or more numbered rows
+    (3.公务用车费 › 其中:(1)运行维护费, (2)购置费) is their sum; an unnumbered 其中 row is only a part of it."""
     totals = [e for e in items if is_total_label(e.label) and not e.code]
     rest = [e for e in items if e not in totals]
-    if len(totals) != 1 or not rest or any(_OF_WHICH.match(e.label) or _LEVEL2.match(e.label) for e in rest):
+    if len(totals) != 1 or not rest:
         return []
     if totals[0] is not items[0] and totals[0] is not items[-1]:
         return []
-    return [Relation("column", totals[0], rest)]
+    top: list[Entry] = []
+    below: dict[int, list[Entry]] = {}
+    for entry in rest:
+        nested = _OF_WHICH.match(entry.label) or _LEVEL2.match(entry.label) or _SUB_NUMBER.match(entry.label)
+        if not nested and below.get(len(top) - 1) and not _NUMBERED_ROW.match(entry.label):
+            # 其中:公务用车运行维护费, then 公务用车购置: a row after a breakdown is more of it unless numbered as
+            # the rows above it are; where those are not numbered, which it is cannot be told.
+            if not all(_NUMBERED_ROW.match(e.label) for e in top):
+                return []
+            nested = True
+        if nested:
+            if not top:
+                return []
+            below.setdefault(len(top) - 1, []).append(entry)
+        else:
+            top.append(entry)
+    out = [Relation("column", totals[0], top)]
+    for at, parts in below.items():
+        if len(parts) >= 2 and all(_SUB_NUMBER.match(p.label) or _LEVEL2.match(p.label) for p in parts):
+            out.append(Relation("hierarchy", top[at], parts))
+    return out
 
 
 def _balance(entries: list[Entry]) -> list[Relation]:
