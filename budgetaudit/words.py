@@ -194,7 +194,7 @@ class Words:
         # 其中： ending a sentence after its last amount (numbered sentences follow, one part each); 其中：1、
         # opening a numbered list inside one; 其中： a sentence of its own.
         self.opens_numbered = re.compile(rf"万?元\s*[,，]?\s*(?:{opens})\s*[:：]\s*$")
-        self.opens_first_item = re.compile(rf"(?:{opens})\s*[:：]\s*[(（]?1[)）、.．]")
+        self.opens_first_item = re.compile(rf"(?:{opens})\s*[:：]\s*(?:[(（]?1[)）、.．]|[(（]一[)）]|一、)")
         self.opens_alone = re.compile(rf"\s*(?:{opens})\s*[:：]\s*")
         self.change_parts = re.compile(rf"(?:{_alternation(lists['change_parts'])})(?!原因)")
         self.intro_words: tuple[str, ...] = tuple(lists["intro"])

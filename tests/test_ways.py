@@ -572,6 +572,14 @@ WAYS = {
         "3.公务用车购置及运行维护费 | 4070 |\n其中:公务用车运行维护费 | 2648 |\n公务用车购置 | 1422 |\n",
         ("TOT012", "4423"),
     ),
+    # 7. 其中：(一)… then (二)…, (三)… as sentences of their own: items of that list, not new sections.
+    "其中：(一) items continued in sentences of their own": (
+        "一、一般性转移支付\n2024年一般性转移支付决算数为32976万元，其中：(一)均衡性转移支付13460万元，主要用于均衡财力。\n"
+        "(二)基本财力保障补助4022万元，主要用于保运转。\n(三)其他一般性转移支付15494万元。\n二、专项转移支付\n",
+        "一、一般性转移支付\n2024年一般性转移支付决算数为32976万元，其中：(一)均衡性转移支付13460万元，主要用于均衡财力。\n"
+        "(二)基本财力保障补助4022万元，主要用于保运转。\n(三)其他一般性转移支付18016万元。\n二、专项转移支付\n",
+        ("TOT002", "32976万元"),
+    ),
     # 1. The other percentage printed in the comparison: the points are the difference of the two.
     "points against the percentage printed before them": (
         "一、教育经费。2024年教育经费占一般公共预算支出的比例为13.05%，比上年的12.48%提高了0.57个百分点。",

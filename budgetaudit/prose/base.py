@@ -57,6 +57,7 @@ class ReaderBase:
         self.in_list = False
         self.numbered: SumGroup | None = None  # the total a sentence ending with 其中： opened for numbered parts
         self.numbered_by_period: dict[str, SumGroup] = {}  # lists a 其中：1、 sentence opened, by their total's year
+        self.next_mark: tuple[str, int] = ("", 0)  # 其中：(一)…: the next item's mark, (二), read as an item, not a heading
         self.entities: dict[str, str] = {}  # the last subject named at each level (市, 县, 区 …), for 全市
         self.frame_entity = ""  # the subject an opening 在…上 named, until a heading or another frame
         self.sentence_stretch = ""  # the months or quarter the sentence opens with (5月份，1-5月，一季度，上半年)

@@ -74,6 +74,21 @@ def mark_style(match: re.Match) -> str:
     return ("(" if match.group("open") else "") + ("d" if number[0].isdigit() else "c")
 
 
+_NUMERALS: Final = {c: k for k, c in enumerate("一二三四五六七八九十", 1)}
+
+
+def mark_number(match: re.Match) -> int:
+    """The number an item mark prints (1, 一, 十二; 0 where it cannot be read)."""
+    number = match.group("n1") or match.group("n2")
+    if number.isdigit():
+        return int(number)
+    if len(number) == 1:
+        return _NUMERALS.get(number, 0)
+    if number[0] == "十":
+        return 10 + _NUMERALS.get(number[1], 0)
+    return _NUMERALS.get(number[0], 0) * 10 + (_NUMERALS.get(number[2], 0) if len(number) > 2 else 0)
+
+
 def last_mark(text: str) -> str:
     """The style of the last item mark in text ("" for none)."""
     found = last_match(ITEM_MARK, text)

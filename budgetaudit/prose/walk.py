@@ -20,7 +20,7 @@ from .annual import annual_growths
 from .names import named_counts
 from .points import point_changes
 from .savings import savings
-from .state import Item, State, WordAt, last_match, tail_clause
+from .state import ITEM_MARK, Item, State, WordAt, last_match, mark_number, mark_style, tail_clause
 from . import state as _state
 
 # Bound here as Final: the compiled build keeps them in C statics, where an imported name is a dict lookup.
@@ -57,6 +57,12 @@ class ProseReader(ChangeReader):
             numbered = first in _NUMBERED_FIRSTS or first.isdigit()
             heading = numbered and HEADING.match(sentence) is not None
             list_item = numbered and LIST_ITEM.match(sentence) is not None
+            if heading and not list_item and self.next_mark[1] and self.numbered_by_period:
+                mark = ITEM_MARK.match(sentence)
+                if mark is not None and (mark_style(mark), mark_number(mark)) == self.next_mark:
+                    # 其中：(一)均衡性转移支付x。(二)基本财力保障补助y: the next item of that list, not a new section.
+                    heading, list_item = False, True
+                    self.next_mark = (self.next_mark[0], self.next_mark[1] + 1)
             self.frames(sentence, first, heading, s)
             opens_with_comparison = bool(first) and first in WORDS.comparison_leads \
                 and WORDS.opens_with_comparison.match(sentence) is not None
@@ -78,6 +84,7 @@ class ProseReader(ChangeReader):
             if not list_item and (heading or not opens_with_comparison):
                 self.numbered = None
                 self.numbered_by_period = {}
+                self.next_mark = ("", 0)
             lists_before = len(state.paragraph_groups)
             self.read_sentence(s, e, state, in_list=list_item)
             if not list_item and holds_any(sentence, WORDS.open_words) and WORDS.opens_first_item.search(sentence):
@@ -85,6 +92,9 @@ class ProseReader(ChangeReader):
                 # with the lists this one opened, a figure of each year to that year's total.
                 self.numbered_by_period = {group.total.key.period: group
                                            for group in state.paragraph_groups[lists_before:] if group.kind == "parts"}
+                first_mark = ITEM_MARK.search(sentence, WORDS.opens_first_item.search(sentence).end() - 3)
+                if first_mark is not None and mark_style(first_mark) in ("(c", "c"):
+                    self.next_mark = (mark_style(first_mark), 2)
             if opens_with_comparison and state.base is not None:
                 # 与2015年决算数相比，收入增加…。支出增加…: the sentences after it on its line compare with that base too.
                 self.line_base = (state.base, self.line_of(sentence, s))
@@ -133,6 +143,13 @@ class ProseReader(ChangeReader):
             for fact in state.facts:
                 period = fact.key.period
                 open_list = self.numbered_by_period.get(period)
+                if open_list is None and period == "current" and len(self.numbered_by_period) == 1:
+                    # 2016年…32976万元，其中：(一)…。(二)基本财力保障补助4022万元: an item printing no year is of its total's.
+                    open_list = next(iter(self.numbered_by_period.values()))
+                    total_key = open_list.total.key
+                    fact.key = Key(fact.key.concept, total_key.period, total_key.measure, fact.key.scope,
+                                   fact.key.quantity)
+                    period = total_key.period
                 if open_list is None or period in taken or fact.context != "statement" \
                         or fact.key.quantity != open_list.total.key.quantity:
                     continue
