@@ -296,3 +296,11 @@ def test_the_yearly_rate_a_growth_implies_is_bracketed(growth, years):
     factor = 1 + growth / 100
     assert (1 + low / 100) ** years <= factor <= (1 + high / 100) ** years
     assert 0 <= high - low <= Fraction(2, 10**8)
+
+
+def test_a_count_in_a_changes_reason_is_no_part_of_the_change():
+    document = read("2024年度部门决算公开说明\n公务用车购置及运行维护费较年初预算数减少0.04万元，主要是因公车改革，公务用车保有量减少2辆。")
+    groups = [g for g in document.sums if g.kind == "changes"]
+    assert all(p.key.quantity == "money" for g in groups for p in g.parts)
+    consistent = "2024年度部门决算公开说明\n公务用车购置及运行维护费较年初预算数减少0.04万元，主要是公务用车运行费减少0.04万元。"
+    assert [p.figure.text for g in read(consistent).sums if g.kind == "changes" for p in g.parts] == ["0.04万元"]

@@ -174,6 +174,8 @@ class ChangeReader(ShareReader):
             state.change_group_base = (state.change.base, state.change.base_text)
             self.doc.sums.append(state.change_group)
         part_of = state.change_group if (state.change_group is not None and not compared_here) else None
+        if part_of is not None and part_of.total.key.quantity != quantity_of(figure):
+            part_of = None  # …减少0.04万元，主要是…公务用车保有量减少2辆: a count is no part of a change of money
         base = state.change_group_base if part_of is not None else state.base
         if base is None:
             base = self.base_of_total(lead, direction, state)
