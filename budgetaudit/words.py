@@ -119,17 +119,20 @@ class Words:
         word = data["direction"]
         self.increase: frozenset[str] = frozenset(word["increase"])
         direction = _alternation(word["increase"] + word["decrease"])
+        # 较上年(减少)16.23万元: a template's word kept in its brackets is that word (增加(减少), both kept, is
+        # undecided and read first).
         self.direction = re.compile(
-            rf"(?:{_alternation(word['before'])})?(?P<word>{direction})了?(?:{_alternation(word['objects'])})?"
-            rf"(?:{_alternation(word['approximate'])})?\s*$")
+            rf"(?:{_alternation(word['before'])})?[(（]?(?P<word>{direction})了?(?:{_alternation(word['objects'])})?"
+            rf"(?:{_alternation(word['approximate'])})?[)）]?\s*$")
         # The longest text either pattern can match before its trailing spaces: searched from there, the
         # match is the one a search of the whole lead finds, at a fraction of the positions tried.
-        self.direction_reach: int = _longest(word["before"]) + _longest(word["increase"] + word["decrease"]) + 1 \
+        self.direction_reach: int = _longest(word["before"]) + _longest(word["increase"] + word["decrease"]) + 3 \
             + _longest(word["objects"]) + _longest(word["approximate"])
         self.other_basis = re.compile(_alternation(word["other_basis"]))
         self.undecided = re.compile(rf"(?:{_alternation(word['undecided'])})\s*$")
         self.undecided_reach: int = _longest(word["undecided"])
-        self.direction_lasts: str = _lasts(word["increase"] + word["decrease"] + word["objects"] + word["approximate"] + ["了"])
+        self.direction_lasts: str = _lasts(word["increase"] + word["decrease"] + word["objects"] + word["approximate"]
+                                           + ["了", ")", "）"])
         self.undecided_lasts: str = _lasts(word["undecided"])
         flat = data["flat"]
         self.flat = re.compile(rf"(?P<word>{_alternation(flat['words'])})")

@@ -580,6 +580,12 @@ WAYS = {
         "(二)基本财力保障补助4022万元，主要用于保运转。\n(三)其他一般性转移支付18016万元。\n二、专项转移支付\n",
         ("TOT002", "32976万元"),
     ),
+    # A template's direction word kept in its brackets (较上年(减少)16.23万元) is that word.
+    "a direction word left in its template brackets": (
+        "二、基本支出。对个人和家庭补助支出6.63万元，较上年(减少)16.23万元，减幅71%。",
+        "二、基本支出。对个人和家庭补助支出6.63万元，较上年(减少)16.23万元，减幅61%。",
+        ("PCT002", "61%"),
+    ),
     # 1. The other percentage printed in the comparison: the points are the difference of the two.
     "points against the percentage printed before them": (
         "一、教育经费。2024年教育经费占一般公共预算支出的比例为13.05%，比上年的12.48%提高了0.57个百分点。",
