@@ -87,12 +87,14 @@ class ProseReader(ChangeReader):
                 self.next_mark = ("", 0)
             lists_before = len(state.paragraph_groups)
             self.read_sentence(s, e, state, in_list=list_item)
-            if not list_item and holds_any(sentence, WORDS.open_words) and WORDS.opens_first_item.search(sentence):
+            opened = WORDS.opens_first_item.search(sentence) if not list_item and holds_any(sentence, WORDS.open_words) \
+                else None
+            if opened is not None:
                 # 其中：1、公务接待费2016年预算8万元，2015年预算12.5万元。2、…: the numbered sentences after it go on
                 # with the lists this one opened, a figure of each year to that year's total.
                 self.numbered_by_period = {group.total.key.period: group
                                            for group in state.paragraph_groups[lists_before:] if group.kind == "parts"}
-                first_mark = ITEM_MARK.search(sentence, WORDS.opens_first_item.search(sentence).end() - 3)
+                first_mark = ITEM_MARK.search(sentence, opened.end() - 3)
                 if first_mark is not None and mark_style(first_mark) in ("(c", "c"):
                     self.next_mark = (mark_style(first_mark), 2)
             if opens_with_comparison and state.base is not None:

@@ -145,7 +145,7 @@ def _total_over_rest(items: list[Entry]) -> list[Relation]:
     top: list[Entry] = []
     below: dict[int, list[Entry]] = {}
     for entry in rest:
-        nested = _OF_WHICH.match(entry.label) or _LEVEL2.match(entry.label) or _SUB_NUMBER.match(entry.label)
+        nested = bool(_OF_WHICH.match(entry.label) or _LEVEL2.match(entry.label) or _SUB_NUMBER.match(entry.label))
         if not nested and below.get(len(top) - 1) and not _NUMBERED_ROW.match(entry.label):
             # 其中:公务用车运行维护费, then 公务用车购置: a row after a breakdown is more of it unless numbered as
             # the rows above it are; where those are not numbered, which it is cannot be told.
