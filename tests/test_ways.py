@@ -586,6 +586,14 @@ WAYS = {
         "二、基本支出。对个人和家庭补助支出6.63万元，较上年(减少)16.23万元，减幅61%。",
         ("PCT002", "61%"),
     ),
+    # 2. The year opening a run of statements dates each of them (2023年度收入总计x，支出总计x，2022年度收入总计y，支出总计y).
+    "a year dating a run of statements": (
+        "一、收支总体情况。2024年度收入总计453.13万元，支出总计453.13万元，2023年度收入总计400.22万元，支出总计400.22万元，"
+        "与2023年度相比，收入、支出总计各增加52.91万元，增长13.22%。",
+        "一、收支总体情况。2024年度收入总计453.13万元，支出总计453.13万元，2023年度收入总计400.22万元，支出总计400.22万元，"
+        "与2023年度相比，收入、支出总计各增加52.91万元，增长13.52%。",
+        ("PCT002", "13.52%"),
+    ),
     # 1. The other percentage printed in the comparison: the points are the difference of the two.
     "points against the percentage printed before them": (
         "一、教育经费。2024年教育经费占一般公共预算支出的比例为13.05%，比上年的12.48%提高了0.57个百分点。",

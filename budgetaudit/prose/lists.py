@@ -10,7 +10,10 @@ from typing import Final
 from ..concepts import clean_label
 from ..document import Doubt, Fact, Key, SumGroup
 from .base import ReaderBase
-from .state import holds_mark, last_mark, last_clause, Item, PartConcepts, State, clause_start, last_year, quantity_of, tail_clause
+from ..words import holds_any, holds_char
+from .state import (
+    Item, PartConcepts, State, clause_start, holds_mark, last_clause, last_mark, last_year, quantity_of, tail_clause,
+)
 from . import state as _state
 
 # Bound here as Final: the compiled build keeps them in C statics, where an imported name is a dict lookup.
@@ -187,6 +190,14 @@ class ListReader(ReaderBase):
             state.candidates_here = bool(state.facts)
             state.list_mark = last_mark(self.text[self.sentence_start : item.start - len(lead)])
         key = self.key(label, figure, lead)
+        previous = state.facts[-1] if state.facts else None
+        if previous is not None and key.period == "current" and previous.key.period != "current" \
+                and previous.context == "statement" and previous.key.quantity == key.quantity and not state.candidates \
+                and len(CLAUSE_BREAK.findall(lead)) == 1 and lead.lstrip()[:1] in ",，" and last_year(lead) is None \
+                and not holds_any(lead, WORDS.current_words) and not holds_char(lead, WORDS.comparison_firsts) \
+                and previous.figure.end <= item.start and self.text.rfind("年", self.sentence_start, previous.figure.start) >= 0:
+            # 2022年度收入总计400.22万元，支出总计400.22万元: the year opening a run of statements dates each of them.
+            key = Key(key.concept, previous.key.period, key.measure, key.scope, key.quantity)
         context = "reason" if state.reason else "statement"
         # Percentages after 其中 (完成预算的X% for each item) are never parts of a sum.
         listable = key.quantity != "percent"
