@@ -594,6 +594,16 @@ WAYS = {
         "与2023年度相比，收入、支出总计各增加52.91万元，增长13.52%。",
         ("PCT002", "13.52%"),
     ),
+    # 其中： ending a sentence of several amounts, numbered items after it: they may break down any of them.
+    "numbered items after several amounts": (
+        "二、安排使用情况。2024年安排省级彩票公益金支出5.5亿元，安排市县彩票公益金支出2.9亿元，其中：\n"
+        "1.省级福利彩票公益金2亿元，主要用于社会福利，市县福利彩票公益金1.67亿元。\n"
+        "2.省级体育彩票公益金3.5亿元，主要用于体育事业，市县体育彩票公益金1.23亿元。\n",
+        "二、安排使用情况。2024年安排市县彩票公益金支出2.9亿元，其中：\n"
+        "1.市县福利彩票公益金2亿元，主要用于社会福利。\n"
+        "2.市县体育彩票公益金3.5亿元，主要用于体育事业。\n",
+        ("TOT002", "2.9亿元"),
+    ),
     # 1. The other percentage printed in the comparison: the points are the difference of the two.
     "points against the percentage printed before them": (
         "一、教育经费。2024年教育经费占一般公共预算支出的比例为13.05%，比上年的12.48%提高了0.57个百分点。",

@@ -174,7 +174,14 @@ class ProseReader(ChangeReader):
                 self.mark_complete(group)
         elif not list_item and state.facts and holds_any(sentence[-8:], WORDS.open_words) \
                 and WORDS.opens_numbered.search(sentence):
-            self.numbered = SumGroup(state.facts[-1], [], "numbered")
+            last = state.facts[-1]
+            stated = [f for f in state.facts if f.context == "statement" and f.key.quantity == last.key.quantity]
+            if len({f.key.concept for f in stated}) <= 1 or len({f.figure.base_ratio for f in stated}) <= 1:
+                self.numbered = SumGroup(last, [], "numbered")
+            else:
+                # 安排省级…支出5.5亿元，安排市县…支出2.9亿元，其中：1.省级…2亿元，市县…1.67亿元: the numbered items may
+                # break down any of the amounts stated before 其中：, each in turn: not read as parts of the last.
+                self.doc.doubts.append(Doubt("EXT003", "ambiguous_total", [f.span for f in stated]))
         elif not list_item and not state.facts and state.previous and WORDS.opens_alone.fullmatch(sentence):
             # 收入总预算501.98万元，同比减少17.05万元。其中：, then 1.… 2.…: 其中： a sentence of its own after the total's.
             # After a sentence stating several amounts (收入1237万元，安排支出1169万元，结转下年使用68万元。其中：) it
