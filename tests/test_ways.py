@@ -604,6 +604,12 @@ WAYS = {
         "2.市县体育彩票公益金3.5亿元，主要用于体育事业。\n",
         ("TOT002", "2.9亿元"),
     ),
+    # 7. A label parallel to the total's (一般债务限额, 专项债务限额) after the total's own parts is its sibling.
+    "a sibling named in parallel after a nested list": (
+        "一、债务情况。2024年下达我县债务限额6.1358亿元，包括一般债务限额1.71亿元，其中：外债转贷0.5884亿元，专项债务限额4.4258亿元。",
+        "一、债务情况。2024年下达我县债务限额6.1358亿元，包括一般债务限额1.71亿元，其中：外债转贷1.7884亿元，专项债务限额4.4258亿元。",
+        ("TOT002", "1.71亿元"),
+    ),
     # 1. The other percentage printed in the comparison: the points are the difference of the two.
     "points against the percentage printed before them": (
         "一、教育经费。2024年教育经费占一般公共预算支出的比例为13.05%，比上年的12.48%提高了0.57个百分点。",

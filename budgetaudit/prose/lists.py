@@ -36,6 +36,18 @@ def ordinal_siblings(a: str, b: str) -> bool:
         and a[first.end():] == b[second.end():]
 
 
+def parallel_labels(a: str, b: str) -> bool:
+    """Two labels that differ only in a leading qualifier of the same length (一般债务限额, 专项债务限额). After a list
+    of its own parts, such a label names the total's sibling, not another part (…一般债务限额x，其中：外债转贷y，
+    专项债务限额z); as a list's first part it may be a part (一般性转移支付x，其中：均衡性转移支付y)."""
+    if len(a) != len(b) or a == b:
+        return False
+    shared = 0
+    while shared < len(a) and a[-1 - shared] == b[-1 - shared]:
+        shared += 1
+    return shared >= 2 and len(a) - shared <= 4
+
+
 class ListReader(ReaderBase):
     def positional_lists(self, s: int, e: int, items: list[Item], state: State) -> None:
         """A和B分别为x和y(，占a%和b%): labels and shares assigned by position, or not at all."""
@@ -348,7 +360,8 @@ class ListReader(ReaderBase):
             # that total in a declared partition, not one of its parts.
             pool = [c for c in pool if not self.siblings(c.key, key)]
         # 第二产业…，其中工业…；第三产业…: items numbered alike (第二, 第三) are siblings, whatever the dictionary knows.
-        pool = [c for c in pool if not ordinal_siblings(c.label, label)]
+        pool = [c for c in pool if not ordinal_siblings(c.label, label)
+                and not (parallel_labels(c.label, label) and self.has_parts(c, state))]
         side = self.dictionary.side_of(key.concept, label)
         sided = [c for c in pool if side and self.dictionary.side_of(c.key.concept, c.label) == side]
         pool = sided or pool
@@ -381,6 +394,10 @@ class ListReader(ReaderBase):
             group = state.groups[id(total)] = SumGroup(total, [], "parts")
             self.doc.sums.append(group)
         return group
+
+    def has_parts(self, total: Fact, state: State) -> bool:
+        group = state.groups.get(id(total))
+        return group is not None and bool(group.parts)
 
     def siblings(self, total: Key, part: Key) -> bool:
         """Both are members of one declared partition, and neither is the other's parent."""
