@@ -37,7 +37,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
                "bases": False, "approved": False, "flows": False, "subject_frames": True, "basis_frames": True,
                "differences": False, "bounds_after": False, "from_to": False,
                "part_of_whole": False},
-    "measures": {"budget": False, "initial": False, "adjusted": False, "final": False, "previous": False, "carried": False,
+    "measures": {"budget": False, "adjusted_to": False, "initial": False, "adjusted": False, "final": False, "previous": False, "carried": False,
                  "current": False,
                  "stretches": False, "part_periods": False, "executed": False},
     "title": {"words": False, "funds": False, "final_body": False},
@@ -246,6 +246,7 @@ class Words:
         measures = data["measures"]
         self.initial_words: tuple[str, ...] = tuple(measures["initial"])
         self.adjusted_words: tuple[str, ...] = tuple(measures["adjusted"])
+        self.adjusted_to: tuple[str, ...] = tuple(measures["adjusted_to"])
         self.final_words: tuple[str, ...] = tuple(measures["final"])
         self.previous_words: tuple[str, ...] = tuple(measures["previous"])
         self.previous_lasts: str = _lasts(measures["previous"])

@@ -610,6 +610,14 @@ WAYS = {
         "一、债务情况。2024年下达我县债务限额6.1358亿元，包括一般债务限额1.71亿元，其中：外债转贷1.7884亿元，专项债务限额4.4258亿元。",
         ("TOT002", "1.71亿元"),
     ),
+    # 2. 由a调整为b: b is the budget as adjusted, never a copy of the one first passed.
+    "a budget adjusted from one figure to another": (
+        "一、预算情况。经人民代表大会批准全县一般公共预算收入83.318亿元。经常务委员会批复，全县一般公共预算收入由83.318亿元"
+        "调整为143.5576亿元。",
+        "一、预算情况。经常务委员会批复，全县一般公共预算收入由83.318亿元调整为143.5576亿元。全县一般公共预算收入调整预算为"
+        "134.5576亿元。",
+        ("XRF002", "134.5576亿元"),
+    ),
     # 1. The other percentage printed in the comparison: the points are the difference of the two.
     "points against the percentage printed before them": (
         "一、教育经费。2024年教育经费占一般公共预算支出的比例为13.05%，比上年的12.48%提高了0.57个百分点。",

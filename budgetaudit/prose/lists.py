@@ -152,8 +152,10 @@ class ListReader(ReaderBase):
         if ")" in last or "）" in last:
             last = last_clause(lead)  # 县(市、区)一般公共预算收入: a bracket that holds a list kept whole
         label = state.labels.get(item.start) or clean_label(last)
+        adjusted_to = False
         if self.doc.facts and self.doc.facts[-1].context == "bound" and WORDS.from_to.fullmatch(lead.strip(" ,，")):
             label = clean_label(self.doc.facts[-1].label.removesuffix("由"))  # 转移性支出由a调整为b: b is 转移性支出's
+            adjusted_to = holds_any(lead, WORDS.adjusted_to)
         if not label and state.facts and not lead.strip(" ,，"):
             label = state.facts[-1].label  # 40批次139人: the second figure has the first one's label
         elif label in WORDS.measure_only and len(clauses) > 1 and clean_label(clauses[-2]):
@@ -202,6 +204,9 @@ class ListReader(ReaderBase):
             state.candidates_here = bool(state.facts)
             state.list_mark = last_mark(self.text[self.sentence_start : item.start - len(lead)])
         key = self.key(label, figure, lead)
+        if adjusted_to and key.period == "current":
+            # 预算收入由83.318亿元调整为143.5576亿元: the budget as adjusted, not another copy of the one first passed.
+            key = Key(key.concept, key.period, "adjusted_budget", key.scope, key.quantity)
         previous = state.facts[-1] if state.facts else None
         if previous is not None and key.period == "current" and previous.key.period != "current" \
                 and previous.context == "statement" and previous.key.quantity == key.quantity and not state.candidates \
