@@ -187,9 +187,9 @@ class ProseReader(ChangeReader):
             # After a sentence stating several amounts (收入1237万元，安排支出1169万元，结转下年使用68万元。其中：) it
             # may be of any of them: not read as parts.
             last = state.previous[-1]
-            stated = {f.figure.base_ratio for f in state.previous
-                      if f.context == "statement" and f.key.quantity == last.key.quantity}
-            if len(stated) <= 1:
+            amounts = {f.figure.base_ratio for f in state.previous
+                       if f.context == "statement" and f.key.quantity == last.key.quantity}
+            if len(amounts) <= 1:
                 self.numbered = SumGroup(last, [], "numbered")
             else:
                 self.doc.doubts.append(Doubt("EXT003", "ambiguous_total", [f.span for f in state.previous
