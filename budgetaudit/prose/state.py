@@ -69,9 +69,11 @@ ITEM_MARK: Final = re.compile(
 
 
 def mark_style(match: re.Match) -> str:
-    """A numbering's style: bracketed or not, in digits or in characters (1、 and 2. are one style)."""
+    """A numbering's style: bracketed or not, in digits or in characters: "(d)", "(c)", "d" or "c" (1、 and 2. are
+    one style)."""
     number = match.group("n1") or match.group("n2")
-    return ("(" if match.group("open") else "") + ("d" if number[0].isdigit() else "c")
+    kind = "d" if number[0].isdigit() else "c"
+    return f"({kind})" if match.group("open") else kind
 
 
 _NUMERALS: Final = {c: k for k, c in enumerate("一二三四五六七八九十", 1)}

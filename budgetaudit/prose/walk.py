@@ -95,7 +95,7 @@ class ProseReader(ChangeReader):
                 self.numbered_by_period = {group.total.key.period: group
                                            for group in state.paragraph_groups[lists_before:] if group.kind == "parts"}
                 first_mark = ITEM_MARK.search(sentence, opened.end() - 3)
-                if first_mark is not None and mark_style(first_mark) in ("(c", "c"):
+                if first_mark is not None and mark_style(first_mark) in ("(c)", "c"):
                     self.next_mark = (mark_style(first_mark), 2)
             if opens_with_comparison and state.base is not None:
                 # 与2015年决算数相比，收入增加…。支出增加…: the sentences after it on its line compare with that base too.
