@@ -45,6 +45,9 @@ def rate_holds(change, delta_value: Fraction) -> bool:
     return base > 0 and rounds_to(100 * delta_value / base, change.rate)
 
 
+_MOST_CANDIDATES = 64
+
+
 class RateSlips:
     """The rated changes of one document (in document order), indexed for the two slip hints."""
 
@@ -74,7 +77,9 @@ class RateSlips:
         first = 0 if low is None else bisect.bisect_left(amounts, low)
         last = len(amounts) if high is None else bisect.bisect_right(amounts, high)
         best = None
-        for amount, index, other in entries[first:last]:
+        # A hint, looked for among a bounded number of candidates: where many changes print the same amount (a
+        # long list of 增加10万元), trying them all for each wrong rate would grow with the square of the list.
+        for amount, index, other in entries[first:min(last, first + _MOST_CANDIDATES)]:
             if other is change or (best is not None and index >= best[0]):
                 continue
             if rate_holds(change, amount) and rate_holds(other, change.delta.base_value):

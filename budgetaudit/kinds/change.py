@@ -321,7 +321,7 @@ def check_rate(rule, document, reporter: Reporter) -> None:
             # 收入总计3759.2万元，其中结转1366.76万元，较上年增加197.03万元，增加5.5%: right as the total's change.
             reporter.unchecked(rule.code, "subject_ambiguous", [rate, delta, current, whole], label=change.label)
             continue
-        if judgement.outcome is Outcome.INCONSISTENT and _said_the_other_way(document, change) \
+        if judgement.outcome is Outcome.INCONSISTENT and _said_the_other_way(document, change, reporter) \
                 and judge(rate_of(-sign), [-1, 1], [operand(current), operand(delta)], operand(rate)).holds:
             # …减少166.40万元，下降12.99%。…增加166.40万元，增长12.99%: the words are the slip (XRF001 says so),
             # and the rate is right the other way.
@@ -403,9 +403,14 @@ def check_flat(rule, document: Document, reporter: Reporter) -> None:
                 break
 
 
-def _said_the_other_way(document: Document, change) -> bool:
-    """Whether another change of the same item against the same base states the same amount the other way."""
+def _said_the_other_way(document: Document, change, reporter: Reporter) -> bool:
+    """Whether another change of the same item against the same base states the same amount the other way.
+    The document's changes are indexed once per document (asked for each wrong rate, a scan would grow with
+    the square of the changes)."""
     assert change.delta is not None
-    return any(other is not change and other.delta is not None and other.key.concept == change.key.concept
-               and other.base == change.base and other.delta_sign == -change.delta_sign
-               and other.delta.base_ratio == change.delta.base_ratio for other in document.changes)
+    said = reporter.memo.get("change.said")
+    if said is None:
+        said = reporter.memo["change.said"] = {
+            (other.key.concept, other.base, other.delta_sign, other.delta.base_ratio)
+            for other in document.changes if other.delta is not None}
+    return (change.key.concept, change.base, -change.delta_sign, change.delta.base_ratio) in said

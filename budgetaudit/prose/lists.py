@@ -26,6 +26,7 @@ WORDS: Final = _state.WORDS
 YEAR: Final = _state.YEAR
 
 
+_MARK_REACH: Final = 80  # how far before a 其中 the mark of its total's item is looked for
 _ORDINAL: Final = re.compile(r"第[一二三四五六七八九十]{1,3}")
 
 
@@ -202,7 +203,10 @@ class ListReader(ReaderBase):
             if state.outer is not None and state.bracket_total is not None:
                 state.candidates = [state.bracket_total]  # 167.80亿元(其中：区级…135亿元): the bracketed figure's part
             state.candidates_here = bool(state.facts)
-            state.list_mark = last_mark(self.text[self.sentence_start : item.start - len(lead)])
+            # The total's item mark stands just before it (1、群众性运动会654.17万元，其中…): a bounded look back keeps
+            # a sentence of many 其中 linear.
+            lead_start = item.start - len(lead)
+            state.list_mark = last_mark(self.text[max(self.sentence_start, lead_start - _MARK_REACH) : lead_start])
         key = self.key(label, figure, lead)
         if adjusted_to and key.period == "current":
             # 预算收入由83.318亿元调整为143.5576亿元: the budget as adjusted, not another copy of the one first passed.
