@@ -119,11 +119,11 @@ class Words:
         word = data["direction"]
         self.increase: frozenset[str] = frozenset(word["increase"])
         direction = _alternation(word["increase"] + word["decrease"])
-        # 较上年(减少)16.23万元: a template's word kept in its brackets is that word (增加(减少), both kept, is
-        # undecided and read first).
+        # 较上年(减少)16.23万元: a template's word kept in its brackets is that word; a closing bracket counts only
+        # with its opening one right before the word (增加(减少), both kept, is undecided: the reader asks that first).
         self.direction = re.compile(
-            rf"(?:{_alternation(word['before'])})?[(（]?(?P<word>{direction})了?(?:{_alternation(word['objects'])})?"
-            rf"(?:{_alternation(word['approximate'])})?[)）]?\s*$")
+            rf"(?:{_alternation(word['before'])})?(?P<open>[(（])?(?P<word>{direction})了?"
+            rf"(?:{_alternation(word['objects'])})?(?:{_alternation(word['approximate'])})?(?(open)[)）])\s*$")
         # The longest text either pattern can match before its trailing spaces: searched from there, the
         # match is the one a search of the whole lead finds, at a fraction of the positions tried.
         self.direction_reach: int = _longest(word["before"]) + _longest(word["increase"] + word["decrease"]) + 3 \

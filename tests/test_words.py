@@ -106,3 +106,11 @@ def test_a_lead_the_gate_passes_over_holds_no_match(lead: str) -> None:
     for pattern, firsts in _GATED:
         if pattern.search(lead) is not None:
             assert holds_char(lead, firsts)
+
+
+def test_a_direction_word_in_brackets_counts_only_as_a_template_word():
+    words = default_words()
+    assert words.direction.search("较上年(减少)").group("word") == "减少"
+    assert words.direction.search("较上年减少").group("word") == "减少"
+    assert words.direction.search("(主要是人员增加)") is None  # a bracket holding a clause, not the word alone
+    assert words.direction.search("人员增加)") is None

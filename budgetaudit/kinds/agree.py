@@ -221,6 +221,7 @@ def check_facts(rule, document: Document, reporter: Reporter) -> None:
     for fact in document.facts:
         if fact.context == "statement" and fact.key.known:
             groups[document.comparable(fact.key)].append(fact)
+    unit = ""  # the unit a tie between copies is settled by, worked out once where one is needed
     for facts in groups.values():
         if len(facts) < 2:
             continue
@@ -230,7 +231,7 @@ def check_facts(rule, document: Document, reporter: Reporter) -> None:
         if len(clusters) < 2:
             continue
         # On a tie the copy printed in the document's own unit stands (1.58元 beside 1.58万元 in a 万元 text is the slip).
-        unit = document.unit or _usual_unit(document)
+        unit = unit or document.unit or _usual_unit(document)
         clusters.sort(key=lambda c: (-len(c), c[0].figure.unit != unit, c[0].figure.start))
         main = clusters[0]
         expected = main[0].figure.text

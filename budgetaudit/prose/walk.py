@@ -94,7 +94,7 @@ class ProseReader(ChangeReader):
                 # with the lists this one opened, a figure of each year to that year's total.
                 self.numbered_by_period = {group.total.key.period: group
                                            for group in state.paragraph_groups[lists_before:] if group.kind == "parts"}
-                first_mark = ITEM_MARK.search(sentence, opened.end() - 3)
+                first_mark = ITEM_MARK.search(sentence, opened.start())  # the mark 其中： opens with
                 if first_mark is not None and mark_style(first_mark) in ("(c)", "c"):
                     self.next_mark = (mark_style(first_mark), 2)
             if opens_with_comparison and state.base is not None:
