@@ -110,6 +110,12 @@ PAGES = {
         SPACED_WEB_TABLE.format(rate="57.41%"),
         ("XRF001", "57.41%"),
     ),
+    # Two prints of one rate at one precision are the same digits: 57.40% and 57.39% touch only at 57.395.
+    "a fall's rate printed one digit off its table's": (
+        SPACED_WEB_TABLE.format(rate="57.39%"),
+        SPACED_WEB_TABLE.format(rate="57.40%"),
+        ("XRF001", "57.40%"),
+    ),
     "a merged header copied cell by cell, its rows ended by rules": (
         MERGED_CELL_TABLE.format(purchase="25", running="55"),
         MERGED_CELL_TABLE.format(purchase="55", running="25"),

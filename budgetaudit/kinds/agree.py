@@ -182,9 +182,17 @@ def _check_amounts(rule, document: Document, reporter: Reporter) -> None:
             )
 
 
-def _rate_range(change) -> Interval:
+def _same_rate(a, b) -> bool:
+    """Two prints of one rate: at one precision they are the same digits (46.85% and 46.86% are two prints of
+    different numbers, though their intervals touch at 46.855); at different precisions their intervals meet."""
+    if a.decimals == b.decimals:
+        return abs(a.value) == abs(b.value)
+    return _rate_range_of(a).meets(_rate_range_of(b))
+
+
+def _rate_range_of(rate) -> Interval:
     """The printed rate's range, as a size (下降57.41% and -57.39% are one fall)."""
-    interval = change.rate.interval
+    interval = rate.interval
     return Interval(-interval.hi, -interval.lo) if interval.hi <= 0 else interval
 
 
@@ -197,14 +205,14 @@ def _check_rates(rule, same: list, reporter: Reporter) -> None:
     first = rated[0]
     for other in rated[1:]:
         reporter.report.checked += 1
-        if _rate_range(first).meets(_rate_range(other)):
+        if _same_rate(first.rate, other.rate):
             continue
         # The one the printed figures give (Δ over current − Δ·sign) is kept; failing that, the first.
         wrong, right = other, first
         current = first.current or other.current
         if current is not None:
             base = current.figure.value - first.delta_sign * first.delta.value
-            if base > 0 and _rate_range(other).lo <= 100 * first.delta.value / base <= _rate_range(other).hi:
+            if base > 0 and _rate_range_of(other.rate).lo <= 100 * first.delta.value / base <= _rate_range_of(other.rate).hi:
                 wrong, right = first, other
         reporter.finding(
             rule, rule.severity,
