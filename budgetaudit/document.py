@@ -241,6 +241,7 @@ class Document:
     doubts: list[Doubt] = field(default_factory=list)
     tables: list = field(default_factory=list)
     evaluations: list = field(default_factory=list)  # performance-evaluation tables (budgetaudit/evaluation.py)
+    own_years: list = field(default_factory=list)  # places the document names its own year (own_year.py)
     # Fund scopes that name the same money in this document's current figures (crossref.py):
     # where all revenue is 一般公共预算 money, "all", "fiscal" and "general" figures are the same figures.
     scope_alias: dict[str, str] = field(default_factory=dict)

@@ -15,7 +15,7 @@ import re
 from fractions import Fraction
 from typing import Final
 
-from . import crossref, evaluation, evaluation_line, prose, title
+from . import crossref, evaluation, evaluation_line, own_year, prose, title
 from .concepts import Dictionary, default_dictionary
 from .document import Document, Fact
 from .figures import Figure, format_decimal
@@ -215,6 +215,7 @@ def _read_document(source: Source, dictionary: Dictionary | None, native_tables:
     document = Document(source)
     document.joint = dictionary.joint
     title.read(source, document)
+    document.own_years = own_year.read(source, document)
     if native_tables is None:
         tables.extract(source, document, dictionary)
     else:

@@ -40,7 +40,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "measures": {"budget": False, "adjusted_to": False, "initial": False, "adjusted": False, "final": False, "previous": False, "carried": False,
                  "current": False,
                  "stretches": False, "part_periods": False, "executed": False},
-    "title": {"words": False, "funds": False, "final_body": False},
+    "title": {"words": False, "funds": False, "final_body": False, "own_scope_intro": False, "own_scope": False},
     "points": {"compare": False, "higher_than": False, "lower_than": False, "higher": False, "lower": False,
                "rate_nouns": False, "adverbs": False},
     "names": {"intro": False, "units": False, "partial": False, "conjunctions": False, "own_counts": False},
@@ -301,6 +301,9 @@ class Words:
         self.funds: tuple[str, ...] = tuple(data["title"]["funds"])
         self.final_body: tuple[str, ...] = tuple(data["title"]["final_body"])
         self.title_line = re.compile(rf"{_alternation(data['title']['words'])}|(?:19|20)\d{{2}}\s*年")
+        self.own_scope = re.compile(
+            rf"(?:{_alternation(data['title']['own_scope_intro'])})[^，,。；;：:\n]{{0,40}}?"
+            rf"(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?:{_alternation(data['title']['own_scope'])})")
 
 
 def holds_any(text: str, words: tuple[str, ...]) -> bool:

@@ -158,6 +158,22 @@ PAGES = {
         "|\n2024年度“三公”经费支出决算为58.20万元，比上年减少6.30万元，下降10.83%。",
         ("PCT002", "10.83%"),
     ),
+    # 11. The title printed again above the body, one of the two left with last year's year.
+    "a title printed again with last year's year": (
+        "信息公开\n青禾州本级2024年度“三公”经费决算支出情况说明\n发布时间:2025-09-10\n\n"
+        "青禾州本级2024年度“三公”经费决算支出情况说明\n2024年度“三公”经费支出决算为58.20万元，比上年减少6.30万元。",
+        "信息公开\n青禾州本级2024年度“三公”经费决算支出情况说明\n发布时间:2025-09-10\n\n"
+        "青禾州本级2023年度“三公”经费决支出情况说明\n2024年度“三公”经费支出决算为58.20万元，比上年减少6.30万元。",
+        ("XRF006", "2023"),
+    ),
+    # 11. The 部门决算 template's scope sentence keeps the year of the file it was made from.
+    "the scope sentence with last year's year": (
+        "青禾县中心卫生院2024年度部门决算\n一、部门基本情况\n纳入青禾县中心卫生院2024年度部门决算编制范围的二级预算单位包括:无。\n"
+        "二、收入支出决算总体情况\n2024年度收入总计820.50万元，支出总计820.50万元。",
+        "青禾县中心卫生院2024年度部门决算\n一、部门基本情况\n纳入青禾县中心卫生院2023年度部门决算编制范围的二级预算单位包括:无。\n"
+        "二、收入支出决算总体情况\n2024年度收入总计820.50万元，支出总计820.50万元。",
+        ("XRF006", "2023"),
+    ),
     # A web page's 说明 cell: sentences in one cell, a rule closing it.
     "sentences in one cell of a page's table": (
         "增减情况说明:2024年度“三公”经费预算数为419.6万元,较2023年472.9万元减少53.3万元,同比下降11.27%。"
@@ -269,3 +285,14 @@ def test_a_cell_copied_with_pinyin_and_spaces_reads_as_its_heading():
     text = CELL_TABLE.format(total="8.70", reception_budget="5.60").replace("预 算 数 |", "預(yù) 算 數(shù) |")
     (table,) = engine.read_document(Source("t.txt", text)).tables
     assert [c.path for c in table.columns][1] == ("预算数",)
+
+
+def test_a_title_of_another_year_after_the_body_is_a_link(rules):
+    """Below the first amount, the same title with last year's year is a link to last year's file."""
+    text = ("青禾州本级2024年度“三公”经费决算支出情况说明\n2024年度“三公”经费支出决算为58.20万元，比上年减少6.30万元。\n"
+            "相关文件\n青禾州本级2023年度“三公”经费决算支出情况说明\n")
+    assert flagged(text, rules, head="") == []
+    moved = text.replace("相关文件\n青禾州本级2023年度“三公”经费决算支出情况说明\n", "").replace(
+        "说明\n2024", "说明\n青禾州本级2023年度“三公”经费决算支出情况说明\n2024", 1)
+    assert flagged(moved, rules, head="") == [("XRF006", "2023")]
+

@@ -23,7 +23,7 @@ KINDS = {
 }
 
 CHOICES = {
-    ("agree", "of"): ("changes", "facts", "scopes"),
+    ("agree", "of"): ("changes", "facts", "scopes", "years"),
     ("change", "check"): ("rate", "direction", "flat", "base", "flat_figures", "increase_bound", "points",
                           "annual"),
     ("share", "of"): ("share", "completion"),

@@ -28,9 +28,25 @@ PLACEHOLDERS: Final = {"label", "stated", "expected", "why", "gap", "others", "b
 
 
 def check(rule, document: Document, reporter: Reporter) -> None:
-    {"changes": check_changes, "facts": check_facts, "scopes": check_scopes}[rule.params["of"]](
+    {"changes": check_changes, "facts": check_facts, "scopes": check_scopes, "years": check_years}[rule.params["of"]](
         rule, document, reporter
     )
+
+
+def check_years(rule, document: Document, reporter: Reporter) -> None:
+    """The places a document names its own year (own_year.py) give the year its title gives."""
+    for own in document.own_years:
+        reporter.report.checked += 1
+        if own.year == document.year:
+            continue
+        expected = str(document.year)
+        if own.other is not None:
+            why = reporter.hint("own_year_title", line=str(own.other.line), expected=expected)
+        else:
+            why = reporter.hint("own_year_scope")
+        items = [own.span] if own.other is None else [own.span, own.other]
+        reporter.finding(rule, rule.severity, {"label": own.label, "others": "", "base": "", "why": why},
+                         items, expected, str(own.year))
 
 
 # Fund scopes from the widest to the narrowest: 全部资金 ⊇ 财政拨款 ⊇ 一般公共预算.
