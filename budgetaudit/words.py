@@ -27,7 +27,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "comparison": {"before": False, "bases": False, "year_suffixes": False, "frames": True, "previous": False},
     "share": {"words": False, "ratio_words": False, "whole_suffixes": False},
     "completion": {"frames": True, "rate_words": False, "budgets": False, "over": False, "under": False},
-    "lists": {"open": False, "joint": False, "joint_halves": False, "change_parts": False, "intro": False, "composition": False, "whole_endings": False,
+    "lists": {"remainders": False, "remainder_nouns": False, "open": False, "joint": False, "joint_halves": False, "change_parts": False, "intro": False, "composition": False, "whole_endings": False,
               "listed_totals": False,
               "respectively": False, "each": False,
               "separators": False, "bracket_parts": False, "close": False, "totals": False, "offsets": False},
@@ -204,6 +204,8 @@ class Words:
         self.composition_words: tuple[str, ...] = tuple(lists["composition"])
         self.whole_endings: tuple[str, ...] = tuple(lists["whole_endings"])
         self.listed_total = re.compile(_alternation(lists["listed_totals"]))
+        self.remainders: tuple[str, ...] = tuple(lists["remainders"])
+        self.remainder_nouns: frozenset[str] = frozenset(lists["remainder_nouns"])
         self.composition = re.compile(rf"(?P<label>[^，,。；;：:]{{1,40}}?)(?:{_alternation(lists['composition'])})")
         self.list_intro = re.compile(rf"(?P<label>[^，,。；;：:]{{0,40}}?)(?:{_alternation(lists['intro'])})")
         self.respectively = re.compile(_alternation(lists["respectively"]))

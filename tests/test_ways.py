@@ -578,7 +578,7 @@ WAYS = {
         "(二)基本财力保障补助4022万元，主要用于保运转。\n(三)其他一般性转移支付15494万元。\n二、专项转移支付\n",
         "一、一般性转移支付\n2024年一般性转移支付决算数为32976万元，其中：(一)均衡性转移支付13460万元，主要用于均衡财力。\n"
         "(二)基本财力保障补助4022万元，主要用于保运转。\n(三)其他一般性转移支付18016万元。\n二、专项转移支付\n",
-        ("TOT002", "32976万元"),
+        ("TOT001", "32976万元"),  # closed by 其他一般性转移支付: the list names every part
     ),
     # A template's direction word kept in its brackets (较上年(减少)16.23万元) is that word.
     "a direction word left in its template brackets": (

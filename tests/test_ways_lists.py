@@ -111,6 +111,25 @@ LISTS = {
         "占90.66%；项目支出19.45亿元，占9.34%。",
         ("TOT001", "218.78亿元"),
     ),
+    # A 其中 list closed by the rest (其他方面, 其他收入) names every part: it must add up, not only stay below.
+    "a list closed by 其他": (
+        "二、债券资金。2024年区级新增债券12.46亿元，其中，社会事业方面4.2亿元，交通基础设施方面3.05亿元，其他方面5.21亿元。",
+        "二、债券资金。2024年区级新增债券12.46亿元，其中，社会事业方面4.2亿元，交通基础设施方面3.05亿元，其他方面2.21亿元。",
+        ("TOT001", "12.46亿元"),
+    ),
+    "a list closed by the rest of its total's name": (
+        "一、收入情况。2024年度收入合计633.47万元，其中：财政拨款收入625.32万元，其他收入8.15万元。",
+        "一、收入情况。2024年度收入合计633.47万元，其中：财政拨款收入615.32万元，其他收入8.15万元。",
+        ("TOT001", "633.47万元"),
+    ),
+    # A count between the amount and its 其中 list: the amounts are parts of the amount the count's sentence names.
+    "a count between an amount and its list": (
+        "二、债券资金。2024年区级新增债券12.46亿元。区级新增债券共安排9个项目，其中，社会事业方面4.2亿元，"
+        "交通基础设施方面3.05亿元，其他方面5.21亿元。",
+        "二、债券资金。2024年区级新增债券12.46亿元。区级新增债券共安排9个项目，其中，社会事业方面4.2亿元，"
+        "交通基础设施方面3.05亿元，其他方面2.21亿元。",
+        ("TOT001", "12.46亿元"),
+    ),
 }
 
 
@@ -215,3 +234,11 @@ def test_a_change_of_an_item_with_no_figure_here_is_listed_not_judged(rules):
                         "无增减变化，比去年增加1.05万元，增长48.8%。", rules)
     assert "EXT007" in [u.code for u in report.unchecked]
     assert not [f for f in report.findings if f.severity in ("error", "warning")]
+
+
+def test_a_class_named_other_is_not_the_rest(rules):
+    """其他资本性支出 is a class of its own among 支出's parts, not the rest of 支出: the list stays a bound."""
+    text = ("一、支出情况。2024年度一般公共预算财政拨款支出460.37万元，其中：工资福利支出372.05万元，"
+            "商品和服务支出30.79万元，其他资本性支出1.64万元。")
+    assert flagged(text, rules) == []
+

@@ -274,6 +274,8 @@ class ListReader(PositionalReader):
     def group_for(self, key: Key, label: str, state: State) -> SumGroup | None:
         """The 其中 list this fact is a part of: the open list's total of the same quantity and side."""
         pool = [c for c in state.candidates if c.key.quantity == key.quantity]
+        if not pool and state.candidates:
+            pool = self.counted_subject(state.candidates[-1], key, state)
         # 预算为B，决算为A。其中：…决算为a: parts of the outturn, not of the budget stated beside it.
         measured = [c for c in pool if c.key.measure == key.measure]
         pool = measured or pool
@@ -316,6 +318,15 @@ class ListReader(PositionalReader):
             group = state.groups[id(total)] = SumGroup(total, [], "parts")
             self.doc.sums.append(group)
         return group
+
+    def counted_subject(self, count: Fact, key: Key, state: State) -> list[Fact]:
+        """新增债券27.38亿元。新增债券共安排20个项目，其中，A方面8.4亿元…: amounts after a count are parts of the
+        amount of the item the count's sentence names (its label opens with that amount's label)."""
+        for fact in reversed(state.paragraph):
+            if fact.key.quantity == key.quantity and len(fact.label) >= 4 and count.label.startswith(fact.label) \
+                    and fact.figure.start < count.figure.start:
+                return [fact]
+        return []
 
     def has_parts(self, total: Fact, state: State) -> bool:
         group = state.groups.get(id(total))

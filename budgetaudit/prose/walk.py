@@ -20,6 +20,7 @@ from .annual import annual_growths
 from .names import named_counts
 from .points import point_changes
 from .savings import savings
+from .remainder import close_lists
 from .state import ITEM_MARK, Item, State, WordAt, last_match, mark_number, mark_style, tail_clause
 from . import state as _state
 
@@ -420,6 +421,7 @@ def extract(source: Source, document: Document, dictionary: Dictionary) -> None:
     if document.kind == "unknown" and document.year is None:
         title.read(source, document)
     ProseReader(source, document, dictionary).read()
+    close_lists(document)
     units = [f.figure.unit for f in document.facts if f.figure.quantity == "money" and f.figure.unit is not None]
     if units:
         document.unit = max(dict.fromkeys(units), key=units.count)  # a tie goes to the first printed

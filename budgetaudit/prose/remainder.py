@@ -1,0 +1,35 @@
+"""A 其中 list closed by the rest (其他方面3.01亿元, 其他收入52.21万元) names every part of its total.
+
+Without a declared partition a 其中 list is only a bound (its parts may leave some out); a last part that
+is the rest of the total, 其他 with nothing after it, with a word for a share of a whole (方面, 领域), or
+with the total's own name after it (一般性转移支付 → 其他一般性转移支付; 收入合计 → 其他收入), says nothing was
+left out, so the list must add up. 其他资本性支出 among the parts of 支出 is a class of its own, not the rest.
+"""
+
+from __future__ import annotations
+
+from ..document import Document, SumGroup
+from ..words import default_words
+
+
+def close_lists(document: Document) -> None:
+    words = default_words()
+    for group in document.sums:
+        if group.kind == "parts" and not group.complete and len(group.parts) >= 2 and _is_rest(group, words):
+            group.complete = True
+
+
+def _is_rest(group: SumGroup, words) -> bool:
+    label = group.parts[-1].label
+    for word in words.remainders:
+        at = label.find(word)
+        if at < 0 or label[:at].strip("（(、，, 0123456789.一二三四五六七八九十)）") != "":
+            continue  # 其他 must open the part's name (after its number, if any)
+        rest = label[at + len(word):].rstrip("等")
+        if rest == "" or rest in words.remainder_nouns:
+            return True
+        whole = group.total.label
+        for ending in words.whole_endings:
+            whole = whole.removesuffix(ending)
+        return len(rest) >= 2 and whole.endswith(rest) or len(rest) >= 2 and rest in whole and whole.endswith(rest[-2:])
+    return False
