@@ -131,7 +131,14 @@ class Dictionary:
         return concept, scope, head
 
     def partition_of(self, total: str, parts: set[str]) -> bool:
-        """True when `parts` are every member of a declared partition of `total`."""
+        """True when `parts` are every member of a declared partition of `total`; a subject's total and parts
+        (县本级@三公经费, 县本级@公务接待费 …) as the bare ones are."""
+        entity, at, bare = total.rpartition("@")
+        if at:
+            prefix = entity + "@"
+            if not all(p.startswith(prefix) for p in parts):
+                return False
+            total, parts = bare, {p[len(prefix):] for p in parts}
         return any(total in totals and parts == members for totals, members in self.partitions)
 
     def partition_members(self, total: str) -> list[frozenset[str]]:

@@ -122,6 +122,17 @@ LISTS = {
         "一、收入情况。2024年度收入合计633.47万元，其中：财政拨款收入615.32万元，其他收入8.15万元。",
         ("TOT001", "633.47万元"),
     ),
+    # 8. A subject's 三公 total (区本级…三公经费) and its items in sentences of their own: the items are that subject's,
+    # so their changes add up to its change.
+    "a subject's items, each in a sentence of its own": (
+        "三、“三公”经费。2024年度，青禾区本级一般公共预算财政拨款三公经费支出合计85.53万元，同比减少14.92万元。"
+        "其中：因公出国(境)经费0万元，同比减少0万元。公务用车购置及运行费80.53万元，同比减少14.81万元。"
+        "公务接待费5.00万元，同比减少0.11万元。",
+        "三、“三公”经费。2024年度，青禾区本级一般公共预算财政拨款三公经费支出合计85.53万元，同比减少14.92万元。"
+        "其中：因公出国(境)经费0万元，同比减少0万元。公务用车购置及运行费80.53万元，同比减少14.92万元。"
+        "公务接待费5.00万元，同比减少0.11万元。",
+        ("TOT003", "14.92万元"),
+    ),
     # A count between the amount and its 其中 list: the amounts are parts of the amount the count's sentence names.
     "a count between an amount and its list": (
         "二、债券资金。2024年区级新增债券12.46亿元。区级新增债券共安排9个项目，其中，社会事业方面4.2亿元，"

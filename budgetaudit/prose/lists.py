@@ -143,6 +143,8 @@ class ListReader(PositionalReader):
             total_key = group.total.key
             if total_key.period != "current" or total_key.measure != key.measure:
                 key = Key(key.concept, total_key.period, total_key.measure, key.scope, key.quantity)
+        if group is not None:
+            key = self.subject_part(key, group)
         if group is not None and (group.total.key.known or key.concept in WORDS.structure) and not self.is_parent(group.total, key) \
                 and group.total.key.concept != key.concept and self.dictionary.lookup(label, key.quantity)[0] is not None:
             # 机构运行86.52万元，其中：基本支出86.52万元: that 基本支出 is 机构运行's, not the department's.
@@ -159,6 +161,8 @@ class ListReader(PositionalReader):
                 key = Key(key.concept, key.period, key.measure, group.total.key.scope, key.quantity)
         if listable and group is None and not state.reason and not state.candidates:
             group = self.sibling_group(key, state)
+            if group is not None:
+                key = self.subject_part(key, group)
             if group is not None and key.scope == "all":
                 key = Key(key.concept, key.period, key.measure, group.total.key.scope, key.quantity)
         fact = Fact(key, label, figure, "prose", context, sentence)
@@ -254,6 +258,13 @@ class ListReader(PositionalReader):
             self.doc.sums.append(group)
         return group
 
+    def subject_part(self, key: Key, group: SumGroup) -> Key:
+        """县本级三公经费x，其中：因公出国(境)费y: a part of a subject's total is that subject's (县本级@因公出国费)."""
+        entity, at, total = group.total.key.concept.rpartition("@")
+        if not at or "@" in key.concept or not key.known or total not in self.parents_of(key.concept):
+            return key
+        return Key(f"{entity}@{key.concept}", key.period, key.measure, key.scope, key.quantity)
+
     def sibling_group(self, key: Key, state: State) -> SumGroup | None:
         """A 其中 list of this paragraph that this fact completes (人员经费… 。公用经费…): partition siblings only."""
         # Only a list whose total has a partition holding this concept can take it: a fact of a concept
@@ -261,13 +272,18 @@ class ListReader(PositionalReader):
         parents = self.parents_of(key.concept)
         if not parents:
             return None
+        item = key.concept.rpartition("@")[2]
         for group in reversed(state.paragraph_groups):
-            if group.total.key.concept not in parents or group.total.key.quantity != key.quantity or group.complete:
+            total = group.total.key.concept
+            # A subject's total (县本级@三公经费) takes the bare item as its own (县本级@公务接待费).
+            if total not in parents and not ("@" in total and "@" not in key.concept and total.rpartition("@")[2] in parents):
                 continue
-            have = {p.key.concept for p in group.parts}
-            if key.concept in have:
+            if group.total.key.quantity != key.quantity or group.complete:
                 continue
-            if any(have | {key.concept} <= members for members in self.dictionary.partition_members(group.total.key.concept)):
+            have = {p.key.concept.rpartition("@")[2] for p in group.parts}
+            if item in have:
+                continue
+            if any(have | {item} <= members for members in self.dictionary.partition_members(total.rpartition("@")[2])):
                 return group
         return None
 
