@@ -769,6 +769,12 @@ WAYS = {
         "六、政府采购。全年采购预算金额为42875.34万元，实际采购金额为42642.41万元，节约金额232.93万元，资金节约率为0.64%。",
         ("PCT001", "0.64%"),
     ),
+    # The rate on the amount after (5.84/71.22) where the amount before is its base (5.84/77.06).
+    "a savings rate, 实际完成采购金额": (
+        "六、政府采购。2024年共实施政府采购预算77.06亿元，实际完成采购金额71.22亿元，节约资金5.84亿元，节约率达7.6%。",
+        "六、政府采购。2024年共实施政府采购预算77.06亿元，实际完成采购金额71.22亿元，节约资金5.84亿元，节约率达8.2%。",
+        ("PCT001", "8.2%"),
+    ),
     # 2. A comparison opening a sentence (与2015年决算数相比，) holds for the sentences after it on its line; a
     # change of 支出 there is of the 支出总计 stated before it.
     "a comparison opening a line, and a later sentence's change of the total": (
