@@ -161,6 +161,7 @@ class Share:
     reason: str = ""  # why the whole could not be resolved
     kind: str = "share"  # "completion": the outturn as a share of its budget (完成预算的r%)
     implied: list[Fact] = field(default_factory=list)  # no whole printed: the parts whose sum is the whole
+    joined: list[Fact] = field(default_factory=list)  # 两项合计占r%: the items whose sum is the part (part the last)
 
     def __init__(self, part: Fact, share: Figure, whole: Fact | None, whole_label: str, reason: str = "",
                  kind: str = "share", implied: list[Fact] | None = None) -> None:
@@ -171,6 +172,7 @@ class Share:
         self.reason = reason
         self.kind = kind
         self.implied = implied if implied is not None else []
+        self.joined = []
 
 
 @dataclass(slots=True, eq=False)

@@ -25,7 +25,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
                   "objects": False, "approximate": False},
     "flat": {"words": False, "loose": False},
     "comparison": {"before": False, "bases": False, "year_suffixes": False, "frames": True, "previous": False},
-    "share": {"words": False, "ratio_words": False, "whole_suffixes": False},
+    "share": {"words": False, "ratio_words": False, "whole_suffixes": False, "joined": False},
     "completion": {"frames": True, "rate_words": False, "budgets": False, "over": False, "under": False},
     "lists": {"remainders": False, "remainder_nouns": False, "open": False, "joint": False, "joint_halves": False, "change_parts": False, "intro": False, "composition": False, "whole_endings": False,
               "listed_totals": False,
@@ -204,6 +204,7 @@ class Words:
         self.composition_words: tuple[str, ...] = tuple(lists["composition"])
         self.whole_endings: tuple[str, ...] = tuple(lists["whole_endings"])
         self.listed_total = re.compile(_alternation(lists["listed_totals"]))
+        self.joined_share = re.compile(rf"(?P<count>[两二三四五六七八九2-9])\s*(?:{_alternation(data['share']['joined'])})")
         self.remainders: tuple[str, ...] = tuple(lists["remainders"])
         self.remainder_nouns: frozenset[str] = frozenset(lists["remainder_nouns"])
         self.composition = re.compile(rf"(?P<label>[^，,。；;：:]{{1,40}}?)(?:{_alternation(lists['composition'])})")

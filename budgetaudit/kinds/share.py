@@ -59,6 +59,15 @@ def check(rule, document: Document, reporter: Reporter) -> None:
             continue
         if item.whole is item.part or item.whole.figure.quantity != item.part.figure.quantity:
             continue
+        if item.joined:
+            # 两项合计占r%: the share of the items together.
+            judgement = judge(_sum_share, [1] * len(item.joined) + [-1],
+                              [operand(p) for p in item.joined] + [operand(item.whole)], operand(item.share),
+                              divisor_guard(len(item.joined)))
+            reporter.judged(rule, judgement, item.share, [*item.joined, item.whole],
+                            {"label": "+".join(p.label for p in item.joined), "whole": item.whole.label},
+                            _nudged(judgement, item, shares, reporter))
+            continue
         judgement = judge(
             share_of, [1, -1], [operand(item.part), operand(item.whole)], operand(item.share), divisor_guard(1)
         )
@@ -77,15 +86,23 @@ def check(rule, document: Document, reporter: Reporter) -> None:
                 if rounds_to(mine, item.share) and rounds_to(theirs, other.share):
                     hint = reporter.hint("swapped", other=other.part.label)
                     break
-            siblings = [s for s in shares if s.whole is item.whole]
-            # Nudging moves a share by a unit or two of its last digit so that the list adds to 100%.
-            near = judgement.printed is not None and abs(judgement.printed - item.share.value) <= Fraction(
-                2, 10**item.share.decimals
-            )
-            if not hint and near and len(siblings) > 1 and sum(s.share.value for s in siblings) == 100:
-                hint = reporter.hint("nudged")
+            hint = hint or _nudged(judgement, item, shares, reporter)
         values = {"label": item.part.label, "whole": item.whole.label}
         reporter.judged(rule, judgement, item.share, [item.part, item.whole], values, hint)
+
+
+def _nudged(judgement, item, shares, reporter) -> str:
+    """Nudging moves a share by a unit or two of its last digit so that the list adds to 100%."""
+    if judgement.outcome is not Outcome.INCONSISTENT or judgement.printed is None:
+        return ""
+    siblings = [s for s in shares if s.whole is item.whole]
+    near = abs(judgement.printed - item.share.value) <= Fraction(2, 10**item.share.decimals)
+    return reporter.hint("nudged") if near and len(siblings) > 1 and sum(s.share.value for s in siblings) == 100 else ""
+
+
+def _sum_share(*values: Fraction) -> Fraction:
+    """100 × (the parts together) / the whole (the last value)."""
+    return sum(values[:-1], Fraction(0)) * 100 / values[-1]
 
 
 def _share_of_sum(part: Fraction, *others: Fraction) -> Fraction:

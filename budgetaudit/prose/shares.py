@@ -30,13 +30,32 @@ class ShareReader(ListReader):
         whole_label = clean_label(WORDS.whole_suffix.sub("", (match.groupdict().get("whole") or "").strip()))
         part = state.subject
         at = max(lead_clause.rfind(word) for word in WORDS.share_words)
-        named = clean_label(lead_clause[:at]) if at >= 0 else ""
+        count = self.joined_count(lead_clause)
+        named = clean_label(lead_clause[:at]) if at >= 0 and not count else ""
         if named and part is not None and named != part.label:
             # 税收收入占地方一般公共预算收入的比重为71.1%: the share names its part; not the last item stated.
             part = self.latest_labelled(named, state)
         if part is not None:
             self.qualify_by_whole(part, whole_label)
+            shares = len(self.doc.shares)
             self.add_share(part, figure, None, whole_label, state)
+            if count and len(self.doc.shares) > shares:
+                joined = [f for f in state.facts if f.key.quantity == part.key.quantity and f.context == "statement"]
+                share = self.doc.shares[-1]
+                if len(joined) >= count and joined[-1] is part:
+                    share.joined = joined[-count:]
+                else:
+                    share.whole, share.reason = None, "joined_parts"
+
+    @staticmethod
+    def joined_count(lead_clause: str) -> int:
+        """两项合计占: how many items the share is of together (0 where it is of one)."""
+        match = WORDS.joined_share.search(lead_clause) if "合计" in lead_clause or "共" in lead_clause \
+            or "加起来" in lead_clause else None
+        if match is None:
+            return 0
+        count = match.group("count")
+        return int(count) if count.isdigit() else "零一二三四五六七八九".find(count) if count != "两" else 2
 
     def qualify_by_whole(self, part: Fact, whole_label: str) -> None:
         """商品和服务支出426000元，占项目支出预算90.73%: the item is that whole's part (words.toml labels.part_of_whole)."""
