@@ -48,7 +48,7 @@ def derive_partitions(document: Document, dictionary: Dictionary) -> None:
                 document.sums.append(SumGroup(total, parts, "derived", complete=True))
 
 
-def _change_amount(found: list[Change]) -> Fact | None:
+def _change_amount(found: list[Change], labels: dict[int, str] | None = None) -> Fact | None:
     """The one amount of change the statements give (signed, as a fact of its own), or None where they differ."""
     signed = {(c.delta_sign if c.delta.base_ratio[0] else 0, c.delta.base_ratio) for c in found if c.delta}
     if len(signed) != 1:
@@ -58,13 +58,17 @@ def _change_amount(found: list[Change]) -> Fact | None:
     assert delta is not None
     figure = Figure(delta.value * change.delta_sign, delta.decimals, delta.unit, delta.span, delta.start, delta.end)
     key = Key(change.key.concept, change.key.period, f"change:{change.base}", change.key.scope, change.key.quantity)
-    return Fact(key, change.label, figure, "prose", "statement")
+    label = labels.get(id(change), change.label) if labels else change.label
+    return Fact(key, label, figure, "prose", "statement")
 
 
 def derive_change_partitions(document: Document, dictionary: Dictionary) -> None:
     """The changes of a total and of every member of its declared partition, each against the same base and
     stated with one amount (三公经费同比减少Δ。其中：因公出国(境)费同比减少Δ1，…), make a group of changes."""
     changes: dict[tuple, list[Change]] = defaultdict(list)
+    # A label the dictionary does not know may still be a declared total (label:支出, 2022年支出预算x).
+    declared = {total for totals, _ in dictionary.partitions for total in totals}
+    labels: dict[int, str] = {}  # a change read as its total's, named by that total
     for change in document.changes:
         key = change.key
         whole, current, delta = change.whole_of_part, change.current, change.delta
@@ -73,9 +77,14 @@ def derive_change_partitions(document: Document, dictionary: Dictionary) -> None
             # 基本支出x，其中…公用经费353.71万元。比上年增加654万元: no base of the part is positive, so the change
             # is the total's (as the rate rule reads it).
             key = Key(whole.key.concept, "current", whole.key.measure, whole.key.scope, whole.key.quantity)
-        if change.delta is not None and change.delta_sign in (1, -1) and key.known and key.period == "current":
+            labels[id(change)] = whole.label
+        if change.delta is not None and change.delta_sign in (1, -1) and key.period == "current" \
+                and (key.known or key.concept in declared):
             measure = change.current.key.measure if change.current is not None else key.measure
-            changes[(key.concept, measure, change.base, document.scope_alias.get(key.scope, key.scope))].append(change)
+            scope = document.scope_alias.get(key.scope, key.scope)
+            if dictionary.side_of(key.concept, change.label) == "expenditure":
+                scope = document.spending_alias.get(scope, scope)
+            changes[(key.concept, measure, change.base, scope)].append(change)
     # A total whose change already has its parts listed (主要是…增加) is that list's business.
     listed = {(g.total.key.concept, g.total.key.measure) for g in document.sums if g.kind == "changes"}
 
@@ -83,9 +92,9 @@ def derive_change_partitions(document: Document, dictionary: Dictionary) -> None
         for (concept, measure, base, scope), found in list(changes.items()):
             if concept not in totals or (concept, f"change:{base}") in listed:
                 continue
-            total = _change_amount(found)
+            total = _change_amount(found, labels)
             # A budget's change and an outturn's change of the same items are two groups, never one.
-            parts = [_change_amount(changes.get((member, measure, base, scope), [])) for member in sorted(members)]
+            parts = [_change_amount(changes.get((member, measure, base, scope), []), labels) for member in sorted(members)]
             if scope != "all" and (concept, measure, base, "all") not in changes \
                     and all(not changes.get((member, measure, base, scope)) for member in members):
                 # 使用财政拨款安排“三公”经费…减少Δ, then each item's change with no fund named: the items are of the
@@ -148,8 +157,35 @@ def equivalent_scopes(document: Document) -> None:
                 and part.figure.base_value == total.figure.base_value
             ):
                 equal.add((wide, narrow))
+    document.scope_alias = _aliases(equal)
+    document.spending_alias = _aliases(_equal_spending(document))
+
+
+def _aliases(equal: set[tuple[str, str]]) -> dict[str, str]:
     alias: dict[str, str] = {}
     for wide, narrow in equal:
         for scope in _NESTED[_NESTED.index(wide) : _NESTED.index(narrow) + 1]:
             alias[scope] = alias.get(wide, wide)
-    document.scope_alias = alias
+    return alias
+
+
+# The whole of a year's spending, of all funds; and of each narrower fund scope.
+_SPENDING_ALL: Final = ("支出合计", "label:支出")
+_SCOPE_SPENDING: Final = {"fiscal": "财政拨款支出", "general": "一般公共预算财政拨款支出"}
+
+
+def _equal_spending(document: Document) -> set[tuple[str, str]]:
+    """2022年支出预算4213.63万元 … 2022年一般公共预算支出4213.63万元: all the year's spending is of the narrower
+    scope, so every item's spending of all funds is its spending of that scope (what a revenue total cannot show
+    where the revenue holds a carry-over)."""
+    wide: dict[tuple, Fact] = {}
+    narrow: list[Fact] = []
+    for fact in document.facts:
+        key = fact.key
+        if key.period != "current" or key.quantity != "money" or fact.context != "statement" or fact.figure.sign <= 0:
+            continue
+        if key.scope == "all" and key.concept in _SPENDING_ALL:
+            wide[(key.measure, fact.figure.base_value)] = fact
+        elif _SCOPE_SPENDING.get(key.scope) == key.concept:
+            narrow.append(fact)
+    return {("all", f.key.scope) for f in narrow if (f.key.measure, f.figure.base_value) in wide}

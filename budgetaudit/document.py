@@ -247,6 +247,8 @@ class Document:
     # Fund scopes that name the same money in this document's current figures (crossref.py):
     # where all revenue is 一般公共预算 money, "all", "fiscal" and "general" figures are the same figures.
     scope_alias: dict[str, str] = field(default_factory=dict)
+    # Likewise for spending alone, where the year's spending of all funds equals its 一般公共预算 spending.
+    spending_alias: dict[str, str] = field(default_factory=dict)
     # Concepts that name two at once (收支总计: 收入总计 and 支出总计), from the dictionary the reader used.
     joint: dict[str, tuple[str, ...]] = field(default_factory=dict)
 

@@ -158,6 +158,17 @@ PAGES = {
         "|\n2024年度“三公”经费支出决算为58.20万元，比上年减少6.30万元，下降10.83%。",
         ("PCT002", "10.83%"),
     ),
+    # 4. The year's spending of all funds equal to its 一般公共预算 spending: 项目支出 stated of that scope is the
+    # department's, so 基本支出's and 项目支出's changes add up to the total's.
+    "spending all of one fund, its parts' changes in sections of their own": (
+        "青禾县某局2025年部门预算公开说明\n一、支出预算。2025年支出预算2213.63万元，比2024年预算减少345.91万元。\n"
+        "二、一般公共预算情况\n2025年一般公共预算支出2213.63万元。(一)基本支出。2025年基本支出1736.92万元，比2024年预算增加"
+        "154万元。(二)项目支出。2025年一般公共预算拨款项目支出预算476.71万元，比2024年预算减少499.91万元。",
+        "青禾县某局2025年部门预算公开说明\n一、支出预算。2025年支出预算2213.63万元，比2024年预算减少445.91万元。\n"
+        "二、一般公共预算情况\n2025年一般公共预算支出2213.63万元。(一)基本支出。2025年基本支出1736.92万元，比2024年预算增加"
+        "154万元。(二)项目支出。2025年一般公共预算拨款项目支出预算476.71万元，比2024年预算减少499.91万元。",
+        ("TOT003", "445.91万元"),
+    ),
     # 11. The title printed again above the body, one of the two left with last year's year.
     "a title printed again with last year's year": (
         "信息公开\n青禾州本级2024年度“三公”经费决算支出情况说明\n发布时间:2025-09-10\n\n"
@@ -296,3 +307,11 @@ def test_a_title_of_another_year_after_the_body_is_a_link(rules):
         "说明\n2024", "说明\n青禾州本级2023年度“三公”经费决算支出情况说明\n2024", 1)
     assert flagged(moved, rules, head="") == [("XRF006", "2023")]
 
+
+
+def test_spending_of_two_funds_is_not_one_money(rules):
+    """Where the 一般公共预算 spending is less than all the year's spending, its 项目支出 is not the department's:
+    no sum of changes is formed across the two scopes."""
+    consistent, inconsistent, _ = PAGES["spending all of one fund, its parts' changes in sections of their own"]
+    narrower = inconsistent.replace("2025年一般公共预算支出2213.63万元", "2025年一般公共预算支出2113.63万元")
+    assert [f for f in flagged(narrower, rules, head="") if f[0] == "TOT003"] == []

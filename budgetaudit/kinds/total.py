@@ -86,7 +86,12 @@ def check(rule, document: Document, reporter: Reporter) -> None:
                     if before.figure.value == after.figure.value and before.figure.value != 0:
                         hint = reporter.hint("neighbour", label=after.label, other=before.label)
                         break
-        parts = " + ".join(f"{p.label}{p.figure.text}" for p in group.parts)
+        if group.kind == "changes":
+            # A change's parts are signed: 基本支出增加654万元 + 项目支出减少1994.21万元.
+            parts = " + ".join(reporter.hint("change_up" if p.figure.value >= 0 else "change_down", label=p.label,
+                                             amount=p.figure.text) for p in group.parts)
+        else:
+            parts = " + ".join(f"{p.label}{p.figure.text}" for p in group.parts)
         values = {"label": stated.label, "parts": parts}
         reporter.judged(rule, judgement, stated, list(group.parts), values, hint)
 
