@@ -131,6 +131,7 @@ class Words:
         self.other_basis = re.compile(_alternation(word["other_basis"]))
         self.undecided = re.compile(rf"(?:{_alternation(word['undecided'])})\s*$")
         self.undecided_reach: int = _longest(word["undecided"])
+        self.direction_nouns: tuple[str, ...] = tuple(word["objects"])
         self.direction_lasts: str = _lasts(word["increase"] + word["decrease"] + word["objects"] + word["approximate"]
                                            + ["了", ")", "）"])
         self.undecided_lasts: str = _lasts(word["undecided"])

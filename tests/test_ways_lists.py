@@ -133,6 +133,15 @@ LISTS = {
         "公务接待费5.00万元，同比减少0.11万元。",
         ("TOT003", "14.92万元"),
     ),
+    # 4. 节约资金x，其中：货物类y…, opening its sentence with nothing it is compared with: an amount, not a change,
+    # and its parts are the classes' savings, not the classes' spending stated before.
+    "a saving broken down by the classes of what was bought": (
+        "五、政府采购。实际采购支出金额23082.39万元，其中：货物类3522.19万元；工程类17482.18万元；服务类2078.02万元。"
+        "节约资金137.62万元，其中：货物类：110.01万元，工程类：13.06万元，服务类：14.55万元。",
+        "五、政府采购。实际采购支出金额23082.39万元，其中：货物类3522.19万元；工程类17482.18万元；服务类2078.02万元。"
+        "节约资金147.62万元，其中：货物类：110.01万元，工程类：13.06万元，服务类：14.55万元。",
+        ("TOT001", "147.62万元"),
+    ),
     # A count between the amount and its 其中 list: the amounts are parts of the amount the count's sentence names.
     "a count between an amount and its list": (
         "二、债券资金。2024年区级新增债券12.46亿元。区级新增债券共安排9个项目，其中，社会事业方面4.2亿元，"

@@ -72,6 +72,7 @@ class ReaderBase:
         self.sentence_entity: tuple[int, str] = (-1, "")  # the subject the sentence opens with, by its start
         self._cursor = 0  # offset of the current lead, for the spans of direction words
         self._item_start = 0  # offset of the figure being placed (positional lists are keyed by it)
+        self._placed = False  # whether the last direction word read made a change (a base was found)
         self._parents: dict[str, frozenset[str]] = {}
         # The document's facts by label and concept (brought up to date when a named whole is resolved),
         # so a sentence of many 占X的r% does not scan every fact for each.

@@ -165,7 +165,12 @@ class ChangeReader(ShareReader):
                 last = facts[at]  # the last sentence's, when it has one, replaces this one's
         return last
 
-    def delta(self, figure: Figure, direction: re.Match[str] | WordAt, lead: str, state: State) -> None:
+    def delta(self, figure: Figure, direction: re.Match[str] | WordAt, lead: str, state: State) -> bool:
+        """A change Δ read from its direction word; False where no base makes it one (nothing recorded)."""
+        self.delta_of(figure, direction, lead, state)
+        return self._placed
+
+    def delta_of(self, figure: Figure, direction: re.Match[str] | WordAt, lead: str, state: State) -> None:
         sign = 1 if direction.group("word") in WORDS.increase else -1
         compared_here = WORDS.comparison.search(lead) is not None
         if not compared_here and state.change is not None and state.change.delta is not None \
@@ -182,6 +187,7 @@ class ChangeReader(ShareReader):
         if base is None and self.line_base is not None \
                 and self.source.position(self.at(self._item_start))[0] == self.line_base[1]:
             base = self.line_base[0]  # 与2015年决算数相比，收入增加…。支出增加…: the comparison opening the line
+        self._placed = base is not None
         if base is None:
             return  # 增加 with no comparison base is not a change this reader can place
         label, current, scope = self.subject_for(lead, direction, state)

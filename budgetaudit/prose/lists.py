@@ -145,9 +145,11 @@ class ListReader(PositionalReader):
                 key = Key(key.concept, total_key.period, total_key.measure, key.scope, key.quantity)
         if group is not None:
             key = self.subject_part(key, group)
-        if group is not None and (group.total.key.known or key.concept in WORDS.structure) and not self.is_parent(group.total, key) \
+        if group is not None and (group.total.key.known or key.concept in WORDS.structure
+                                  or holds_any(group.total.label, WORDS.savings_less)) and not self.is_parent(group.total, key) \
                 and group.total.key.concept != key.concept and self.dictionary.lookup(label, key.quantity)[0] is not None:
-            # 机构运行86.52万元，其中：基本支出86.52万元: that 基本支出 is 机构运行's, not the department's.
+            # 机构运行86.52万元，其中：基本支出86.52万元: that 基本支出 is 机构运行's, not the department's; so are the
+            # parts of a saving (节约资金x，其中：货物类y: 货物类's saving).
             key = Key(f"{group.total.key.concept}›{key.concept}", key.period, key.measure, key.scope, key.quantity)
         outer = state.bracket_total if state.outer is not None else None
         if outer is not None and not outer.key.known and key.known and "›" not in key.concept:

@@ -365,9 +365,10 @@ class ProseReader(ChangeReader):
             state.base = ("initial_budget" if self.doc.kind == "final_account" else "budget", "预算数")
             direction = WordAt("增加" if over is not None else "减少", against_budget.start(), against_budget.end())
         if direction:
-            self.delta(figure, direction, lead, state)
-            state.after_change = True
-            return
+            if self.delta(figure, direction, lead, state) or not _named_amount(direction):
+                state.after_change = True
+                return
+            # 节约资金137.62万元，其中：…, with nothing it is compared with: an amount so named, not a change.
         if self.inline_prior(item, lead, state, sentence) or self.whole_of_rate(item, lead, state, sentence):
             return
         self.statement(item, lead, state, sentence)
@@ -416,6 +417,11 @@ class ProseReader(ChangeReader):
         if holds_char(lead, WORDS.flat_firsts):
             for flat in WORDS.flat.finditer(lead):
                 self.flat_claim(flat, lead, lead_start, state)
+
+def _named_amount(direction) -> bool:
+    """节约资金, 增加收入: a direction word with the noun it makes an amount of."""
+    return direction.group(0).rstrip().endswith(WORDS.direction_nouns)
+
 
 def extract(source: Source, document: Document, dictionary: Dictionary) -> None:
     if document.kind == "unknown" and document.year is None:
