@@ -142,6 +142,14 @@ LISTS = {
         "节约资金147.62万元，其中：货物类：110.01万元，工程类：13.06万元，服务类：14.55万元。",
         ("TOT001", "147.62万元"),
     ),
+    # 7. 分项目看： after a part opens that part's breakdown, as 其中 does.
+    "分项目看 after a part": (
+        "一、收入情况。全旗一般公共预算收入完成100.03亿元，其中：旗本级收入完成75.29亿元，同比增长2.1%，分项目看：税收完成"
+        "16.81亿元，非税完成58.48亿元。",
+        "一、收入情况。全旗一般公共预算收入完成100.03亿元，其中：旗本级收入完成75.29亿元，同比增长2.1%，分项目看：税收完成"
+        "26.81亿元，非税完成58.48亿元。",
+        ("TOT002", "75.29亿元"),
+    ),
     # A count between the amount and its 其中 list: the amounts are parts of the amount the count's sentence names.
     "a count between an amount and its list": (
         "二、债券资金。2024年区级新增债券12.46亿元。区级新增债券共安排9个项目，其中，社会事业方面4.2亿元，"
