@@ -170,3 +170,32 @@ def test_seed_003_targets_against_descriptions(rules):
     found = {(f.code, f.stated) for f in report.findings if f.code.startswith("EVA")}
     assert ("EVA008", "75万元") in found
     assert ("EVA009", "≥50个") in found
+
+
+def _eva002(text, rules):
+    report = check_text(text, rules)
+    return [f for f in report.findings if f.code == "EVA002"]
+
+
+def test_a_total_is_never_corrected_above_the_maximum(rules):
+    """Scores adding up to 109 beside a total of 99: the score 10 above its own weight is blamed, not the total."""
+    (finding,) = _eva002(tab_rows(rows(score="60")), rules)
+    assert (finding.stated, finding.expected) == ("60", "50")
+    assert "109" in finding.message and "应为109" not in finding.message
+    assert [loc.span.text for loc in finding.locations] == ["60", "50", "99.00"]
+
+
+def test_scores_past_the_maximum_with_no_score_to_blame_list_the_candidates(rules):
+    """Weights past 100 (EVA001) and scores past 100 beside a total of 99: no one score is above its weight by
+    the excess, so the finding stays at the total, with no corrected value, and names the scores that could
+    give it up."""
+    table = rows()
+    table[4] = ["", "培训人数", "人次", "≥", "400", "420", "5", "60", "59", ""]
+    (finding,) = _eva002(tab_rows(table), rules)
+    assert (finding.stated, finding.expected) == ("99.00", "")
+    assert "培训人数、用户满意度" in finding.message
+
+
+def test_a_total_within_the_maximum_is_still_corrected_as_before(rules):
+    (finding,) = _eva002(tab_rows(rows(total="89.00")), rules)
+    assert finding.stated == "89.00" and "99" in finding.expected

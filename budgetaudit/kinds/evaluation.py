@@ -175,11 +175,41 @@ def check_total(rule, document: Document, reporter: Reporter) -> None:
             reason = doubt.reason if doubt else "evaluation_weights_unknown"
             reporter.unchecked(rule.code, reason, [ev.total] + (doubt.spans if doubt else []))
             continue
-        name, _, scores, _, sj = chosen
-        reporter.judged(
-            rule, sj, ev.total, [f for _, f in scores],
-            {"project": _project(ev), "parts": _parts_text(scores), "convention": _convention_text(reporter, name, ev)},
-        )
+        name, weights, scores, _, sj = chosen
+        values = {"project": _project(ev), "parts": _parts_text(scores), "convention": _convention_text(reporter, name, ev)}
+        if sj.outcome is Outcome.INCONSISTENT and _over_the_maximum(rule, reporter, ev, weights, scores, values):
+            continue
+        reporter.judged(rule, sj, ev.total, [f for _, f in scores], values)
+
+
+def _over_the_maximum(rule, reporter: Reporter, ev: Evaluation, weights, scores, values: dict[str, str]) -> bool:
+    """Scores adding up past the form's maximum (100) beside a total within it: the total is not what needs
+    correcting. The score above its own weight by exactly the excess is blamed; failing one, every score
+    that could give up the excess is listed (the finding stays at the total, with no corrected value)."""
+    total = ev.total
+    assert total is not None  # check_total reads evaluations with a total
+    added = sum((f.base_value for _, f in scores), Fraction(0))
+    maximum = Fraction(100)  # the form's maximum: its weights add up to 100 (EVA001)
+    if added <= maximum or total.base_value > maximum:
+        return False
+    reporter.report.checked += 1
+    excess = added - total.base_value
+    shown = {"sum": format_decimal(added, total.decimals), "max": format_decimal(maximum, 0),
+             "excess": format_decimal(excess, total.decimals)}
+    over = [(label, score, weight) for (label, score), (_, weight) in zip(scores, weights)
+            if score.base_value - weight.base_value == excess]
+    if len(over) == 1:
+        label, score, weight = over[0]
+        expected = format_decimal(score.base_value - excess, score.decimals)  # as the score is printed, unit-less
+        why = reporter.hint("evaluation_total_culprit", label=label, score=score.text, weight=weight.text,
+                            expected=expected, **shown)
+        reporter.finding(rule, rule.severity, {**values, "stated": total.text, "why": why},
+                         [score, weight, total], expected, score.text)
+        return True
+    candidates = [(label, score) for label, score in scores if score.base_value >= excess]
+    why = reporter.hint("evaluation_total_candidates", names=reporter.hint("list_separator").join(label for label, _ in candidates), **shown)
+    reporter.finding(rule, rule.severity, {**values, "why": why}, [total, *(f for _, f in candidates)], "", total.text)
+    return True
 
 
 def check_score_bounds(rule, document: Document, reporter: Reporter) -> None:
