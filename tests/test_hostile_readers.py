@@ -237,6 +237,32 @@ def test_a_pdf_flate_bomb_is_refused(tmp_path):
     assert result.returncode == 2
 
 
+def test_a_pdf_with_only_an_owner_password_is_read(tmp_path):
+    """An owner password (no copying) with an empty user password: the text is read and checked. reportlab
+    leaves the font's CIDSystemInfo strings unencrypted, so pdfminer decrypts them into noise and gives (cid:N)
+    for every glyph; such a page is read through PDFium instead."""
+    pytest.importorskip("pdfplumber")
+    reportlab = pytest.importorskip("reportlab")
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    assert reportlab
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "owner.pdf"
+    pdf = canvas.Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("", ownerPassword="owner", canCopy=0,
+                                                                          strength=128))
+    pdf.setFont("STSong-Light", 10)
+    for y, line in zip((800, 780, 765), ("2024年部门决算情况说明", "一、收入支出决算总体情况。2024年度收入总计2318.40万元，",
+                                         "比上年2476.95万元减少158.55万元，下降7.40%。")):
+        pdf.drawString(40, y, line)
+    pdf.save()
+    result = checked_or_refused(path, "--format", "concise")
+    assert result.returncode == 1
+    assert re.search(r"PCT002 \[error\].*7\.40%", result.stdout.decode())
+
+
 def test_text_after_an_entity_a_docx_does_not_define_is_kept(tmp_path):
     path = _docx(tmp_path, paragraphs=["MARK公务接待费支出12.50万元。"])
 

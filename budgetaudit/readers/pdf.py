@@ -61,7 +61,12 @@ def read(path: str, data: bytes):
                         items.append(("scanned", number))
                     page.close()
                     continue
-                items.extend(_page_items(page, number))
+                if _unmapped(page):
+                    # Glyphs pdfminer could not map to characters ((cid:19)…: a font whose encoding it misreads, as
+                    # in some encrypted files): PDFium's reading of that page's text, as lines.
+                    items.extend(("line", line, number) for line in _pdfium_lines(data, number - 1))
+                else:
+                    items.extend(_page_items(page, number))
                 page.close()  # its objects go once read: a long PDF is held a page at a time
                 streams.check()
         streams.check()
@@ -82,6 +87,25 @@ def read(path: str, data: bytes):
             grid = item[1]
             composer.grid(grid.cells, grid.rows, page=grid.page)
     return composer.finish("utf-8")
+
+
+def _unmapped(page) -> bool:
+    """Whether most of a page's glyphs came out as (cid:N) rather than characters."""
+    chars = page.chars
+    unmapped = sum(1 for c in chars if c["text"].startswith("(cid:"))
+    return unmapped * 2 > len(chars)
+
+
+def _pdfium_lines(data: bytes, index: int) -> list[str]:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        page = document[index]
+        text = page.get_textpage().get_text_range()
+    finally:
+        document.close()
+    return [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if line.strip()]
 
 
 class _StreamTooLarge(InputError):
