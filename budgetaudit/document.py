@@ -164,7 +164,7 @@ class Share:
     joined: list[Fact] = field(default_factory=list)  # 两项合计占r%: the items whose sum is the part (part the last)
 
     def __init__(self, part: Fact, share: Figure, whole: Fact | None, whole_label: str, reason: str = "",
-                 kind: str = "share", implied: list[Fact] | None = None) -> None:
+                 kind: str = "share", implied: list[Fact] | None = None, joined: list[Fact] | None = None) -> None:
         self.part = part  # hand-written: see source.Span
         self.share = share
         self.whole = whole
@@ -172,7 +172,7 @@ class Share:
         self.reason = reason
         self.kind = kind
         self.implied = implied if implied is not None else []
-        self.joined = []
+        self.joined = joined if joined is not None else []
 
 
 @dataclass(slots=True, eq=False)
