@@ -10,7 +10,9 @@ as it does for `pdftotext -layout` output. A table that goes on at the top of th
 the same columns is one table.
 
 A page without extractable text (a scanned image) is reported as unchecked, never as missing
-content; a file in which no page has text is refused.
+content; a file in which no page has text is refused. A page whose glyphs pdfminer cannot map to
+characters (most come out as (cid:N): a font encoding it misreads, as with the unencrypted font strings
+of some owner-password files) is read through PDFium instead, as lines of text without tables.
 """
 
 from __future__ import annotations
