@@ -279,3 +279,26 @@ def test_text_after_an_entity_a_docx_does_not_define_is_kept(tmp_path):
 
     source, _ = read(str(path))
     assert "&ext;公务接待费支出12.50万元" in source.text
+
+
+def test_an_xls_of_more_formatted_blanks_than_the_cell_limit_is_read_without_them(tmp_path, monkeypatch):
+    """Formatted blank cells past the limit of cells (a sheet of 16.7 million took a minute in xlrd): the
+    workbook is read without cell formats, so the blanks are never built, and its figures are still read."""
+    xlwt = pytest.importorskip("xlwt")
+    from budgetaudit.readers import xls
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("表1")
+    for r, line in enumerate(LINES):
+        sheet.write(r, 0, line)
+    shaded = xlwt.easyxf("pattern: pattern solid, fore_colour yellow")
+    for r in range(5, 45):
+        for c in range(50):
+            sheet.write(r, c, "", shaded)
+    path = tmp_path / "blanks.xls"
+    book.save(str(path))
+    data = path.read_bytes()
+    assert xls._blank_cells(data) == 2000
+    monkeypatch.setattr(xls, "MAX_CELLS", 1000)
+    source, _ = xls.read(str(path), data)
+    assert "1207.84万元" in source.text and "1027.84万元" in source.text

@@ -4,10 +4,15 @@ numbers printed with their cell format's decimals."""
 from __future__ import annotations
 
 import io
+import struct
+from typing import Final
 
 from ..source import InputError
 from .compose import Composer
-from .sheets import layout_sheet, number_text
+from .sheets import MAX_CELLS, layout_sheet, number_text
+
+_BLANK: Final = 0x0201  # BIFF record of one blank cell with a format
+_MULBLANK: Final = 0x00BE  # of a run of them: row, first column, a format per cell, last column
 
 
 def read(path: str, data: bytes):
@@ -17,7 +22,11 @@ def read(path: str, data: bytes):
         # xlrd prints its warnings about a damaged file to standard output unless given a log of its own:
         # only the report may go there (`--format json` must stay JSON).
         # ragged_rows: a row holds the cells it has, not as many as the sheet's widest row.
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=False,
+        # Cell formats give a number its printed decimals, but with them xlrd keeps every blank cell that
+        # has a format of its own (a sheet of 16.7 million took a minute): past the limit of cells, the
+        # numbers are read without their formats and the blanks not at all.
+        formats = _blank_cells(data) <= MAX_CELLS
+        book = xlrd.open_workbook(file_contents=data, formatting_info=formats, on_demand=False,
                                   logfile=io.StringIO(), verbosity=0, ragged_rows=True)
     except xlrd.XLRDError as exc:
         raise InputError(f"not an Excel .xls workbook ({exc}); Word .doc files are not read, save as .docx") from None
@@ -39,12 +48,41 @@ def read(path: str, data: bytes):
     return composer.finish("utf-8")
 
 
+def _blank_cells(data: bytes) -> int:
+    """How many formatted blank cells the workbook stream holds, counted from its record headers alone
+    (a damaged file counts as none: xlrd then says what is wrong with it)."""
+    from xlrd import compdoc
+
+    if data[:8] != compdoc.SIGNATURE:
+        return 0
+    try:
+        document = compdoc.CompDoc(data, logfile=io.StringIO())
+        for name in ("Workbook", "Book"):
+            stream, start, length = document.locate_named_stream(name)
+            if stream:
+                break
+        else:
+            return 0
+    except Exception:  # xlrd raises several types for a damaged container
+        return 0
+    count, at, end = 0, start, start + length
+    unpack = struct.Struct("<HH").unpack_from
+    while at + 4 <= end:
+        code, size = unpack(stream, at)
+        if code == _MULBLANK and size >= 6:
+            count += (size - 6) // 2
+        elif code == _BLANK:
+            count += 1
+        at += 4 + size
+    return count
+
+
 def _printed(book, sheet, cell, r: int, c: int) -> str:
     import xlrd
 
     if cell.ctype == xlrd.XL_CELL_NUMBER:
         fmt = None
-        xf_index = sheet.cell_xf_index(r, c)
+        xf_index = sheet.cell_xf_index(r, c) if book.formatting_info else None
         if xf_index is not None and xf_index < len(book.xf_list):
             fmt_key = book.xf_list[xf_index].format_key
             found = book.format_map.get(fmt_key)
