@@ -39,6 +39,9 @@ def _clean(text: str) -> str:
         label = label[1:].strip(":,，;、。.")
     if label[-1:] in ")）" and not any(c in label for c in "(（"):
         label = label[:-1].strip(":,，;、。.")
+    if "," in label or "，" in label:
+        # 市本级(含现代物流产业开发区,下同)地方一般公共预算收入: a bracket holding a clause is an aside, not the name's.
+        label = _ASIDE.sub("", label)
     for _ in range(2):
         label = _LEADING.sub("", label, count=1)
         label = _TRAILING.sub("", label)
@@ -46,6 +49,7 @@ def _clean(text: str) -> str:
 
 
 _clean_short: Final = lru_cache(maxsize=1 << 12)(_clean)
+_ASIDE: Final = re.compile(r"[(（][^()（）]*[,，][^()（）]*[)）]")
 
 
 @dataclass(frozen=True, slots=True)

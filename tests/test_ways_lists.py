@@ -150,6 +150,14 @@ LISTS = {
         "26.81亿元，非税完成58.48亿元。",
         ("TOT002", "75.29亿元"),
     ),
+    # A balance written out (A、B(其中…)、C，收入总量x): the figures in an item's brackets are that item's parts.
+    "a balance written out, one item broken down in brackets": (
+        "一、收入情况。上级补助收入227.20亿元、债务转贷收入48.48亿元(其中新增债券11.48亿元，再融资债券37.00亿元)、"
+        "动用预算稳定调节基金5.15亿元，收入总量280.83亿元。",
+        "一、收入情况。上级补助收入227.20亿元、债务转贷收入48.48亿元(其中新增债券11.48亿元，再融资债券37.00亿元)、"
+        "动用预算稳定调节基金5.15亿元，收入总量290.83亿元。",
+        ("TOT001", "290.83亿元"),
+    ),
     # A count between the amount and its 其中 list: the amounts are parts of the amount the count's sentence names.
     "a count between an amount and its list": (
         "二、债券资金。2024年区级新增债券12.46亿元。区级新增债券共安排9个项目，其中，社会事业方面4.2亿元，"
@@ -269,4 +277,12 @@ def test_a_class_named_other_is_not_the_rest(rules):
     text = ("一、支出情况。2024年度一般公共预算财政拨款支出460.37万元，其中：工资福利支出372.05万元，"
             "商品和服务支出30.79万元，其他资本性支出1.64万元。")
     assert flagged(text, rules) == []
+
+
+def test_a_subject_named_before_an_aside_is_that_subject(rules):
+    """市本级(含开发区，下同)地方一般公共预算收入: the aside in brackets is left out of the label, and 地方 qualifies the
+    revenue, not the subject: the line is 市本级's, never copies of 全市's figures."""
+    text = ("一、收支情况\n全市地方一般公共预算收入117.97亿元，增长5.9%；加上上年结转51.21亿元，收入总量169.18亿元。\n"
+            "市本级(含开发区，下同)地方一般公共预算收入22.91亿元，下降2.8%；加上上年结转12.70亿元，收入总量35.61亿元。\n")
+    assert flagged(text, rules, head="") == []
 

@@ -206,6 +206,12 @@ class ReaderBase:
             entity = clean_label(entity)
         name = concept.name if concept else f"label:{label}"
         named = entity[: entity.rfind("(")] if entity.endswith(")") and "(" in entity else entity
+        for word in WORDS.subjects:
+            if named.endswith(word) and word[-1] not in _LEVELS and len(named) > len(word) \
+                    and named[-len(word) - 1] in _LEVELS:
+                # 市本级地方一般公共预算收入: 市本级's 地方 revenue; the subject is 市本级.
+                entity = named = named[: -len(word)]
+                break
         if entity and (named.endswith(_FLOWS) or not (named[-1:] in _LEVELS or named.endswith(_BODIES)
                                                       or entity in WORDS.subjects or named.endswith(_BASES))):
             entity = ""  # 1-9月一般公共预算收入: a stretch of time, not a subject

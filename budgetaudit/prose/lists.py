@@ -29,6 +29,10 @@ _MARK_REACH: Final = 80  # how far before a 其中 the mark of its total's item 
 _ORDINAL: Final = re.compile(r"第[一二三四五六七八九十]{1,3}")
 
 
+# A bracketed aside between two items of a list, left out when their gap is read.
+_BRACKETED: Final = re.compile(r"[(（][^()（）]*[)）]")
+
+
 def ordinal_siblings(a: str, b: str) -> bool:
     """Two labels that differ only in an ordinal (第二产业增加值, 第三产业增加值): members of one enumeration."""
     first, second = _ORDINAL.match(a), _ORDINAL.match(b)
@@ -197,7 +201,9 @@ class ListReader(PositionalReader):
         run: list[Fact] = []
         for fact in reversed(state.facts):
             after = run[-1] if run else total
-            gap = self.text[fact.figure.end : after.figure.start]
+            gap = _BRACKETED.sub("", self.text[fact.figure.end : after.figure.start])
+            if ")" in gap or "）" in gap:
+                continue  # 债务转贷收入x(其中新增债券y,再融资债券z)、…: a figure in an item's brackets is that item's
             if run and ("、" not in gap or CLAUSE_PUNCT.search(gap.replace("、", "")) is not None):
                 break  # the items are joined by 、 alone; the last of them and the total by anything
             if fact.key.quantity != total.key.quantity or fact.key.period != total.key.period \
