@@ -8,6 +8,7 @@ from typing import Final
 
 from ..concepts import clean_label
 from ..document import Doubt, Fact, Key, SumGroup
+from .balance import listed_sum
 from .positional import PositionalReader
 from ..words import holds_any, holds_char
 from .state import (
@@ -27,10 +28,6 @@ YEAR: Final = _state.YEAR
 
 _MARK_REACH: Final = 80  # how far before a 其中 the mark of its total's item is looked for
 _ORDINAL: Final = re.compile(r"第[一二三四五六七八九十]{1,3}")
-
-
-# A bracketed aside between two items of a list, left out when their gap is read.
-_BRACKETED: Final = re.compile(r"[(（][^()（）]*[)）]")
 
 
 def ordinal_siblings(a: str, b: str) -> bool:
@@ -185,7 +182,7 @@ class ListReader(PositionalReader):
                 # counts is a breakdown to add up only where a partition is declared.
                 group.kind = "counts"
         elif not state.candidates and self.orig is None and WORDS.listed_total.search(tail_clause(lead)) is not None:
-            self.listed_sum(fact, state)
+            listed_sum(self.text, self.doc, fact, state)
         state.facts.append(fact)
         if item.start in state.labels:
             state.positional.append(fact)
@@ -194,29 +191,6 @@ class ListReader(PositionalReader):
         if pair_prior is not None:
             state.prior = pair_prior
         state.change = None
-
-    def listed_sum(self, total: Fact, state: State) -> None:
-        """…支出559,594万元、上解支出24,562万元、…、结转下年546万元，支出总量为596,070万元: the items joined by 、
-        right before a total named so are all of it (a balance written out), a complete sum."""
-        run: list[Fact] = []
-        for fact in reversed(state.facts):
-            after = run[-1] if run else total
-            gap = _BRACKETED.sub("", self.text[fact.figure.end : after.figure.start])
-            if ")" in gap or "）" in gap:
-                continue  # 债务转贷收入x(其中新增债券y,再融资债券z)、…: a figure in an item's brackets is that item's
-            if run and ("、" not in gap or CLAUSE_PUNCT.search(gap.replace("、", "")) is not None):
-                break  # the items are joined by 、 alone; the last of them and the total by anything
-            if fact.key.quantity != total.key.quantity or fact.key.period != total.key.period \
-                    or fact.key.measure != total.key.measure or fact.context != "statement":
-                break
-            run.append(fact)
-        if len(run) < 2:
-            return
-        first = run[-1].figure.start
-        clause = self.text[max(self.text.rfind(c, 0, first) for c in "，,；;：:。") + 1 : first]
-        if WORDS.closes_list.match(clause) is None:
-            # 加上中央补助x、…，收入总量y: the items are added to a figure stated before; not the sum of those alone.
-            self.doc.sums.append(SumGroup(total, list(reversed(run)), "parts", complete=True))
 
     def parentheses(self, lead: str, state: State) -> None:
         """公务用车购置及运行费28万元(购置费0万元，运行费28万元)，公务接待费1万元: the figures in brackets right
