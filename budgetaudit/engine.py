@@ -95,6 +95,10 @@ class Reporter:
         texts = self.hints.get(name, {})
         return render(texts.get(self.lang) or texts.get("zh", ""), values)
 
+    def join(self, items) -> str:
+        """Items of a list in a message, in the report's language (A、B、C; A, B, C)."""
+        return self.hint("list_separator").join(items)
+
     def unchecked(self, code: str, reason: str, items: list, **values: str) -> None:
         """A relation that was found but could not be judged; `reason` names a text in rules/hints.toml."""
         text = self.hint(reason, **values) or reason

@@ -120,6 +120,9 @@ def test_a_seed_report_is_chinese_by_default_and_english_on_request():
         # or is the dictionary's name for what it printed; punctuation that joins them is not a word.
         foreign = {run_ for run_ in re.findall(r"[\u4e00-\u9fff]+", english) if run_ not in text}
         assert foreign == set(), (seed.name, sorted(foreign)[:10])
+        # Nor does the English report join what it composes with Chinese punctuation: the lines of copies
+        # (52.84 (lines 21, 604)) and the items it lists (年度预算执行率10, 年稳定运行天数20).
+        assert re.search(r"\d（\d|\d、\d|\d、[\u4e00-\u9fff]", english) is None, seed.name
 
 
 RULE = '''[[rule]]

@@ -86,8 +86,10 @@ def _more(shown: list[str], total: int, separator: str) -> str:
     return separator.join(shown) + (f"{separator}…+{total - len(shown)}" if total > len(shown) else "")
 
 
-def _lines(items) -> str:
-    return _more([str(i.span.line) for i in items[:SHOWN_PER_VALUE]], len(items), "、")
+def _lines(reporter: Reporter, items) -> str:
+    """（21、604）: where the copies stand, in the report's language."""
+    lines = _more([str(i.span.line) for i in items[:SHOWN_PER_VALUE]], len(items), reporter.hint("list_separator"))
+    return reporter.hint("at_lines", lines=lines)
 
 
 def _evidence(own: list, others: list[list]) -> list:
@@ -136,7 +138,7 @@ def check_changes(rule, document, reporter: Reporter) -> None:
                     reporter.finding(
                         rule, rule.severity,
                         {"label": change.label, "base": change.base_text,
-                         "others": f"{other_word}{others[0].delta.text}（{_lines([o.delta for o in others])}）",
+                         "others": f"{other_word}{others[0].delta.text}{_lines(reporter, [o.delta for o in others])}",
                          "why": ""},
                         [change.delta, *change.words[:1], *[o.delta for o in _evidence([], [others])]],
                         f"{other_word}{others[0].delta.text}", f"{word}{change.delta.text}",
@@ -192,7 +194,7 @@ def _check_amounts(rule, document: Document, reporter: Reporter) -> None:
             reporter.finding(
                 rule, rule.severity,
                 {"label": change.label, "base": change.base_text,
-                 "others": f"{other_word}{agreeing[0].delta.text}（{_lines([c.delta for c in agreeing])}）", "why": ""},
+                 "others": f"{other_word}{agreeing[0].delta.text}{_lines(reporter, [c.delta for c in agreeing])}", "why": ""},
                 [change.delta, *change.words[:1], *[c.delta for c in _evidence([], [agreeing])]],
                 f"{other_word}{agreeing[0].delta.text}", f"{word}{change.delta.text}",
             )
@@ -233,7 +235,7 @@ def _check_rates(rule, same: list, reporter: Reporter) -> None:
         reporter.finding(
             rule, rule.severity,
             {"label": wrong.label, "base": wrong.base_text,
-             "others": f"{right.rate.text}（{_lines([right.rate])}）", "why": ""},
+             "others": f"{right.rate.text}{_lines(reporter, [right.rate])}", "why": ""},
             [wrong.rate, right.rate, wrong.delta],
             right.rate.text, wrong.rate.text,
         )
@@ -262,7 +264,7 @@ def check_facts(rule, document: Document, reporter: Reporter) -> None:
         for cluster in clusters[1:]:
             # Only the first values can be shown: the others are counted, not listed again for each copy.
             shown = [c for c in clusters[: SHOWN_OTHERS + 1] if c is not cluster]
-            by_value = _by_value(clusters, cluster)
+            by_value = _by_value(reporter, clusters, cluster)
             for fact in cluster:
                 # The copies, grouped by value: this one first, then its own value's copies, then the others
                 # (a sample of each when there are many: _evidence).
@@ -284,12 +286,12 @@ def _usual_unit(document: Document) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
-def _by_value(clusters, own) -> str:
+def _by_value(reporter: Reporter, clusters, own) -> str:
     """52.84（21、604、709）；52.48（839）: every other value with the lines where it stands (the first
     SHOWN_VALUES values, SHOWN_PER_VALUE lines of each, then …+N)."""
     values = [c for c in clusters[: SHOWN_VALUES + 1] if c is not own]
-    shown = [f"{c[0].figure.text}（{_lines(c)}）" for c in values[:SHOWN_VALUES]]
-    return _more(shown, len(clusters) - 1, "；")
+    shown = [f"{c[0].figure.text}{_lines(reporter, c)}" for c in values[:SHOWN_VALUES]]
+    return _more(shown, len(clusters) - 1, reporter.hint("separator"))
 
 
 def _clusters(facts) -> list[list]:

@@ -129,5 +129,6 @@ def check_evaluations(rule, document: Document, reporter: Reporter) -> None:
 def _report(rule, reporter: Reporter, severity, missing, title, subject: str = "") -> None:
     # The fingerprint of a document-level finding is the rule and what is missing (in words that do not
     # change with --lang), never the title it is placed at.
-    text = "、".join(missing)
-    reporter.finding(rule, severity, {"missing": text, "why": ""}, [title], "", title.text, subject or "missing " + text)
+    text = "、".join(missing)  # the fingerprint's words, whatever the language of the report
+    reporter.finding(rule, severity, {"missing": reporter.join(missing), "why": ""}, [title], "", title.text,
+                     subject or "missing " + text)

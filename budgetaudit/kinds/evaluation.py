@@ -63,8 +63,8 @@ def check(rule, document: Document, reporter: Reporter) -> None:
     CHECKERS[name](rule, document, reporter)
 
 
-def _parts_text(items: list[tuple[str, Figure]]) -> str:
-    return "、".join(f"{label}{figure.text}" for label, figure in items)
+def _parts_text(reporter: Reporter, items: list[tuple[str, Figure]]) -> str:
+    return reporter.join(f"{label}{figure.text}" for label, figure in items)
 
 
 # ---- weights and totals -------------------------------------------------------------------------
@@ -156,7 +156,7 @@ def check_weights(rule, document: Document, reporter: Reporter) -> None:
         stated = format_decimal(wj.printed, max(f.decimals for _, f in weights)) + "分"
         reporter.finding(
             rule, severity,
-            {"project": _project(ev), "parts": _parts_text(weights), "convention": _convention_text(reporter, name, ev)},
+            {"project": _project(ev), "parts": _parts_text(reporter, weights), "convention": _convention_text(reporter, name, ev)},
             [f for _, f in weights], "100分", stated,
         )
 
@@ -176,7 +176,7 @@ def check_total(rule, document: Document, reporter: Reporter) -> None:
             reporter.unchecked(rule.code, reason, [ev.total] + (doubt.spans if doubt else []))
             continue
         name, weights, scores, _, sj = chosen
-        values = {"project": _project(ev), "parts": _parts_text(scores), "convention": _convention_text(reporter, name, ev)}
+        values = {"project": _project(ev), "parts": _parts_text(reporter, scores), "convention": _convention_text(reporter, name, ev)}
         if sj.outcome is Outcome.INCONSISTENT and _over_the_maximum(rule, reporter, ev, weights, scores, values):
             continue
         reporter.judged(rule, sj, ev.total, [f for _, f in scores], values)
@@ -207,7 +207,7 @@ def _over_the_maximum(rule, reporter: Reporter, ev: Evaluation, weights, scores,
                          [score, weight, total], expected, score.text)
         return True
     candidates = [(label, score) for label, score in scores if score.base_value >= excess]
-    why = reporter.hint("evaluation_total_candidates", names=reporter.hint("list_separator").join(label for label, _ in candidates), **shown)
+    why = reporter.hint("evaluation_total_candidates", names=reporter.join(label for label, _ in candidates), **shown)
     reporter.finding(rule, rule.severity, {**values, "why": why}, [total, *(f for _, f in candidates)], "", total.text)
     return True
 

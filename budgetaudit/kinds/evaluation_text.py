@@ -311,7 +311,7 @@ def check_description_sum(rule, document: Document, reporter: Reporter) -> None:
                 continue
             judgement = judge(total, [1] * len(parts), [operand(p) for p in parts], operand(stated))
             reporter.judged(rule, judgement, stated, parts, {
-                "project": _project(ev), "label": reporter.hint("evaluation_total_word"), "parts": "、".join(p.text for p in parts),
+                "project": _project(ev), "label": reporter.hint("evaluation_total_word"), "parts": reporter.join(p.text for p in parts),
             })
     # A project's items against its stated funds.
     for ev in document.evaluations:
@@ -330,5 +330,5 @@ def check_description_sum(rule, document: Document, reporter: Reporter) -> None:
             continue
         judgement = judge(total, [1] * len(heads), [operand(h) for h in heads], operand(ev.amount))
         reporter.judged(rule, judgement, ev.amount, heads, {
-            "project": _project(ev), "label": reporter.hint("evaluation_items"), "parts": "、".join(h.text for h in heads),
+            "project": _project(ev), "label": reporter.hint("evaluation_items"), "parts": reporter.join(h.text for h in heads),
         })

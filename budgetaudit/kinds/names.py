@@ -23,6 +23,6 @@ def check(rule, document: Document, reporter: Reporter) -> None:
             continue
         expected = str(listed.fewest) if listed.fewest == listed.most else f"{listed.fewest}–{listed.most}"
         expected += listed.count.unit or ""
-        names = "、".join(name.text.strip() for name in listed.names)
+        names = reporter.join(name.text.strip() for name in listed.names)
         reporter.finding(rule, rule.severity, {"label": listed.label, "names": names},
                          [listed.count, *listed.names], expected, listed.count.text)
