@@ -31,7 +31,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
               "listed_totals": False,
               "respectively": False, "each": False,
               "separators": False, "bracket_parts": False, "close": False, "totals": False, "offsets": False},
-    "reason": {"start": False},
+    "reason": {"start": False, "uses": False},
     "labels": {"openings": False, "anaphora": False, "measure_only": False, "structure": False, "before_measure": False,
                "self_names": False, "subjects": False, "levels": False, "bodies": False,
                "bases": False, "approved": False, "flows": False, "subject_frames": True, "basis_frames": True,
@@ -223,6 +223,7 @@ class Words:
         self.list_separator = " ,，" + "".join(sorted({c for s in lists["separators"] for c in s}))
         self.plural_tail = re.compile(rf"(?:{_alternation(word['before'][:3] + ['均'])})$")
         self.reason_start = re.compile(_alternation(data["reason"]["start"]))
+        self.uses: frozenset[str] = frozenset(data["reason"]["uses"])
         self.reason_firsts: re.Pattern[str] = _firsts(data["reason"]["start"])
         labels = data["labels"]
         self.anaphora: frozenset[str] = frozenset(labels["anaphora"])

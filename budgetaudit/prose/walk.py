@@ -388,6 +388,13 @@ class ProseReader(ChangeReader):
         if reason is not None and lead.rfind("(", 0, reason.start()) > lead.rfind(")", 0, reason.start()) \
                 and lead.find(")", reason.end()) >= 0:
             reason = None  # (包括…用于教育的经费等)162.46亿元: a use named inside brackets that close before the figure
+        if reason is not None and reason.group(0) in WORDS.uses:
+            at = lead_start + reason.start()
+            opened = max(self.sentence_start, *(self.text.rfind(c, self.sentence_start, at) + 1 for c in "；;：:"))
+            if _ITEM_OPENING.fullmatch(self.text, opened, at) is not None:
+                # (一)用于群众体育支出290万元; 其中：用于A 110万元；用于B 150万元: a use and its amount, opening the
+                # sentence or an item of a list, is a statement.
+                reason = None
         stop = max(lead.rfind("；"), lead.rfind(";"))
         if (state.reason or reason is not None) and holds_any(lead, WORDS.open_words):
             # …主要原因是社会保障费收入增加其中:财政拨款收入348.50万元: a list opened with a colon ends the reason,
@@ -417,6 +424,10 @@ class ProseReader(ChangeReader):
         if holds_char(lead, WORDS.flat_firsts):
             for flat in WORDS.flat.finditer(lead):
                 self.flat_claim(flat, lead, lead_start, state)
+
+# What may stand before the first word of a sentence or list item: space and the item's mark ((一), 1., 一、).
+_ITEM_OPENING: Final = re.compile(r"[\s　]*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?)?[\s　]*")
+
 
 def _named_amount(direction) -> bool:
     """节约资金, 增加收入: a direction word with the noun it makes an amount of."""
