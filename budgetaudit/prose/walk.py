@@ -390,8 +390,8 @@ class ProseReader(ChangeReader):
             reason = None  # (包括…用于教育的经费等)162.46亿元: a use named inside brackets that close before the figure
         if reason is not None and reason.group(0) in WORDS.uses:
             at = lead_start + reason.start()
-            opened = max(self.sentence_start, *(self.text.rfind(c, self.sentence_start, at) + 1 for c in "；;：:"))
-            if _ITEM_OPENING.fullmatch(self.text, opened, at) is not None:
+            item_start = max(self.sentence_start, *(self.text.rfind(c, self.sentence_start, at) + 1 for c in "；;：:"))
+            if _ITEM_OPENING.fullmatch(self.text, item_start, at) is not None:
                 # (一)用于群众体育支出290万元; 其中：用于A 110万元；用于B 150万元: a use and its amount, opening the
                 # sentence or an item of a list, is a statement.
                 reason = None
