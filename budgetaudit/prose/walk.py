@@ -4,22 +4,17 @@
 from __future__ import annotations
 
 import re
-from fractions import Fraction
 from typing import Final
 
 from .. import title
 from ..concepts import Dictionary, clean_label
-from ..document import Document, Doubt, Fact, Key, SumGroup
-from ..figures import MONEY_UNITS, Figure
+from ..document import Document, Doubt, Key, SumGroup
+from ..figures import Figure
 from ..sentences import HEADING, has_figure, sentences
 from ..source import Source
 from ..words import holds_any, holds_char, search_tail
 from .base import subject_prefix
-from .changes import ChangeReader
-from .annual import annual_growths
-from .names import named_counts
-from .points import point_changes
-from .savings import savings
+from .sentence import SentenceReader
 from .remainder import close_lists
 from .state import ITEM_MARK, Item, State, WordAt, last_match, mark_number, mark_style, tail_clause
 from . import state as _state
@@ -47,7 +42,7 @@ def _first_visible(text: str) -> str:
 OPENS_WITH_YEAR: Final = re.compile(r"\s*(?:19|20)\d{2}\s*年")
 
 
-class ProseReader(ChangeReader):
+class ProseReader(SentenceReader):
     def read(self) -> None:
         state = State()
         for s, e in sentences(self.text, self.page_lines):
@@ -241,56 +236,6 @@ class ProseReader(ChangeReader):
         self.close_groups(state)
         self.implied_wholes(shares_from)
         self.negations(s, e, sentence)
-
-    def sentence_relations(self, s: int, e: int, items: list[Item]) -> None:
-        """The relations a sentence states among its figures as a whole (names.py, annual.py, savings.py, points.py).
-        Each is looked for only where the sentence holds the figures it needs: counting the items is cheaper
-        than searching the sentence for the words."""
-        counts = percents = money = points = 0
-        for item in items:
-            unit = item.figure.unit
-            if unit == "%":
-                percents += 1
-            elif unit in MONEY_UNITS:
-                money += 1
-            elif unit == "个百分点":
-                points += 1
-            elif unit in WORDS.named_count_units:
-                counts += 1
-        text = self.text
-        if counts:
-            self.doc.named_counts.extend(named_counts(text, s, e, items, self.span))
-        if percents >= 2 and holds_any(text[s:e], WORDS.annual_words):
-            self.doc.annual_growths.extend(annual_growths(text, s, items, self.doc.year))
-        if money >= 3 and holds_any(text[s:e], WORDS.savings_after) and holds_any(text[s:e], WORDS.savings_less):
-            found = savings(text, s, items, self.measure)
-            if found is not None:
-                self.doc.sums.append(found[0])
-                if found[1] is not None:
-                    self.doc.shares.append(found[1])
-        if points and percents >= 2:
-            self.doc.points.extend(point_changes(text, s, items, self.span))
-
-    def negations(self, s: int, e: int, sentence: int) -> None:
-        """无新购公务用车安排: a figure of zero, printed as words, located at the words."""
-        if not self.dictionary.negation_phrases.search(self.text, s, e):
-            return  # most sentences hold none of the phrases: not looked for one by one
-        sentence_text = self.text[s:e]
-        for concept_name, phrases in self.dictionary.negations.items():
-            concept = self.dictionary.concepts.get(concept_name)
-            if concept is None:
-                continue
-            for phrase in phrases:
-                at = sentence_text.find(phrase)
-                if at < 0:
-                    continue
-                start, end = s + at, s + at + len(phrase)
-                unit = concept.quantity.split(":", 1)[1] if concept.quantity.startswith("count:") else "万元"
-                figure = Figure(Fraction(0), 0, unit, self.span(start, end), self.at(start), self.at(end))
-                key = self.key(phrase, figure, sentence_text[:at])
-                key = Key(concept_name, key.period, key.measure, key.scope, concept.quantity)
-                self.doc.facts.append(Fact(key, phrase, figure, "prose", "statement", sentence))
-                break
 
     def place(self, item: Item, lead: str, state: State, sentence: int) -> None:
         figure = item.figure
