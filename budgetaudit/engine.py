@@ -15,7 +15,7 @@ import re
 from fractions import Fraction
 from typing import Final
 
-from . import crossref, evaluation, evaluation_line, own_year, prose, title
+from . import context, crossref, evaluation, evaluation_line, own_year, prose, title
 from .concepts import Dictionary, default_dictionary
 from .document import Document, Fact
 from .figures import Figure, format_decimal
@@ -266,11 +266,7 @@ def _check_document(document: Document, ruleset: RuleSet, lang: str) -> FileRepo
     for doubt in document.doubts:
         reporter.unchecked(doubt.code, doubt.reason, list(doubt.spans), **doubt.values)
     report.findings = _once_each(report.findings)
-    heads = sections(document.source)
-    head_lines = [line for line, _ in heads]
-    for finding in report.findings:
-        index = bisect.bisect_right(head_lines, finding.line) - 1  # the last heading at or above it
-        finding.section = heads[index][1] if index >= 0 else ""
+    context.attach(document, report.findings, sections(document.source))
     report.assign_fingerprints()
     report.sort()
     return report

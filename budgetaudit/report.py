@@ -24,6 +24,28 @@ class Location:
 
 
 @dataclass(slots=True, eq=False)
+class ContextLine:
+    """A line shown around a finding's questioned figure, which stands at text[mark_start:mark_end] (-1: not on it)."""
+
+    text: str
+    mark_start: int = -1
+    mark_end: int = -1
+
+    def as_dict(self) -> dict:
+        out: dict = {"text": self.text}
+        if self.mark_start >= 0:
+            out["mark"] = [self.mark_start, self.mark_end]
+        return out
+
+    def marked(self, before: str, after: str) -> str:
+        """The line with the questioned figure between `before` and `after`."""
+        if self.mark_start < 0:
+            return self.text
+        return (self.text[: self.mark_start] + before + self.text[self.mark_start : self.mark_end] + after
+                + self.text[self.mark_end :])
+
+
+@dataclass(slots=True, eq=False)
 class Finding:
     code: str
     name: str
@@ -36,6 +58,8 @@ class Finding:
     section: str = ""
     subject: str = ""  # a document-level finding: what it is about (what is missing), for the fingerprint
     expired_waiver: dict | None = None  # the waiver that matched it, past its `until` date
+    # The sentence around the questioned figure, or the rows of its table (context.py).
+    context: list[ContextLine] = field(default_factory=list)
 
     @property
     def line(self) -> int:
@@ -55,6 +79,8 @@ class Finding:
             "expected": self.expected,
             "stated": self.stated,
             "fingerprint": self.fingerprint,
+            **({"section": self.section} if self.section else {}),
+            **({"context": [line.as_dict() for line in self.context]} if self.context else {}),
             **({"expired_waiver": self.expired_waiver} if self.expired_waiver else {}),
         }
 

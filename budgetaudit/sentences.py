@@ -56,7 +56,9 @@ def prose_mask(source: Source, table_lines: frozenset[int] = frozenset()) -> tup
             if HEADING.match(stripped) and not stripped.startswith(("附件", "附表")):
                 in_table = False
             elif len(stripped) > 40:
-                long_run += 3 if stripped.count("。") >= 2 else 1
+                # A finished sentence of clauses (…万元，比上年…减少…。) is prose, not a cell.
+                sentence = stripped.count("。") >= 2 or (stripped.endswith("。") and ("，" in stripped or "," in stripped))
+                long_run += 3 if sentence else 1
                 if long_run >= 3:
                     in_table = False
             blank = in_table

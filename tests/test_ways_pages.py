@@ -179,6 +179,14 @@ PAGES = {
         "(三)其他支出393.62万元,占总数的5.46%。\n",
         ("PCT001", "4.04%"),
     ),
+    # 11. A sentence right after a table, with no heading between: prose again, not a row of the table.
+    "a sentence right after a table": (
+        "2024年度部门决算公开说明\n| 项目 | 决算数 |\n|---|---|\n| 合计 | 120.50 |\n\n"
+        "2024年度收入总计2318.40万元，比上年2476.95万元减少158.55万元，下降6.40%。\n",
+        "2024年度部门决算公开说明\n| 项目 | 决算数 |\n|---|---|\n| 合计 | 120.50 |\n\n"
+        "2024年度收入总计2318.40万元，比上年2476.95万元减少158.55万元，下降6.84%。\n",
+        ("PCT002", "6.84%"),
+    ),
     # 11. The title printed again above the body, one of the two left with last year's year.
     "a title printed again with last year's year": (
         "信息公开\n青禾州本级2024年度“三公”经费决算支出情况说明\n发布时间:2025-09-10\n\n"

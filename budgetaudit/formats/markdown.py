@@ -28,6 +28,14 @@ def _status(report, words) -> str:
     return words["pass"]
 
 
+def _marked(line) -> str:
+    """A context line, its questioned figure in bold."""
+    if line.mark_start < 0:
+        return md(line.text)
+    return (md(line.text[: line.mark_start]) + "**" + md(line.text[line.mark_start : line.mark_end]) + "**"
+            + md(line.text[line.mark_end :]))
+
+
 def _lines(lines: list[str]) -> str:
     return "".join(line + "\n" for line in lines)
 
@@ -65,6 +73,8 @@ class Writer(_Writer):
                 line += f" ({words['stated']} {md(f.stated)}{comma}{words['expected']} {md(f.expected)})"
             line += f" {words['fingerprint']} `{f.fingerprint}`"
             out.append(line)
+            for context in f.context:
+                out.append(f"  > {_marked(context)}")
         if report.unchecked:
             out += ["", f"{words['not_checked']}:", ""]
             for u in report.unchecked:

@@ -81,6 +81,11 @@ def result_items(report, index: dict[str, int]) -> list[dict]:
         if finding.locations:
             first, *others = finding.locations
             item["locations"] = [location(report.path, first.span)]
+            if len(finding.context) == 1:
+                # The sentence around the figure, on the figure's line (a table's rows are shown only in the
+                # reports for people: its header and total row stand on other lines).
+                region = item["locations"][0]["physicalLocation"]
+                region["contextRegion"] = {"startLine": first.span.line, "snippet": {"text": finding.context[0].text}}
             if others:
                 item["relatedLocations"] = [
                     location(report.path, other.span, id=i, message={"text": other.span.text})

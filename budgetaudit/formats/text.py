@@ -30,6 +30,17 @@ def _where(location) -> str:
     return f"{span.line}:{span.column}" + (f" ({extra})" if extra else "")
 
 
+def _marked(line, color: bool) -> str:
+    """A context line with its questioned figure shown reversed (in colour) or between 【】."""
+    if line.mark_start < 0:
+        return escape(line.text)
+    before, figure, after = (line.text[: line.mark_start], line.text[line.mark_start : line.mark_end],
+                             line.text[line.mark_end :])
+    if color:
+        return f"{escape(before)}[reverse]{escape(figure)}[/reverse]{escape(after)}"
+    return f"{escape(before)}【{escape(figure)}】{escape(after)}"
+
+
 def summary_table(rows: list[tuple], totals, words: dict) -> Table:
     """Files, errors, warnings, infos and relations not checked, per file (rows kept by the writer) and in total."""
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
@@ -107,6 +118,9 @@ class Writer(_Writer):
                         )
                     figures = " · ".join(f"{_where(loc)} {escape(loc.span.text)}" for loc in finding.locations)
                     console.print(f"              {words['figures']}: {figures}", style="dim")
+                    for k, line in enumerate(finding.context):
+                        lead = f"{words['context']}: " if k == 0 else " " * (cell_len(words["context"]) + 2)
+                        console.print(f"              {lead}{_marked(line, options.color)}", style="dim")
                     console.print(f"              {words['fingerprint']} {finding.fingerprint}", style="dim")
         if report.unchecked:
             console.print(f"  [bold]{words['unchecked']} ({len(report.unchecked)})[/bold]")
