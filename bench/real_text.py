@@ -7,7 +7,7 @@
     python bench/real_text.py --verify   # list excerpts missing from texts/ or changed since labelled
 
 A claim is *found* when an error or warning finding lists the claim's stated figure (its line and
-printed number) among its locations. A *false alarm* is an error or warning finding that lists no
+printed number) among its locations (a root finding's include those of the relations it explains). A *false alarm* is an error or warning finding that lists no
 figure of an inconsistent or ambiguous claim of its excerpt. Info never counts. A *crash* is an
 exception or an input error (what the command line would exit 2 on) on an excerpt.
 
@@ -121,7 +121,10 @@ def _check(path: Path, ruleset) -> tuple[list[dict], str]:
     for finding in report.findings:
         if finding.severity not in ("error", "warning"):
             continue
-        places = [(loc.span.line, _number(loc.span.text)) for loc in finding.locations]
+        # A root finding (one correction explaining several failed relations) lists the figures of the
+        # relations it explains under it, as the reports show them.
+        locations = list(finding.locations) + [loc for c in getattr(finding, "consequences", ()) for loc in c.locations]
+        places = [(loc.span.line, _number(loc.span.text)) for loc in locations]
         out.append({"code": finding.code, "message": finding.message, "places": places})
     return out, ""
 

@@ -15,7 +15,8 @@ import re
 from fractions import Fraction
 from typing import Final
 
-from . import context, crossref, evaluation, evaluation_line, own_year, prose, title
+from . import context, crossref, evaluation, evaluation_line, own_year, prose, rootcause, title
+from .rootcause import Constraint
 from .concepts import Dictionary, default_dictionary
 from .document import Document, Fact
 from .figures import Figure, format_decimal
@@ -90,6 +91,8 @@ class Reporter:
         # What several rules derive alike from this one document (e.g. how an evaluation table is read),
         # computed by the first that asks: keyed by the kind's own names.
         self.memo: dict = {}
+        # Every relation judged, and the finding it gave, for rootcause.py.
+        self.constraints: list[Constraint] = []
 
     def hint(self, name: str, **values: str) -> str:
         texts = self.hints.get(name, {})
@@ -134,6 +137,7 @@ class Reporter:
             return judgement.outcome
         self.report.checked += 1
         if judgement.outcome is Outcome.EXACT:
+            self._remember(judgement, stated, inputs, None)
             return judgement.outcome
         severity = {
             Outcome.INCONSISTENT: rule.severity,
@@ -154,7 +158,19 @@ class Reporter:
             difference: Fraction = (figure.base_value - judgement.printed) / figure.scale
             gap = ("+" if difference > 0 else "") + format_decimal(difference, max(figure.decimals, 2)) + (figure.unit or "")
         self.finding(rule, severity, {**values, "why": why, "gap": gap}, [stated, *inputs], expected, figure.text)
+        self._remember(judgement, stated, inputs, self.report.findings[-1])
         return judgement.outcome
+
+    def _remember(self, judgement: Judgement, stated, inputs: list, finding: Finding | None) -> None:
+        """Keep the relation for rootcause.py where its figures are its judgement's operands, in order."""
+        args = judgement.args
+        if args is None or len(args[2]) != len(inputs):
+            return
+        figures = [stated.figure if isinstance(stated, Fact) else stated]
+        figures += [item.figure if isinstance(item, Fact) else item for item in inputs]
+        if all(isinstance(f, Figure) for f in figures) and figures[0].operand is args[3] \
+                and all(f.operand is x for f, x in zip(figures[1:], args[2])):
+            self.constraints.append(Constraint(args, figures, finding, stated.label if isinstance(stated, Fact) else ""))
 
 
 _SECTION: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|附件\s*\d+|附表\s*\d+)")
@@ -266,6 +282,7 @@ def _check_document(document: Document, ruleset: RuleSet, lang: str) -> FileRepo
     for doubt in document.doubts:
         reporter.unchecked(doubt.code, doubt.reason, list(doubt.spans), **doubt.values)
     report.findings = _once_each(report.findings)
+    report.findings = rootcause.collapse(report.findings, reporter.constraints, reporter.hint)
     context.attach(document, report.findings, sections(document.source))
     report.assign_fingerprints()
     report.sort()

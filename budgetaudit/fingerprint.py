@@ -6,6 +6,7 @@ What a fingerprint is made of (version 2, the SARIF key `budgetaudit/v2`):
   relation (stated, part, total, base, current, copy, word, input) with its concept (empty for a figure
   read without one) and its printed text normalised (NFKC: full-width forms folded; white space removed);
 - for a document-level finding (completeness): the rule and what is missing, not the text it is placed at;
+- for a root finding (rootcause.py): its code and the one figure it corrects, never the relations it explains;
 - an occurrence index when one document has the same identity more than once (in document order).
 
 Never a path, a line or column number, the document's title or the text of other lines: a finding keeps

@@ -39,6 +39,9 @@ class Judgement:
 
     outcome: Outcome
     reason: str
+    # What was judged, for judging it again with corrected figures (rootcause.py): (f, directions, inputs,
+    # stated, guard); f is AT_MOST for a bound.
+    args: tuple | None
     _computed: Interval | None
     _printed: Fraction | None
     _ratios: tuple[int, int, int, int, int, int] | None  # low, printed, high: each numerator, denominator > 0
@@ -49,6 +52,7 @@ class Judgement:
     ) -> None:
         self.outcome = outcome
         self.reason = reason
+        self.args = None
         self._computed = computed
         self._printed = printed
         self._ratios = ratios
@@ -88,6 +92,31 @@ def judge(
     guard: Callable[[Sequence[Interval]], str | None] | None = None,
 ) -> Judgement:
     """Judge `stated == f(*inputs)`; directions[i] is +1 if f grows with input i, -1 if it falls."""
+    judgement = _judge(f, directions, inputs, stated, guard)
+    judgement.args = (f, directions, inputs, stated, guard)
+    return judgement
+
+
+def rejudge(args: tuple, inputs: Sequence[Operand], stated: Operand) -> Judgement:
+    """The relation `args` describes (Judgement.args) judged again with other inputs and stated figure."""
+    f, directions, _, _, guard = args
+    if f is AT_MOST:
+        return judge_at_most(inputs, stated)
+    return judge(f, directions, inputs, stated, guard)
+
+
+def AT_MOST(*parts: Fraction) -> Fraction:
+    """The marker of a bound (judge_at_most) in Judgement.args: never called."""
+    raise NotImplementedError
+
+
+def _judge(
+    f: Callable[..., Fraction],
+    directions: Sequence[int],
+    inputs: Sequence[Operand],
+    stated: Operand,
+    guard: Callable[[Sequence[Interval]], str | None] | None = None,
+) -> Judgement:
     assert len(directions) == len(inputs)
     if f is total and guard is None:
         in_integers = _judge_sum_in_integers(directions, inputs, stated)
@@ -320,6 +349,12 @@ _IN_RATIOS: Final[dict[object, Callable[[list[Ratio]], Ratio | None]]] = {
 
 def judge_at_most(parts: Sequence[Operand], total: Operand) -> Judgement:
     """Judge `sum(parts) <= total` (a 其中 list that need not be complete)."""
+    judgement = _judge_at_most(parts, total)
+    judgement.args = (AT_MOST, (1,) * len(parts), parts, total, None)
+    return judgement
+
+
+def _judge_at_most(parts: Sequence[Operand], total: Operand) -> Judgement:
     sums = _sums_in_integers(parts) if total.scaled is not None else None
     if sums is not None and total.scaled is not None:
         low_sum, middle, high_sum, den = sums

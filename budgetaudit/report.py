@@ -60,6 +60,8 @@ class Finding:
     expired_waiver: dict | None = None  # the waiver that matched it, past its `until` date
     # The sentence around the questioned figure, or the rows of its table (context.py).
     context: list[ContextLine] = field(default_factory=list)
+    # A root finding: the failed relations its one correction explains (rootcause.py), each a finding.
+    consequences: list[Finding] = field(default_factory=list)
 
     @property
     def line(self) -> int:
@@ -81,6 +83,7 @@ class Finding:
             "fingerprint": self.fingerprint,
             **({"section": self.section} if self.section else {}),
             **({"context": [line.as_dict() for line in self.context]} if self.context else {}),
+            **({"consequences": [c.as_dict() for c in self.consequences]} if self.consequences else {}),
             **({"expired_waiver": self.expired_waiver} if self.expired_waiver else {}),
         }
 

@@ -38,7 +38,8 @@ DISCLOSURE_HEAD = "2024年度部门决算公开说明\n"
 def flagged(text, rules, head=DISCLOSURE_HEAD):
     """(code, questioned figure) of every error and warning, completeness left out."""
     report = check_text(head + text, rules)
-    return sorted((f.code, f.locations[0].span.text) for f in report.findings
+    # Each failed relation, those a root finding explains included (tests/test_rootcause.py holds the grouping).
+    return sorted((f.code, f.locations[0].span.text) for root in report.findings for f in (root.consequences or [root])
                   if f.severity in ("error", "warning") and not f.code.startswith("CMP"))
 
 

@@ -16,7 +16,9 @@ TRADITIONAL = (
 
 def findings(data: bytes, rules):
     document = engine.read_document(source.load("x.txt", data))
-    return sorted((f.code, f.severity, f.line, f.column, f.stated) for f in engine.check_document(document, rules).findings)
+    report = engine.check_document(document, rules)
+    return sorted((f.code, f.severity, f.line, f.column, f.stated)
+                  for root in report.findings for f in (root.consequences or [root]))
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])

@@ -58,10 +58,11 @@ FINAL_MISTAKES = sorted(
 
 BUDGET_MISTAKES = sorted(
     [
-        ("TOT002", "error", 18),  # 一般公共预算拨款1,120.40 + 46.20 > 收入 1,148.60
         ("TOT003", "error", 19),  # 基本支出减少41.15 + 项目支出增加55.20 ≠ 增加96.35
         ("XRF001", "error", 19),  # 基本支出 减少41.15 here, 增加41.15 on lines 18 and 21
-        ("XRF002", "error", 18),  # 1,120.40 vs 1102.40 on line 21 and in 附件1 (the tables outvote the typo)
+        # One root finding: 1,120.40 (1102.40 on line 21 and in 附件1, which outvote the typo) explains TOT002
+        # (1,120.40 + 46.20 > 收入 1,148.60) and XRF002, listed under it.
+        ("XRF002", "error", 18),
         ("PCT002", "error", 21),  # 项目支出 增长5.2% copied from 基本支出 (26.2%)
         ("PCT004", "error", 24),  # 公务接待费 减少0.30万元 … 无变化
         ("PCT003", "error", 26),  # 增加4.62万元，下降5%
@@ -126,6 +127,9 @@ def test_final_account_list_shares_and_sections_are_tied_together(rules):
 def test_budget_mistakes(rules):
     rep = report("budget_mistakes.txt", rules)
     assert pinned(rep) == BUDGET_MISTAKES
+    (root,) = [f for f in rep.findings if f.line == 18]
+    assert (root.stated, root.expected) == ("1,120.40万元", "1102.40万元") and "颠倒" in root.message
+    assert sorted(c.code for c in root.consequences) == ["TOT002", "XRF002"]
     by_code = {(f.code, f.line): f for f in rep.findings}
     assert "相反" in by_code[("TOT003", 19)].message  # names the reversed 基本支出
     assert "相邻" in by_code[("PCT002", 21)].message  # names the copied rate

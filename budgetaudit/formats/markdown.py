@@ -75,6 +75,8 @@ class Writer(_Writer):
             out.append(line)
             for context in f.context:
                 out.append(f"  > {_marked(context)}")
+            for consequence in f.consequences:
+                out.append(f"  - `{consequence.code}` {md(consequence.message)}")
         if report.unchecked:
             out += ["", f"{words['not_checked']}:", ""]
             for u in report.unchecked:

@@ -80,6 +80,12 @@ def result_items(report, index: dict[str, int]) -> list[dict]:
         item["message"] = {"text": finding.message}
         if finding.locations:
             first, *others = finding.locations
+            # A root finding's figures are those of the relations it explains.
+            seen = {(first.span.line, first.span.column)}
+            for loc in (loc for c in finding.consequences for loc in c.locations):
+                if (loc.span.line, loc.span.column) not in seen:
+                    seen.add((loc.span.line, loc.span.column))
+                    others.append(loc)
             item["locations"] = [location(report.path, first.span)]
             if len(finding.context) == 1:
                 # The sentence around the figure, on the figure's line (a table's rows are shown only in the
@@ -93,6 +99,8 @@ def result_items(report, index: dict[str, int]) -> list[dict]:
                 ]
         item["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
         props = {"name": finding.name, "stated": finding.stated, "expected": finding.expected}
+        if finding.consequences:
+            props["consequences"] = [{"ruleId": c.code, "message": c.message} for c in finding.consequences]
         if finding.section:
             props["section"] = finding.section
         item["properties"] = props

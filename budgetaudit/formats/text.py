@@ -122,6 +122,10 @@ class Writer(_Writer):
                         lead = f"{words['context']}: " if k == 0 else " " * (cell_len(words["context"]) + 2)
                         console.print(f"              {lead}{_marked(line, options.color)}", style="dim")
                     console.print(f"              {words['fingerprint']} {finding.fingerprint}", style="dim")
+                    for consequence in finding.consequences:
+                        where = " · ".join(f"{_where(loc)} {escape(loc.span.text)}" for loc in consequence.locations)
+                        console.print(f"              ↳ [bold]{consequence.code}[/bold] {escape(consequence.message)}")
+                        console.print(f"                {words['figures']}: {where}", style="dim")
         if report.unchecked:
             console.print(f"  [bold]{words['unchecked']} ({len(report.unchecked)})[/bold]")
             for item in report.unchecked:

@@ -17,6 +17,7 @@ from ..document import Document
 from ..figures import Interval
 from ..relations import judge_at_most
 from ..slips import transposed_digits
+from ..rootcause import EQUAL, Constraint
 from .operands import operand
 
 if TYPE_CHECKING:
@@ -261,6 +262,8 @@ def check_facts(rule, document: Document, reporter: Reporter) -> None:
         clusters.sort(key=lambda c: (-len(c), c[0].figure.unit != unit, c[0].figure.start))
         main = clusters[0]
         expected = main[0].figure.text
+        for copy in main[1:]:
+            reporter.constraints.append(Constraint((EQUAL,), [copy.figure, main[0].figure], None))
         for cluster in clusters[1:]:
             # Only the first values can be shown: the others are counted, not listed again for each copy.
             shown = [c for c in clusters[: SHOWN_OTHERS + 1] if c is not cluster]
@@ -278,6 +281,8 @@ def check_facts(rule, document: Document, reporter: Reporter) -> None:
                     {"label": fact.label, "others": by_value, "base": "", "why": why},
                     [fact, *others], expected, fact.figure.text,
                 )
+                reporter.constraints.append(Constraint((EQUAL,), [fact.figure, main[0].figure], reporter.report.findings[-1],
+                                                       fact.label))
 
 
 def _usual_unit(document: Document) -> str:

@@ -1,0 +1,235 @@
+"""One finding per mistake: where failed relations share a printed figure, the smallest set of figures whose
+correction makes all of them hold is found, and one finding per such figure replaces them (issue #17).
+
+Every relation a rule judged is kept as a `Constraint` (its judgement's arguments and the printed figures
+they came from, in order), and so is every pair of copies XRF002 compared. A group of failed relations that
+share figures is explained by one figure, or two, when giving them corrected values makes every failed
+relation of the group hold and breaks none of the relations that held. A corrected value comes from the
+relations themselves: the value a relation gives a figure it states, the value a sum leaves for one of its
+parts, the value of a copy. A figure is never corrected to a value computed from a figure that is itself
+corrected otherwise: the pair is judged together. Where two corrections explain a group equally well the
+group keeps its findings, and the first of them says so; a lone failed relation keeps its finding.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from itertools import combinations
+from typing import Final
+
+from .figures import Figure, Operand, _derived, format_decimal, round_half_up
+from .relations import AT_MOST, rejudge, total
+from .report import Finding, Location
+from .slips import transposed_digits
+
+_MAX_FIGURES: Final = 40  # figures in a group of failed relations that pairs are tried over
+_SEVERITY_RANK: Final = {"error": 2, "warning": 1, "info": 0}
+_FAMILY_RANK: Final = {"XRF": 0, "TOT": 1, "PCT": 2, "AVG": 3, "EVA": 4}
+EQUAL: Final = "equal"  # the marker of a copy constraint
+
+
+def _figure(item) -> Figure | None:
+    figure = getattr(item, "figure", item)
+    return figure if isinstance(figure, Figure) else None
+
+
+def _place(figure: Figure) -> tuple[int, int]:
+    return figure.span.line, figure.span.column
+
+
+class Constraint:
+    """A judged relation: its arguments (Judgement.args, or (EQUAL,) for two copies) and its figures, the
+    stated one first; `finding` is the finding it gave (None where it held)."""
+
+    __slots__ = ("args", "figures", "finding", "label")
+
+    def __init__(self, args: tuple, figures: list[Figure], finding: Finding | None, label: str = "") -> None:
+        self.args = args
+        self.figures = figures
+        self.finding = finding
+        self.label = label  # what the stated figure is (its fact's label)
+
+    def places(self) -> set[tuple[int, int]]:
+        return {_place(f) for f in self.figures}
+
+    def suspects(self) -> set[tuple[int, int]]:
+        """The figures that may be wrong: all of a relation's; of two copies, the one questioned (the other is
+        the value most copies print, and ties groups of its other copies together only through them)."""
+        return {_place(self.figures[0])} if self.args[0] == EQUAL else self.places()
+
+    def holds(self, corrected: dict[tuple[int, int], Operand]) -> bool:
+        operands = [corrected.get(_place(f), f.operand) for f in self.figures]
+        if self.args[0] == EQUAL:
+            a, b = operands
+            if a.decimals == b.decimals and a.scale == b.scale:
+                return a.value == b.value
+            return a.interval.meets(b.interval)
+        return rejudge(self.args, operands[1:], operands[0]).holds
+
+    def values_for(self, place: tuple[int, int]) -> list[Fraction]:
+        """Base-unit values this relation alone would give the figure at `place`."""
+        position = next((k for k, f in enumerate(self.figures) if _place(f) == place), -1)
+        if position < 0:
+            return []
+        operands = [f.operand for f in self.figures]
+        if self.args[0] == EQUAL:
+            return [operands[1 - position].value]
+        f, directions = self.args[0], self.args[1]
+        if f is AT_MOST:
+            return []
+        if position == 0:
+            judgement = rejudge(self.args, operands[1:], operands[0])
+            return [judgement.printed] if judgement.printed is not None else []
+        if f is total:
+            stated, inputs = operands[0].value, operands[1:]
+            rest = sum((d * x.value for k, (d, x) in enumerate(zip(directions, inputs)) if k != position - 1), Fraction(0))
+            return [(stated - rest) * directions[position - 1]]
+        return []
+
+
+def _printed_operand(figure: Figure, base_value: Fraction) -> tuple[str, Operand] | None:
+    """A corrected value as it would be printed in the figure's unit and precision, and its operand."""
+    rounded = round_half_up(base_value / figure.scale, figure.decimals)
+    if rounded == figure.value or rounded < 0 <= figure.value:
+        return None
+    unit = figure.unit if figure.unit and figure.text.rstrip().endswith(figure.unit) else ""  # as printed
+    return (format_decimal(rounded, figure.decimals) + unit,
+            _derived(rounded.numerator, rounded.denominator, figure.decimals, figure.unit))
+
+
+def collapse(findings: list[Finding], constraints: list[Constraint], hint) -> list[Finding]:
+    """The findings with each group of failed relations that one or two figures explain replaced by one
+    finding per figure. `hint(name, **values)` renders a text of rules/hints.toml."""
+    failed = [c for c in constraints if c.finding is not None and c.finding.severity in ("error", "warning")]
+    if len(failed) < 2:
+        return findings
+    groups = _groups(failed)
+    by_place: dict[tuple[int, int], list[Constraint]] = {}
+    for constraint in constraints:
+        for place in constraint.places():
+            by_place.setdefault(place, []).append(constraint)
+    replaced: dict[int, Finding] = {}  # id of a consequence -> the root finding that replaces it
+    roots: list[Finding] = []
+    for group in groups:
+        if len(group) < 2:
+            continue
+        explained = _explain(group, by_place, hint)
+        if explained is None:
+            continue
+        if all(len(consequences) < 2 for _, _, consequences in explained):
+            continue  # each correction explains one failed relation: its own finding says it best
+        for figure, printed, consequences in explained:
+            if len(consequences) < 2:
+                continue  # (the other of a pair) its one failed relation keeps its own finding
+            label = next((c.label for c in group if c.label and _place(c.figures[0]) == _place(figure)), "")
+            partner = next((other for other, _, _ in explained if other is not figure), None)
+            root = _root_finding(figure, printed, consequences, hint, label, partner)
+            roots.append(root)
+            for consequence in consequences:
+                replaced[id(consequence)] = root
+    if not roots:
+        return findings
+    kept = [f for f in findings if id(f) not in replaced]
+    return kept + roots
+
+
+def _groups(failed: list[Constraint]) -> list[list[Constraint]]:
+    """Failed relations joined where they share a figure (union-find over figures' places)."""
+    parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for constraint in failed:
+        places = list(constraint.suspects())
+        for other in places[1:]:
+            parent[find(places[0])] = find(other)
+    groups: dict[tuple[int, int], list[Constraint]] = {}
+    for constraint in failed:
+        groups.setdefault(find(next(iter(constraint.suspects()))), []).append(constraint)
+    return list(groups.values())
+
+
+def _explain(group: list[Constraint], by_place, hint) -> list[tuple[Figure, str, list[Finding]]] | None:
+    """The one figure, or the two, whose correction makes every relation of the group hold and breaks none
+    that held: [(figure, corrected print, the findings it explains)], or None (none, or more than one way)."""
+    figures: dict[tuple[int, int], Figure] = {}
+    for constraint in group:
+        suspects = constraint.suspects()
+        for figure in constraint.figures:
+            if _place(figure) in suspects:
+                figures.setdefault(_place(figure), figure)
+    if len(figures) > _MAX_FIGURES:
+        return None
+    options: dict[tuple[int, int], list[tuple[str, Operand]]] = {}
+    for place, figure in figures.items():
+        seen: dict[str, Operand] = {}
+        for constraint in by_place.get(place, ()):
+            for value in constraint.values_for(place):
+                option = _printed_operand(figure, value)
+                if option is not None and option[0] not in seen:
+                    seen[option[0]] = option[1]
+        options[place] = list(seen.items())
+    for size in (1, 2):
+        found: list[tuple[tuple, list[str]]] = []
+        for places in combinations(sorted(figures), size):
+            if not all(any(p in c.suspects() for p in places) for c in group):
+                continue  # a relation of the group none of these figures takes part in
+            for choice in _choices([options[p] for p in places]):
+                corrected = dict(zip(places, (operand for _, operand in choice)))
+                touched = {id(c): c for p in places for c in by_place.get(p, ())}
+                if all(c.holds(corrected) for c in touched.values()):
+                    found.append((places, [printed for printed, _ in choice]))
+                    break
+            if len(found) > 1:
+                _say_ambiguous(group, figures, found, hint)
+                return None  # two corrections explain the group alike: which figure is wrong cannot be told
+        if len(found) == 1:
+            places, texts = found[0]
+            # Each failed relation goes under the corrected figure it states, else the first it takes part in.
+            mine: dict[tuple[int, int], list[Finding]] = {place: [] for place in places}
+            for constraint in group:
+                if constraint.finding is None:
+                    continue
+                stated = _place(constraint.figures[0])
+                owner = stated if stated in mine else next(p for p in places if p in constraint.suspects())
+                if constraint.finding not in mine[owner]:
+                    mine[owner].append(constraint.finding)
+            return [(figures[place], text, mine[place]) for place, text in zip(places, texts) if mine[place]]
+    return None
+
+
+def _say_ambiguous(group: list[Constraint], figures, found: list, hint) -> None:
+    """Two corrections explain the group alike: the first finding of the group names both; all are kept."""
+    first = min((c.finding for c in group if c.finding is not None), key=lambda f: (f.line, f.column))
+    ways = [hint("list_separator").join(f"{figures[p].text}→{v}" for p, v in zip(places, printed))
+            for places, printed in found[:2]]
+    first.message += hint("separator") + hint("root_cause_ambiguous", one=ways[0], other=ways[1])
+
+
+def _choices(lists: list[list]) -> list[tuple]:
+    out: list[tuple] = [()]
+    for options in lists:
+        out = [prefix + (option,) for prefix in out for option in options]
+    return out
+
+
+def _root_finding(figure: Figure, printed: str, consequences: list[Finding], hint, label: str,
+                  partner: Figure | None) -> Finding:
+    first = min(consequences, key=lambda f: (-_SEVERITY_RANK[f.severity], _FAMILY_RANK.get(f.code[:3], 9), f.code))
+    severity = max((f.severity for f in consequences), key=_SEVERITY_RANK.__getitem__)
+    location = next(loc for f in consequences for loc in f.locations
+                    if loc.span.line == figure.span.line and loc.span.column == figure.span.column)
+    codes = hint("list_separator").join(f.code for f in consequences)
+    together = hint("root_cause_pair", line=str(partner.span.line), other=partner.text) if partner is not None else ""
+    message = hint("root_cause" if label else "root_cause_unnamed", stated=figure.text, expected=printed,
+                   count=str(len(consequences)), codes=codes, label=label, together=together)
+    if transposed_digits(figure, Fraction(printed.removesuffix(figure.unit or "").replace(",", "")) * figure.scale):
+        message += hint("separator") + hint("transposed", stated=figure.text, expected=printed)
+    root = Finding(first.code, first.name, severity, message,
+                   [Location(location.span, location.key, "stated", location.concept)], printed, figure.text)
+    root.consequences = consequences
+    return root
