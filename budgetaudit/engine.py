@@ -16,7 +16,6 @@ from fractions import Fraction
 from typing import Final
 
 from . import context, crossref, evaluation, evaluation_line, own_year, prose, rootcause, title
-from .rootcause import Constraint
 from .concepts import Dictionary, default_dictionary
 from .document import Document, Fact
 from .figures import Figure, format_decimal
@@ -91,8 +90,9 @@ class Reporter:
         # What several rules derive alike from this one document (e.g. how an evaluation table is read),
         # computed by the first that asks: keyed by the kind's own names.
         self.memo: dict = {}
-        # Every relation judged, and the finding it gave, for rootcause.py.
-        self.constraints: list[Constraint] = []
+        # Every relation judged, as (Judgement.args, stated, inputs, the finding it gave or None), for
+        # rootcause.py; kept raw (a tuple each) since most documents have no group of failed relations to explain.
+        self.relations: list[tuple] = []
 
     def hint(self, name: str, **values: str) -> str:
         texts = self.hints.get(name, {})
@@ -162,15 +162,8 @@ class Reporter:
         return judgement.outcome
 
     def _remember(self, judgement: Judgement, stated, inputs: list, finding: Finding | None) -> None:
-        """Keep the relation for rootcause.py where its figures are its judgement's operands, in order."""
-        args = judgement.args
-        if args is None or len(args[2]) != len(inputs):
-            return
-        figures = [stated.figure if isinstance(stated, Fact) else stated]
-        figures += [item.figure if isinstance(item, Fact) else item for item in inputs]
-        if all(isinstance(f, Figure) for f in figures) and figures[0].operand is args[3] \
-                and all(f.operand is x for f, x in zip(figures[1:], args[2])):
-            self.constraints.append(Constraint(args, figures, finding, stated.label if isinstance(stated, Fact) else ""))
+        if judgement.args is not None:
+            self.relations.append((judgement.args, stated, inputs, finding))
 
 
 _SECTION: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|附件\s*\d+|附表\s*\d+)")
@@ -282,7 +275,7 @@ def _check_document(document: Document, ruleset: RuleSet, lang: str) -> FileRepo
     for doubt in document.doubts:
         reporter.unchecked(doubt.code, doubt.reason, list(doubt.spans), **doubt.values)
     report.findings = _once_each(report.findings)
-    report.findings = rootcause.collapse(report.findings, reporter.constraints, reporter.hint)
+    report.findings = rootcause.collapse(report.findings, reporter.relations, reporter.hint)
     context.attach(document, report.findings, sections(document.source))
     report.assign_fingerprints()
     report.sort()

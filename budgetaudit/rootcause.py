@@ -26,6 +26,7 @@ _MAX_FIGURES: Final = 40  # figures in a group of failed relations that pairs ar
 _SEVERITY_RANK: Final = {"error": 2, "warning": 1, "info": 0}
 _FAMILY_RANK: Final = {"XRF": 0, "TOT": 1, "PCT": 2, "AVG": 3, "EVA": 4}
 EQUAL: Final = "equal"  # the marker of a copy constraint
+COPIES: Final = (EQUAL,)  # the arguments of one: the questioned copy and the copy most print
 
 
 def _figure(item) -> Figure | None:
@@ -97,9 +98,33 @@ def _printed_operand(figure: Figure, base_value: Fraction) -> tuple[str, Operand
             _derived(rounded.numerator, rounded.denominator, figure.decimals, figure.unit))
 
 
-def collapse(findings: list[Finding], constraints: list[Constraint], hint) -> list[Finding]:
+def _constraint(relation: tuple) -> Constraint | None:
+    """A relation the Reporter kept, (Judgement.args, stated, inputs, finding), as a Constraint where its
+    figures are its judgement's operands in order (None where they are not, or are no figures)."""
+    args, stated, inputs, finding = relation
+    figures: list[Figure] = []
+    for item in (stated, *inputs):
+        figure = _figure(item)
+        if figure is None:
+            return None
+        figures.append(figure)
+    label = getattr(stated, "label", "") or ""
+    if args == COPIES:
+        return Constraint(args, figures, finding, label)
+    if len(args[2]) != len(inputs):
+        return None
+    if figures[0].operand is not args[3] or any(f.operand is not x for f, x in zip(figures[1:], args[2])):
+        return None
+    return Constraint(args, figures, finding, label)
+
+
+def collapse(findings: list[Finding], relations: list[tuple], hint) -> list[Finding]:
     """The findings with each group of failed relations that one or two figures explain replaced by one
-    finding per figure. `hint(name, **values)` renders a text of rules/hints.toml."""
+    finding per figure. `relations` are the Reporter's; `hint(name, **values)` renders a text of
+    rules/hints.toml."""
+    if sum(1 for r in relations if r[3] is not None and r[3].severity != "info") < 2:
+        return findings
+    constraints = [c for c in map(_constraint, relations) if c is not None]
     failed = [c for c in constraints if c.finding is not None and c.finding.severity in ("error", "warning")]
     if len(failed) < 2:
         return findings

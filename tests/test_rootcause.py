@@ -64,11 +64,12 @@ def _figure(text: str, line: int) -> Figure:
     return Figure(Fraction(text), 0, None, Span(line, 1, line, 1 + len(text), text), 0, len(text))
 
 
-def _failed(stated: Figure, parts: list[Figure], code: str) -> rootcause.Constraint:
+def _failed(stated: Figure, parts: list[Figure], code: str) -> tuple:
+    """A failed relation as the Reporter keeps it: (Judgement.args, stated, inputs, finding)."""
     judgement = judge(total, [1] * len(parts), [p.operand for p in parts], stated.operand)
     assert judgement.outcome is Outcome.INCONSISTENT
     finding = Finding(code, "x", "error", f"{code} fails", [Location(f.span) for f in [stated, *parts]], "", stated.text)
-    return rootcause.Constraint(judgement.args, [stated, *parts], finding)
+    return judgement.args, stated, parts, finding
 
 
 def test_two_corrections_that_explain_alike_are_named_and_nothing_is_collapsed():
@@ -76,7 +77,6 @@ def test_two_corrections_that_explain_alike_are_named_and_nothing_is_collapsed()
     t, a, b, c = _figure("100", 1), _figure("90", 2), _figure("20", 3), _figure("20", 4)
     first, second = _failed(t, [a, b], "TOT001"), _failed(t, [a, c], "TOT001")
     hints = {"separator": "；", "list_separator": "、", "root_cause_ambiguous": "改正{one}或改正{other}"}
-    out = rootcause.collapse([first.finding, second.finding], [first, second],
-                             lambda name, **values: hints[name].format(**values))
-    assert out == [first.finding, second.finding]
-    assert "改正100→110或改正90→80" in first.finding.message or "改正90→80或改正100→110" in first.finding.message
+    out = rootcause.collapse([first[3], second[3]], [first, second], lambda name, **values: hints[name].format(**values))
+    assert out == [first[3], second[3]]
+    assert "改正100→110或改正90→80" in first[3].message or "改正90→80或改正100→110" in first[3].message

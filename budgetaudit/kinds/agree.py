@@ -17,7 +17,7 @@ from ..document import Document
 from ..figures import Interval
 from ..relations import judge_at_most
 from ..slips import transposed_digits
-from ..rootcause import EQUAL, Constraint
+from ..rootcause import COPIES
 from .operands import operand
 
 if TYPE_CHECKING:
@@ -263,7 +263,7 @@ def check_facts(rule, document: Document, reporter: Reporter) -> None:
         main = clusters[0]
         expected = main[0].figure.text
         for copy in main[1:]:
-            reporter.constraints.append(Constraint((EQUAL,), [copy.figure, main[0].figure], None))
+            reporter.relations.append((COPIES, copy, [main[0]], None))
         for cluster in clusters[1:]:
             # Only the first values can be shown: the others are counted, not listed again for each copy.
             shown = [c for c in clusters[: SHOWN_OTHERS + 1] if c is not cluster]
@@ -281,8 +281,7 @@ def check_facts(rule, document: Document, reporter: Reporter) -> None:
                     {"label": fact.label, "others": by_value, "base": "", "why": why},
                     [fact, *others], expected, fact.figure.text,
                 )
-                reporter.constraints.append(Constraint((EQUAL,), [fact.figure, main[0].figure], reporter.report.findings[-1],
-                                                       fact.label))
+                reporter.relations.append((COPIES, fact, [main[0]], reporter.report.findings[-1]))
 
 
 def _usual_unit(document: Document) -> str:
