@@ -7,6 +7,7 @@ prose finding under the nearest heading outside a table (a table's row labels, �
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from typing import Final
 
@@ -19,6 +20,9 @@ WIDTH: Final = 80  # display columns of a sentence shown around its figure (a CJ
 _SENTENCE_ENDS: Final = "。；;！？!?"
 _TOTAL_WORDS: Final = ("合计", "总计")
 ELLIPSIS: Final = "…"
+# The wide characters a disclosure holds (CJK, Hangul, full-width forms): counted by one scan in C.
+_WIDE: Final = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+                          "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
 def attach(document: Document, findings: list[Finding], heads: list[tuple[int, str]]) -> None:
@@ -27,6 +31,7 @@ def attach(document: Document, findings: list[Finding], heads: list[tuple[int, s
     firsts = [t.first_line for t in tables]
     outside = [(line, text) for line, text in heads if _table_at(tables, firsts, line) is None]
     head_lines = [line for line, _ in outside]
+    indexes: dict[int, dict[tuple[int, int], tuple]] = {}  # each table's figures by place, built when asked
     for finding in findings:
         if not finding.locations:
             continue
@@ -38,7 +43,10 @@ def attach(document: Document, findings: list[Finding], heads: list[tuple[int, s
             continue  # a document-level finding (a section or table missing) stands at the title: nothing around it
         if table is not None:
             finding.section = table.title or finding.section
-            finding.context = _table_rows(table, span)
+            cells = indexes.get(id(table))
+            if cells is None:
+                cells = indexes[id(table)] = _cells(table)
+            finding.context = _table_rows(table, cells.get((span.line, span.column)), cells.get(_TOTAL_ROW))
         else:
             line = _sentence(document.source, span)
             finding.context = [line] if line is not None else []
@@ -52,7 +60,12 @@ def _table_at(tables, firsts: list[int], line: int):
 
 
 def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Display columns: two for each wide character (CJK, full-width forms)."""
+    return len(text) + len(_WIDE.findall(text)) if not text.isascii() else len(text)
+
+
+def _widths(text: str) -> list[int]:
+    return [2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text]
 
 
 def _sentence(source: Source, span) -> ContextLine | None:
@@ -78,16 +91,17 @@ def _cut(text: str, start: int, end: int) -> ContextLine:
     """The text around text[start:end] in at most WIDTH display columns, cut with … where it is cut."""
     if width(text) <= WIDTH:
         return ContextLine(text, start, end)
-    budget = WIDTH - width(text[start:end]) - 2 * width(ELLIPSIS)
+    widths = _widths(text)
+    budget = WIDTH - sum(widths[start:end]) - 2 * width(ELLIPSIS)
     left, right = start, end
     while budget > 0 and (left > 0 or right < len(text)):
         moved = False
-        if right < len(text) and width(text[right]) <= budget:
-            budget -= width(text[right])
+        if right < len(text) and widths[right] <= budget:
+            budget -= widths[right]
             right += 1
             moved = True
-        if left > 0 and width(text[left - 1]) <= budget:
-            budget -= width(text[left - 1])
+        if left > 0 and widths[left - 1] <= budget:
+            budget -= widths[left - 1]
             left -= 1
             moved = True
         if not moved:
@@ -97,26 +111,34 @@ def _cut(text: str, start: int, end: int) -> ContextLine:
     return ContextLine(head + text[left:right] + tail, len(head) + start - left, len(head) + end - left)
 
 
-def _table_rows(table, span) -> list[ContextLine]:
-    """The header, the questioned figure's row and the total row of its table, cells joined by │."""
-    names = [column.name or str(k + 1) for k, column in enumerate(table.columns)]
-    out = [ContextLine(" │ ".join(names), -1, -1)]
-    found = None
+_TOTAL_ROW: Final = (-1, -1)  # the key of a table's total row in its index
+
+
+def _cells(table) -> dict[tuple[int, int], tuple]:
+    """(line, column) of each figure of the table -> (its row, its column index); _TOTAL_ROW -> (the total
+    row, -1)."""
+    out: dict[tuple[int, int], tuple] = {}
+    total = next((r for r in table.rows if any(word in (r.label or "") for word in _TOTAL_WORDS)), None)
+    if total is not None:
+        out[_TOTAL_ROW] = (total, -1)
     for row in table.rows:
         for k, cell in enumerate(row.cells):
             figure = cell.figure
-            if figure is not None and figure.span.line == span.line and figure.span.column == span.column:
-                found = (row, k)
-                break
-        if found is not None:
-            break
+            if figure is not None:
+                out.setdefault((figure.span.line, figure.span.column), (row, k))
+    return out
+
+
+def _table_rows(table, found: tuple | None, total_row: tuple | None) -> list[ContextLine]:
+    """The header, the questioned figure's row and the total row of its table, cells joined by │."""
     if found is None:
         return []
+    names = [column.name or str(k + 1) for k, column in enumerate(table.columns)]
+    out = [ContextLine(" │ ".join(names), -1, -1)]
     row, column = found
     out.append(_row_line(row, column))
-    total = next((r for r in table.rows if any(word in (r.label or "") for word in _TOTAL_WORDS)), None)
-    if total is not None and total is not row:
-        out.append(_row_line(total, -1))
+    if total_row is not None and total_row[0] is not row:
+        out.append(_row_line(total_row[0], -1))
     return out
 
 

@@ -38,6 +38,11 @@ def _place(figure: Figure) -> tuple[int, int]:
     return figure.span.line, figure.span.column
 
 
+def _touches(item, places: set[tuple[int, int]]) -> bool:
+    figure = _figure(item)
+    return figure is not None and (figure.span.line, figure.span.column) in places
+
+
 class Constraint:
     """A judged relation: its arguments (Judgement.args, or (EQUAL,) for two copies) and its figures, the
     stated one first; `finding` is the finding it gave (None where it held)."""
@@ -122,22 +127,31 @@ def collapse(findings: list[Finding], relations: list[tuple], hint) -> list[Find
     """The findings with each group of failed relations that one or two figures explain replaced by one
     finding per figure. `relations` are the Reporter's; `hint(name, **values)` renders a text of
     rules/hints.toml."""
-    if sum(1 for r in relations if r[3] is not None and r[3].severity != "info") < 2:
+    failed = [c for c in (_constraint(r) for r in relations if r[3] is not None and r[3].severity != "info")
+              if c is not None]
+    groups = [group for group in _groups(failed) if len(group) >= 2] if len(failed) >= 2 else []
+    if not groups:
         return findings
-    constraints = [c for c in map(_constraint, relations) if c is not None]
-    failed = [c for c in constraints if c.finding is not None and c.finding.severity in ("error", "warning")]
-    if len(failed) < 2:
-        return findings
-    groups = _groups(failed)
+    # The relations that held are needed only where they share a figure with a group: a correction must
+    # break none of them.
+    suspects = {place for group in groups for c in group for place in c.suspects()}
     by_place: dict[tuple[int, int], list[Constraint]] = {}
-    for constraint in constraints:
+    for relation in relations:
+        finding = relation[3]
+        if finding is not None and finding.severity != "info":
+            continue
+        if not _touches(relation[1], suspects) and not any(_touches(item, suspects) for item in relation[2]):
+            continue
+        constraint = _constraint(relation)
+        if constraint is not None:
+            for place in constraint.places():
+                by_place.setdefault(place, []).append(constraint)
+    for constraint in failed:
         for place in constraint.places():
             by_place.setdefault(place, []).append(constraint)
     replaced: dict[int, Finding] = {}  # id of a consequence -> the root finding that replaces it
     roots: list[Finding] = []
     for group in groups:
-        if len(group) < 2:
-            continue
         explained = _explain(group, by_place, hint)
         if explained is None:
             continue
@@ -190,20 +204,39 @@ def _explain(group: list[Constraint], by_place, hint) -> list[tuple[Figure, str,
     if len(figures) > _MAX_FIGURES:
         return None
     options: dict[tuple[int, int], list[tuple[str, Operand]]] = {}
-    for place, figure in figures.items():
-        seen: dict[str, Operand] = {}
-        for constraint in by_place.get(place, ()):
-            for value in constraint.values_for(place):
-                option = _printed_operand(figure, value)
-                if option is not None and option[0] not in seen:
-                    seen[option[0]] = option[1]
-        options[place] = list(seen.items())
-    for size in (1, 2):
+
+    def options_of(place: tuple[int, int]) -> list[tuple[str, Operand]]:
+        """The corrected values the relations give the figure at `place` (worked out once, when tried)."""
+        known = options.get(place)
+        if known is None:
+            seen: dict[str, Operand] = {}
+            for constraint in by_place.get(place, ()):
+                for value in constraint.values_for(place):
+                    option = _printed_operand(figures[place], value)
+                    if option is not None and option[0] not in seen:
+                        seen[option[0]] = option[1]
+            known = options[place] = list(seen.items())
+        return known
+
+    # A correction must touch every failed relation of the group: one figure, in all of them; two, each
+    # relation holding one of them (so one of the two is in the first relation).
+    cover = [c.suspects() for c in group]
+    singles = sorted(set.intersection(*cover))
+    pairs: list[tuple[tuple[int, int], ...]] = []
+    seen_pairs: set[frozenset] = set()
+    for a in sorted(cover[0]):
+        rest = [s for s in cover if a not in s]
+        if not rest:
+            continue  # a alone touches them all: tried as a single
+        for b in sorted(set.intersection(*rest)):
+            pair = frozenset((a, b))
+            if b != a and pair not in seen_pairs:
+                seen_pairs.add(pair)
+                pairs.append(tuple(sorted(pair)))
+    for size, candidates in ((1, [(p,) for p in singles]), (2, pairs)):
         found: list[tuple[tuple, list[str]]] = []
-        for places in combinations(sorted(figures), size):
-            if not all(any(p in c.suspects() for p in places) for c in group):
-                continue  # a relation of the group none of these figures takes part in
-            for choice in _choices([options[p] for p in places]):
+        for places in candidates:
+            for choice in _choices([options_of(p) for p in places]):
                 corrected = dict(zip(places, (operand for _, operand in choice)))
                 touched = {id(c): c for p in places for c in by_place.get(p, ())}
                 if all(c.holds(corrected) for c in touched.values()):
