@@ -31,7 +31,7 @@ def attach(document: Document, findings: list[Finding], heads: list[tuple[int, s
     firsts = [t.first_line for t in tables]
     outside = [(line, text) for line, text in heads if _table_at(tables, firsts, line) is None]
     head_lines = [line for line, _ in outside]
-    indexes: dict[int, dict[tuple[int, int], tuple]] = {}  # each table's figures by place, built when asked
+    indexes: dict[int, _TableIndex] = {}  # each table's rows by line, built when a finding stands in it
     for finding in findings:
         if not finding.locations:
             continue
@@ -43,10 +43,10 @@ def attach(document: Document, findings: list[Finding], heads: list[tuple[int, s
             continue  # a document-level finding (a section or table missing) stands at the title: nothing around it
         if table is not None:
             finding.section = table.title or finding.section
-            cells = indexes.get(id(table))
-            if cells is None:
-                cells = indexes[id(table)] = _cells(table)
-            finding.context = _table_rows(table, cells.get((span.line, span.column)), cells.get(_TOTAL_ROW))
+            rows = indexes.get(id(table))
+            if rows is None:
+                rows = indexes[id(table)] = _TableIndex(table)
+            finding.context = _table_rows(table, rows.cell(span.line, span.column), rows.total)
         else:
             line = _sentence(document.source, span)
             finding.context = [line] if line is not None else []
@@ -111,25 +111,29 @@ def _cut(text: str, start: int, end: int) -> ContextLine:
     return ContextLine(head + text[left:right] + tail, len(head) + start - left, len(head) + end - left)
 
 
-_TOTAL_ROW: Final = (-1, -1)  # the key of a table's total row in its index
+class _TableIndex:
+    """A table's rows by the lines their figures stand on, and its total row (built once per table)."""
+
+    def __init__(self, table) -> None:
+        self.table = table
+        self.rows: dict[int, list] = {}
+        for row in table.rows:
+            self.rows.setdefault(row.line, []).append(row)
+        self.total = next((r for r in table.rows if any(word in (r.label or "") for word in _TOTAL_WORDS)), None)
+
+    def cell(self, line: int, column: int) -> tuple | None:
+        """The row and column index of the figure printed at (line, column): among the rows of that line,
+        else (a row whose cells stand on lines of their own) among all."""
+        for rows in (self.rows.get(line, []), self.table.rows):
+            for row in rows:
+                for k, cell in enumerate(row.cells):
+                    figure = cell.figure
+                    if figure is not None and figure.span.line == line and figure.span.column == column:
+                        return row, k
+        return None
 
 
-def _cells(table) -> dict[tuple[int, int], tuple]:
-    """(line, column) of each figure of the table -> (its row, its column index); _TOTAL_ROW -> (the total
-    row, -1)."""
-    out: dict[tuple[int, int], tuple] = {}
-    total = next((r for r in table.rows if any(word in (r.label or "") for word in _TOTAL_WORDS)), None)
-    if total is not None:
-        out[_TOTAL_ROW] = (total, -1)
-    for row in table.rows:
-        for k, cell in enumerate(row.cells):
-            figure = cell.figure
-            if figure is not None:
-                out.setdefault((figure.span.line, figure.span.column), (row, k))
-    return out
-
-
-def _table_rows(table, found: tuple | None, total_row: tuple | None) -> list[ContextLine]:
+def _table_rows(table, found: tuple | None, total) -> list[ContextLine]:
     """The header, the questioned figure's row and the total row of its table, cells joined by │."""
     if found is None:
         return []
@@ -137,8 +141,8 @@ def _table_rows(table, found: tuple | None, total_row: tuple | None) -> list[Con
     out = [ContextLine(" │ ".join(names), -1, -1)]
     row, column = found
     out.append(_row_line(row, column))
-    if total_row is not None and total_row[0] is not row:
-        out.append(_row_line(total_row[0], -1))
+    if total is not None and total is not row:
+        out.append(_row_line(total, -1))
     return out
 
 
