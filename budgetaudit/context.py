@@ -17,7 +17,7 @@ from .source import Source
 from .tables.model import NIL
 
 WIDTH: Final = 80  # display columns of a sentence shown around its figure (a CJK character is two)
-_SENTENCE_ENDS: Final = "。；;！？!?"
+_SENTENCE_ENDS: Final = "。！？!?"  # a semicolon joins clauses of one sentence: the 80 columns cut it where long
 _TOTAL_WORDS: Final = ("合计", "总计")
 ELLIPSIS: Final = "…"
 # The wide characters a disclosure holds (CJK, Hangul, full-width forms): counted by one scan in C.
