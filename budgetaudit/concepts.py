@@ -49,6 +49,7 @@ def _clean(text: str) -> str:
 
 
 _clean_short: Final = lru_cache(maxsize=1 << 12)(_clean)
+_TRAILING_BRACKET: Final = re.compile(r"[(（][^()（）]*[)）]$")
 _ASIDE: Final = re.compile(r"[(（][^()（）]*[,，][^()（）]*[)）]")
 
 
@@ -152,6 +153,8 @@ class Dictionary:
         concept = self.concepts.get(concept_name)
         if concept and concept.side:
             return concept.side
+        if label.endswith((")", "）")):
+            label = _TRAILING_BRACKET.sub("", label)  # 地方政府性基金收入(本级): a revenue, as named before the bracket
         if label.endswith(("收入", "收入合计", "收入总计", "拨款")):
             return "revenue"
         if label.endswith(("支出", "支出合计", "支出总计", "经费", "费")):

@@ -158,6 +158,14 @@ LISTS = {
         "动用预算稳定调节基金5.15亿元，收入总量290.83亿元。",
         ("TOT001", "290.83亿元"),
     ),
+    # 8. 其中 after the second of two subjects' figures, its name ending in a bracket ((本级)): that figure's parts.
+    "a 其中 after a figure named with a bracket": (
+        "一、基金收入。全省政府性基金收入2596.8亿元，增长23.3%。其中，省级政府性基金收入177.1亿元，增长6.3%；"
+        "市县政府性基金收入(本级)2419.7亿元，增长24.8%，其中国有土地使用权出让收入2112.9亿元，增长26.3%。",
+        "一、基金收入。全省政府性基金收入2596.8亿元，增长23.3%。其中，省级政府性基金收入177.1亿元，增长6.3%；"
+        "市县政府性基金收入(本级)2419.7亿元，增长24.8%，其中国有土地使用权出让收入2512.9亿元，增长26.3%。",
+        ("TOT002", "2419.7亿元"),
+    ),
     # A count between the amount and its 其中 list: the amounts are parts of the amount the count's sentence names.
     "a count between an amount and its list": (
         "二、债券资金。2024年区级新增债券12.46亿元。区级新增债券共安排9个项目，其中，社会事业方面4.2亿元，"
