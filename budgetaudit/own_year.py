@@ -25,8 +25,9 @@ class OwnYear:
     other: Span | None  # the same title printed with the document's year, where the place is a title repeated
 
 
-# A title line: no clause punctuation, a year, then at least two characters of name.
-_TITLE: Final = re.compile(r"(?P<before>[^，,。；;：:|｜>＞]{0,40}?)(?P<year>(?:19|20)\d{2})\s*(?P<after>年[^，,。；;：:|｜>＞]{2,40})")
+# A title line holds a year and no clause punctuation, table rule or breadcrumb.
+_YEAR: Final = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
+_NOT_TITLE: Final = re.compile(r"[，,。；;：:|｜>＞]")
 # The body starts at the first amount of money: a title printed again after it is a link to another year's file.
 _AMOUNT: Final = re.compile(r"\d\s*(?:万元|亿元|元)")
 _KIND: Final = ("决算", "预算")
@@ -41,27 +42,30 @@ def read(source: Source, document: Document) -> list[OwnYear]:
 
 
 def _titles(source: Source, year: int) -> list[OwnYear]:
-    titles: list[tuple[re.Match, int, str, str]] = []  # (match, line offset, name before, name after)
+    # (the year, where it starts in the file, the name before it, the name from 年 on, the line)
+    titles: list[tuple[int, int, str, str, str]] = []
     for offset, line in source.lines()[:_TITLE_REACH]:
+        if "年" not in line:
+            continue
         if _AMOUNT.search(line):
             break
-        match = _TITLE.fullmatch(line.strip())
-        if match is not None:
-            start = offset + len(line) - len(line.lstrip())
-            titles.append((match, start, _SPACES.sub("", match.group("before")), _SPACES.sub("", match.group("after"))))
+        match = _YEAR.search(line)
+        if match is None or _NOT_TITLE.search(line) is not None:
+            continue
+        before = _SPACES.sub("", line[: match.start()])
+        after = _SPACES.sub("", line[match.end() :])
+        if len(before) <= 40 and 3 <= len(after) <= 41:
+            titles.append((int(match.group(0)), offset + match.start(), before, after, line.strip()))
     out: list[OwnYear] = []
-    for match, start, before, after in titles:
-        printed = int(match.group("year"))
+    for printed, start, before, after, line in titles:
         if printed == year:
             continue
-        for other, other_start, other_before, other_after in titles:
-            if int(other.group("year")) != year or other_before != before or len(before) + len(after) < 8:
+        for other, other_start, other_before, other_after, _ in titles:
+            if other != year or other_before != before or len(before) + len(after) < 8:
                 continue
             if not any(k in after or k in other_after for k in _KIND) or not _nearly(after, other_after):
                 continue
-            span = source.span(start + match.start("year"), start + match.end("year"))
-            same = source.span(other_start + other.start("year"), other_start + other.end("year"))
-            out.append(OwnYear(printed, span, match.group(0).strip(), same))
+            out.append(OwnYear(printed, source.span(start, start + 4), line, source.span(other_start, other_start + 4)))
             break
     return out
 
