@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from typing import Final
 
 from .document import Document
@@ -64,44 +63,61 @@ def width(text: str) -> int:
     return len(text) + len(_WIDE.findall(text)) if not text.isascii() else len(text)
 
 
-def _widths(text: str) -> list[int]:
-    return [2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text]
+def _char_width(ch: str) -> int:
+    """The display width of one character: the ranges of _WIDE, by code point."""
+    o = ord(ch)
+    if o < 0x1100:
+        return 1
+    if (o <= 0x115F or 0x2E80 <= o <= 0x303E or 0x3041 <= o <= 0x33FF or 0x3400 <= o <= 0x4DBF
+            or 0x4E00 <= o <= 0x9FFF or 0xA000 <= o <= 0xA4CF or 0xAC00 <= o <= 0xD7A3 or 0xF900 <= o <= 0xFAFF
+            or 0xFE30 <= o <= 0xFE4F or 0xFF00 <= o <= 0xFF60 or 0xFFE0 <= o <= 0xFFE6):
+        return 2
+    return 1
 
 
 def _sentence(source: Source, span) -> ContextLine | None:
     starts = source.line_starts
     if not 1 <= span.line <= len(starts):
         return None
+    text = source.text
     line_start = starts[span.line - 1]
-    line_end = starts[span.line] - 1 if span.line < len(starts) else len(source.text)
-    line = source.text[line_start:line_end].rstrip("\r\n")
-    start = span.column - 1
-    end = start + len(span.text) if span.end_line == span.line else len(line)
-    if not 0 <= start <= end <= len(line):
+    line_end = starts[span.line] - 1 if span.line < len(starts) else len(text)
+    while line_end > line_start and text[line_end - 1] in "\r\n":
+        line_end -= 1
+    start = line_start + span.column - 1
+    end = start + len(span.text) if span.end_line == span.line else line_end
+    if not line_start <= start <= end <= line_end:
         return None
-    begin = max(line.rfind(ch, 0, start) for ch in _SENTENCE_ENDS) + 1
-    stops = [at for at in (line.find(ch, end) for ch in _SENTENCE_ENDS) if at >= 0]
-    finish = min(stops) + 1 if stops else len(line)
-    while begin < start and line[begin].isspace():
+    # Looked for within WIDTH characters of the figure: a sentence longer than that is cut there anyway.
+    low, high = max(line_start, start - WIDTH), min(line_end, end + WIDTH)
+    begin = max(line_start, max(text.rfind(ch, low, start) for ch in _SENTENCE_ENDS) + 1, low)
+    stops = [at for at in (text.find(ch, end, high) for ch in _SENTENCE_ENDS) if at >= 0]
+    finish = min(stops) + 1 if stops else high
+    while begin < start and text[begin].isspace():
         begin += 1
-    return _cut(line[begin:finish].rstrip(), start - begin, end - begin)
+    cut_left, cut_right = begin == low and low > line_start, not stops and high < line_end
+    line = _cut(text[begin:finish].rstrip(), start - begin, end - begin)
+    if cut_left and not line.text.startswith(ELLIPSIS):
+        line = ContextLine(ELLIPSIS + line.text, line.mark_start + 1, line.mark_end + 1)
+    if cut_right and not line.text.endswith(ELLIPSIS):
+        line = ContextLine(line.text + ELLIPSIS, line.mark_start, line.mark_end)
+    return line
 
 
 def _cut(text: str, start: int, end: int) -> ContextLine:
     """The text around text[start:end] in at most WIDTH display columns, cut with … where it is cut."""
     if width(text) <= WIDTH:
         return ContextLine(text, start, end)
-    widths = _widths(text)
-    budget = WIDTH - sum(widths[start:end]) - 2 * width(ELLIPSIS)
+    budget = WIDTH - width(text[start:end]) - 2 * width(ELLIPSIS)
     left, right = start, end
     while budget > 0 and (left > 0 or right < len(text)):
         moved = False
-        if right < len(text) and widths[right] <= budget:
-            budget -= widths[right]
+        if right < len(text) and _char_width(text[right]) <= budget:
+            budget -= _char_width(text[right])
             right += 1
             moved = True
-        if left > 0 and widths[left - 1] <= budget:
-            budget -= widths[left - 1]
+        if left > 0 and _char_width(text[left - 1]) <= budget:
+            budget -= _char_width(text[left - 1])
             left -= 1
             moved = True
         if not moved:

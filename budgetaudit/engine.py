@@ -90,7 +90,7 @@ class Reporter:
         # What several rules derive alike from this one document (e.g. how an evaluation table is read),
         # computed by the first that asks: keyed by the kind's own names.
         self.memo: dict = {}
-        # Every relation judged, as (Judgement.args, stated, inputs, the finding it gave or None), for
+        # Every relation judged, as (Judgement.args, stated, inputs, the finding it gave or None, the judgement), for
         # rootcause.py; kept raw (a tuple each) since most documents have no group of failed relations to explain.
         self.relations: list[tuple] = []
 
@@ -163,7 +163,7 @@ class Reporter:
 
     def _remember(self, judgement: Judgement, stated, inputs: list, finding: Finding | None) -> None:
         if judgement.args is not None:
-            self.relations.append((judgement.args, stated, inputs, finding))
+            self.relations.append((judgement.args, stated, inputs, finding, judgement))
 
 
 _SECTION: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|附件\s*\d+|附表\s*\d+)")

@@ -18,7 +18,7 @@ from itertools import combinations
 from typing import Final
 
 from .figures import Figure, Operand, _derived, format_decimal, round_half_up
-from .relations import AT_MOST, rejudge, total
+from .relations import AT_MOST, Judgement, rejudge, total
 from .report import Finding, Location
 from .slips import transposed_digits
 
@@ -47,13 +47,15 @@ class Constraint:
     """A judged relation: its arguments (Judgement.args, or (EQUAL,) for two copies) and its figures, the
     stated one first; `finding` is the finding it gave (None where it held)."""
 
-    __slots__ = ("args", "figures", "finding", "label")
+    __slots__ = ("args", "figures", "finding", "label", "judgement")
 
-    def __init__(self, args: tuple, figures: list[Figure], finding: Finding | None, label: str = "") -> None:
+    def __init__(self, args: tuple, figures: list[Figure], finding: Finding | None, label: str = "",
+                 judgement: Judgement | None = None) -> None:
         self.args = args
         self.figures = figures
         self.finding = finding
         self.label = label  # what the stated figure is (its fact's label)
+        self.judgement = judgement  # as first judged (its `printed` is what the inputs give the stated figure)
 
     def places(self) -> set[tuple[int, int]]:
         return {_place(f) for f in self.figures}
@@ -84,7 +86,7 @@ class Constraint:
         if f is AT_MOST:
             return []
         if position == 0:
-            judgement = rejudge(self.args, operands[1:], operands[0])
+            judgement = self.judgement or rejudge(self.args, operands[1:], operands[0])
             return [judgement.printed] if judgement.printed is not None else []
         if f is total:
             stated, inputs = operands[0].value, operands[1:]
@@ -104,9 +106,9 @@ def _printed_operand(figure: Figure, base_value: Fraction) -> tuple[str, Operand
 
 
 def _constraint(relation: tuple) -> Constraint | None:
-    """A relation the Reporter kept, (Judgement.args, stated, inputs, finding), as a Constraint where its
+    """A relation the Reporter kept, (Judgement.args, stated, inputs, finding, judgement), as a Constraint where its
     figures are its judgement's operands in order (None where they are not, or are no figures)."""
-    args, stated, inputs, finding = relation
+    args, stated, inputs, finding, judgement = relation
     figures: list[Figure] = []
     for item in (stated, *inputs):
         figure = _figure(item)
@@ -120,7 +122,7 @@ def _constraint(relation: tuple) -> Constraint | None:
         return None
     if figures[0].operand is not args[3] or any(f.operand is not x for f, x in zip(figures[1:], args[2])):
         return None
-    return Constraint(args, figures, finding, label)
+    return Constraint(args, figures, finding, label, judgement)
 
 
 def collapse(findings: list[Finding], relations: list[tuple], hint) -> list[Finding]:

@@ -69,7 +69,7 @@ def _failed(stated: Figure, parts: list[Figure], code: str) -> tuple:
     judgement = judge(total, [1] * len(parts), [p.operand for p in parts], stated.operand)
     assert judgement.outcome is Outcome.INCONSISTENT
     finding = Finding(code, "x", "error", f"{code} fails", [Location(f.span) for f in [stated, *parts]], "", stated.text)
-    return judgement.args, stated, parts, finding
+    return judgement.args, stated, parts, finding, judgement
 
 
 def test_two_corrections_that_explain_alike_are_named_and_nothing_is_collapsed():

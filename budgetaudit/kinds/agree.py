@@ -263,7 +263,7 @@ def check_facts(rule, document: Document, reporter: Reporter) -> None:
         main = clusters[0]
         expected = main[0].figure.text
         for copy in main[1:]:
-            reporter.relations.append((COPIES, copy, [main[0]], None))
+            reporter.relations.append((COPIES, copy, [main[0]], None, None))
         for cluster in clusters[1:]:
             # Only the first values can be shown: the others are counted, not listed again for each copy.
             shown = [c for c in clusters[: SHOWN_OTHERS + 1] if c is not cluster]
@@ -281,7 +281,7 @@ def check_facts(rule, document: Document, reporter: Reporter) -> None:
                     {"label": fact.label, "others": by_value, "base": "", "why": why},
                     [fact, *others], expected, fact.figure.text,
                 )
-                reporter.relations.append((COPIES, fact, [main[0]], reporter.report.findings[-1]))
+                reporter.relations.append((COPIES, fact, [main[0]], reporter.report.findings[-1], None))
 
 
 def _usual_unit(document: Document) -> str:
