@@ -110,13 +110,12 @@ def AT_MOST(*parts: Fraction) -> Fraction:
     raise NotImplementedError
 
 
-def _judge(
-    f: Callable[..., Fraction],
-    directions: Sequence[int],
-    inputs: Sequence[Operand],
-    stated: Operand,
-    guard: Callable[[Sequence[Interval]], str | None] | None = None,
-) -> Judgement:
+Guard = Callable[[Sequence[Interval]], str | None]  # a reason not to judge a relation, or None
+
+
+def _judge(f: Callable[..., Fraction], directions: Sequence[int], inputs: Sequence[Operand], stated: Operand,
+           guard: Guard | None) -> Judgement:
+    """judge() without keeping its arguments."""
     assert len(directions) == len(inputs)
     if f is total and guard is None:
         in_integers = _judge_sum_in_integers(directions, inputs, stated)
