@@ -7,7 +7,6 @@ prose finding under the nearest heading outside a table (a table's row labels, �
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Final
 
 from .document import Document
@@ -19,10 +18,6 @@ WIDTH: Final = 80  # display columns of a sentence shown around its figure (a CJ
 _SENTENCE_ENDS: Final = "。！？!?"  # a semicolon joins clauses of one sentence: the 80 columns cut it where long
 _TOTAL_WORDS: Final = ("合计", "总计")
 ELLIPSIS: Final = "…"
-# The wide characters a disclosure holds (CJK, Hangul, full-width forms): counted by one scan in C.
-_WIDE: Final = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
-                          "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
-
 
 def attach(document: Document, findings: list[Finding], heads: list[tuple[int, str]]) -> None:
     """Set each finding's context and section (heads: the document's headings, sections() of the engine)."""
@@ -60,11 +55,16 @@ def _table_at(tables, firsts: list[int], line: int):
 
 def width(text: str) -> int:
     """Display columns: two for each wide character (CJK, full-width forms)."""
-    return len(text) + len(_WIDE.findall(text)) if not text.isascii() else len(text)
+    if text.isascii():
+        return len(text)
+    columns = 0
+    for ch in text:
+        columns += _char_width(ch)
+    return columns
 
 
 def _char_width(ch: str) -> int:
-    """The display width of one character: the ranges of _WIDE, by code point."""
+    """The display width of one character: two for the wide ranges (CJK, Hangul, full-width forms)."""
     o = ord(ch)
     if o < 0x1100:
         return 1
@@ -90,12 +90,16 @@ def _sentence(source: Source, span) -> ContextLine | None:
         return None
     # Looked for within WIDTH characters of the figure: a sentence longer than that is cut there anyway.
     low, high = max(line_start, start - WIDTH), min(line_end, end + WIDTH)
-    begin = max(line_start, max(text.rfind(ch, low, start) for ch in _SENTENCE_ENDS) + 1, low)
-    stops = [at for at in (text.find(ch, end, high) for ch in _SENTENCE_ENDS) if at >= 0]
-    finish = min(stops) + 1 if stops else high
+    begin, finish = low, high
+    stopped = False
+    for ch in _SENTENCE_ENDS:
+        begin = max(begin, text.rfind(ch, low, start) + 1)
+        at = text.find(ch, end, high)
+        if 0 <= at < finish:
+            finish, stopped = at + 1, True
     while begin < start and text[begin].isspace():
         begin += 1
-    cut_left, cut_right = begin == low and low > line_start, not stops and high < line_end
+    cut_left, cut_right = begin == low and low > line_start, not stopped and high < line_end
     line = _cut(text[begin:finish].rstrip(), start - begin, end - begin)
     if cut_left and not line.text.startswith(ELLIPSIS):
         line = ContextLine(ELLIPSIS + line.text, line.mark_start + 1, line.mark_end + 1)

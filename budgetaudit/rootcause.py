@@ -287,7 +287,9 @@ def _root_finding(figure: Figure, printed: str, consequences: list[Finding], hin
     together = hint("root_cause_pair", line=str(partner.span.line), other=partner.text) if partner is not None else ""
     message = hint("root_cause" if label else "root_cause_unnamed", stated=figure.text, expected=printed,
                    count=str(len(consequences)), codes=codes, label=label, together=together)
-    if transposed_digits(figure, Fraction(printed.removesuffix(figure.unit or "").replace(",", "")) * figure.scale):
+    digits = sorted(ch for ch in figure.text if ch.isdigit())
+    if digits == sorted(ch for ch in printed if ch.isdigit()) \
+            and transposed_digits(figure, Fraction(printed.removesuffix(figure.unit or "").replace(",", "")) * figure.scale):
         message += hint("separator") + hint("transposed", stated=figure.text, expected=printed)
     root = Finding(first.code, first.name, severity, message,
                    [Location(location.span, location.key, "stated", location.concept)], printed, figure.text)
