@@ -17,6 +17,7 @@ from fractions import Fraction
 from itertools import combinations
 from typing import Final
 
+from .document import Fact
 from .figures import Figure, Operand, _derived, format_decimal, round_half_up
 from .relations import AT_MOST, Judgement, rejudge, total
 from .report import Finding, Location
@@ -30,8 +31,9 @@ COPIES: Final = (EQUAL,)  # the arguments of one: the questioned copy and the co
 
 
 def _figure(item) -> Figure | None:
-    figure = getattr(item, "figure", item)
-    return figure if isinstance(figure, Figure) else None
+    if isinstance(item, Fact):
+        return item.figure
+    return item if isinstance(item, Figure) else None
 
 
 def _place(figure: Figure) -> tuple[int, int]:
@@ -142,7 +144,13 @@ def collapse(findings: list[Finding], relations: list[tuple], hint) -> list[Find
         finding = relation[3]
         if finding is not None and finding.severity != "info":
             continue
-        if not _touches(relation[1], suspects) and not any(_touches(item, suspects) for item in relation[2]):
+        touches = _touches(relation[1], suspects)
+        if not touches:
+            for item in relation[2]:
+                if _touches(item, suspects):
+                    touches = True
+                    break
+        if not touches:
             continue
         constraint = _constraint(relation)
         if constraint is not None:
