@@ -40,7 +40,7 @@ def attach(document: Document, findings: list[Finding], heads: list[tuple[int, s
             rows = indexes.get(id(table))
             if rows is None:
                 rows = indexes[id(table)] = _TableIndex(table)
-            finding.context = _table_rows(table, rows.cell(span.line, span.column), rows.total)
+            finding.context = _table_rows(rows, rows.cell(span.line, span.column))
         else:
             line = _sentence(document.source, span)
             finding.context = [line] if line is not None else []
@@ -140,6 +140,8 @@ class _TableIndex:
         for row in table.rows:
             self.rows.setdefault(row.line, []).append(row)
         self.total = next((r for r in table.rows if any(word in (r.label or "") for word in _TOTAL_WORDS)), None)
+        self.header = ContextLine(" │ ".join(column.name or str(k + 1) for k, column in enumerate(table.columns)))
+        self.total_line = _row_line(self.total, -1) if self.total is not None else None
 
     def cell(self, line: int, column: int) -> tuple | None:
         """The row and column index of the figure printed at (line, column): among the rows of that line,
@@ -153,16 +155,14 @@ class _TableIndex:
         return None
 
 
-def _table_rows(table, found: tuple | None, total) -> list[ContextLine]:
+def _table_rows(index: _TableIndex, found: tuple | None) -> list[ContextLine]:
     """The header, the questioned figure's row and the total row of its table, cells joined by │."""
     if found is None:
         return []
-    names = [column.name or str(k + 1) for k, column in enumerate(table.columns)]
-    out = [ContextLine(" │ ".join(names), -1, -1)]
     row, column = found
-    out.append(_row_line(row, column))
-    if total is not None and total is not row:
-        out.append(_row_line(total, -1))
+    out = [index.header, _row_line(row, column)]
+    if index.total_line is not None and index.total is not row:
+        out.append(index.total_line)
     return out
 
 
