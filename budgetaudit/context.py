@@ -13,10 +13,11 @@ from .document import Document
 from .report import ContextLine, Finding
 from .source import Source
 from .tables.model import NIL
+from .words import default_words
 
 WIDTH: Final = 80  # display columns of a sentence shown around its figure (a CJK character is two)
 _SENTENCE_ENDS: Final = "。！？!?"  # a semicolon joins clauses of one sentence: the 80 columns cut it where long
-_TOTAL_WORDS: Final = ("合计", "总计")
+_TOTAL_WORDS: Final = default_words().whole_endings  # 合计, 总计: a table's total row
 ELLIPSIS: Final = "…"
 
 def attach(document: Document, findings: list[Finding], heads: list[tuple[int, str]]) -> None:

@@ -37,12 +37,11 @@ class ContextLine:
             out["mark"] = [self.mark_start, self.mark_end]
         return out
 
-    def marked(self, before: str, after: str) -> str:
-        """The line with the questioned figure between `before` and `after`."""
+    def parts(self) -> tuple[str, str, str] | None:
+        """(the text before the questioned figure, the figure, the text after), or None where it is not on it."""
         if self.mark_start < 0:
-            return self.text
-        return (self.text[: self.mark_start] + before + self.text[self.mark_start : self.mark_end] + after
-                + self.text[self.mark_end :])
+            return None
+        return self.text[: self.mark_start], self.text[self.mark_start : self.mark_end], self.text[self.mark_end :]
 
 
 @dataclass(slots=True, eq=False)

@@ -205,6 +205,7 @@ class Words:
         self.composition_words: tuple[str, ...] = tuple(lists["composition"])
         self.whole_endings: tuple[str, ...] = tuple(lists["whole_endings"])
         self.listed_total = re.compile(_alternation(lists["listed_totals"]))
+        self.joined_words: tuple[str, ...] = tuple(data["share"]["joined"])
         self.joined_share = re.compile(rf"(?P<count>[两二三四五六七八九2-9])\s*(?:{_alternation(data['share']['joined'])})")
         self.remainders: tuple[str, ...] = tuple(lists["remainders"])
         self.remainder_nouns: frozenset[str] = frozenset(lists["remainder_nouns"])

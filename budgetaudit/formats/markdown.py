@@ -30,10 +30,11 @@ def _status(report, words) -> str:
 
 def _marked(line) -> str:
     """A context line, its questioned figure in bold."""
-    if line.mark_start < 0:
+    parts = line.parts()
+    if parts is None:
         return md(line.text)
-    return (md(line.text[: line.mark_start]) + "**" + md(line.text[line.mark_start : line.mark_end]) + "**"
-            + md(line.text[line.mark_end :]))
+    before, figure, after = parts
+    return f"{md(before)}**{md(figure)}**{md(after)}"
 
 
 def _lines(lines: list[str]) -> str:

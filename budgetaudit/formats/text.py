@@ -32,10 +32,10 @@ def _where(location) -> str:
 
 def _marked(line, color: bool) -> str:
     """A context line with its questioned figure shown reversed (in colour) or between 【】."""
-    if line.mark_start < 0:
+    parts = line.parts()
+    if parts is None:
         return escape(line.text)
-    before, figure, after = (line.text[: line.mark_start], line.text[line.mark_start : line.mark_end],
-                             line.text[line.mark_end :])
+    before, figure, after = parts
     if color:
         return f"{escape(before)}[reverse]{escape(figure)}[/reverse]{escape(after)}"
     return f"{escape(before)}【{escape(figure)}】{escape(after)}"

@@ -31,5 +31,6 @@ def _is_rest(group: SumGroup, words) -> bool:
         whole = group.total.label
         for ending in words.whole_endings:
             whole = whole.removesuffix(ending)
-        return len(rest) >= 2 and whole.endswith(rest) or len(rest) >= 2 and rest in whole and whole.endswith(rest[-2:])
+        # 其他一般性转移支付 of 一般性转移支付; 其他收入 of 收入合计 (its ending taken off above).
+        return len(rest) >= 2 and rest in whole and whole.endswith(rest[-2:])
     return False

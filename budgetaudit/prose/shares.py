@@ -23,6 +23,7 @@ WORDS: Final = _state.WORDS
 # The measures of a budget figure: what a completion rate divides by.
 _BUDGET_MEASURES: Final = ("initial_budget", "budget", "adjusted_budget")
 MEASURE_SUFFIX: Final = re.compile(r"(?:预算|决算)数?$")
+_NUMERALS: Final = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 class ShareReader(ListReader):
@@ -50,12 +51,11 @@ class ShareReader(ListReader):
     @staticmethod
     def joined_count(lead_clause: str) -> int:
         """两项合计占: how many items the share is of together (0 where it is of one)."""
-        match = WORDS.joined_share.search(lead_clause) if "合计" in lead_clause or "共" in lead_clause \
-            or "加起来" in lead_clause else None
+        match = WORDS.joined_share.search(lead_clause) if holds_any(lead_clause, WORDS.joined_words) else None
         if match is None:
             return 0
         count = match.group("count")
-        return int(count) if count.isdigit() else "零一二三四五六七八九".find(count) if count != "两" else 2
+        return int(count) if count.isdigit() else _NUMERALS[count]
 
     def qualify_by_whole(self, part: Fact, whole_label: str) -> None:
         """商品和服务支出426000元，占项目支出预算90.73%: the item is that whole's part (words.toml labels.part_of_whole)."""

@@ -46,7 +46,8 @@ def read(path: str, data: bytes):
 
     items: list = []
     scanned = 0
-    with _BoundedStreams() as streams:
+    pdfium = _Pdfium(data)
+    with _BoundedStreams() as streams, pdfium:
         try:
             pdf = pdfplumber.open(io.BytesIO(data))
         except InputError:
@@ -66,7 +67,7 @@ def read(path: str, data: bytes):
                 if _unmapped(page):
                     # Glyphs pdfminer could not map to characters ((cid:19)…: a font whose encoding it misreads, as
                     # in some encrypted files): PDFium's reading of that page's text, as lines.
-                    items.extend(("line", line, number) for line in _pdfium_lines(data, number - 1))
+                    items.extend(("line", line, number) for line in pdfium.lines(number - 1))
                 else:
                     items.extend(_page_items(page, number))
                 page.close()  # its objects go once read: a long PDF is held a page at a time
@@ -98,16 +99,27 @@ def _unmapped(page) -> bool:
     return unmapped * 2 > len(chars)
 
 
-def _pdfium_lines(data: bytes, index: int) -> list[str]:
-    import pypdfium2 as pdfium
+class _Pdfium:
+    """PDFium's reading of a file's pages, opened once when a first page needs it and closed with the read."""
 
-    document = pdfium.PdfDocument(data)
-    try:
-        page = document[index]
-        text = page.get_textpage().get_text_range()
-    finally:
-        document.close()
-    return [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if line.strip()]
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.document = None
+
+    def lines(self, index: int) -> list[str]:
+        if self.document is None:
+            import pypdfium2
+
+            self.document = pypdfium2.PdfDocument(self.data)
+        text = self.document[index].get_textpage().get_text_range()
+        return [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if line.strip()]
+
+    def __enter__(self) -> "_Pdfium":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.document is not None:
+            self.document.close()
 
 
 class _StreamTooLarge(InputError):
