@@ -14,7 +14,6 @@ group keeps its findings, and the first of them says so; a lone failed relation 
 from __future__ import annotations
 
 from fractions import Fraction
-from itertools import combinations
 from typing import Final
 
 from .document import Fact
