@@ -39,6 +39,7 @@ class Format(str, Enum):
     github = "github"
     gitlab = "gitlab"
     markdown = "markdown"
+    docx = "docx"
     auto = "auto"
 
 
@@ -214,7 +215,7 @@ def check(
 ) -> None:
     from .baseline import BaselineError
     from .config import ConfigError
-    from .formats import FORMATS, Options, OutputError, Targets, parse_outputs, renderer
+    from .formats import FILE_FORMATS, FORMATS, MissingExtra, Options, OutputError, Targets, parse_outputs, renderer
     from .run import Batch
 
     if max_bytes is not None:
@@ -239,7 +240,10 @@ def check(
     try:
         outputs = parse_outputs(name, output or [])
     except ValueError as exc:
-        fail(words["bad_output"].format(value=str(exc), formats=", ".join(FORMATS)), settings.lang)
+        fail(words["bad_output"].format(value=str(exc), formats=", ".join(FORMATS + FILE_FORMATS)), settings.lang)
+    for fmt, path in outputs:
+        if path is None and fmt in FILE_FORMATS:  # a .docx never goes to standard output
+            fail(words["needs_path"].format(format=fmt), settings.lang)
     try:
         batch = Batch(files, settings, rules, jobs, baseline, skip_non_disclosures=skip_non_disclosures)
     except (BaselineError, ConfigError) as exc:
@@ -255,8 +259,13 @@ def check(
             fail_on_unchecked=settings.fail_on_unchecked, rules=tuple(rules.rules),
         )
 
-    targets = Targets([(renderer(fmt).Writer(options(path is None)), path) for fmt, path in outputs],
-                      inputs=[item.path for item in batch.inputs])
+    try:
+        targets = Targets([(renderer(fmt).Writer(options(path is None)), path) for fmt, path in outputs],
+                          inputs=[item.path for item in batch.inputs])
+    except MissingExtra as exc:
+        from .readers import EXTRA
+
+        fail(words["needs_extra"].format(kind=exc.args[0], extra=EXTRA), settings.lang)
     # Each file's part is written once it and the files before it are checked. A progress bar only when
     # no report goes to the same terminal.
     to_stdout = [fmt for fmt, path in outputs if path is None]

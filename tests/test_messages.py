@@ -41,7 +41,7 @@ def test_the_chinese_table_is_chinese():
         letters = re.sub(r"BUDGETAUDIT_TODAY|\[tool\.budgetaudit\]|\[\[waivers\]\]|\"error\|warning\|info\"|true|false|reason|fingerprint|path|until|severity|waivers|"
                          r"per-file-ignores|rules-dirs|TOML|JSON|YYYY-MM-DD|\S+/\S+|[a-z]+(?:-[a-z]+)+|\{\w+\}|budgetaudit|GitHub Actions|GITHUB_STEP_SUMMARY|LC_ALL|LC_MESSAGES|LANG|"
                          r"--?[a-z-]+|\.[a-z]+\b|[A-Z]{3}\d*|ALL|UTF-8|GB18030/GBK|Big5|PDF|OCR|MB|MiB|YYYY-MM-DD|"
-                         r"\b(text|markdown|json|github|zh|en|lang|select|ignore|exclude|error|formats|include|"
+                         r"\b(text|markdown|json|github|docx|zh|en|lang|select|ignore|exclude|error|formats|include|"
                          r"auto|pre-commit|rules|show|check|baseline|"
                          # the keys of a rule file, named as they are written in it
                          r"rule|aliases|message|params|verdict|pass|fail|summary|description|name|kind|code)\b", "", text)
@@ -87,7 +87,7 @@ _STAYS = re.compile(
     r"YYYY-MM-DD|--?[a-z][a-z-]*|\.[a-z]{2,4}\b|[A-Z]{3}\d{3}|[a-z]+(?:-[a-z]+)+|\b[0-9a-f]{20}\b|\S*/\S*|\S+\.(?:txt|md|docx|xlsx|xls|html?|pdf)\b"
     r"|\b(?:budgetaudit|text|concise|json|sarif|junit|github|gitlab|markdown|auto|always|never|zh|en|error|warning"
     r"|info|lang|select|ignore|exclude|include|GitHub|Actions|LC_ALL|LC_MESSAGES|LANG|ALL|PCT|TOT|AVG|XRF|EVA|CMP"
-    r"|EXT|MB|x|python|check|baseline|show|rules|explain|waive|pre-commit)\b"
+    r"|EXT|MB|x|python|check|baseline|show|rules|explain|waive|pre-commit|docx)\b"
 )
 
 

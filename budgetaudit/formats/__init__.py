@@ -24,6 +24,13 @@ from typing import Iterable, Iterator
 from .output import Output, OutputError, target_kind, write_atomic  # noqa: F401 (the package's interface)
 
 FORMATS = ("text", "concise", "json", "sarif", "junit", "github", "gitlab", "markdown")
+# Formats that write documents of their own (a binary file per input, through Writer.output), never standard
+# output and never a string: each needs -o, and has no render().
+FILE_FORMATS = ("docx",)
+
+
+class MissingExtra(Exception):
+    """A format's optional library is not installed (the argument: the format as people know it, e.g. Word .docx)."""
 
 
 @dataclass
@@ -38,7 +45,7 @@ class Options:
 
 def renderer(name: str):
     """The module of a format, imported only when used (keeps start-up fast)."""
-    if name not in FORMATS:
+    if name not in FORMATS and name not in FILE_FORMATS:
         raise ValueError(f"unknown format '{name}'")
     return import_module(f".{name}", __name__)
 
@@ -86,6 +93,11 @@ class Writer:
     def close(self) -> None:
         pass
 
+    def output(self, path: str | None, inputs=()) -> Output:
+        """Where the pieces go: standard output (None) or the file `path`, written atomically (a format of
+        FILE_FORMATS says where its own files go)."""
+        return Output(path, inputs=inputs)
+
 
 def parse_outputs(default_format: str, values: list[str]) -> list[tuple[str, str | None]]:
     """(format, path) of every report of a run; path None is standard output.
@@ -97,7 +109,7 @@ def parse_outputs(default_format: str, values: list[str]) -> list[tuple[str, str
     extra: list[tuple[str, str | None]] = []
     for value in values:
         name, sep, path = value.partition("=")
-        if sep and name.strip().lower() in FORMATS:
+        if sep and name.strip().lower() in FORMATS + FILE_FORMATS:
             if not path:
                 raise ValueError(value)
             extra.append((name.strip().lower(), path))
@@ -120,8 +132,8 @@ class Targets:
     def write(self, reports: Iterable, totals) -> None:
         outputs: list[Output] = []
         try:
-            for _, path in self.writers:
-                outputs.append(Output(path, inputs=self.inputs))
+            for writer, path in self.writers:
+                outputs.append(writer.output(path, self.inputs))
             for (writer, _), out in zip(self.writers, outputs):
                 out.write(writer.start())
             for report in reports:

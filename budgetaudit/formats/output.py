@@ -99,6 +99,14 @@ class Output:
         except OSError as exc:
             raise OutputError(exc.errno, exc.strerror or str(exc), self.path) from None
 
+    def write_bytes(self, data: bytes) -> None:
+        """A binary report (docx) to a file or a device: written under the text layer, which holds nothing."""
+        handle = self._handle if self._handle is not None else self._stream
+        try:
+            handle.buffer.write(data)
+        except OSError as exc:
+            raise OutputError(exc.errno, exc.strerror or str(exc), self.path) from None
+
     def commit(self) -> None:
         """The report is complete: flush standard output, or put the file in place."""
         if self._handle is None:
