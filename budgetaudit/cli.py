@@ -39,6 +39,7 @@ class Format(str, Enum):
     github = "github"
     gitlab = "gitlab"
     markdown = "markdown"
+    html = "html"
     docx = "docx"
     auto = "auto"
 
@@ -245,7 +246,9 @@ def check(
         if path is None and fmt in FILE_FORMATS:  # a .docx never goes to standard output
             fail(words["needs_path"].format(format=fmt), settings.lang)
     try:
-        batch = Batch(files, settings, rules, jobs, baseline, skip_non_disclosures=skip_non_disclosures)
+        # The html report shows each document's text and checked figures: kept only when it is asked for.
+        batch = Batch(files, settings, rules, jobs, baseline, skip_non_disclosures=skip_non_disclosures,
+                      view=any(fmt == "html" for fmt, _ in outputs))
     except (BaselineError, ConfigError) as exc:
         from .messages import config_error
 

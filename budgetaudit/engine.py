@@ -242,11 +242,12 @@ def _read_document(source: Source, dictionary: Dictionary | None, native_tables:
     return document
 
 
-def check_document(document: Document, ruleset: RuleSet, lang: str = "zh") -> FileReport:
-    """Run every rule of `ruleset` over one document (the cyclic collector paused, as for reading)."""
+def check_document(document: Document, ruleset: RuleSet, lang: str = "zh", view: bool = False) -> FileReport:
+    """Run every rule of `ruleset` over one document (the cyclic collector paused, as for reading); `view`:
+    keep what a report of the whole document needs (view.py, the html format), only when it is asked for."""
     collecting = _pause_collector()
     try:
-        return _check_document(document, ruleset, lang)
+        return _check_document(document, ruleset, lang, view)
     finally:
         _resume_collector(collecting)
 
@@ -265,7 +266,7 @@ def _once_each(findings: list) -> list:
     return out
 
 
-def _check_document(document: Document, ruleset: RuleSet, lang: str) -> FileReport:
+def _check_document(document: Document, ruleset: RuleSet, lang: str, view: bool = False) -> FileReport:
     report = FileReport(
         document.source.path, document.kind, document.year, document.entity, document.unit
     )
@@ -279,4 +280,8 @@ def _check_document(document: Document, ruleset: RuleSet, lang: str) -> FileRepo
     context.attach(document, report.findings, sections(document.source))
     report.assign_fingerprints()
     report.sort()
+    if view:
+        from .view import build
+
+        report.view = build(document, reporter.relations)
     return report

@@ -1,5 +1,5 @@
-"""Reports budgetaudit itself writes, recognised when a folder walk meets them: a markdown memo or a
-text, concise or github report saved with `-o` inside the folder being checked is not a disclosure.
+"""Reports budgetaudit itself writes, recognised when a folder walk meets them: a markdown memo, an html page
+or a text, concise or github report saved with `-o` inside the folder being checked is not a disclosure.
 
 Each is known by what only its format writes: the memo by its title and the head of its table of
 files, the text and concise reports by their closing summary line, the github report by workflow
@@ -44,3 +44,12 @@ def is_own_report(text: str) -> bool:
         return False  # neither a memo nor a summary line: the common case, decided without the formats
     memo, summary = _patterns()
     return bool(memo.match(head) or summary.search(tail))
+
+
+# The html report names its writer in its head (formats/html_page.py), before any text of a disclosure.
+_HTML_GENERATOR = b'<meta name="generator" content="budgetaudit '
+
+
+def is_own_html(data: bytes) -> bool:
+    """Are these bytes of an html file a report written by budgetaudit?"""
+    return _HTML_GENERATOR in data[:1024]

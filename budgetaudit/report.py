@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .source import Span
+
+if TYPE_CHECKING:
+    from .view import DocumentView
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -113,6 +117,8 @@ class FileReport:
     checked: int = 0
     error: str = ""  # set when the input could not be read; the file then has no findings
     not_a_disclosure: bool = False  # the error says the content is no disclosure (walked files are skipped)
+    # The text, consistent figures and rebuilt tables (view.py): kept only when a format asks (html).
+    view: DocumentView | None = None
 
     def sort(self) -> None:
         self.findings.sort(key=lambda f: (f.line, f.column, f.code, f.fingerprint))

@@ -101,8 +101,8 @@ class Result:
         return self.totals().exit_code(fail_on, fail_on_unchecked, exit_zero)
 
 
-def check_path(path: str, ruleset: RuleSet, lang: str = "zh") -> FileReport:
-    """Check one input; an unreadable input gives a report carrying the reason."""
+def check_path(path: str, ruleset: RuleSet, lang: str = "zh", view: bool = False) -> FileReport:
+    """Check one input; an unreadable input gives a report carrying the reason (`view`: engine.check_document's)."""
     from .engine import check_document, read_document
     from .own_reports import is_own_report
     from .readers import read
@@ -128,7 +128,7 @@ def check_path(path: str, ruleset: RuleSet, lang: str = "zh") -> FileReport:
             path, document.kind, document.year, document.entity,
             error=input_error("no figures found: not a disclosure", lang), not_a_disclosure=True,
         )
-    return check_document(document, ruleset, lang)
+    return check_document(document, ruleset, lang, view)
 
 
 def check_paths(paths: list[str], ruleset: RuleSet, lang: str = "zh") -> Result:
@@ -144,9 +144,9 @@ def check_paths(paths: list[str], ruleset: RuleSet, lang: str = "zh") -> Result:
 _STATE: dict = {}
 
 
-def _init(ruleset: RuleSet, lang: str, known: frozenset[str]) -> None:
+def _init(ruleset: RuleSet, lang: str, known: frozenset[str], view: bool = False) -> None:
     _STATE.clear()
-    _STATE.update(ruleset=ruleset, lang=lang, known=known, cache={})
+    _STATE.update(ruleset=ruleset, lang=lang, known=known, cache={}, view=view)
 
 
 def _rules_for(ignores: tuple[str, ...]) -> RuleSet:
@@ -160,7 +160,7 @@ def _rules_for(ignores: tuple[str, ...]) -> RuleSet:
 def _task(task: tuple[str, tuple[str, ...]]) -> FileReport:
     path, ignores = task
     ruleset = _rules_for(ignores)
-    report = check_path(path, ruleset, _STATE["lang"])
+    report = check_path(path, ruleset, _STATE["lang"], _STATE.get("view", False))
     # Doubts carry EXT codes whatever the selection: leave out those of rules that are not selected.
     active = {r.code for r in ruleset.rules}
     known = _STATE["known"]
@@ -196,6 +196,7 @@ def check_stream(
     ignores_for: Callable[[str], tuple[str, ...]] = lambda path: (),
     known_codes: Iterable[str] = (),
     progress: Callable[[str], None] | None = None,
+    view: bool = False,
 ) -> Iterator[tuple]:
     """(input, report) for every input in path order, each as soon as it and every one before it are done.
 
@@ -206,7 +207,7 @@ def check_stream(
     inputs = list(inputs)
     known = frozenset(known_codes) | {r.code for r in ruleset.rules}
     tasks = [(item.path, tuple(ignores_for(item.path))) for item in inputs]
-    _init(ruleset, lang, known)
+    _init(ruleset, lang, known, view)
     # Standard input is read here, first: a worker process has none.
     local: dict[int, FileReport] = {}
     for index, task in enumerate(tasks):
@@ -238,7 +239,7 @@ def check_stream(
     runs = iter([remote[start:start + size] for start in range(0, len(remote), size)])
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(ruleset, lang, known))
+        return ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(ruleset, lang, known, view))
 
     pool = new_pool()
     in_flight: deque = deque()  # (future, the indices of its run), in path order
@@ -312,7 +313,8 @@ def _alone(task: tuple[str, tuple[str, ...]], ruleset: RuleSet, lang: str, known
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=1, initializer=_init, initargs=(ruleset, lang, known)) as single:
+    with ProcessPoolExecutor(max_workers=1, initializer=_init,
+                             initargs=(ruleset, lang, known, _STATE.get("view", False))) as single:
         try:
             return single.submit(_task, task).result()
         except BrokenProcessPool:
@@ -326,13 +328,14 @@ class Batch:
     A bad baseline fails here (BaselineError), before any work; `warnings` are known at once."""
 
     def __init__(self, args: list[str], settings, ruleset: RuleSet, jobs: int = 1, baseline: str | None = None,
-                 skip_non_disclosures: bool = False):
+                 skip_non_disclosures: bool = False, view: bool = False):
         from .baseline import Baseline, Waivers
         from .inputs import expand
 
         self.settings, self.ruleset, self.jobs = settings, ruleset, jobs
         # The pre-commit hook's mode: a named file that holds no disclosure is skipped too, silently.
         self.skip_non_disclosures = skip_non_disclosures
+        self.view = view  # reports carry their document's view (view.py): a format asked for it
         self.baseline = Baseline(baseline) if baseline else None  # loaded now: fails before the work
         self.waivers = Waivers(settings.waivers, settings.root, settings.lang)
         self.inputs, warnings = expand(args, settings.include, settings.exclude, settings.root)
@@ -361,7 +364,7 @@ class Batch:
         show = progress_factory is not None and len(self.inputs) > 1
         with progress_factory(len(self.inputs)) if show else nullcontext(None) as advance:
             stream = check_stream(self.inputs, self.ruleset, self.settings.lang, self.jobs, self._ignores_for,
-                                  known, advance)
+                                  known, advance, self.view)
             for item, report in stream:
                 if report.error and report.not_a_disclosure and (not item.named or self.skip_non_disclosures):
                     if not self.skip_non_disclosures:

@@ -87,7 +87,7 @@ _STAYS = re.compile(
     r"YYYY-MM-DD|--?[a-z][a-z-]*|\.[a-z]{2,4}\b|[A-Z]{3}\d{3}|[a-z]+(?:-[a-z]+)+|\b[0-9a-f]{20}\b|\S*/\S*|\S+\.(?:txt|md|docx|xlsx|xls|html?|pdf)\b"
     r"|\b(?:budgetaudit|text|concise|json|sarif|junit|github|gitlab|markdown|auto|always|never|zh|en|error|warning"
     r"|info|lang|select|ignore|exclude|include|GitHub|Actions|LC_ALL|LC_MESSAGES|LANG|ALL|PCT|TOT|AVG|XRF|EVA|CMP"
-    r"|EXT|MB|x|python|check|baseline|show|rules|explain|waive|pre-commit|docx)\b"
+    r"|EXT|MB|x|python|check|baseline|show|rules|explain|waive|pre-commit|docx|html)\b"
 )
 
 

@@ -23,7 +23,7 @@ from typing import Iterable, Iterator
 
 from .output import Output, OutputError, target_kind, write_atomic  # noqa: F401 (the package's interface)
 
-FORMATS = ("text", "concise", "json", "sarif", "junit", "github", "gitlab", "markdown")
+FORMATS = ("text", "concise", "json", "sarif", "junit", "github", "gitlab", "markdown", "html")
 # Formats that write documents of their own (a binary file per input, through Writer.output), never standard
 # output and never a string: each needs -o, and has no render().
 FILE_FORMATS = ("docx",)

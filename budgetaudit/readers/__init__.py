@@ -80,6 +80,13 @@ def read(path: str, data: bytes | None = None) -> tuple[Source, list | None]:
     kind = sniff(data, path)
     if kind == "text":
         return load(path, data), None
+    if kind == "html":
+        from ..own_reports import is_own_html
+
+        if is_own_html(data):
+            from ..source import NotADisclosure
+
+            raise NotADisclosure("a report written by budgetaudit, not a disclosure")
     module_name, libraries = _READERS[kind]
     for library in libraries:
         try:
