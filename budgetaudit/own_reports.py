@@ -53,3 +53,12 @@ _HTML_GENERATOR = b'<meta name="generator" content="budgetaudit '
 def is_own_html(data: bytes) -> bool:
     """Are these bytes of an html file a report written by budgetaudit?"""
     return _HTML_GENERATOR in data[:1024]
+
+
+# The docx report names its writer in its core properties (formats/docx.py), which Word and WPS keep through edits.
+DOCX_CATEGORY = "budgetaudit 审核意见"
+
+
+def is_own_docx(document) -> bool:
+    """Is this python-docx Document a report written by budgetaudit?"""
+    return document.core_properties.category == DOCX_CATEGORY

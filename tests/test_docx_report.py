@@ -118,6 +118,12 @@ def test_several_inputs_one_docx_each_in_a_folder(tmp_path):
     english = docx.Document(str(tmp_path / "out" / "memos" / "b.docx"))
     assert english.paragraphs[0].text.startswith("Review of the 2026 budget disclosure")
     assert _texts(english.tables[0])[0] == ["No.", "Where", "Problem", "Stated", "Expected", "Rule"]
+    # A walk of the folder skips the memos as budgetaudit's own reports; one named is refused.
+    walked = run_cli("check", "out", "-f", "json", cwd=tmp_path)
+    assert sorted(s["path"] for s in json.loads(walked.stdout)["skipped"]) == [
+        "out/memos/a-2.docx", "out/memos/a.docx", "out/memos/b.docx"]
+    named = run_cli("check", "out/memos/b.docx", cwd=tmp_path)
+    assert named.returncode == 2 and "budgetaudit 写出的报告" in named.stderr.decode()
     (tmp_path / "file").write_text("x", encoding="utf-8")
     refused = run_cli("check", "x", "y", "-f", "docx", "-o", "file", cwd=tmp_path)
     assert refused.returncode == 2 and "file：无法写入" in refused.stderr.decode()

@@ -13,6 +13,7 @@ core properties carry a fixed date and the zip is rewritten with fixed times, en
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
 import re
@@ -20,6 +21,7 @@ import zipfile
 
 from ..escape import visible
 from ..messages import section
+from ..own_reports import DOCX_CATEGORY
 from . import MissingExtra, Writer as _Writer
 from .output import Output, OutputError, target_kind
 
@@ -181,8 +183,9 @@ class Memo:
             self.blank(label, indent=SIGNATURE_INDENT_CM)
         properties = document.core_properties
         properties.title, properties.author, properties.comments = title, "budgetaudit", ""
+        properties.category = DOCX_CATEGORY  # a folder walk knows the file for a report, not a disclosure
         properties.last_modified_by, properties.revision = "budgetaudit", 1
-        properties.created = properties.modified = _fixed_date()
+        properties.created = properties.modified = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
         out = io.BytesIO()
         document.save(out)
         return _fixed(out.getvalue())
@@ -317,8 +320,10 @@ def _paragraphs(cell):
 
 def _run(paragraph, text: str, size: float | None = None, bold: bool = False, underline: bool = False):
     """Text added to a paragraph, in table size unless told."""
+    from docx.shared import Pt
+
     run = paragraph.add_run(_clean(text))
-    run.font.size = _points(TABLE_PT if size is None else size)
+    run.font.size = Pt(TABLE_PT if size is None else size)
     if bold:
         run.bold = True
     if underline:
@@ -326,34 +331,9 @@ def _run(paragraph, text: str, size: float | None = None, bold: bool = False, un
     return run
 
 
-def _points(size: float):
-    from docx.shared import Pt
-
-    return Pt(size)
-
-
-def _fixed_date():
-    import datetime
-
-    return datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
-
-
 def document_bytes(report, options=None) -> bytes:
     """One report's 审核意见 as the bytes of a .docx file (the same report, the same bytes)."""
     return Memo(report, options).build()
-
-
-class _Elsewhere:
-    """The Output of a writer that saves its own files: the (empty) text pieces go nowhere."""
-
-    def write(self, text: str) -> None:
-        pass
-
-    def commit(self) -> None:
-        pass
-
-    def discard(self) -> None:
-        pass
 
 
 class Writer(_Writer):
@@ -370,8 +350,9 @@ class Writer(_Writer):
         self.inputs: list[str] = []
         self.taken: set[str] = set()
 
-    def output(self, path: str | None, inputs=()) -> _Elsewhere:
-        """The -o path: the file for one input, else a folder (made when missing) for one file per input."""
+    def output(self, path: str | None, inputs=()) -> Output:
+        """The -o path: the file for one input, else a folder (made when missing) for one file per input. The
+        writer saves its files itself: its text pieces, all empty, go to a stream nobody reads."""
         if path is None:
             raise OutputError(0, "the docx format needs -o")
         inputs = list(inputs)
@@ -382,7 +363,7 @@ class Writer(_Writer):
         if not self.folder:
             target_kind(path, self.inputs)  # refused before the work, not after it
         self.taken = {_key(item) for item in self.inputs}  # a report never takes an input's name
-        return _Elsewhere()
+        return Output(None, stream=io.StringIO())
 
     def target(self, input_path: str) -> str:
         """Where an input's document goes: the -o file, or `<stem>.docx` in the folder, `<stem>-2.docx` and on

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 
+from ..own_reports import is_own_docx
+from ..source import NotADisclosure
 from ..tables.native import GridCell
 from .compose import Composer
 
@@ -19,6 +21,8 @@ def read(path: str, data: bytes):
     import docx
 
     document = docx.Document(io.BytesIO(data))
+    if is_own_docx(document):  # a 审核意见 written with -o into the folder being checked
+        raise NotADisclosure("a report written by budgetaudit, not a disclosure")
     numbering = Numbering(document)
     composer = Composer(path, "docx")
     body = document.element.body
