@@ -462,7 +462,14 @@ def batches(command: list[str], originals: list[pathlib.Path], workdir: pathlib.
                      f"peak {peak:.0f} MB (< {TARGET_BATCH_MB} MB {verdict(0 < peak < TARGET_BATCH_MB)})"])
         if quick:
             break
-    table("3. batches (`check DIR --format json -j N`, report to /dev/null)",
+    # The html report carries each document's text and tables from the workers, and spools each file's part
+    # (formats/html.py): the same target.
+    result = run_child([*command, "check", str(big), "--format", "html", "-j", "2"], sample=True)
+    peak = result["tree_bytes"] / 2**20
+    rows.append([f"{big_count:,} files, html, -j 2", f"{result['wall']:.1f}", f"{big_count / result['wall']:.0f}",
+                 f"{peak:.0f}", str(result["code"]),
+                 f"peak {peak:.0f} MB (< {TARGET_BATCH_MB} MB {verdict(0 < peak < TARGET_BATCH_MB)})"])
+    table("3. batches (`check DIR --format json -j N`, and html; report to /dev/null)",
           ["batch", "seconds", "files/s", "peak MB (sum over processes)", "exit", "target"], rows,
           f"files are copies of {len(originals)} seeds and examples; the 1,000-file rows are "
           f"{'one run each' if quick else 'the fastest of five alternating runs each'}; memory is the largest sum "
