@@ -120,8 +120,18 @@ def test_every_consistent_relation_marks_its_figures(rules):
     places = {(line, column): text for line, column, _, _, text in report.view.consistent}
     assert len(places) > 200 and set(places) <= set(marked)
     assert all(squash(marked[key].text_content()) == squash(text) for key, text in places.items())
-    # The default check keeps no view: the cost is the html format's alone.
-    assert check_path(str(EXAMPLES / "budget_clean.txt"), rules).view is None
+    # The default check keeps no view: the cost is the html format's alone. Without one (library use) the page
+    # says so and links nothing that is not there; an unreadable file is named with its reason.
+    from budgetaudit.report import FileReport
+
+    plain = check_path(str(EXAMPLES / "budget_mistakes.txt"), rules)
+    assert plain.view is None
+    page = render(Result(files=[plain, FileReport("gone.txt", error="没有此文件")]))
+    tree = lxml_html.document_fromstring(page)
+    assert not tree.xpath('//*[starts-with(@id, "fig-")]') and tree.xpath('//li[@id="f-0-1"]')
+    ids = set(tree.xpath("//@id"))
+    assert all(href[1:] in ids for href in tree.xpath("//a/@href"))
+    assert "gone.txt" in tree.xpath('//article[@id="file-1"]')[0].text_content() and "没有此文件" in page
 
 
 def test_the_disclosure_is_escaped_and_shown_as_written(tmp_path):
