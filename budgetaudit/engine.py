@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import bisect
 import gc
-import math
 import re
-from fractions import Fraction
 from typing import Final
 
 from . import context, crossref, evaluation, evaluation_line, own_year, prose, rootcause, title
 from .concepts import Dictionary, default_dictionary
 from .document import Document, Fact
-from .figures import Figure, format_decimal
+from .figures import Figure, Interval, format_ratio, format_scaled, terms
 from .kinds import KINDS
 from .relations import Judgement, Outcome
 from .report import FileReport, Finding, Location, Unchecked
@@ -65,17 +63,20 @@ def location(item: Fact | Figure | Span, role: str = "") -> Location:
     return Location(item.span, "", role)
 
 
-def _round_inward(value: Fraction, decimals: int, up: bool) -> str:
-    """Round to `decimals` places, a tie going towards the inside of a range (up at its low end)."""
-    scaled = value * 10**decimals
-    whole = math.floor(scaled + Fraction(1, 2)) if up else math.ceil(scaled - Fraction(1, 2))
-    return format_decimal(Fraction(whole, 10**decimals), decimals)
+def _round_inward(numerator: int, denominator: int, decimals: int, up: bool) -> str:
+    """numerator/denominator (denominator > 0) rounded to `decimals` places, a tie going towards the inside of
+    a range (up at its low end); in integers (see figures.format_ratio)."""
+    doubled, twice = 2 * numerator * 10**decimals, 2 * denominator
+    whole = (doubled + denominator) // twice if up else -((denominator - doubled) // twice)
+    return format_scaled(whole, decimals)
 
 
-def format_range(computed, figure: Figure) -> str:
+def format_range(computed: Interval, figure: Figure) -> str:
     """What the other figures allow, in the stated figure's unit and precision: `18.8%` or `18.79%–18.80%`."""
-    low = _round_inward(computed.lo / figure.scale, figure.decimals, up=True)
-    high = _round_inward(computed.hi / figure.scale, figure.decimals, up=False)
+    low_num, low_den = terms(computed.lo)
+    high_num, high_den = terms(computed.hi)
+    low = _round_inward(low_num, low_den * figure.scale, figure.decimals, up=True)
+    high = _round_inward(high_num, high_den * figure.scale, figure.decimals, up=False)
     unit = figure.unit or ""
     return f"{low}{unit}" if low == high else f"{low}{unit}–{high}{unit}"
 
@@ -144,7 +145,9 @@ class Reporter:
             Outcome.TRUNCATION: "warning" if rule.severity != "info" else "info",
             Outcome.ROUNDING: "info",
         }[judgement.outcome]
-        expected = format_range(judgement.computed, figure)
+        computed = judgement.computed
+        assert computed is not None  # every judged outcome but UNCHECKED has its range
+        expected = format_range(computed, figure)
         printed = figure.format(judgement.printed) if judgement.printed is not None else expected
         why = {
             Outcome.INCONSISTENT: self.hint("inconsistent", expected=expected),
@@ -155,8 +158,11 @@ class Reporter:
             why = f"{why}{self.hint('separator')}{hint}"
         gap = ""
         if judgement.outcome is Outcome.INCONSISTENT and judgement.printed is not None:
-            difference: Fraction = (figure.base_value - judgement.printed) / figure.scale
-            gap = ("+" if difference > 0 else "") + format_decimal(difference, max(figure.decimals, 2)) + (figure.unit or "")
+            base_num, base_den = terms(figure.base_value)
+            printed_num, printed_den = terms(judgement.printed)
+            gap_num = base_num * printed_den - printed_num * base_den
+            gap = ("+" if gap_num > 0 else "") + format_ratio(gap_num, base_den * printed_den * figure.scale,
+                                                              max(figure.decimals, 2)) + (figure.unit or "")
         self.finding(rule, severity, {**values, "why": why, "gap": gap}, [stated, *inputs], expected, figure.text)
         self._remember(judgement, stated, inputs, self.report.findings[-1])
         return judgement.outcome

@@ -144,13 +144,22 @@ def truncate(value: Fraction, decimals: int) -> Fraction:
     return Fraction(cut(value.numerator * scale, value.denominator), scale)
 
 
-def format_decimal(value: Fraction, decimals: int) -> str:
+def format_decimal(value: Fraction | int, decimals: int) -> str:
     """`value` rounded half up to `decimals` places, as text."""
-    rounded = round_half_up(value, decimals)
-    scaled = rounded * 10**decimals
-    assert scaled.denominator == 1
-    digits = str(abs(scaled.numerator)).rjust(decimals + 1, "0")
-    sign = "-" if scaled.numerator < 0 else ""
+    numerator, denominator = terms(value)
+    return format_ratio(numerator, denominator, decimals)
+
+
+def format_ratio(numerator: int, denominator: int, decimals: int) -> str:
+    """numerator/denominator (denominator > 0) rounded half up to `decimals` places, as text: in integers,
+    since a finding formats its figures through Fraction arithmetic, interpreted, at some 10 µs a step."""
+    return format_scaled(half_up(numerator * 10**decimals, denominator), decimals)
+
+
+def format_scaled(whole: int, decimals: int) -> str:
+    """The text of whole / 10**decimals, at exactly `decimals` places."""
+    digits = str(abs(whole)).rjust(decimals + 1, "0")
+    sign = "-" if whole < 0 else ""
     if decimals == 0:
         return sign + digits
     return f"{sign}{digits[:-decimals]}.{digits[-decimals:]}"
@@ -256,7 +265,8 @@ class Figure:
 
     def format(self, base_value: Fraction) -> str:
         """A base-unit value written in this figure's unit and precision."""
-        return format_decimal(base_value / self.scale, self.decimals) + (self.unit or "")
+        numerator, denominator = terms(base_value)
+        return format_ratio(numerator, denominator * self.scale, self.decimals) + (self.unit or "")
 
 
 @lru_cache(maxsize=1 << 14)
