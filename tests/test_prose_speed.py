@@ -12,12 +12,15 @@ HEAD = "2024年度部门决算公开说明\n"
 
 def test_last_is_the_last_of_the_matches():
     rng = random.Random(3)
-    pattern = re.compile(r"主要原因|原因是|由于")
-    for _ in range(1000):
-        text = "".join(rng.choice(["主要", "原因", "是", "由于", "，"]) for _ in range(rng.randint(0, 10)))
-        matches = list(pattern.finditer(text))
-        found = _last(pattern, text)
-        assert (found.span() if found else None) == (matches[-1].span() if matches else None)
+    for pattern in (re.compile(r"主要原因|原因是|由于"), re.compile(r"(?<!\d)\d{4}年(?:度)?|原因")):
+        for _ in range(1000):
+            text = "".join(rng.choice(["主要", "原因", "是", "由于", "，", "2024", "年", "度", "1"])
+                           for _ in range(rng.randint(0, 10)))
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+            matches = list(pattern.finditer(text, start, end))
+            found = _last(pattern, text, start, end)
+            assert (found.span() if found else None) == (matches[-1].span() if matches else None)
 
 
 def test_blank_and_page_number_lines_end_or_keep_sentences():
