@@ -27,7 +27,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "comparison": {"before": False, "bases": False, "year_suffixes": False, "frames": True, "previous": False},
     "share": {"words": False, "ratio_words": False, "whole_suffixes": False, "joined": False},
     "completion": {"frames": True, "rate_words": False, "budgets": False, "over": False, "under": False},
-    "lists": {"remainders": False, "remainder_nouns": False, "open": False, "joint": False, "joint_halves": False, "change_parts": False, "intro": False, "composition": False, "whole_endings": False,
+    "lists": {"remainders": False, "remainder_nouns": False, "complements": True, "open": False, "joint": False, "joint_halves": False, "change_parts": False, "intro": False, "composition": False, "whole_endings": False,
               "listed_totals": False,
               "respectively": False, "each": False,
               "separators": False, "bracket_parts": False, "close": False, "totals": False, "offsets": False},
@@ -209,6 +209,8 @@ class Words:
         self.joined_share = re.compile(rf"(?P<count>[两二三四五六七八九2-9])\s*(?:{_alternation(data['share']['joined'])})")
         self.remainders: tuple[str, ...] = tuple(lists["remainders"])
         self.remainder_nouns: frozenset[str] = frozenset(lists["remainder_nouns"])
+        self.complements: tuple[tuple[str, str], ...] = tuple(
+            (pair.split(GAP)[0], pair.split(GAP)[1]) for pair in lists["complements"])
         self.composition = re.compile(rf"(?P<label>[^，,。；;：:]{{1,40}}?)(?:{_alternation(lists['composition'])})")
         self.list_intro = re.compile(rf"(?P<label>[^，,。；;：:]{{0,40}}?)(?:{_alternation(lists['intro'])})")
         self.respectively = re.compile(_alternation(lists["respectively"]))

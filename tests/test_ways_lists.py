@@ -122,6 +122,21 @@ LISTS = {
         "一、收入情况。2024年度收入合计633.47万元，其中：财政拨款收入615.32万元，其他收入8.15万元。",
         ("TOT001", "633.47万元"),
     ),
+    # Two parts opening with the halves of a complementary pair (中央…, 地方…) are every part of their total.
+    "a list of 中央 and 地方 parts": (
+        "一、直达资金。截至2024年9月底，全县直达资金总额18.40亿元，其中：中央安排直达资金15.25亿元；地方安排直达资金3.15亿元。",
+        "一、直达资金。截至2024年9月底，全县直达资金总额18.80亿元，其中：中央安排直达资金15.25亿元；地方安排直达资金3.15亿元。",
+        ("TOT001", "18.80亿元"),
+    ),
+    # One share printed twice (the same part of the same whole): at one precision the same digits; the print its
+    # amounts round to is kept. Its rate may follow the whole with no 的 (为目标33.23亿元101.78%).
+    "one share printed twice": (
+        "一、收入情况。1-9月，一般公共预算收入完成24.36亿元，为全年目标31.17亿元78.15%。\n"
+        "二、运行特点。一般公共预算收入累计完成24.36亿元，为全年目标31.17亿元的78.15%。",
+        "一、收入情况。1-9月，一般公共预算收入完成24.36亿元，为全年目标31.17亿元78.15%。\n"
+        "二、运行特点。一般公共预算收入累计完成24.36亿元，为全年目标31.17亿元的78.13%。",
+        ("XRF002", "78.13%"),
+    ),
     # 8. A subject's 三公 total (区本级…三公经费) and its items in sentences of their own: the items are that subject's,
     # so their changes add up to its change.
     "a subject's items, each in a sentence of its own": (

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Final
 
 from ..document import Document
-from ..figures import Interval
+from ..figures import Interval, half_up, terms
 from ..relations import judge_at_most
 from ..slips import transposed_digits
 from ..rootcause import COPIES
@@ -244,6 +244,7 @@ def _check_rates(rule, same: list, reporter: Reporter) -> None:
 
 
 def check_facts(rule, document: Document, reporter: Reporter) -> None:
+    _check_share_copies(rule, document, reporter)
     groups = defaultdict(list)
     for fact in document.facts:
         if fact.context == "statement" and fact.key.known:
@@ -324,3 +325,47 @@ def _agree(a, b) -> bool:
     if fa.unit == fb.unit and fa.decimals == fb.decimals:
         return fa.value == fb.value
     return fa.interval.meets(fb.interval)
+
+
+def _check_share_copies(rule, document: Document, reporter: Reporter) -> None:
+    """One share printed twice (占/为 a whole, its part and its whole each printed alike both times) is one number:
+    at one precision the two prints are the same digits. The print the amounts round to is kept; where neither
+    is, nothing is said (PCT001 judges each against its amounts)."""
+    groups: defaultdict[tuple, list] = defaultdict(list)
+    for share in document.shares:
+        whole = share.whole
+        if whole is None or share.joined or share.implied or whole.figure.sign <= 0:
+            continue
+        part = share.part.figure
+        groups[(part.base_ratio, part.decimals, whole.figure.base_ratio, whole.figure.decimals,
+                share.share.decimals, share.share.quantity)].append(share)
+    for same in groups.values():
+        distinct = list({s.share.start: s for s in same}.values())
+        if len(distinct) < 2:
+            continue
+        reporter.report.checked += len(distinct) - 1
+        if len({s.share.base_ratio for s in distinct}) < 2:
+            continue
+        first = distinct[0]
+        decimals = first.share.decimals
+        part_num, part_den = first.part.figure.base_ratio
+        whole_num, whole_den = first.whole.figure.base_ratio
+        rounded = half_up(100 * part_num * whole_den * 10**decimals, part_den * whole_num)
+        right = [s for s in distinct if _printed_as(s.share.value, rounded, decimals)]
+        if not right:
+            continue
+        for wrong in distinct:
+            if wrong in right:
+                continue
+            label = reporter.hint("share_of", part=wrong.part.label, whole=wrong.whole_label or wrong.whole.label)
+            reporter.finding(
+                rule, rule.severity,
+                {"label": label, "others": f"{right[0].share.text}{_lines(reporter, [right[0].share])}", "base": "",
+                 "why": reporter.hint("share_copy", expected=right[0].share.text)},
+                [wrong.share, right[0].share, wrong.part, wrong.whole], right[0].share.text, wrong.share.text,
+            )
+
+
+def _printed_as(value, scaled: int, decimals: int) -> bool:
+    numerator, denominator = terms(value)
+    return numerator * 10**decimals == scaled * denominator

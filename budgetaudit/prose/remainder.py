@@ -4,9 +4,12 @@ Without a declared partition a 其中 list is only a bound (its parts may leave 
 is the rest of the total, 其他 with nothing after it, with a word for a share of a whole (方面, 领域), or
 with the total's own name after it (一般性转移支付 → 其他一般性转移支付; 收入合计 → 其他收入), says nothing was
 left out, so the list must add up. 其他资本性支出 among the parts of 支出 is a class of its own, not the rest.
+So does a list of exactly two parts that open with the two halves of a complementary pair (中央…, 地方…).
 """
 
 from __future__ import annotations
+
+from typing import Final
 
 from ..document import Document, SumGroup
 from ..words import default_words
@@ -15,15 +18,26 @@ from ..words import default_words
 def close_lists(document: Document) -> None:
     words = default_words()
     for group in document.sums:
-        if group.kind == "parts" and not group.complete and len(group.parts) >= 2 and _is_rest(group, words):
+        if group.kind != "parts" or group.complete or len(group.parts) < 2:
+            continue
+        if _is_rest(group, words) or (len(group.parts) == 2 and _are_complements(group, words)):
             group.complete = True
+
+
+_NUMBERING: Final = "（(、，, 0123456789.一二三四五六七八九十)）"
+
+
+def _are_complements(group: SumGroup, words) -> bool:
+    first, second = (part.label.lstrip(_NUMBERING) for part in group.parts)
+    return any((first.startswith(a) and second.startswith(b)) or (first.startswith(b) and second.startswith(a))
+               for a, b in words.complements)
 
 
 def _is_rest(group: SumGroup, words) -> bool:
     label = group.parts[-1].label
     for word in words.remainders:
         at = label.find(word)
-        if at < 0 or label[:at].strip("（(、，, 0123456789.一二三四五六七八九十)）") != "":
+        if at < 0 or label[:at].strip(_NUMBERING) != "":
             continue  # 其他 must open the part's name (after its number, if any)
         rest = label[at + len(word):].rstrip("等")
         if rest == "" or rest in words.remainder_nouns:

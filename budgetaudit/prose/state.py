@@ -29,7 +29,7 @@ LABEL_YEAR: Final = re.compile(r"\d{4}\s*年度?")
 OPEN_PAREN: Final = "(（"
 BRACKETED: Final = re.compile(r"[(（][^()（）]*[)）]")
 CLOSE_PAREN: Final = ")）"
-OF_PERCENT: Final = re.compile(r"\s*的\s*\d[\d.]*\s*[%％]")
+OF_PERCENT: Final = re.compile(r"\s*的?\s*\d[\d.]*\s*[%％]")
 SCOPE_HEADINGS: Final = (
     ("政府性基金", "fund"), ("国有资本经营", "capital"), ("一般公共预算", "general"), ("财政拨款", "fiscal"),
 )

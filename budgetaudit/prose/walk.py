@@ -268,7 +268,8 @@ class ProseReader(SentenceReader):
                 self.statement(item, lead, state, sentence)
             return
         if figure.quantity == "percent":
-            if state.whole is not None and lead.strip() == "的" and state.subject is not None:
+            # 为年初预算33.23亿元的101.78%, and without 的 (为市下目标33.23亿元101.78%): the rate of that whole.
+            if state.whole is not None and lead.strip() in ("的", "") and state.subject is not None:
                 self.add_share(state.subject, figure, state.whole, state.whole.label, state, state.whole_kind)
                 state.whole = None
                 return
