@@ -16,7 +16,7 @@ from typing import Final
 from . import context, crossref, evaluation, evaluation_line, own_year, prose, rootcause, title
 from .concepts import Dictionary, default_dictionary
 from .document import Document, Fact
-from .figures import Figure, Interval, format_ratio, format_scaled, terms
+from .figures import Figure, format_range, format_ratio, terms
 from .kinds import KINDS
 from .relations import Judgement, Outcome
 from .report import FileReport, Finding, Location, Unchecked
@@ -61,24 +61,6 @@ def location(item: Fact | Figure | Span, role: str = "") -> Location:
     if isinstance(item, Span):
         return Location(item, "", role)
     return Location(item.span, "", role)
-
-
-def _round_inward(numerator: int, denominator: int, decimals: int, up: bool) -> str:
-    """numerator/denominator (denominator > 0) rounded to `decimals` places, a tie going towards the inside of
-    a range (up at its low end); in integers (see figures.format_ratio)."""
-    doubled, twice = 2 * numerator * 10**decimals, 2 * denominator
-    whole = (doubled + denominator) // twice if up else -((denominator - doubled) // twice)
-    return format_scaled(whole, decimals)
-
-
-def format_range(computed: Interval, figure: Figure) -> str:
-    """What the other figures allow, in the stated figure's unit and precision: `18.8%` or `18.79%–18.80%`."""
-    low_num, low_den = terms(computed.lo)
-    high_num, high_den = terms(computed.hi)
-    low = _round_inward(low_num, low_den * figure.scale, figure.decimals, up=True)
-    high = _round_inward(high_num, high_den * figure.scale, figure.decimals, up=False)
-    unit = figure.unit or ""
-    return f"{low}{unit}" if low == high else f"{low}{unit}–{high}{unit}"
 
 
 class Reporter:
@@ -283,6 +265,8 @@ def _check_document(document: Document, ruleset: RuleSet, lang: str, view: bool 
         reporter.unchecked(doubt.code, doubt.reason, list(doubt.spans), **doubt.values)
     report.findings = _once_each(report.findings)
     report.findings = rootcause.collapse(report.findings, reporter.relations, reporter.hint)
+    report.findings = rootcause.join_reversed(report.findings, reporter.hint)
+    report.findings = rootcause.join_same_correction(report.findings, reporter.hint)
     context.attach(document, report.findings, sections(document.source))
     report.assign_fingerprints()
     report.sort()

@@ -165,6 +165,24 @@ def format_scaled(whole: int, decimals: int) -> str:
     return f"{sign}{digits[:-decimals]}.{digits[-decimals:]}"
 
 
+def _round_inward(numerator: int, denominator: int, decimals: int, up: bool) -> str:
+    """numerator/denominator (denominator > 0) rounded to `decimals` places, a tie going towards the inside of
+    a range (up at its low end); in integers (see figures.format_ratio)."""
+    doubled, twice = 2 * numerator * 10**decimals, 2 * denominator
+    whole = (doubled + denominator) // twice if up else -((denominator - doubled) // twice)
+    return format_scaled(whole, decimals)
+
+
+def format_range(computed: "Interval", figure: Figure) -> str:
+    """What the other figures allow, in the stated figure's unit and precision: `18.8%` or `18.79%–18.80%`."""
+    low_num, low_den = terms(computed.lo)
+    high_num, high_den = terms(computed.hi)
+    low = _round_inward(low_num, low_den * figure.scale, figure.decimals, up=True)
+    high = _round_inward(high_num, high_den * figure.scale, figure.decimals, up=False)
+    unit = figure.unit or ""
+    return f"{low}{unit}" if low == high else f"{low}{unit}–{high}{unit}"
+
+
 _GROUPED: Final = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d{1,3}(?:, ?\d{3})+\.\d+")
 _PLAIN: Final = re.compile(r"(-?)(\d+)(?:\.(\d+))?")
 

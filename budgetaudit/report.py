@@ -65,6 +65,15 @@ class Finding:
     context: list[ContextLine] = field(default_factory=list)
     # A root finding: the failed relations its one correction explains (rootcause.py), each a finding.
     consequences: list[Finding] = field(default_factory=list)
+    # (line, column) of a change whose direction word, reversed, makes this relation hold (TOT003's hint): the
+    # root-cause step puts this finding under the one that questions that word (rootcause.join_reversed).
+    reversed_at: tuple[int, int] | None = None
+    is_root: bool = False  # made by rootcause.collapse for a figure: no relation of its own, only its consequences
+
+    def failed(self) -> list[Finding]:
+        """The failed relations this finding stands for: a root finding's consequences; any other finding, itself
+        and those joined under it."""
+        return self.consequences if self.is_root else [self, *self.consequences]
 
     @property
     def line(self) -> int:

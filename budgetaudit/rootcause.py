@@ -17,7 +17,7 @@ from fractions import Fraction
 from typing import Final
 
 from .document import Fact
-from .figures import Figure, Operand, _derived, format_decimal, round_half_up
+from .figures import Figure, Operand, _derived, format_decimal, format_range, parse_number, round_half_up
 from .relations import AT_MOST, Judgement, rejudge, total
 from .report import Finding, Location
 from .slips import transposed_digits
@@ -243,19 +243,21 @@ def _explain(group: list[Constraint], by_place, hint) -> list[tuple[Figure, str,
                 seen_pairs.add(pair)
                 pairs.append(tuple(sorted(pair)))
     for size, candidates in ((1, [(p,) for p in singles]), (2, pairs)):
-        found: list[tuple[tuple, list[str]]] = []
+        found: list[tuple[tuple, list[str], dict[tuple[int, int], Operand]]] = []
         for places in candidates:
             for choice in _choices([options_of(p) for p in places]):
                 corrected = dict(zip(places, (operand for _, operand in choice)))
                 touched = {id(c): c for p in places for c in by_place.get(p, ())}
                 if all(c.holds(corrected) for c in touched.values()):
-                    found.append((places, [printed for printed, _ in choice]))
+                    found.append((places, [printed for printed, _ in choice], corrected))
                     break
             if len(found) > 1:
                 _say_ambiguous(group, figures, found, hint)
                 return None  # two corrections explain the group alike: which figure is wrong cannot be told
         if len(found) == 1:
-            places, texts = found[0]
+            places, texts, corrected = found[0]
+            for constraint in group:
+                _recompute_expected(constraint, corrected, hint)
             # Each failed relation goes under the corrected figure it states, else the first it takes part in.
             mine: dict[tuple[int, int], list[Finding]] = {place: [] for place in places}
             for constraint in group:
@@ -269,11 +271,37 @@ def _explain(group: list[Constraint], by_place, hint) -> list[tuple[Figure, str,
     return None
 
 
+def _recompute_expected(constraint: Constraint, corrected: dict[tuple[int, int], Operand], hint) -> None:
+    """A failed relation whose inputs include a corrected figure says what it expects of its stated figure from the
+    corrected value, never from the flagged print (or that it holds once corrected)."""
+    finding = constraint.finding
+    if finding is None or constraint.args[0] == EQUAL or constraint.args[0] is AT_MOST or not finding.expected:
+        return
+    inputs = constraint.figures[1:]
+    if not any(_place(f) in corrected for f in inputs):
+        return
+    stated = constraint.figures[0]
+    judgement = rejudge(constraint.args, [corrected.get(_place(f), f.operand) for f in inputs],
+                        corrected.get(_place(stated), stated.operand))
+    computed = judgement.computed
+    if judgement.holds:
+        expected, why = "", hint("root_cause_holds")
+    elif computed is not None:
+        expected = format_range(computed, stated)
+        why = hint("root_cause_corrected", expected=expected)
+    else:
+        return
+    said = hint("inconsistent", expected=finding.expected)
+    finding.message = finding.message.replace(said, why) if said in finding.message \
+        else finding.message.replace(finding.expected, expected or why)
+    finding.expected = expected
+
+
 def _say_ambiguous(group: list[Constraint], figures, found: list, hint) -> None:
     """Two corrections explain the group alike: the first finding of the group names both; all are kept."""
     first = min((c.finding for c in group if c.finding is not None), key=lambda f: (f.line, f.column))
     ways = [hint("list_separator").join(f"{figures[p].text}→{v}" for p, v in zip(places, printed))
-            for places, printed in found[:2]]
+            for places, printed, _ in found[:2]]
     first.message += hint("separator") + hint("root_cause_ambiguous", one=ways[0], other=ways[1])
 
 
@@ -301,4 +329,70 @@ def _root_finding(figure: Figure, printed: str, consequences: list[Finding], hin
     root = Finding(first.code, first.name, severity, message,
                    [Location(location.span, location.key, "stated", location.concept)], printed, figure.text)
     root.consequences = consequences
+    root.is_root = True
     return root
+
+
+def join_reversed(findings: list[Finding], hint) -> list[Finding]:
+    """A change's parts that miss their total only as one part's direction word reads (TOT003, `reversed_at`), where
+    another finding questions that very word against its copies (XRF001): one slip, reported once, under the
+    word's finding."""
+    slips = [f for f in findings if f.reversed_at is not None]
+    if not slips:
+        return findings
+    by_place = {(f.locations[0].span.line, f.locations[0].span.column): f
+                for f in findings if f.reversed_at is None and f.code.startswith("XRF") and f.locations}
+    joined: set[int] = set()
+    for slip in slips:
+        root = by_place.get(slip.reversed_at) if slip.reversed_at is not None else None
+        if root is None:
+            continue
+        root.consequences.append(slip)
+        root.message += hint("separator") + hint("root_cause_direction", count="1", codes=slip.code)
+        joined.add(id(slip))
+    return [f for f in findings if id(f) not in joined]
+
+
+def join_same_correction(findings: list[Finding], hint) -> list[Finding]:
+    """Two findings that question the same printed figure and ask the same correction of it (a score 20 that must
+    be 10 to meet the total, and at most 10 to stay within its weight) are one mistake: reported once, under the
+    finding that involves more figures."""
+    by_place: dict[tuple[int, int, str], list[Finding]] = {}
+    for finding in findings:
+        if finding.severity != "info" and finding.locations and finding.expected and not finding.consequences:
+            span = finding.locations[0].span
+            by_place.setdefault((span.line, span.column, finding.stated), []).append(finding)
+    joined: set[int] = set()
+    for same in by_place.values():
+        if len(same) < 2:
+            continue
+        root = max(same, key=lambda f: (len(f.locations), -_FAMILY_RANK.get(f.code[:3], 9)))
+        others = [f for f in same if f is not root and _agree(root.expected, f.expected)]
+        if not others:
+            continue
+        root.consequences.extend(others)
+        root.message += hint("separator") + hint("root_cause_same", count=str(len(others)),
+                                                 codes=hint("list_separator").join(f.code for f in others))
+        joined.update(id(f) for f in others)
+    return [f for f in findings if id(f) not in joined] if joined else findings
+
+
+def _agree(expected: str, other: str) -> bool:
+    """Whether a correction to `expected` is also what `other` asks: the same text, or a number within other's bound
+    (≤10, ≥3)."""
+    if expected == other:
+        return True
+    if other[:1] not in "≤≥" or not other[1:]:
+        return False
+    value, bound = _leading_number(expected), _leading_number(other[1:])
+    if value is None or bound is None:
+        return False
+    return value <= bound if other[0] == "≤" else value >= bound
+
+
+def _leading_number(text: str) -> Fraction | None:
+    end = 0
+    while end < len(text) and (text[end].isdigit() or text[end] in ".-,"):
+        end += 1
+    parsed = parse_number(text[:end]) if end else None
+    return parsed[0] if parsed is not None else None

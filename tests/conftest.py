@@ -39,7 +39,7 @@ def flagged(text, rules, head=DISCLOSURE_HEAD):
     """(code, questioned figure) of every error and warning, completeness left out."""
     report = check_text(head + text, rules)
     # Each failed relation, those a root finding explains included (tests/test_rootcause.py holds the grouping).
-    return sorted((f.code, f.locations[0].span.text) for root in report.findings for f in (root.consequences or [root])
+    return sorted((f.code, f.locations[0].span.text) for root in report.findings for f in root.failed()
                   if f.severity in ("error", "warning") and not f.code.startswith("CMP"))
 
 

@@ -43,7 +43,7 @@ def signature(report) -> list[tuple[str, tuple[str, ...]]]:
     # The failed relations, a root finding's under it: formats may group them differently (a copy read only
     # in one format joins a group), but each relation is found in every format.
     return sorted((f.code, tuple(loc.span.text for loc in f.locations))
-                  for root in report.findings for f in (root.consequences or [root]))
+                  for root in report.findings for f in root.failed())
 
 
 # ----------------------------------------------------------------------------- the five seeds in every format
@@ -148,7 +148,7 @@ def test_merged_cells_are_one_cell_with_their_span(fmt, rules, tmp_path):
     score = [c for row in evaluation.rows for c in row.cells if c.text == "45"]
     assert len(score) == 1  # held by its first row only, so counted once
     # Columns are certain: the row 201's 项目支出 813.16 breaks 合计 = 基本支出 + 项目支出.
-    row_sum = [f for root in report.findings for f in (root.consequences or [root]) if f.code == "TOT011"]
+    row_sum = [f for root in report.findings for f in root.failed() if f.code == "TOT011"]
     assert [loc.span.text for loc in row_sum[0].locations] == ["1207.84", "404.68", "813.16"]
     assert not [u for u in report.unchecked if u.code == "EXT004"]
     stated = row_sum[0].locations[0].span

@@ -72,6 +72,7 @@ def check(rule, document: Document, reporter: Reporter) -> None:
             reporter.unchecked(rule.code, "list_extent", [stated] + list(group.parts), label=stated.label)
             continue
         hint = ""
+        reversed_at: tuple[int, int] | None = None
         if judgement.outcome is Outcome.INCONSISTENT and judgement.printed is not None:
             figure = figure_of(stated)
             if transposed_digits(figure, judgement.printed):
@@ -81,6 +82,7 @@ def check(rule, document: Document, reporter: Reporter) -> None:
                     flipped = judgement.printed - 2 * part.figure.base_value
                     if flipped == figure.base_value:
                         hint = reporter.hint("flipped", part=part.label)
+                        reversed_at = (part.span.line, part.span.column)
             if not hint:
                 for before, after in zip(group.parts, group.parts[1:]):
                     if before.figure.value == after.figure.value and before.figure.value != 0:
@@ -93,7 +95,10 @@ def check(rule, document: Document, reporter: Reporter) -> None:
         else:
             parts = " + ".join(f"{p.label}{p.figure.text}" for p in group.parts)
         values = {"label": stated.label, "parts": parts}
+        findings = len(reporter.report.findings)
         reporter.judged(rule, judgement, stated, list(group.parts), values, hint)
+        if reversed_at is not None and len(reporter.report.findings) > findings:
+            reporter.report.findings[-1].reversed_at = reversed_at
 
 
 _AGREE: Final = (Outcome.EXACT, Outcome.ROUNDING)
