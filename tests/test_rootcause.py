@@ -80,3 +80,27 @@ def test_two_corrections_that_explain_alike_are_named_and_nothing_is_collapsed()
     out = rootcause.collapse([first[3], second[3]], [first, second], lambda name, **values: hints[name].format(**values))
     assert out == [first[3], second[3]]
     assert "改正100→110或改正90→80" in first[3].message or "改正90→80或改正100→110" in first[3].message
+
+
+def _finding(code: str, line: int, text: str, expected: str, figures: int) -> Finding:
+    spans = [Span(line, 2, line, 2 + len(text), text)] + [Span(line - k, 2, line - k, 4, "10") for k in range(1, figures)]
+    return Finding(code, "", "error", code, [Location(s) for s in spans], expected, text)
+
+
+def _hint(name, **values):
+    return name + "".join(f"[{k}={v}]" for k, v in sorted(values.items()))
+
+
+def test_two_findings_asking_one_correction_of_one_figure_are_one():
+    total = _finding("EVA002", 40, "20", "10", 3)  # the total misses: 20 should be 10
+    weight = _finding("EVA003", 40, "20", "≤10", 2)  # the score is above its weight 10
+    other = _finding("EVA003", 41, "30", "≤20", 2)
+    (root, kept) = rootcause.join_same_correction([total, weight, other], _hint)
+    assert root is total and root.consequences == [weight] and "root_cause_same" in root.message
+    assert kept is other and root.failed() == [total, weight]
+
+
+def test_findings_asking_different_corrections_of_one_figure_stay_apart():
+    total = _finding("EVA002", 40, "20", "18", 3)
+    weight = _finding("EVA003", 40, "20", "≤10", 2)  # 18 is above 10: two corrections, two findings
+    assert rootcause.join_same_correction([total, weight], _hint) == [total, weight]
