@@ -122,6 +122,15 @@ LISTS = {
         "一、收入情况。2024年度收入合计633.47万元，其中：财政拨款收入615.32万元，其他收入8.15万元。",
         ("TOT001", "633.47万元"),
     ),
+    # A list of counts closed by 其他 and the noun its siblings' names end with (其他机械) adds up; a part of nothing
+    # after the rest (报废机具0台) changes nothing.
+    "a list of counts closed by the rest of its kind": (
+        "一、补贴情况。2024年补贴各类机具186台(套)，其中：动力机械41台(套)，收获机械37台(套)，耕整地机械52台(套)，"
+        "排灌机械6台(套)，其他机械50台(套)，报废机具0台(套)。",
+        "一、补贴情况。2024年补贴各类机具168台(套)，其中：动力机械41台(套)，收获机械37台(套)，耕整地机械52台(套)，"
+        "排灌机械6台(套)，其他机械50台(套)，报废机具0台(套)。",
+        ("TOT001", "168"),
+    ),
     # Two parts opening with the halves of a complementary pair (中央…, 地方…) are every part of their total.
     "a list of 中央 and 地方 parts": (
         "一、直达资金。截至2024年9月底，全县直达资金总额18.40亿元，其中：中央安排直达资金15.25亿元；地方安排直达资金3.15亿元。",

@@ -85,7 +85,8 @@ def check(rule, document: Document, reporter: Reporter) -> None:
                         reversed_at = (part.span.line, part.span.column)
             if not hint:
                 for before, after in zip(group.parts, group.parts[1:]):
-                    if before.figure.value == after.figure.value and before.figure.value != 0:
+                    # (1 and 1, 2台 and 2台: small counts repeat by chance; a copied amount has digits to copy)
+                    if before.figure.value == after.figure.value and sum(c.isdigit() for c in before.figure.text) >= 3:
                         hint = reporter.hint("neighbour", label=after.label, other=before.label)
                         break
         if group.kind == "changes":
