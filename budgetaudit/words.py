@@ -27,7 +27,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "comparison": {"before": False, "bases": False, "year_suffixes": False, "frames": True, "previous": False},
     "share": {"words": False, "ratio_words": False, "whole_suffixes": False, "joined": False},
     "completion": {"frames": True, "rate_words": False, "budgets": False, "over": False, "under": False},
-    "lists": {"remainders": False, "remainder_nouns": False, "complements": True, "open": False, "joint": False, "joint_halves": False, "change_parts": False, "intro": False, "composition": False, "whole_endings": False,
+    "lists": {"remainders": False, "remainder_nouns": False, "complements": True, "includes": False, "open": False, "joint": False, "joint_halves": False, "change_parts": False, "intro": False, "composition": False, "whole_endings": False,
               "listed_totals": False,
               "respectively": False, "each": False,
               "separators": False, "bracket_parts": False, "close": False, "totals": False, "offsets": False},
@@ -195,6 +195,7 @@ class Words:
         self.joint_split: tuple[tuple[str, str], ...] = tuple(
             (f"{w[0]}、{w[1:]}", f"{w} ") for w in lists["joint"] if len(w) >= 2)
         self.open_parts = re.compile(rf"(?:{opens})\s*[:：,，]?\s*")
+        self.includes_after_figure = re.compile(rf"\s*[,，]\s*(?:{_alternation(lists['includes'])})\s*[:：]?")
         # 其中： ending a sentence after its last amount (numbered sentences follow, one part each); 其中：1、
         # opening a numbered list inside one; 其中： a sentence of its own.
         self.opens_numbered = re.compile(rf"万?元\s*[,，]?\s*(?:{opens})\s*[:：]\s*$")

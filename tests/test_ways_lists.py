@@ -131,6 +131,18 @@ LISTS = {
         "排灌机械6台(套)，其他机械50台(套)，报废机具0台(套)。",
         ("TOT001", "168"),
     ),
+    # 包括 right after a figure and a comma opens a breakdown of that figure, as a colon does; the county's “三保”
+    # is 保工资, 保运转 and 保基本民生 and nothing else (a declared partition), its 需求 only bounded by them.
+    "a breakdown opened by 包括 after its figure": (
+        "一、三保情况。2024年我县“三保”支出需求41820万元，包括保工资26410万元、保运转1870万元、保基本民生13540万元。",
+        "一、三保情况。2024年我县“三保”支出需求41280万元，包括保工资26410万元、保运转1870万元、保基本民生13540万元。",
+        ("TOT002", "41280万元"),
+    ),
+    "the three parts of “三保”": (
+        "一、三保情况。2024年我县“三保”支出预算安排42760万元，包括保工资26410万元、保运转1870万元、保基本民生14480万元。",
+        "一、三保情况。2024年我县“三保”支出预算安排42760万元，包括保工资26410万元、保运转1870万元、保基本民生13540万元。",
+        ("TOT001", "42760万元"),
+    ),
     # Two parts opening with the halves of a complementary pair (中央…, 地方…) are every part of their total.
     "a list of 中央 and 地方 parts": (
         "一、直达资金。截至2024年9月底，全县直达资金总额18.40亿元，其中：中央安排直达资金15.25亿元；地方安排直达资金3.15亿元。",

@@ -94,7 +94,8 @@ class ListReader(PositionalReader):
         if label.startswith("在") and IN_FRAME_CLOSE.match(self.text, item.end) is not None:
             label = clean_label(label[1:])  # 在支出合计218.78亿元中，…: the frame's figure is 支出合计's
         # A colon right after a figure, or the 中 closing 在…中, opens a breakdown of that figure alone.
-        colon = state.facts and (COLON_FIRST.match(lead) or IN_FRAME_CLOSE.match(lead))
+        colon = state.facts and (COLON_FIRST.match(lead) or IN_FRAME_CLOSE.match(lead)
+                                 or WORDS.includes_after_figure.match(lead))
         self.parentheses(lead, state)
         opens_parts = WORDS.open_parts.search(lead) is not None
         if state.candidates and not opens_parts and (
