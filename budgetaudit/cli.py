@@ -213,6 +213,7 @@ def check(
     color: Color = typer.Option(Color.auto, "--color", help=HELP["color"]),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help=HELP["max_bytes"], metavar=METAVAR["bytes"]),
     skip_non_disclosures: bool = typer.Option(False, "--skip-non-disclosures", help=HELP["skip_non_disclosures"]),
+    no_link: bool = typer.Option(False, "--no-link", help=HELP["no_link"]),
 ) -> None:
     from .baseline import BaselineError
     from .config import ConfigError
@@ -248,7 +249,7 @@ def check(
     try:
         # The html report shows each document's text and checked figures: kept only when it is asked for.
         batch = Batch(files, settings, rules, jobs, baseline, skip_non_disclosures=skip_non_disclosures,
-                      view=any(fmt == "html" for fmt, _ in outputs))
+                      view=any(fmt == "html" for fmt, _ in outputs), link=False if no_link else None)
     except (BaselineError, ConfigError) as exc:
         from .messages import config_error
 
@@ -326,6 +327,8 @@ def baseline(
     factory = _progress if sys.stderr.isatty() else None
     for report in batch.reports(factory):
         builder.add(report)
+    for report in batch.totals.cross_document:
+        builder.add(report)
     if batch.totals.unreadable:
         for report in batch.totals.unreadable:
             error(f"{report.path}: {report.error}", settings.lang)
@@ -361,8 +364,11 @@ def show_settings(
 
 @command(help=HELP["show"])
 def show(
-    file: str = typer.Argument(..., help=HELP["show_file"], metavar=METAVAR["file"]),
+    files: List[str] = typer.Argument(..., help=HELP["show_file"], metavar=METAVAR["file"]),
     lang: Optional[Lang] = LANG_OPTION,
+    entities: bool = typer.Option(False, "--entities", help=HELP["show_entities"]),
+    config: Optional[str] = CONFIG,
+    isolated: bool = ISOLATED,
 ) -> None:
     from .engine import read_document
     from .readers import read
@@ -370,6 +376,21 @@ def show(
     from .source import InputError
 
     language = _lang(lang)
+    if entities:
+        from .config import ConfigError, resolve
+        from .show import entities as render_entities
+
+        try:
+            settings = resolve(files, config, isolated)
+        except ConfigError as exc:
+            from .messages import config_error
+
+            fail(config_error(str(exc), language), language)
+        sys.stdout.write(render_entities(files, settings, language))
+        return
+    if len(files) != 1:
+        fail(_cli_words(language)["show_one"], language)
+    file = files[0]
     try:
         source, native_tables = read(file)
     except InputError as exc:

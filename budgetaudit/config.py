@@ -29,7 +29,7 @@ DEFAULT_INCLUDE = ["*.txt", "*.md", "*.docx", "*.xlsx", "*.xls", "*.html", "*.ht
 BUILTIN_EXCLUDE = [".*", "node_modules", "__pycache__", "venv"]
 KEYS = {
     "select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-on", "fail-on-unchecked",
-    "rules-dirs", "lang", "include", "exclude", "waivers",
+    "rules-dirs", "lang", "include", "exclude", "waivers", "link", "entities",
 }
 WAIVER_KEYS = {"fingerprint", "reason", "path", "until"}
 DEFAULT = "default"
@@ -72,6 +72,8 @@ class Settings:
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = field(default_factory=list)
     waivers: list[Waiver] = field(default_factory=list)
+    link: bool = True  # link one body's documents and compare them (crossdoc.py); `--no-link` or link = false
+    entities: dict[str, str] = field(default_factory=dict)  # [entities]: an alias -> its canonical name
     config_file: str | None = None
     root: str = ""  # the directory relative globs refer to: the config file's, else the current one
     origin: dict[str, str] = field(default_factory=dict)  # key -> "file:line", "command line" or "default"
@@ -259,6 +261,31 @@ def load_file(path: str | Path, settings: Settings | None = None) -> Settings:
                 out.origin[f"severity.{code.strip().upper()}"] = reader.where(code, section)
         elif key == "waivers":
             out.waivers = _waivers(reader, value)
+        elif key == "link":
+            if not isinstance(value, bool):
+                raise reader.error(key, "'link' must be true or false")
+            out.link = value
+        elif key == "entities":
+            out.entities = _entities(reader, value, table_line)
+    return out
+
+
+def _entities(reader: _Reader, value, table_line: int) -> dict[str, str]:
+    """[entities]: "alias" = "canonical name", both normalised as linking compares names (link.py)."""
+    from .link import normalise
+
+    if not isinstance(value, dict):
+        raise reader.error("entities", "'entities' must be a table of \"alias\" = \"canonical name\"")
+    section = reader.line("entities") or table_line
+    out = {}
+    for alias, canonical in value.items():
+        if not isinstance(canonical, str) or not canonical.strip():
+            raise reader.error(alias, f"entities: '{alias}' must map to a name (a non-empty string)", section)
+        name, _ = normalise(alias)
+        target, _ = normalise(canonical)
+        if not name or name == target:
+            raise reader.error(alias, f"entities: '{alias}' must be another name than '{canonical}'", section)
+        out[name] = target
     return out
 
 

@@ -22,8 +22,11 @@ class Location:
     key: str = ""
     role: str = ""
     concept: str = ""
+    file: str = ""  # set on the figures of a finding across documents (crossdoc.py): the file each stands in
 
     def as_dict(self) -> dict:
+        if self.file:
+            return {"file": self.file, **self.span.as_dict()}
         return self.span.as_dict()
 
 
@@ -128,6 +131,9 @@ class FileReport:
     not_a_disclosure: bool = False  # the error says the content is no disclosure (walked files are skipped)
     # The text, consistent figures and rebuilt tables (view.py): kept only when a format asks (html).
     view: DocumentView | None = None
+    # What the cross-document rules read of this file (crossdoc.Digest), carried from the worker to the batch,
+    # which takes it off before the report is written.
+    digest: object = None
 
     def sort(self) -> None:
         self.findings.sort(key=lambda f: (f.line, f.column, f.code, f.fingerprint))

@@ -18,14 +18,14 @@ from pathlib import Path
 from .kinds import CHOICES, KINDS
 from .tomlfile import TomlError, parse as parse_toml
 
-CODE_RE = re.compile(r"^(TOT|PCT|AVG|XRF|EVA|CMP|EXT)\d{3}$")
+CODE_RE = re.compile(r"^(TOT|PCT|AVG|XRF|EVA|CMP|EXT|CRD)\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 SEVERITIES = ("error", "warning", "info")
 RULE_KEYS = {
     "code", "name", "aliases", "kind", "severity", "summary", "message", "description",
     "rationale", "params", "examples",
 }
-EXAMPLE_KEYS = {"verdict", "text", "note"}
+EXAMPLE_KEYS = {"verdict", "text", "note", "documents"}
 LANGS = ("zh", "en")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 DATA_FILES = {"concepts.toml", "hints.toml", "words.toml"}
@@ -40,6 +40,7 @@ class Example:
     verdict: str  # "pass" or "fail"
     text: str
     note: str = ""
+    documents: tuple[str, ...] = ()  # a cross-document rule's example: the texts of two (or more) documents
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -182,10 +183,15 @@ def _rule(entry: dict, text: str, file: str) -> Rule:
     examples = []
     listed = entry.get("examples", [])
     for example in listed if isinstance(listed, list) else [None]:
+        documents = example.get("documents", []) if isinstance(example, dict) else None
         if (not isinstance(example, dict) or set(example) - EXAMPLE_KEYS or example.get("verdict") not in ("pass", "fail")
-                or not isinstance(example.get("text"), str) or not isinstance(example.get("note", ""), str)):
-            raise _fail(file, f"rule {code}: an example needs verdict = pass|fail and text", text, "verdict")
-        examples.append(Example(example["verdict"], example["text"], example.get("note", "")))
+                or not isinstance(example.get("text", "" if documents else None), str)
+                or not isinstance(example.get("note", ""), str) or not _strings(documents)
+                or (documents and (len(documents) < 2 or kind_name != "crossdoc"))):
+            raise _fail(file, f"rule {code}: an example needs verdict = pass|fail and text (or, for a crossdoc rule, "
+                        "documents = [two or more texts])", text, "verdict")
+        examples.append(Example(example["verdict"], example.get("text", ""), example.get("note", ""),
+                                tuple(documents)))
     return Rule(
         code=code, name=entry["name"], kind=kind_name, severity=entry["severity"],
         summary=entry["summary"], message=entry["message"], description=texts["description"],

@@ -43,6 +43,20 @@ class Totals:
     baselined: int = 0
     stale_waivers: list = field(default_factory=list)  # config.Waiver
     warnings: list[str] = field(default_factory=list)
+    # Findings across documents (crossdoc.py): a report per owning file, findings only, after every file's part.
+    cross_document: list[FileReport] = field(default_factory=list)
+    not_compared: list[tuple[str, str, str]] = field(default_factory=list)  # (file, partner, reason)
+
+    def add_cross(self, report: FileReport) -> None:
+        """Count the findings across documents a file owns (after waivers and baseline): in the counts and the
+        exit code, never as another file."""
+        counts = report.counts()
+        self.error += counts["error"]
+        self.warning += counts["warning"]
+        self.info += counts["info"]
+        self.worst = max([self.worst] + [SEVERITY_RANK[severity] for severity, n in counts.items() if n])
+        if report.findings:
+            self.cross_document.append(report)
 
     def add(self, report: FileReport) -> None:
         """Count one file of the report (after waivers and baseline)."""
@@ -82,12 +96,19 @@ class Result:
     baselined: int = 0
     stale_waivers: list = field(default_factory=list)  # config.Waiver
     warnings: list[str] = field(default_factory=list)
+    cross_document: list[FileReport] = field(default_factory=list)
+    not_compared: list[tuple[str, str, str]] = field(default_factory=list)
+    checked_across: int = 0
 
     def totals(self) -> Totals:
         out = Totals(version=self.version, skipped=list(self.skipped), waived=self.waived, baselined=self.baselined,
                      stale_waivers=list(self.stale_waivers), warnings=list(self.warnings))
         for report in self.files:
             out.add(report)
+        for report in self.cross_document:
+            out.add_cross(report)
+        out.not_compared = list(self.not_compared)
+        out.checked += self.checked_across
         return out
 
     def summary(self) -> dict[str, int]:
@@ -101,8 +122,9 @@ class Result:
         return self.totals().exit_code(fail_on, fail_on_unchecked, exit_zero)
 
 
-def check_path(path: str, ruleset: RuleSet, lang: str = "zh", view: bool = False) -> FileReport:
-    """Check one input; an unreadable input gives a report carrying the reason (`view`: engine.check_document's)."""
+def check_path(path: str, ruleset: RuleSet, lang: str = "zh", view: bool = False, digest: bool = False) -> FileReport:
+    """Check one input; an unreadable input gives a report carrying the reason (`view`: engine.check_document's;
+    `digest`: the report carries what the cross-document rules read, crossdoc.Digest)."""
     from .engine import check_document, read_document
     from .own_reports import is_own_report
     from .readers import read
@@ -128,7 +150,12 @@ def check_path(path: str, ruleset: RuleSet, lang: str = "zh", view: bool = False
             path, document.kind, document.year, document.entity,
             error=input_error("no figures found: not a disclosure", lang), not_a_disclosure=True,
         )
-    return check_document(document, ruleset, lang, view)
+    report = check_document(document, ruleset, lang, view)
+    if digest:
+        from .crossdoc import digest as digest_of
+
+        report.digest = digest_of(document)
+    return report
 
 
 def check_paths(paths: list[str], ruleset: RuleSet, lang: str = "zh") -> Result:
@@ -144,9 +171,9 @@ def check_paths(paths: list[str], ruleset: RuleSet, lang: str = "zh") -> Result:
 _STATE: dict = {}
 
 
-def _init(ruleset: RuleSet, lang: str, known: frozenset[str], view: bool = False) -> None:
+def _init(ruleset: RuleSet, lang: str, known: frozenset[str], view: bool = False, digest: bool = False) -> None:
     _STATE.clear()
-    _STATE.update(ruleset=ruleset, lang=lang, known=known, cache={}, view=view)
+    _STATE.update(ruleset=ruleset, lang=lang, known=known, cache={}, view=view, digest=digest)
 
 
 def _rules_for(ignores: tuple[str, ...]) -> RuleSet:
@@ -160,7 +187,7 @@ def _rules_for(ignores: tuple[str, ...]) -> RuleSet:
 def _task(task: tuple[str, tuple[str, ...]]) -> FileReport:
     path, ignores = task
     ruleset = _rules_for(ignores)
-    report = check_path(path, ruleset, _STATE["lang"], _STATE.get("view", False))
+    report = check_path(path, ruleset, _STATE["lang"], _STATE.get("view", False), _STATE.get("digest", False))
     # Doubts carry EXT codes whatever the selection: leave out those of rules that are not selected.
     active = {r.code for r in ruleset.rules}
     known = _STATE["known"]
@@ -197,6 +224,7 @@ def check_stream(
     known_codes: Iterable[str] = (),
     progress: Callable[[str], None] | None = None,
     view: bool = False,
+    digest: bool = False,
 ) -> Iterator[tuple]:
     """(input, report) for every input in path order, each as soon as it and every one before it are done.
 
@@ -207,7 +235,7 @@ def check_stream(
     inputs = list(inputs)
     known = frozenset(known_codes) | {r.code for r in ruleset.rules}
     tasks = [(item.path, tuple(ignores_for(item.path))) for item in inputs]
-    _init(ruleset, lang, known, view)
+    _init(ruleset, lang, known, view, digest)
     # Standard input is read here, first: a worker process has none.
     local: dict[int, FileReport] = {}
     for index, task in enumerate(tasks):
@@ -239,7 +267,7 @@ def check_stream(
     runs = iter([remote[start:start + size] for start in range(0, len(remote), size)])
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(ruleset, lang, known, view))
+        return ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(ruleset, lang, known, view, digest))
 
     pool = new_pool()
     in_flight: deque = deque()  # (future, the indices of its run), in path order
@@ -314,7 +342,8 @@ def _alone(task: tuple[str, tuple[str, ...]], ruleset: RuleSet, lang: str, known
     from concurrent.futures.process import BrokenProcessPool
 
     with ProcessPoolExecutor(max_workers=1, initializer=_init,
-                             initargs=(ruleset, lang, known, _STATE.get("view", False))) as single:
+                             initargs=(ruleset, lang, known, _STATE.get("view", False),
+                                       _STATE.get("digest", False))) as single:
         try:
             return single.submit(_task, task).result()
         except BrokenProcessPool:
@@ -328,7 +357,7 @@ class Batch:
     A bad baseline fails here (BaselineError), before any work; `warnings` are known at once."""
 
     def __init__(self, args: list[str], settings, ruleset: RuleSet, jobs: int = 1, baseline: str | None = None,
-                 skip_non_disclosures: bool = False, view: bool = False):
+                 skip_non_disclosures: bool = False, view: bool = False, link: bool | None = None):
         from .baseline import Baseline, Waivers
         from .inputs import expand
 
@@ -340,6 +369,9 @@ class Batch:
         self.waivers = Waivers(settings.waivers, settings.root, settings.lang)
         self.inputs, warnings = expand(args, settings.include, settings.exclude, settings.root)
         self.totals = Totals(warnings=list(warnings))
+        # One body's documents compared with each other (crossdoc.py): several inputs, linking not switched off.
+        self.link = (settings.link if link is None else link) and len(self.inputs) > 1 and any(
+            r.kind == "crossdoc" for r in ruleset.rules)
 
     @property
     def warnings(self) -> list[str]:
@@ -364,8 +396,12 @@ class Batch:
         show = progress_factory is not None and len(self.inputs) > 1
         with progress_factory(len(self.inputs)) if show else nullcontext(None) as advance:
             stream = check_stream(self.inputs, self.ruleset, self.settings.lang, self.jobs, self._ignores_for,
-                                  known, advance, self.view)
+                                  known, advance, self.view, self.link)
+            digests = []
             for item, report in stream:
+                if report.digest is not None:
+                    digests.append(report.digest)
+                    report.digest = None
                 if report.error and report.not_a_disclosure and (not item.named or self.skip_non_disclosures):
                     if not self.skip_non_disclosures:
                         self.totals.skipped.append((report.path, report.error))
@@ -375,7 +411,27 @@ class Batch:
                     self.totals.baselined += self.baseline.apply(report)
                 self.totals.add(report)
                 yield report
+        if len(digests) > 1:
+            self._across(digests)
         self.totals.stale_waivers = self.waivers.stale()
+
+    def _across(self, digests: list) -> None:
+        """The cross-document rules over the batch's linked documents: each finding's owner (the later file)
+        applies its per-file ignores, waivers and baseline, and counts it once."""
+        from .crossdoc import compare
+
+        def rules_for(path: str) -> list:
+            ignores = self._ignores_for(path)
+            return [r for r in self.ruleset.rules if r.kind == "crossdoc" and not any(r.selected_by(s) for s in ignores)]
+
+        outcome = compare(digests, rules_for, self.settings.lang, self.settings.entities)
+        self.totals.checked += outcome.checked
+        self.totals.not_compared = outcome.not_compared
+        for report in outcome.reports:
+            self.totals.waived += self.waivers.apply(report)
+            if self.baseline is not None:
+                self.totals.baselined += self.baseline.apply(report)
+            self.totals.add_cross(report)
 
 
 def run(args: list[str], settings, ruleset: RuleSet, jobs: int = 1, baseline: str | None = None,
@@ -386,4 +442,6 @@ def run(args: list[str], settings, ruleset: RuleSet, jobs: int = 1, baseline: st
     totals = batch.totals
     result.skipped, result.waived, result.baselined = totals.skipped, totals.waived, totals.baselined
     result.stale_waivers, result.warnings = totals.stale_waivers, totals.warnings
+    result.cross_document, result.not_compared = totals.cross_document, totals.not_compared
+    result.checked_across = totals.checked - sum(r.checked for r in result.files)
     return result

@@ -86,7 +86,10 @@ def describe(settings: Settings, rules) -> str:
         ("exclude", settings.exclude, settings.where("exclude")),
         ("exclude" + words["always"], BUILTIN_EXCLUDE, DEFAULT),
         ("rules-dirs", settings.rules_dirs, settings.where("rules-dirs")),
+        ("link", settings.link, settings.where("link")),
     ]
+    for alias, canonical in settings.entities.items():
+        rows.append((f"entities.{show(alias)}", canonical, settings.where("entities")))
     for glob, codes in settings.per_file_ignores.items():
         rows.append((f"per-file-ignores.{show(glob)}", codes, settings.where(f"per-file-ignores.{glob}")))
     for code, level in settings.severity.items():

@@ -73,3 +73,45 @@ def render(document, lang: str = "zh") -> str:
         for table_ in document.tables:
             out += ["", render_table(table_)]
     return "\n".join(out) + "\n"
+
+
+def entities(paths: list[str], settings, lang: str = "zh") -> str:
+    """`budgetaudit show --entities PATH...`: each file's entity, year and kind as linking reads them (the
+    title only), its links, and for a file linked to none the reason (link.py)."""
+    from .document import Document
+    from .inputs import expand
+    from .link import identity_of, link
+    from .messages import input_error
+    from .readers import read
+    from .source import InputError
+    from . import title
+
+    words, kinds = section(lang, "link"), section(lang, "kind")
+    inputs, _ = expand(paths, settings.include, settings.exclude, settings.root)
+    identities, errors = [], {}
+    for item in inputs:
+        try:
+            source, _tables = read(item.path)
+        except InputError as exc:
+            errors[item.path] = input_error(str(exc), lang)
+            continue
+        document = Document(source)
+        title.read(source, document)
+        identities.append(identity_of(document))
+    found = link(identities, settings.entities)
+    partners: dict[int, list[str]] = {}
+    for pair in found.links:
+        partners.setdefault(pair.later, []).append(f"→ {identities[pair.earlier].path} ({words[pair.relation]})")
+        partners.setdefault(pair.earlier, []).append(f"← {identities[pair.later].path} ({words[pair.relation]})")
+    rows = []
+    for index, item in enumerate(identities):
+        name = item.entity + (f"（{'、'.join(item.short)}）" if item.short else "")
+        if item.part:
+            name += f" [{item.part}]"
+        kind = kinds.get(item.kind, item.kind)
+        links = "; ".join(partners.get(index, [])) or f"{words['unlinked']}: {words[found.reasons.get(index, 'no_partner')]}"
+        rows.append((item.path, kind, str(item.year or "-"), name or "-", links))
+    out = [words["entities"].format(count=len(identities)),
+           table(rows, words["header"].split("\t"))]
+    out += [f"{path}  {reason}" for path, reason in errors.items()]
+    return "\n".join(out) + "\n"

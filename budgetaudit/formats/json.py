@@ -32,6 +32,12 @@ def document(totals, version: str, files=JsonList.MARKER) -> dict:
         "waived": totals.waived,
         "baselined": totals.baselined,
         "stale_waivers": [w.as_dict() for w in totals.stale_waivers],
+        # Findings across one body's documents (crossdoc.py), each owned by the later file (`path`); every
+        # location names its file. Documents of one body not compared: coverage.not_compared.
+        "cross_document": [{"path": report.path, **finding.as_dict()}
+                           for report in totals.cross_document for finding in report.findings],
+        "coverage": {"not_compared": [{"file": file, "partner": partner, "reason": reason}
+                                      for file, partner, reason in totals.not_compared]},
     }
 
 

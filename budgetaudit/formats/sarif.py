@@ -86,7 +86,7 @@ def result_items(report, index: dict[str, int]) -> list[dict]:
                 if (loc.span.line, loc.span.column) not in seen:
                     seen.add((loc.span.line, loc.span.column))
                     others.append(loc)
-            item["locations"] = [location(report.path, first.span)]
+            item["locations"] = [location(first.file or report.path, first.span)]
             if len(finding.context) == 1:
                 # The sentence around the figure, on the figure's line (a table's rows are shown only in the
                 # reports for people: its header and total row stand on other lines).
@@ -94,7 +94,7 @@ def result_items(report, index: dict[str, int]) -> list[dict]:
                 region["contextRegion"] = {"startLine": first.span.line, "snippet": {"text": finding.context[0].text}}
             if others:
                 item["relatedLocations"] = [
-                    location(report.path, other.span, id=i, message={"text": other.span.text})
+                    location(other.file or report.path, other.span, id=i, message={"text": other.span.text})
                     for i, other in enumerate(others, 1)
                 ]
         item["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
@@ -163,6 +163,9 @@ class Writer(_Writer):
         return "".join(self.results.item(item) for item in result_items(report, self.index))
 
     def end(self, totals):
+        # Findings across documents (crossdoc.py) after every file's: the owner's figure first, the partner's related.
+        yield "".join(self.results.item(item) for report in totals.cross_document
+                      for item in result_items(report, self.index))
         yield self.results.tail(log(totals, self.version, self.rules, self.lang)) + "\n"
 
 

@@ -133,8 +133,32 @@ class Writer(_Writer):
                 console.print(f"    {item.code}  {escape(item.reason)}  [dim]{where}[/dim]")
         return self._take()
 
+    def across(self, totals) -> None:
+        """Findings across documents (crossdoc.py), after every file's part: each under the file that owns it,
+        every figure with its file; then the documents of one body not compared."""
+        if not totals.cross_document and not totals.not_compared:
+            return
+        console, words, link = self.console, self.words, section(self.options.lang, "link")
+        console.print(f"[bold]{link['section']}[/bold]")
+        for report in totals.cross_document:
+            console.print(f"  [bold]{escape(report.path)}[/bold]")
+            for finding in report.findings:
+                style = STYLE[finding.severity]
+                console.print(f"    [bold]{finding.line}:{finding.column}[/bold]  {escape(finding.locations[0].span.text)}")
+                console.print(f"      [{style}]{self.severities[finding.severity]}[/{style}] [bold]{finding.code}[/bold] "
+                              f"{finding.name}  {escape(finding.message)}")
+                if finding.expected:
+                    console.print(f"              {words['stated']} {escape(finding.stated)}   {words['expected']} "
+                                  f"{escape(finding.expected)}")
+                figures = " · ".join(f"{escape(loc.file)}:{_where(loc)} {escape(loc.span.text)}" for loc in finding.locations)
+                console.print(f"              {words['figures']}: {figures}", style="dim")
+                console.print(f"              {words['fingerprint']} {finding.fingerprint}", style="dim")
+        for file, partner, reason in totals.not_compared:
+            console.print(f"  {link['not_compared']}: {escape(file)} ↔ {escape(partner)}  [dim]{escape(link.get(reason, reason))}[/dim]")
+
     def end(self, totals):
         words, console = self.words, self.console
+        self.across(totals)
         for path, reason in totals.skipped:
             console.print(f"{escape(path)}  [dim]{words['skipped']}: {escape(reason)}[/dim]")
         if totals.files > 1:

@@ -6,7 +6,7 @@ may take where a kind dispatches on it (checked when the rule file is loaded, ne
 whose module declares CHECKS (evaluation) takes those for its `check`.
 """
 
-from . import agree, average, change, completeness, equal, extraction, names, share, total
+from . import agree, average, change, completeness, crossdoc, equal, extraction, names, share, total
 from . import evaluation
 
 KINDS = {
@@ -20,6 +20,7 @@ KINDS = {
     "completeness": completeness,
     "evaluation": evaluation,
     "names": names,
+    "crossdoc": crossdoc,  # run across documents by budgetaudit/crossdoc.py, never within one
 }
 
 CHOICES = {
@@ -29,4 +30,5 @@ CHOICES = {
     ("share", "of"): ("share", "completion"),
     ("completeness", "check"): ("sections", "evaluations", "tables"),
     ("sum", "mode"): ("partition", "subset"),
+    ("crossdoc", "compare"): crossdoc.COMPARES,
 }
