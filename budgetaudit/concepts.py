@@ -85,6 +85,10 @@ class Dictionary:
         phrases = [phrase for phrases in self.negations.values() for phrase in phrases]
         self.negation_phrases = re.compile("|".join(map(re.escape, phrases)) if phrases else "(?!)")
 
+    def scope_prefixes(self) -> list[str]:
+        """The fund-scope prefixes of labels, the longest first."""
+        return self._scope_prefixes
+
     def lookup(self, label: str, quantity: str) -> tuple[Concept | None, str]:
         """The concept a cleaned label names for a quantity, and the fund scope the label states."""
         quantity_key = quantity if quantity.startswith("count:") or quantity == "money" else "money"

@@ -143,6 +143,13 @@ LISTS = {
         "一、三保情况。2024年我县“三保”支出预算安排42760万元，包括保工资26410万元、保运转1870万元、保基本民生13540万元。",
         ("TOT001", "42760万元"),
     ),
+    # One item at two nested fund scopes (国家财政性教育经费 holds 一般公共预算教育经费): only the wider counts
+    # towards its total's bound.
+    "one item at two nested fund scopes": (
+        "一、教育经费。2024年全县教育经费总投入52316万元，其中：国家财政性教育经费47208万元，一般公共预算教育经费46985万元。",
+        "一、教育经费。2024年全县教育经费总投入42316万元，其中：国家财政性教育经费47208万元，一般公共预算教育经费46985万元。",
+        ("TOT002", "42316万元"),
+    ),
     # Two parts opening with the halves of a complementary pair (中央…, 地方…) are every part of their total.
     "a list of 中央 and 地方 parts": (
         "一、直达资金。截至2024年9月底，全县直达资金总额18.40亿元，其中：中央安排直达资金15.25亿元；地方安排直达资金3.15亿元。",

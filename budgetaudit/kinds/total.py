@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from ..concepts import default_dictionary
 from ..document import Document
 from ..relations import Outcome, judge, judge_at_most, total
 from ..slips import transposed_digits
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 
 WORDS: Final = default_words()
+DICTIONARY: Final = default_dictionary()
 
 PARAMS: Final = {"groups": (list, ["parts"]), "mode": (str, "partition")}
 PLACEHOLDERS: Final = {"label", "stated", "expected", "parts", "why", "gap"}
@@ -64,12 +66,20 @@ def check(rule, document: Document, reporter: Reporter) -> None:
             reporter.unchecked(rule.code, "repeated_label", [group.total] + list(group.parts), label=group.total.label,
                                part=repeated)
             continue
+        parts = list(group.parts)
+        if mode == "subset" and judgement.outcome is Outcome.INCONSISTENT:
+            outer = _outer_parts(parts)
+            if len(outer) < len(parts):
+                # 其中：国家财政性教育经费x，一般公共预算教育经费y: one item at two nested fund scopes, the second inside
+                # the first, so only the wider counts towards the bound.
+                parts, inputs = outer, [operand(p) for p in outer]
+                judgement = judge_at_most(inputs, operand(stated))
         if mode == "subset" and judgement.outcome is Outcome.INCONSISTENT and group.kind != "numbered" \
                 and _ends_earlier(group, inputs, stated):
             # 969万元，其中A866万元、B35万元、C68万元；完成D支出4093万元: where the first items already give
             # the total, the list may end there (charitable reading): one reading agrees, so no error. A numbered
             # list (其中：, then 1.… 2.… 3.… each a sentence) says where it ends.
-            reporter.unchecked(rule.code, "list_extent", [stated] + list(group.parts), label=stated.label)
+            reporter.unchecked(rule.code, "list_extent", [stated] + parts, label=stated.label)
             continue
         hint = ""
         reversed_at: tuple[int, int] | None = None
@@ -78,31 +88,53 @@ def check(rule, document: Document, reporter: Reporter) -> None:
             if transposed_digits(figure, judgement.printed):
                 hint = reporter.hint("transposed", stated=figure.text, expected=figure.format(judgement.printed))
             elif group.kind == "changes":
-                for part in group.parts:
+                for part in parts:
                     flipped = judgement.printed - 2 * part.figure.base_value
                     if flipped == figure.base_value:
                         hint = reporter.hint("flipped", part=part.label)
                         reversed_at = (part.span.line, part.span.column)
             if not hint:
-                for before, after in zip(group.parts, group.parts[1:]):
+                for before, after in zip(parts, parts[1:]):
                     # (1 and 1, 2台 and 2台: small counts repeat by chance; a copied amount has digits to copy)
                     if before.figure.value == after.figure.value and sum(c.isdigit() for c in before.figure.text) >= 3:
                         hint = reporter.hint("neighbour", label=after.label, other=before.label)
                         break
         if group.kind == "changes":
             # A change's parts are signed: 基本支出增加654万元 + 项目支出减少1994.21万元.
-            parts = " + ".join(reporter.hint("change_up" if p.figure.value >= 0 else "change_down", label=p.label,
-                                             amount=p.figure.text) for p in group.parts)
+            listed = " + ".join(reporter.hint("change_up" if p.figure.value >= 0 else "change_down", label=p.label,
+                                              amount=p.figure.text) for p in parts)
         else:
-            parts = " + ".join(f"{p.label}{p.figure.text}" for p in group.parts)
-        values = {"label": stated.label, "parts": parts}
+            listed = " + ".join(f"{p.label}{p.figure.text}" for p in parts)
+        values = {"label": stated.label, "parts": listed}
         findings = len(reporter.report.findings)
-        reporter.judged(rule, judgement, stated, list(group.parts), values, hint)
+        reporter.judged(rule, judgement, stated, parts, values, hint)
         if reversed_at is not None and len(reporter.report.findings) > findings:
             reporter.report.findings[-1].reversed_at = reversed_at
 
 
 _AGREE: Final = (Outcome.EXACT, Outcome.ROUNDING)
+
+
+_SCOPE_WIDTH: Final = {"all": 0, "fiscal": 1}  # the narrower scopes (general, fund, capital) lie inside fiscal
+
+
+def _outer_parts(parts: list) -> list:
+    """The parts without those that name the same item as another at a narrower fund scope (the same name after
+    two scope prefixes: 国家财政性教育经费 holds 一般公共预算教育经费)."""
+    prefixes = DICTIONARY.scope_prefixes()
+    by_name: dict[str, list[tuple[int, int]]] = {}  # the name after the prefix -> (width, index) of each part
+    for index, part in enumerate(parts):
+        for prefix in prefixes:
+            if part.label.startswith(prefix) and len(part.label) > len(prefix):
+                width = _SCOPE_WIDTH.get(DICTIONARY.scopes[prefix], 2)
+                by_name.setdefault(part.label[len(prefix):], []).append((width, index))
+                break
+    inner: set[int] = set()
+    for scoped in by_name.values():
+        widest = min(width for width, _ in scoped)
+        # Only a strictly wider scope holds a narrower one: 一般公共预算拨款 and 政府性基金预算拨款 lie side by side.
+        inner.update(index for width, index in scoped if width > widest)
+    return [part for index, part in enumerate(parts) if index not in inner]
 
 
 def _repeated_unknown_label(parts) -> str:
