@@ -191,7 +191,7 @@ def _rule(entry: dict, text: str, file: str) -> Rule:
             raise _fail(file, f"rule {code}: an example needs verdict = pass|fail and text (or, for a crossdoc rule, "
                         "documents = [two or more texts])", text, "verdict")
         examples.append(Example(example["verdict"], example.get("text", ""), example.get("note", ""),
-                                tuple(documents)))
+                                tuple(documents or ())))
     return Rule(
         code=code, name=entry["name"], kind=kind_name, severity=entry["severity"],
         summary=entry["summary"], message=entry["message"], description=texts["description"],
