@@ -54,6 +54,7 @@ class ReaderBase:
         self.list_whole = ""
         self.list_whole_fact: Fact | None = None
         self.section_scope = "all"  # fund scope named by the current section heading
+        self.heading_scopes: dict[int, str] = {}  # the scope of the current heading at each level (一、 (一) 1.)
         self.in_list = False
         self.numbered: SumGroup | None = None  # the total a sentence ending with 其中： opened for numbered parts
         self.numbered_by_period: dict[str, SumGroup] = {}  # lists a 其中：1、 sentence opened, by their total's year

@@ -31,9 +31,16 @@ BRACKETED: Final = re.compile(r"[(（][^()（）]*[)）]")
 CLOSE_PAREN: Final = ")）"
 OF_PERCENT: Final = re.compile(r"\s*的?\s*\d[\d.]*\s*[%％]")
 SCOPE_HEADINGS: Final = (
-    ("政府性基金", "fund"), ("国有资本经营", "capital"), ("一般公共预算", "general"), ("财政拨款", "fiscal"),
+    ("政府性基金", "fund"), ("国有资本经营", "capital"), ("一般公共预算", "general"), ("公共财政预算", "general"),
+    ("财政拨款", "fiscal"),
 )
 SECTION_HEADING: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、．](?!\d))")
+
+
+def heading_level(heading: str) -> int:
+    """一、 is 1, (一) is 2, 1. is 3: the level a SECTION_HEADING match numbers."""
+    first = heading.lstrip()[:1]
+    return 2 if first in "(（" else 3 if first.isdigit() else 1
 LIST_ITEM: Final = re.compile(r"\s*(?:[(（]\d+[)）]|\d+[.、．](?!\d))")
 
 

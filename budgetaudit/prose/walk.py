@@ -16,7 +16,7 @@ from ..words import holds_any, holds_char, search_tail
 from .base import subject_prefix
 from .sentence import SentenceReader
 from .remainder import close_lists
-from .state import ITEM_MARK, Item, State, WordAt, last_match, mark_number, mark_style, tail_clause
+from .state import ITEM_MARK, Item, State, WordAt, heading_level, last_match, mark_number, mark_style, tail_clause
 from . import state as _state
 
 # Bound here as Final: the compiled build keeps them in C statics, where an imported name is a dict lookup.
@@ -68,7 +68,13 @@ class ProseReader(SentenceReader):
                 state.paragraph_groups = []
                 state.paragraph = []
             if numbered and SECTION_HEADING.match(sentence) and not has_figure(sentence):
-                self.section_scope = next((scope for word, scope in SCOPE_HEADINGS if word in sentence), "all")
+                # A heading names its fund scope, or keeps the scope of the heading it stands under: (一)收入情况 under
+                # 三、政府性基金预算收支 is still 政府性基金's; 二、 after it is not.
+                level = heading_level(sentence)
+                self.heading_scopes = {at: scope for at, scope in self.heading_scopes.items() if at < level}
+                inherited = self.heading_scopes[max(self.heading_scopes)] if self.heading_scopes else "all"
+                self.section_scope = next((scope for word, scope in SCOPE_HEADINGS if word in sentence), inherited)
+                self.heading_scopes[level] = self.section_scope
             intro = WORDS.list_intro.search(sentence) if holds_any(sentence, WORDS.intro_words) else None
             if intro:
                 self.list_whole = clean_label(intro.group("label"))
