@@ -17,6 +17,7 @@ from ..document import Document
 from ..figures import Interval, half_up, terms
 from ..relations import judge_at_most
 from ..slips import transposed_digits
+from ..words import default_words
 from ..rootcause import COPIES
 from .operands import operand
 
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
 
 PARAMS: Final = {"of": (str, ...)}
 PLACEHOLDERS: Final = {"label", "stated", "expected", "why", "gap", "others", "base"}
+
+
+WORDS: Final = default_words()
 
 
 def check(rule, document: Document, reporter: Reporter) -> None:
@@ -251,7 +255,7 @@ def check_facts(rule, document: Document, reporter: Reporter) -> None:
             groups[document.comparable(fact.key)].append(fact)
     unit = ""  # the unit a tie between copies is settled by, worked out once where one is needed
     for facts in groups.values():
-        if len(facts) < 2:
+        if len(facts) < 2 or _rests_in_prose(facts):
             continue
         reporter.report.checked += len(facts) - 1
         # Cluster the copies that agree; the largest cluster is taken as the figure, the rest are questioned.
@@ -283,6 +287,16 @@ def check_facts(rule, document: Document, reporter: Reporter) -> None:
                     [fact, *others], expected, fact.figure.text,
                 )
                 reporter.relations.append((COPIES, fact, [main[0]], reporter.report.findings[-1], None))
+
+
+def _rests_in_prose(facts: list) -> bool:
+    """Figures the narrative alone names as the rest of something (其他支出, 其他收入): each is the rest of whatever
+    list it closes ((五)其他支出 of 竞技体育, 三、其他支出 of the whole), so two of them are copies only where a table's
+    code says which rest they are."""
+    return all(f.origin == "prose" and f.label.lstrip(_NUMBERING).startswith(WORDS.remainders) for f in facts)
+
+
+_NUMBERING: Final = "（(、，, 0123456789.一二三四五六七八九十)）"
 
 
 def _usual_unit(document: Document) -> str:
