@@ -171,6 +171,15 @@ LISTS = {
         "876.21万元，(二)其他支出429.41万元。三、其他支出381.25万元(其中补助地方396.70万元)。",
         ("TOT002", "381.25万元"),
     ),
+    # A total named so (收入合计为x) after a 其中 list's first part in its sentence: the figures after that part may be
+    # terms of that total, not parts, so only the first part is bound by the list's total.
+    "a listed total after a 其中 list": (
+        "一、收入情况。全镇一般公共预算收入3216万元，加上级转移支付收入1473万元，其中：一般转移支付收入1162万元，"
+        "上年结转结余85万元，基金调入92万元，收入合计为4866万元。",
+        "一、收入情况。全镇一般公共预算收入3216万元，加上级转移支付收入1473万元，其中：一般转移支付收入1612万元，"
+        "上年结转结余85万元，基金调入92万元，收入合计为4866万元。",
+        ("TOT002", "1473万元"),
+    ),
     # Two parts opening with the halves of a complementary pair (中央…, 地方…) are every part of their total.
     "a list of 中央 and 地方 parts": (
         "一、直达资金。截至2024年9月底，全县直达资金总额18.40亿元，其中：中央安排直达资金15.25亿元；地方安排直达资金3.15亿元。",

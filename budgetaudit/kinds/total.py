@@ -74,6 +74,14 @@ def check(rule, document: Document, reporter: Reporter) -> None:
                 # the first, so only the wider counts towards the bound.
                 parts, inputs = outer, [operand(p) for p in outer]
                 judgement = judge_at_most(inputs, operand(stated))
+        if mode == "subset" and judgement.outcome is Outcome.INCONSISTENT and len(parts) > 1 \
+                and _listed_total_follows(document, group):
+            # The list may end after its first part: only that part is bound by the total.
+            parts, inputs = parts[:1], inputs[:1]
+            judgement = judge_at_most(inputs, operand(stated))
+            if judgement.outcome is not Outcome.INCONSISTENT:
+                reporter.unchecked(rule.code, "list_extent", [stated] + list(group.parts), label=stated.label)
+                continue
         if mode == "subset" and judgement.outcome is Outcome.INCONSISTENT and group.kind != "numbered" \
                 and _ends_earlier(group, inputs, stated):
             # 969万元，其中A866万元、B35万元、C68万元；完成D支出4093万元: where the first items already give
@@ -147,6 +155,19 @@ def _repeated_unknown_label(parts) -> str:
             return part.label
         seen.add(part.label)
     return ""
+
+
+def _listed_total_follows(document: Document, group) -> bool:
+    """Whether a total named so (收入合计为x, 共计x) follows the list's first part in its sentence: 加上级转移支付收入
+    1884万元，其中：一般转移支付收入1478万元，上年结转结余60万元，基金调入103万元，收入合计为6449万元 — the figures
+    after the first may be terms of that total rather than parts, so where the list ends cannot be told."""
+    if group.total.origin != "prose":
+        return False
+    text = document.source.norm
+    start, last = group.parts[0].figure.end, group.parts[-1].figure.end
+    stop = text.find("。", last, last + 80)
+    found = WORDS.listed_total.search(text, start, stop if stop >= 0 else min(len(text), last + 80))
+    return found is not None and any(ch.isdigit() for ch in text[found.end() : found.end() + 6])
 
 
 def _ends_earlier(group, inputs: list, stated) -> bool:
