@@ -1,13 +1,15 @@
-"""PDF (pdfplumber): text in reading order, tables from their ruling lines.
+"""PDF (pdfplumber): text in reading order, tables from their ruling lines or from word positions.
 
 On each page the ruled tables are found from their lines; every cell's slot and span come from the
-cell boundaries (a cell as wide as three columns spans three). The text outside the tables is read
-line by line, top to bottom; a line that runs to the right margin and does not end a sentence
-continues on the next line, so a wrapped paragraph is one line again (a figure cut by the wrap,
-支出\\n1207.84万元, is whole). Where words stand apart in columns (a table without ruling lines)
-the gaps are kept as spaces, so the text table reader rebuilds the table from the word positions,
-as it does for `pdftotext -layout` output. A table that goes on at the top of the next page with
-the same columns is one table.
+cell boundaries (a cell as wide as three columns spans three). Tables printed without ruling lines
+are rebuilt from the positions of their words (pdf_borderless.py): columns from the header and the
+alignment of the numbers, rows from the lines holding a number or a code, a number that falls in no
+single column left uncertain (EXT004). The text outside the tables is read line by line, top to
+bottom; a line that runs to the right margin and does not end a sentence continues on the next
+line, so a wrapped paragraph is one line again (a figure cut by the wrap, 支出\\n1207.84万元, is
+whole). Across pages (pdf_pages.py): running headers and footers and page numbers are left out, a
+table that goes on at the top of the next page with the same columns is one table (its repeated
+header dropped), and a paragraph cut by the page break is one line whose parts keep their pages.
 
 A page without extractable text (a scanned image) is reported as unchecked, never as missing
 content; a file in which no page has text is refused. A page whose glyphs pdfminer cannot map to
@@ -25,7 +27,11 @@ from dataclasses import dataclass, field
 
 from ..source import InputError, describe_size, max_bytes
 from ..tables.native import GridCell
+from . import pdf_borderless as borderless
+from . import pdf_pages
 from .compose import Composer
+from .pdf_borderless import Borderless
+from .pdf_pages import join_pages, strip_furniture
 
 _SENTENCE_END = tuple("。！？：；!?:;")
 TOLERANCE = 1.5  # points: cell boundaries closer than this are one boundary
@@ -57,6 +63,7 @@ def read(path: str, data: bytes):
             raise InputError(f"cannot open this PDF ({type(exc).__name__})") from None
         with pdf:
             pages = len(pdf.pages)
+            inherited = None  # a borderless table that ended the previous page
             for number, page in enumerate(pdf.pages, 1):
                 if not page.chars:
                     if page.images:
@@ -68,15 +75,18 @@ def read(path: str, data: bytes):
                     # Glyphs pdfminer could not map to characters ((cid:19)…: a font whose encoding it misreads, as
                     # in some encrypted files): PDFium's reading of that page's text, as lines.
                     items.extend(("line", line, number) for line in pdfium.lines(number - 1))
+                    inherited = None
                 else:
-                    items.extend(_page_items(page, number))
+                    placed = _page_items(page, number, inherited)
+                    inherited = _ending_table(placed)
+                    items.extend(placed)
                 page.close()  # its objects go once read: a long PDF is held a page at a time
                 streams.check()
         streams.check()
     if scanned and scanned == pages:
         raise InputError(f"a scanned PDF: none of its {pages} pages has extractable text (run OCR first)")
     composer = Composer(path, "pdf")
-    for item in _join_continued(items):
+    for item in join_pages(strip_furniture(items, pages - scanned), _same_columns):
         kind = item[0]
         if kind == "scanned":
             composer.unreadable(
@@ -85,7 +95,7 @@ def read(path: str, data: bytes):
                 page=item[1],
             )
         elif kind == "line":
-            composer.text(item[1], page=item[2])
+            _compose_line(composer, item)
         elif kind == "grid":
             grid = item[1]
             composer.grid(grid.cells, grid.rows, page=grid.page)
@@ -189,7 +199,9 @@ def _inside(obj, boxes) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _page_items(page, number: int) -> list:
+def _page_items(page, number: int, inherited: Borderless | None = None) -> list:
+    """A page's items top to bottom: ruled grids, borderless tables rebuilt from word positions, and
+    paragraphs (a line with its geometry, for the page furniture and the breaks across pages)."""
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     placed: list[tuple[float, tuple]] = []
@@ -198,6 +210,14 @@ def _page_items(page, number: int) -> list:
         if grid is not None:
             placed.append((table.bbox[1], ("grid", grid)))
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
+    # Borderless tables: from the words outside the ruled ones (every page's words are read once).
+    words = borderless.words_of(outside.extract_words(extra_attrs=["size"]))
+    for first, end, table in borderless.find(borderless.lines_of(words), number, inherited):
+        placed.append((table.box[1], ("grid", table)))
+        x0, top, x1, bottom = table.box
+        boxes.append((x0 - 1, top - 1, x1 + 1, bottom + 1))
+    if len(boxes) > len(tables):
+        outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     lines = outside.extract_text_lines(return_chars=True, strip=True)
     sizes = [c["size"] for c in outside.chars] or [10]
     size = statistics.median(sizes)
@@ -205,7 +225,14 @@ def _page_items(page, number: int) -> list:
     rights = [line["x1"] for line in lines]
     left = min(lefts) if lefts else 0
     right = max(rights) if rights else 0
-    paragraph: list | None = None  # [text, top of its first line, its last line, printed in columns]
+    frame = {"height": float(page.height), "left": left, "right": right, "size": size}
+    paragraph: list | None = None  # [text, its first line, its last line, printed in columns]
+
+    def close(paragraph: list) -> None:
+        text, first, last, columns = paragraph
+        info = {**frame, "top": first["top"], "bottom": last["bottom"], "first_x0": first["x0"], "last_x1": last["x1"], "columns": columns}
+        placed.append((first["top"], ("line", text, number, info)))
+
     for line in lines:
         text = _line_text(line["chars"], size)
         columns = "  " in text
@@ -218,18 +245,55 @@ def _page_items(page, number: int) -> list:
                 and not prev_text.endswith(_SENTENCE_END)
                 and line["x0"] <= left + 0.5 * size
                 and line["top"] - prev["bottom"] < 1.2 * size
+                and not (pdf_pages.in_band({**frame, **line}) or pdf_pages.in_band({**frame, **prev}))
             )
             if joins:
                 glue = " " if prev_text[-1:].isascii() and prev_text[-1:].isalpha() and text[:1].isascii() and text[:1].isalpha() else ""
                 paragraph[0] = prev_text + glue + text
                 paragraph[2] = line
                 continue
-            placed.append((paragraph[1], ("line", paragraph[0], number)))
-        paragraph = [text, line["top"], line, columns]
+            close(paragraph)
+        paragraph = [text, line, line, columns]
     if paragraph is not None:
-        placed.append((paragraph[1], ("line", paragraph[0], number)))
+        close(paragraph)
     placed.sort(key=lambda p: p[0])
-    return [p[1] for p in placed]
+    items = [p[1] for p in placed]
+    # The first and last paragraphs of the page's body (furniture in the margin bands aside) may go on across the break.
+    body = [item for item in items if not (item[0] == "line" and pdf_pages.in_band(item[3]))]
+    if body and body[0][0] == "line":
+        body[0][3]["first_on_page"] = True
+    if body and body[-1][0] == "line":
+        body[-1][3]["last_on_page"] = True
+    return items
+
+
+def _ending_table(items: list) -> Borderless | None:
+    """The borderless table a page ends with (only its furniture after it), which the next page may go on."""
+    for item in reversed(items):
+        if item[0] == "line" and pdf_pages.in_band(item[3]):
+            continue
+        return item[1] if item[0] == "grid" and isinstance(item[1], Borderless) else None
+    return None
+
+
+def _compose_line(composer: Composer, item: tuple) -> None:
+    """A paragraph; one that goes on across a page break keeps each part's page (a figure's page is
+    the page of its first character)."""
+    pieces = item[4] if len(item) > 4 else [(item[1], item[2])]
+    if len(pieces) == 1:
+        composer.text(item[1], page=item[2])
+        return
+    start = composer._emit(item[1])
+    offset = start
+    for k, (text, page) in enumerate(pieces):
+        if k:
+            offset += len(_glue_of(item[1], offset - start))
+        composer.regions.append((offset, offset + len(text), {"page": page}))
+        offset += len(text)
+
+
+def _glue_of(text: str, at: int) -> str:
+    return " " if text[at : at + 1] == " " else ""
 
 
 def _line_text(chars: list[dict], size: float) -> str:
@@ -309,19 +373,5 @@ def _cell_text(chars: list[dict]) -> str:
     return "\n".join(_line_text(line, size) for line in lines)
 
 
-def _join_continued(items: list) -> list:
-    """A table at the top of a page with the columns of the table ending the previous page goes on it."""
-    out: list = []
-    for item in items:
-        if item[0] == "grid" and out and out[-1][0] == "grid":
-            before: _Grid = out[-1][1]
-            grid: _Grid = item[1]
-            if grid.page == before.page + 1 and len(grid.xs) == len(before.xs) and all(abs(a - b) <= TOLERANCE for a, b in zip(grid.xs, before.xs)):
-                for cell in grid.cells:
-                    cell.row += before.height
-                before.cells.extend(grid.cells)
-                before.rows.extend(range(before.height + 1, before.height + grid.height + 1))
-                before.height += grid.height
-                continue
-        out.append(item)
-    return out
+def _same_columns(before: _Grid, grid: _Grid) -> bool:
+    return len(grid.xs) == len(before.xs) and all(abs(a - b) <= TOLERANCE for a, b in zip(grid.xs, before.xs))

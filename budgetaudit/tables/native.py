@@ -47,6 +47,7 @@ class GridCell:
     start: int = -1  # offsets of its text in the Source (set when the grid is rendered)
     end: int = -1
     coords: dict = field(default_factory=dict)  # the source's own coordinates (cell address, page)
+    candidates: tuple[int, ...] = ()  # a PDF number that could stand in any of these columns (uncertain)
 
 
 @dataclass(slots=True)
@@ -140,12 +141,26 @@ def build_native(source: Source, native: NativeTable, heading: str = "", unit_li
     sums = row_sums(columns)
     identity = [tuple(range(width))]
     items = {k: [classify(cell) for cell in origin_rows[r]] for k, r in enumerate(body_index)}
-    options = {k: identity for k in items}
+    unsure: dict[int, list[GridCell]] = {}
+    for cell in native.cells:
+        if len(cell.candidates) > 1:
+            unsure.setdefault(cell.row, []).append(cell)
+    options = {k: _readings(unsure.get(r, ()), width) if r in unsure else identity for k, r in enumerate(body_index)}
     entries = build._entries(items, options, columns)
     units = build.column_units(columns, unit or None)
-    table_rows = [build._row(source, items[k], identity, units, origin_rows[r], unit or None) for k, r in enumerate(body_index)]
+    table_rows = [build._row(source, items[k], options[k], units, origin_rows[r], unit or None) for k, r in enumerate(body_index)]
     build.label_rows(table_rows, entries)
     return Built(table_of(columns, table_rows, sums), relations(entries, kind), entries, financial=True)
+
+
+def _readings(cells, width: int) -> list[tuple[int, ...]]:
+    """A row's column readings: one, unless a cell is uncertain (a borderless PDF number between
+    columns), when it may stand in any of its candidate columns (a handful of readings at most)."""
+    readings = [tuple(range(width))]
+    for cell in cells:
+        if len(readings) * len(cell.candidates) <= 64:
+            readings = [tuple(c if k == cell.column else v for k, v in enumerate(reading)) for reading in readings for c in cell.candidates]
+    return readings
 
 
 def _texts(row: list[RawCell]) -> list[str]:

@@ -1,0 +1,412 @@
+"""Tables printed without ruling lines, rebuilt from the positions of their words (pdfplumber's words).
+
+A page's words are grouped into lines. A stretch of lines where words stand apart in columns with
+at least one number is a table body; the lines just above it whose words stand in columns are its
+header. The header's cells give the columns: a cell with cells under it is a parent (2026年预算数
+over 合计/基本支出/项目支出), the others are leaves, one column each. A column's extent is its
+leaf's, widened by the words aligned in it (numbers share their right edge, labels their left edge),
+so a centred header over right-aligned numbers is still one column.
+
+Rows: a body row starts at a line holding a number or a classification code; a label wrapped over
+several lines is one cell (a line that fills its column goes on in the next), and a label with no
+number of its own joins the row whose numbers fall within its vertical extent (Word centres a cell
+vertically, so a three-line 科目名称 has its numbers on the middle line). A number wrapped inside a
+narrow column is joined only within that column. A number whose extent falls in no column or in
+several is never snapped to the nearest: it is uncertain, with its candidate columns (EXT004).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..figures import parse_number
+from ..tables.header import is_code
+from ..tables.native import GridCell
+
+GAP = 1.5  # font sizes: words further apart than this stand in different columns
+
+
+@dataclass(eq=False)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+    @property
+    def number(self) -> bool:
+        return parse_number(self.text) is not None or (self.text.endswith("%") and parse_number(self.text[:-1]) is not None)
+
+    @property
+    def centre(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(eq=False)
+class Line:
+    words: list[Word]
+    top: float
+    bottom: float
+
+    @property
+    def columnar(self) -> bool:
+        """Words standing apart as table cells, at least one a number or a code."""
+        ws = self.words
+        apart = any(b.x0 - a.x1 > GAP * a.size for a, b in zip(ws, ws[1:]))
+        return apart and any(w.number for w in ws)
+
+
+@dataclass(eq=False)
+class Column:
+    x0: float
+    x1: float
+    numeric: bool = False
+
+
+@dataclass(eq=False)
+class Borderless:
+    """A rebuilt table: its cells, its columns (for a continuation on the next page) and its box."""
+
+    cells: list[GridCell]
+    height: int
+    width: int
+    columns: list[Column]
+    header_rows: int
+    box: tuple[float, float, float, float]
+    page: int
+    rows: list[int] = field(default_factory=list)
+    header_texts: list[str] = field(default_factory=list)
+
+    @property
+    def xs(self) -> list[float]:
+        return [c.x1 for c in self.columns]
+
+
+def words_of(raw: list[dict]) -> list[Word]:
+    return [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w.get("size") or (w["bottom"] - w["top"])) for w in raw]
+
+
+def lines_of(words: list[Word]) -> list[Line]:
+    """Words into lines, top to bottom: a word joins a line whose top is within half its size."""
+    lines: list[Line] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and abs(word.top - lines[-1].top) < word.size / 2:
+            lines[-1].words.append(word)
+            lines[-1].bottom = max(lines[-1].bottom, word.bottom)
+        else:
+            lines.append(Line([word], word.top, word.bottom))
+    for line in lines:
+        line.words.sort(key=lambda w: w.x0)
+        line.words = _joined(line.words)
+    return lines
+
+
+def _joined(words: list[Word]) -> list[Word]:
+    """Words closer than a character are one (a label with a space in it)."""
+    out: list[Word] = []
+    for word in words:
+        if out and word.x0 - out[-1].x1 < 0.9 * word.size and not (word.number and out[-1].number):
+            last = out[-1]
+            glue = " " if last.text[-1:].isascii() and word.text[:1].isascii() else ""
+            out[-1] = Word(last.text + glue + word.text, last.x0, word.x1, min(last.top, word.top), max(last.bottom, word.bottom), last.size)
+        else:
+            out.append(word)
+    return out
+
+
+def _is_title(line: Line) -> bool:
+    text = "".join(w.text for w in line.words)
+    return (len(line.words) == 1 and (text.endswith("表") or text.startswith(("附件", "附表")))) or text.startswith(("单位", "金额单位"))
+
+
+def find(lines: list[Line], page: int, inherited: Borderless | None = None) -> list[tuple[int, int, Borderless]]:
+    """The borderless tables among a page's lines: (first line index, end index, table).
+
+    `inherited`: the table that ended the previous page, whose columns a headerless table at the top
+    of this page may go on with."""
+    found: list[tuple[int, int, Borderless]] = []
+    k = 0
+    floor = 0  # lines above this belong to a table already found
+    while k < len(lines):
+        if not lines[k].columnar:
+            k += 1
+            continue
+        left_of_numbers = min((w.x0 for w in lines[k].words if w.number and not is_code(w.text)), default=0)
+        end = k + 1
+        while end < len(lines):
+            size = lines[end].words[0].size
+            gap = lines[end].top - lines[end - 1].bottom
+            if lines[end].columnar and gap < 2.5 * size:
+                left_of_numbers = min([left_of_numbers] + [w.x0 for w in lines[end].words if w.number and not is_code(w.text)])
+                end += 1
+                continue
+            # text lines of the label columns (wrapped labels) up to the next row, or tight under the last
+            nxt = end
+            while (nxt < len(lines) and nxt - end < 4 and not lines[nxt].columnar and lines[nxt].top - lines[nxt - 1].bottom < 1.2 * size
+                   and all(w.x1 < left_of_numbers for w in lines[nxt].words)):
+                nxt += 1
+            if nxt < len(lines) and nxt > end and lines[nxt].columnar and lines[nxt].top - lines[nxt - 1].bottom < 2.5 * size:
+                end = nxt
+                continue
+            while nxt > end and lines[end].top - lines[end - 1].bottom >= 0.8 * lines[end].words[0].size:
+                nxt -= 1  # after the last row, only a line tight under it is still the table's (a wrapped label)
+            end = nxt
+            break
+        start = k
+        while start > floor and k - start < 6:
+            above, below = lines[start - 1], lines[start]
+            if _is_title(above) or below.top - above.bottom > 2.5 * above.words[0].size or any(w.x1 - w.x0 > 250 for w in above.words):
+                break
+            start -= 1
+        table = _build(lines[start:k], lines[k:end], page, inherited if not found and start == 0 else None)
+        if table is not None:
+            found.append((start, end, table))
+            floor = end
+        k = end
+    return found
+
+
+def _build(head: list[Line], body: list[Line], page: int, inherited: Borderless | None) -> Borderless | None:
+    numbers = [w for line in body for w in line.words if w.number and not is_code(w.text)]
+    if not numbers:
+        return None
+    first_number = min(w.x0 for w in numbers)
+    # Lines above the body whose words stay left of every number are the top of a wrapped label.
+    while head and all(w.x1 < first_number for w in head[-1].words):
+        body.insert(0, head.pop())
+    if not head and inherited is None:
+        return None
+    header_cells = _header(head) if head else []
+    leaves = [c for c in header_cells if c.leaf]
+    if leaves:
+        columns = [Column(c.x0, c.x1) for c in sorted(leaves, key=lambda c: c.x0)]
+    elif inherited is not None:
+        columns = [Column(c.x0, c.x1, c.numeric) for c in inherited.columns]
+    else:
+        return None
+    if len(columns) < 2:
+        return None
+    _widen(columns, [w for line in body for w in line.words])
+    words = _fragments_joined(columns, body)
+    rows = _rows(columns, body, words)
+    cells: list[GridCell] = []
+    depth = 0
+    if leaves:
+        spans = _parent_spans(header_cells, sorted(leaves, key=lambda c: c.x0), columns)
+        depth = max(c.level for c in header_cells) + 1
+        for cell in header_cells:
+            covered = list(spans.get(id(cell), ()))
+            if not covered:
+                continue
+            rowspan = depth - cell.level if cell.leaf else 1
+            cells.append(GridCell(cell.text, cell.level, covered[0], rowspan, covered[-1] - covered[0] + 1, coords={"page": page}))
+    for r, row in enumerate(rows):
+        taken: set[int] = set()
+        placed: list[tuple[list[int], list[Word]]] = []
+        for ks, ws in row:
+            placed.append((ks, ws))
+        for ks, ws in sorted(placed, key=lambda p: len(p[0])):
+            free = [k for k in ks if k not in taken] or ks
+            text = "\n".join(w.text for w in sorted(ws, key=lambda w: (w.top, w.x0)))
+            cell = GridCell(text, depth + r, free[0], coords={"page": page})
+            if len(ks) > 1:
+                cell.candidates = tuple(ks)
+            taken.add(free[0])
+            cells.append(cell)
+    all_words = [w for line in head + body for w in line.words]
+    box = (min(w.x0 for w in all_words), min(w.top for w in all_words), max(w.x1 for w in all_words), max(w.bottom for w in all_words))
+    height = depth + len(rows)
+    texts = [c.text for c in cells if c.row < depth]
+    return Borderless(cells, height, len(columns), columns, depth, box, page, list(range(1, height + 1)), texts)
+
+
+@dataclass(eq=False)
+class _HeaderCell:
+    text: str
+    x0: float
+    x1: float
+    line: int
+    last_line: int
+    size: float
+    level: int = 0
+    leaf: bool = True
+
+
+def _parent_spans(cells: list[_HeaderCell], leaves: list[_HeaderCell], columns: list[Column]) -> dict[int, range]:
+    """The columns each header cell covers. A parent printed centred over its columns stands over the
+    middle one only: it also covers the leaves beside its children on their line that have nothing
+    above them and are of their kind (numbers or text), as a merged 2026年预算数 over 合计/基本支出/项目支出."""
+    spans = {id(leaf): range(k, k + 1) for k, leaf in enumerate(leaves)}
+    taken: set[int] = set()
+    for parent in sorted((c for c in cells if not c.leaf), key=lambda c: (c.level, c.x0)):
+        under = [k for k, leaf in enumerate(leaves) if leaf.line > parent.last_line and leaf.x0 < parent.x1 and parent.x0 < leaf.x1]
+        if not under:
+            continue
+        lo, hi = min(under), max(under)
+        line, numeric = leaves[lo].line, columns[lo].numeric
+
+        def orphan(k: int) -> bool:
+            leaf = leaves[k]
+            return k not in taken and leaf.line == line and leaf.level == parent.level and columns[k].numeric == numeric
+
+        while lo > 0 and orphan(lo - 1):
+            lo -= 1
+        while hi + 1 < len(leaves) and orphan(hi + 1):
+            hi += 1
+        for k in range(lo, hi + 1):
+            if k not in under:
+                leaves[k].level = parent.level + 1
+            taken.add(k)
+        spans[id(parent)] = range(lo, hi + 1)
+    return spans
+
+
+def _header(head: list[Line]) -> list[_HeaderCell]:
+    cells: list[_HeaderCell] = []
+    for index, line in enumerate(head):
+        for word in line.words:
+            same = [c for c in cells if c.last_line == index - 1 and c.x0 < word.x1 and word.x0 < c.x1 and line.top - head[index - 1].bottom < 0.5 * word.size
+                    and (abs((c.x0 + c.x1) - (word.x0 + word.x1)) < 3 * word.size or abs(c.x0 - word.x0) < word.size)]
+            others = [w for w in line.words if w is not word and same and same[0].x0 < w.x1 and w.x0 < same[0].x1]
+            if len(same) == 1 and not others:
+                cell = same[0]
+                cell.text += word.text
+                cell.x0, cell.x1, cell.last_line = min(cell.x0, word.x0), max(cell.x1, word.x1), index
+            else:
+                cells.append(_HeaderCell(word.text, word.x0, word.x1, index, index, word.size))
+    for cell in cells:
+        below = [c for c in cells if c.line > cell.last_line and c.x0 < cell.x1 and cell.x0 < c.x1]
+        above = [c for c in cells if c.last_line < cell.line and c.x0 < cell.x1 and cell.x0 < c.x1]
+        cell.leaf = not below
+        cell.level = len({c.line for c in above})
+    return cells
+
+
+def _widen(columns: list[Column], words: list[Word]) -> None:
+    """Each column takes in the words aligned in it: numbers by their right edge (or their left edge,
+    when no other number shares their right one), text by its left edge."""
+    right: dict[int, list[Word]] = {}
+    for word in words:
+        if word.number:
+            right.setdefault(round(word.x1 / 1.5), []).append(word)
+    aligned_right = {id(w) for ws in right.values() if len(ws) > 1 for w in ws}
+    left: dict[int, list[Word]] = {}
+    for word in words:
+        if id(word) not in aligned_right:
+            left.setdefault(round(word.x0 / 1.5), []).append(word)
+    groups = [("n", ws) for _, ws in sorted(right.items())] + [("t", ws) for _, ws in sorted(left.items())]
+    for kind, ws in groups:
+        if len(ws) < 2:
+            continue
+        x0, x1 = min(w.x0 for w in ws), max(w.x1 for w in ws)
+        hit = [c for c in columns if c.x0 < x1 and x0 < c.x1] or [columns[k] for k in _aligned(columns, x0, x1, kind == "n")]
+        if len(hit) == 1:
+            hit[0].x0, hit[0].x1 = min(hit[0].x0, x0), max(hit[0].x1, x1)
+            hit[0].numeric = hit[0].numeric or all(w.number for w in ws)
+
+
+def _aligned(columns: list[Column], x0: float, x1: float, number: bool) -> list[int]:
+    """The column a right-aligned number (or a left-aligned label) stands in by its edge: between its
+    header's centre and the next one's. Empty when the edge is not between two centres."""
+    centres = [(c.x0 + c.x1) / 2 for c in columns]
+    if number:
+        ks = [k for k in range(len(columns)) if centres[k] <= x1 and (k + 1 == len(columns) or x1 < centres[k + 1]) and (k == 0 or x0 > centres[k - 1])]
+    else:
+        ks = [k for k in range(len(columns)) if x0 <= centres[k] and (k == 0 or x0 > centres[k - 1]) and (k + 1 == len(columns) or x1 < centres[k + 1])]
+    return ks
+
+
+def _candidates(columns: list[Column], word: Word) -> list[int]:
+    hit = [k for k, c in enumerate(columns) if c.x0 < word.x1 and word.x0 < c.x1]
+    if hit:
+        return hit
+    left = [k for k, c in enumerate(columns) if c.x1 <= word.x0]
+    right = [k for k, c in enumerate(columns) if c.x0 >= word.x1]
+    return ([left[-1]] if left else []) + ([right[0]] if right else [])
+
+
+def _fragments_joined(columns: list[Column], body: list[Line]) -> dict[int, list[int]]:
+    """A number wrapped inside a narrow column: the piece right under it in that column, closer than
+    a line gap, whose joined text is a number, is the same number. Returns each word's columns."""
+    where: dict[int, list[int]] = {}
+    last: dict[int, Word] = {}
+    for line in body:
+        kept = []
+        for word in line.words:
+            ks = _candidates(columns, word)
+            above = last.get(ks[0]) if len(ks) == 1 else None
+            if (word.number and above is not None and above.number and word.top - above.bottom < 0.5 * word.size
+                    and parse_number(above.text + word.text) is not None and above.x1 - above.x0 >= word.x1 - word.x0):
+                above.text += word.text
+                above.x0, above.x1, above.bottom = min(above.x0, word.x0), max(above.x1, word.x1), word.bottom
+                continue
+            where[id(word)] = ks
+            if len(ks) == 1:
+                last[ks[0]] = word
+            kept.append(word)
+        line.words = kept
+    return where
+
+
+def _rows(columns: list[Column], body: list[Line], where: dict[int, list[int]]) -> list[list[tuple[list[int], list[Word]]]]:
+    """Body lines into rows of (columns, words) cells."""
+    anchors = [any(w.number or is_code(w.text) for w in line.words) for line in body]
+    limit: dict[int, float] = {}
+    for line in body:
+        for w in line.words:
+            ks = where[id(w)]
+            if not w.number and len(ks) == 1:
+                limit[ks[0]] = max(limit.get(ks[0], 0), w.x1)
+    parent = list(range(len(body)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    anchored = {i for i, a in enumerate(anchors) if a}
+
+    def union(a: int, b: int) -> None:
+        ra, rb = root(a), root(b)
+        if ra == rb or (any(root(i) == ra for i in anchored) and any(root(i) == rb for i in anchored)):
+            return
+        parent[max(ra, rb)] = min(ra, rb)
+
+    text_at = [{where[id(w)][0]: w for w in line.words if not w.number and len(where[id(w)]) == 1} for line in body]
+    # A label that fills its column goes on in the next line holding text in that column.
+    for i, line in enumerate(body):
+        for k, word in text_at[i].items():
+            if word.x1 < limit[k] - 1.5 * word.size:
+                continue
+            for j in range(i + 1, min(i + 3, len(body))):
+                if k in text_at[j]:
+                    if text_at[j][k].top - word.bottom < 0.8 * word.size:
+                        union(i, j)
+                    break
+    # A label with no number of its own joins the row whose numbers fall within its vertical extent.
+    for i in anchored:
+        numbers = [w for w in body[i].words if w.number or is_code(w.text)]
+        y = sum(w.centre for w in numbers) / len(numbers)
+        for j in range(len(body)):
+            if j in anchored:
+                continue
+            group = [m for m in range(len(body)) if root(m) == root(j)]
+            if min(body[m].top for m in group) <= y <= max(body[m].bottom for m in group):
+                union(i, j)
+    rows: dict[int, list[int]] = {}
+    for i in range(len(body)):
+        rows.setdefault(root(i), []).append(i)
+    out = []
+    for members in sorted(rows.values(), key=lambda m: body[m[0]].top):
+        cells: dict[tuple[int, ...], list[Word]] = {}
+        for m in members:
+            for w in body[m].words:
+                ks = where[id(w)]
+                if not w.number and len(ks) > 1:
+                    ks = [min(ks, key=lambda k: abs((columns[k].x0 + columns[k].x1) / 2 - (w.x0 + w.x1) / 2))]
+                cells.setdefault(tuple(ks), []).append(w)
+        out.append([(list(ks), ws) for ks, ws in cells.items()])
+    return out
