@@ -26,7 +26,8 @@ def _font() -> str:
 
 
 def write_pages(items: list, path, *, ruled: bool = False, valign: str = "MIDDLE", chrome: bool = True,
-                widths: dict | None = None, page_break_before: tuple[int, ...] = (), portrait: bool = False) -> None:
+                widths: dict | None = None, page_break_before: tuple[int, ...] = (), portrait: bool = False,
+                size: float = 8) -> None:
     """`widths`: {grid index: column widths in points} (a narrow column wraps its cells);
     `page_break_before`: indexes of items that start a new page."""
     from reportlab.lib.pagesizes import A4, landscape
@@ -36,7 +37,7 @@ def write_pages(items: list, path, *, ruled: bool = False, valign: str = "MIDDLE
 
     font = _font()
     prose = ParagraphStyle("prose", fontName=font, fontSize=10, leading=14, wordWrap="CJK")
-    cell_style = ParagraphStyle("cell", fontName=font, fontSize=8, leading=10, wordWrap="CJK")
+    cell_style = ParagraphStyle("cell", fontName=font, fontSize=size, leading=size * 1.25, wordWrap="CJK")
     page = A4 if portrait else landscape(A4)
 
     def chrome_of(canvas, document) -> None:
@@ -61,7 +62,7 @@ def write_pages(items: list, path, *, ruled: bool = False, valign: str = "MIDDLE
             continue
         assert isinstance(item, Grid)
         data: list[list] = [["" for _ in range(item.width)] for _ in range(item.height)]
-        commands = [("FONT", (0, 0), (-1, -1), font, 8), ("VALIGN", (0, 0), (-1, -1), valign),
+        commands = [("FONT", (0, 0), (-1, -1), font, size), ("VALIGN", (0, 0), (-1, -1), valign),
                     ("ALIGN", (0, 0), (-1, -1), "CENTER")]
         if ruled:
             commands.append(("GRID", (0, 0), (-1, -1), 0.5, "black"))
