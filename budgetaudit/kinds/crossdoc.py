@@ -15,7 +15,7 @@ from typing import Final
 
 PARAMS: Final = {"compare": (str, ...)}
 PLACEHOLDERS: Final = {"label", "stated", "expected", "why", "gap", "other", "partner", "base", "delta"}
-COMPARES: Final = ("initial_budget", "previous_budget", "previous_final", "change")
+COMPARES: Final[tuple[str, ...]] = ("initial_budget", "previous_budget", "previous_final", "change")
 
 
 def check(rule, document, reporter) -> None:
