@@ -36,7 +36,8 @@ def explain(rule, lang: str = "zh") -> str:
         for example in rule.examples:
             if example.verdict == verdict:
                 title = words["fails"] if verdict == "fail" else words["passes"]
-                lines += ["", f"{title}{words['colon'].rstrip()}", *[f"    {line}" for line in example.text.splitlines()]]
+                shown = "\n\n".join(example.documents) if example.documents else example.text  # one text per document
+                lines += ["", f"{title}{words['colon'].rstrip()}", *[f"    {line}" for line in shown.splitlines()]]
                 break
     return "\n".join(lines) + "\n"
 
@@ -80,5 +81,6 @@ def markdown(ruleset) -> str:
             out += ["", f"Message (zh): `{rule.message['zh']}`", "", f"Message (en): `{rule.message['en']}`"]
             for example in rule.examples:
                 title = "Fails" if example.verdict == "fail" else "Passes"
-                out += ["", f"{title}:", "", "```", example.text, "```"]
+                for text in example.documents or (example.text,):  # a cross-document rule: one block per document
+                    out += ["", f"{title}:", "", "```", text, "```"]
     return "\n".join(out) + "\n"

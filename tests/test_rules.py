@@ -14,15 +14,25 @@ CASES = [
 ]
 
 
+def _findings(example, rules):
+    """The findings of an example: one text's, or (a cross-document rule) those across its documents."""
+    if example.documents:
+        from budgetaudit.crossdoc import check_texts
+
+        return [f for report in check_texts(list(example.documents), rules).reports for f in report.findings]
+    return check_text(example.text, rules).findings
+
+
 @pytest.mark.parametrize("rule, example", CASES)
 def test_rule_example(rule, example):
-    report = check_text(example.text, RULES)
+    findings = _findings(example, RULES)
     # A failed relation explained by a root finding stands under it, with its own code.
-    every = [c for f in report.findings for c in f.failed()]
+    every = [c for f in findings for c in f.failed()]
     fired = [f for f in every if f.code == rule.code and f.severity in ("error", "warning")]
     if example.verdict == "fail":
         assert fired, f"{rule.code} did not fire on its failing example"
-        assert all(loc.span.text in example.text for f in fired for loc in f.locations)
+        texts = example.documents or (example.text,)
+        assert all(any(loc.span.text in text for text in texts) for f in fired for loc in f.locations)
     else:
         assert not fired, f"{rule.code} fired on its passing example: {[f.message for f in fired]}"
 
@@ -37,8 +47,7 @@ def test_every_checking_rule_has_a_failing_and_a_passing_example(rule):
 def test_failing_example_is_silent_without_the_rule(rule):
     """The finding comes from this rule and no other: deselecting it leaves its failing example without it."""
     example = next(e for e in rule.examples if e.verdict == "fail")
-    report = check_text(example.text, RULES.select(ignore=[rule.code]))
-    assert not [f for f in report.findings if f.code == rule.code]
+    assert not [f for f in _findings(example, RULES.select(ignore=[rule.code])) if f.code == rule.code]
 
 
 def test_codes_names_and_aliases_are_unique():

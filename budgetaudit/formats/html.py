@@ -227,8 +227,29 @@ class Writer(_Writer):
                 yield f'<p>{_e(words["accepted_memo"].format(waived=totals.waived, baselined=totals.baselined))}</p>\n'
             yield "</nav>\n"
         yield from self.parts.read()
+        yield self._across(totals)
         line = words["summary"].format(checked=totals.checked, **s)
         yield f'<p class="note">{_e(line)} · budgetaudit {_e(self.version)}</p>\n' + TAIL
+
+    def _across(self, totals) -> str:
+        """The findings across documents (crossdoc.py), each figure with its file; the documents not compared."""
+        if not totals.cross_document and not totals.not_compared:
+            return ""
+        words, link = self.words, section(self.options.lang, "link")
+        out = [f'<section class="sec across" id="across">\n<h2>{_e(link["section"])}</h2>\n<ol>\n']
+        for report in totals.cross_document:
+            for finding in report.findings:
+                sev = finding.severity
+                figures = " · ".join(f"<code>{_e(loc.file)}</code> {loc.span.line}:{loc.span.column} {_e(loc.span.text)}"
+                                     for loc in finding.locations)
+                out.append(f'<li class="finding o-{sev}" data-outcome="{sev}">\n<p><span class="sev">{words[sev]}</span> '
+                           f"<code>{_e(finding.code)}</code> {_e(finding.name)}</p>\n<p>{_e(finding.message)}</p>\n"
+                           f"<p>{figures}</p>\n<p><code>{_e(finding.fingerprint)}</code></p>\n</li>\n")
+        out.append("</ol>\n")
+        for file, partner, reason in totals.not_compared:
+            out.append(f"<p>{_e(link['not_compared'])}: <code>{_e(file)}</code> ↔ <code>{_e(partner)}</code>: "
+                       f"{_e(link.get(reason, reason))}</p>\n")
+        return "".join(out) + "</section>\n"
 
     def close(self) -> None:
         self.index.close()

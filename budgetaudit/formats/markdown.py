@@ -106,7 +106,7 @@ class Writer(_Writer):
             out.append("")
         if self.findings.size:
             out += [f"## {words['findings']}", ""]
-        parts = chain([_lines(head)], self.rows.read(), [_lines(out)], self.findings.read())
+        parts = chain([_lines(head)], self.rows.read(), [_lines(out)], self.findings.read(), [_lines(across(totals, self.options.lang))])
         # The memo ends with exactly one newline: hold back the newlines that end each piece until
         # something follows them.
         pending = ""
@@ -122,6 +122,25 @@ class Writer(_Writer):
     def close(self) -> None:
         self.rows.close()
         self.findings.close()
+
+
+def across(totals, lang: str) -> list[str]:
+    """The findings across documents (crossdoc.py) after every file's, each figure with its file; then the
+    documents of one body not compared."""
+    if not totals.cross_document and not totals.not_compared:
+        return []
+    words, link, severities = section(lang, "report"), section(lang, "link"), section(lang, "severity")
+    out = ["", f"## {link['section']}", ""]
+    for report in totals.cross_document:
+        for finding in report.findings:
+            figures = " · ".join(f"`{md(loc.file)}` {loc.span.line}:{loc.span.column} {md(loc.span.text)}"
+                                 for loc in finding.locations)
+            out.append(f"- **{severities[finding.severity]}** `{finding.code}` {md(finding.message)}  ")
+            out.append(f"  {words['figures']}: {figures}  ")
+            out.append(f"  {words['fingerprint']} `{finding.fingerprint}`")
+    for file, partner, reason in totals.not_compared:
+        out.append(f"- {link['not_compared']}: `{md(file)}` ↔ `{md(partner)}`: {md(link.get(reason, reason))}")
+    return out + [""]
 
 
 def render(result, options=None) -> str:
