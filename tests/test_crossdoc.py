@@ -218,3 +218,25 @@ def test_the_json_report_across_documents_meets_its_schema(tmp_path):
     data = json.loads(_check(str(_write(tmp_path / "planted", PLANTED)), "-f", "json").stdout)
     assert len(data["cross_document"]) == 3
     jsonschema.validate(data, schema)
+
+
+def test_documents_of_one_body_not_compared_are_listed_never_as_not_checked(tmp_path):
+    folder = tmp_path / "apart"
+    folder.mkdir()
+    (folder / "b.txt").write_text("某县青禾区档案馆2025年部门预算\n2025年机关运行经费预算20.00万元。\n", encoding="utf-8")
+    (folder / "f.txt").write_text("某县青禾区档案馆2025年度部门决算\n2025年度“三公”经费支出决算为6.00万元。\n", encoding="utf-8")
+    data = json.loads(_check(str(folder), "-f", "json").stdout)
+    assert data["coverage"]["not_compared"] == [
+        {"file": str(folder / "f.txt"), "partner": str(folder / "b.txt"), "reason": "no_common_figures"}]
+    assert data["summary"]["unchecked"] == sum(len(f["unchecked"]) for f in data["files"])
+    assert "未能比较" in _check(str(folder)).stdout
+    (folder / "b2.txt").write_text("某县青禾区档案馆2025年部门预算\n2025年“三公”经费预算6.00万元。\n", encoding="utf-8")
+    data = json.loads(_check(str(folder), "-f", "json").stdout)
+    assert {(Path(n["partner"]).name, n["reason"]) for n in data["coverage"]["not_compared"]} == {
+        ("b.txt", "ambiguous"), ("b2.txt", "ambiguous")}
+    assert json.loads(_check(str(folder / "f.txt"), "-f", "json").stdout)["coverage"]["not_compared"] == []
+
+
+@pytest.mark.parametrize("fmt", ["concise", "github", "gitlab"])
+def test_the_line_formats_carry_the_findings_across(tmp_path, fmt):
+    assert _check(str(_write(tmp_path / "planted", PLANTED)), "-f", fmt).stdout.count("CRD00") >= 3

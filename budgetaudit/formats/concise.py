@@ -34,6 +34,8 @@ class Writer(_Writer):
         return "".join(lines)
 
     def end(self, totals):
+        # Findings across documents (crossdoc.py) after every file's, at the owning file's figure.
+        yield "".join(self.file(report) for report in totals.cross_document)
         yield self.words["summary"].format(checked=totals.checked, **totals.summary()) + "\n"
 
 

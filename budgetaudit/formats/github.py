@@ -96,6 +96,8 @@ class Writer(_Writer):
         return ""
 
     def end(self, totals):
+        for report in totals.cross_document:  # findings across documents, at the owning file's figure
+            self.file(report)
         for level in LEVEL.values():
             yield "".join(self.held[level])
         summary = self.words["summary"].format(checked=totals.checked, **totals.summary())

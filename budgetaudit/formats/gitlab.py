@@ -42,6 +42,8 @@ class Writer(_Writer):
         return "".join(self.issues.item(issue) for issue in issues(report))
 
     def end(self, totals):
+        # Findings across documents (crossdoc.py), at the owning file's figure.
+        yield "".join(self.issues.item(issue) for report in totals.cross_document for issue in issues(report))
         yield self.issues.tail(JsonList.MARKER) + "\n"
 
 
