@@ -39,11 +39,42 @@ _EXECUTED = ("执行",)  # 上年执行数 precedes the 决算 and may differ fr
 class Digest:
     identity: linking.Identity
     data: bytes = b""  # zlib(pickle((facts, changes))) of plain values; empty when the file cannot be linked
+    stored: tuple | None = None  # (store, offset, length) once a Store holds the data
 
     def load(self) -> tuple[list, list]:
-        if not self.data:
+        data = self.data
+        if self.stored is not None:
+            store, offset, length = self.stored
+            data = store.read(offset, length)
+        if not data:
             return [], []
-        return pickle.loads(zlib.decompress(self.data))
+        return pickle.loads(zlib.decompress(data))
+
+
+class Store:
+    """The digests of a batch: identities in memory, their facts in a temporary file once past a megabyte, so a
+    batch's memory does not grow with its files' facts."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self.file = tempfile.SpooledTemporaryFile(max_size=1 << 20)
+        self.digests: list[Digest] = []
+
+    def add(self, digest: Digest) -> None:
+        if digest.data:
+            self.file.seek(0, 2)
+            offset = self.file.tell()
+            self.file.write(digest.data)
+            digest.stored, digest.data = (self, offset, len(digest.data)), b""
+        self.digests.append(digest)
+
+    def read(self, offset: int, length: int) -> bytes:
+        self.file.seek(offset)
+        return self.file.read(length)
+
+    def close(self) -> None:
+        self.file.close()
 
 
 def _plain(fact: Fact, year: int, scope: str) -> tuple:

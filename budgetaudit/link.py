@@ -66,8 +66,7 @@ class Link:
 class Linking:
     links: list[Link] = field(default_factory=list)
     reasons: dict[int, str] = field(default_factory=dict)  # an unlinked file's reason
-    # (file, partner): documents of one entity among the inputs that no rule pairs (years apart, or two of one kind
-    # and year), for coverage.not_compared
+    # (file, partner, "ambiguous"): two candidates for one place (coverage.not_compared; at most two listed)
     unpaired: list[tuple[int, int, str]] = field(default_factory=list)
 
 
@@ -160,9 +159,11 @@ def relation(later: Identity, earlier: Identity) -> str:
 
 def link(identities: list[Identity], entities: dict[str, str] | None = None) -> Linking:
     """Every pair of linked documents, and why each unlinked file is alone. Two candidates for one place
-    (a 预算 given twice) pair with neither: which one the 决算 copied is not known."""
+    (a 预算 given twice) pair with neither: which one the 决算 copied is not known. Documents are grouped by
+    name, kind and year first, so a batch of many bodies costs a look-up per file, not a comparison per pair."""
     entities = entities or {}
     out = Linking()
+    by_place: dict[tuple[str, str, int], list[int]] = {}  # (name, kind, year) -> files
     usable = []
     for index, item in enumerate(identities):
         if item.year is None:
@@ -173,29 +174,30 @@ def link(identities: list[Identity], entities: dict[str, str] | None = None) -> 
             out.reasons[index] = NO_ENTITY
         else:
             usable.append(index)
-    candidates: dict[tuple[int, str], list[int]] = {}
-    for i in usable:
-        for j in usable:
-            if i != j and same_entity(identities[i], identities[j], entities):
-                kind = relation(identities[i], identities[j])
-                if kind:
-                    candidates.setdefault((i, kind), []).append(j)
-                elif i < j and not relation(identities[j], identities[i]):
-                    out.unpaired.append((max(i, j, key=lambda k: _order(identities[k])),
-                                         min(i, j, key=lambda k: _order(identities[k])), "not_paired"))
+            for name in item.names(entities):
+                by_place.setdefault((name, item.kind, item.year), []).append(index)
     linked: set[int] = set()
-    for (later, kind), earlier in sorted(candidates.items()):
-        if len(earlier) > 1:
-            for other in earlier:
-                out.unpaired.append((later, other, "ambiguous"))
-            continue
-        out.links.append(Link(later, earlier[0], kind))
-        linked.update((later, earlier[0]))
+    for later in usable:
+        item = identities[later]
+        year = item.year or 0
+        wanted = ([("budget", year, "initial_budget"), ("final_account", year - 1, "previous_final")]
+                  if item.kind == "final_account" else [("budget", year - 1, "previous_budget")])
+        for kind, at, relation in wanted:
+            found: list[int] = []
+            for name in sorted(item.names(entities)):
+                for other in by_place.get((name, kind, at), ()):
+                    if other not in found and same_entity(item, identities[other], entities):
+                        found.append(other)
+                    if len(found) > 1:
+                        break
+                if len(found) > 1:
+                    break
+            if len(found) > 1:
+                out.unpaired += [(later, other, "ambiguous") for other in found]
+            elif found:
+                out.links.append(Link(later, found[0], relation))
+                linked.update((later, found[0]))
     for index in usable:
         if index not in linked:
             out.reasons[index] = NO_PARTNER
     return out
-
-
-def _order(item: Identity) -> tuple[int, int, str]:
-    return (item.year or 0, 1 if item.kind == "final_account" else 0, item.path)

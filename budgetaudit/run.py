@@ -397,10 +397,14 @@ class Batch:
         with progress_factory(len(self.inputs)) if show else nullcontext(None) as advance:
             stream = check_stream(self.inputs, self.ruleset, self.settings.lang, self.jobs, self._ignores_for,
                                   known, advance, self.view, self.link)
-            digests = []
+            digests = None
+            if self.link:  # imported only for a run that links: a single file's check stays as it was
+                from .crossdoc import Store
+
+                digests = Store()
             for item, report in stream:
-                if report.digest is not None:
-                    digests.append(report.digest)
+                if report.digest is not None and digests is not None:
+                    digests.add(report.digest)
                     report.digest = None
                 if report.error and report.not_a_disclosure and (not item.named or self.skip_non_disclosures):
                     if not self.skip_non_disclosures:
@@ -411,8 +415,10 @@ class Batch:
                     self.totals.baselined += self.baseline.apply(report)
                 self.totals.add(report)
                 yield report
-        if len(digests) > 1:
-            self._across(digests)
+        if digests is not None:
+            if len(digests.digests) > 1:
+                self._across(digests.digests)
+            digests.close()
         self.totals.stale_waivers = self.waivers.stale()
 
     def _across(self, digests: list) -> None:
