@@ -123,3 +123,37 @@ def test_paragraph_across_a_page_break_is_one_and_keeps_its_pages(rules, tmp_pat
     figure = next(f for f in document_.facts if f.figure.span.text.startswith("1207.84"))
     first = document_.source.span(document_.source.text.index(long), document_.source.text.index(long) + 2)
     assert figure.figure.span.page == first.page + 1
+
+
+def _self_evaluation(score: str = "50", total: str = "99.00") -> list:
+    """A 项目支出绩效自评表 as a form: key rows, the execution block and the indicators, each under its header."""
+    from test_evaluation import rows
+
+    table = rows(score=score, total=total)
+    cells = [Cell("项目支出绩效自评表", 0, 0, 1, 10, header=True)]
+    cells += [Cell(text, r, c) for r, row in enumerate(table, 1) for c, text in enumerate(row) if text]
+    return [("p", "2024年度部门决算"), ("p", "五、预算绩效管理情况说明"), Grid(cells, len(table) + 1, 10)]
+
+
+@pytest.mark.parametrize("ruled", [False, True])
+def test_self_evaluation_form_reads_into_the_evaluation_model(ruled, rules, tmp_path):
+    path = tmp_path / "form.pdf"
+    write_pages(_self_evaluation(score="60", total="109.00"), path, ruled=ruled, chrome=False)
+    document_, report = report_of(path, rules)
+    (evaluation,) = document_.evaluations
+    assert evaluation.project == "数据平台运行经费" and evaluation.total.text == "109.00"
+    assert [i.name for i in evaluation.indicators] == ["培训人数", "用户满意度"]
+    assert evaluation.execution.adjusted.text == "60.00" and evaluation.execution.rate.text == "90"
+    (finding,) = [f for f in report.findings if f.code.startswith("EVA")]
+    assert finding.code == "EVA003"
+    score = finding.locations[0].span
+    # The title is a grid row of the ruled form, a line above the borderless one.
+    assert (score.text, score.page, score.table, score.row, score.table_column) == ("60", 1, 1, 6 + ruled, 9)
+
+
+def test_consistent_self_evaluation_form_gives_no_finding(rules, tmp_path):
+    path = tmp_path / "form.pdf"
+    write_pages(_self_evaluation(), path, chrome=False)
+    document_, report = report_of(path, rules)
+    assert len(document_.evaluations[0].indicators) == 2
+    assert not [f for f in report.findings if f.code.startswith("EVA")]

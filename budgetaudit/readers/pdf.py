@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from ..source import InputError, describe_size, max_bytes
 from ..tables.native import GridCell
 from . import pdf_borderless as borderless
-from . import pdf_pages
+from . import pdf_forms, pdf_pages
 from .compose import Composer
 from .pdf_borderless import Borderless
 from .pdf_pages import join_pages, strip_furniture
@@ -212,7 +212,12 @@ def _page_items(page, number: int, inherited: Borderless | None = None) -> list:
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
     # Borderless tables: from the words outside the ruled ones (every page's words are read once).
     words = borderless.words_of(outside.extract_words(extra_attrs=["size"]))
-    for first, end, table in borderless.find(borderless.lines_of(words), number, inherited):
+    # Performance forms first (read whole, their rows keys, figures and indicators), then tables in the stretches between.
+    stretches, forms = pdf_forms.split(borderless.lines_of(words), number)
+    found = [table for _, table in forms]
+    for k, stretch in enumerate(stretches):
+        found += [table for _, _, table in borderless.find(stretch, number, inherited if k == 0 else None)]
+    for table in found:
         placed.append((table.box[1], ("grid", table)))
         x0, top, x1, bottom = table.box
         boxes.append((x0 - 1, top - 1, x1 + 1, bottom + 1))

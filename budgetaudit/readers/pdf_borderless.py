@@ -386,6 +386,11 @@ def _rows(columns: list[Column], body: list[Line], where: dict[int, list[int]]) 
                     if text_at[j][k].top - word.bottom < 0.8 * word.size:
                         union(i, j)
                     break
+    # Lines that overlap vertically are one row: cells of two and of three lines centred side by side
+    # (a header's 全年(调整)预算/数 beside 项目资金(万元)); rows of a table never overlap.
+    for i in range(len(body) - 1):
+        if body[i + 1].top < body[i].bottom - 0.1 * body[i + 1].words[0].size:
+            union(i, i + 1)
     # A label with no number of its own joins the row whose numbers fall within its vertical extent.
     for i in anchored:
         numbers = [w for w in body[i].words if w.number or is_code(w.text)]
