@@ -240,3 +240,18 @@ def test_documents_of_one_body_not_compared_are_listed_never_as_not_checked(tmp_
 @pytest.mark.parametrize("fmt", ["concise", "github", "gitlab"])
 def test_the_line_formats_carry_the_findings_across(tmp_path, fmt):
     assert _check(str(_write(tmp_path / "planted", PLANTED)), "-f", fmt).stdout.count("CRD00") >= 3
+
+
+def test_the_configuration_s_entities_link_an_alias_and_are_checked(tmp_path):
+    folder = tmp_path / "alias"
+    folder.mkdir()
+    (folder / "b.txt").write_text("某县青禾区档案馆2025年部门预算\n2025年一般公共预算财政拨款支出预算300.00万元。\n", encoding="utf-8")
+    (folder / "f.txt").write_text("青禾档案馆2025年度部门决算\n2025年度一般公共预算财政拨款支出320.00万元，年初预算数为310.00万元。\n",
+                                  encoding="utf-8")
+    run = lambda: CliRunner().invoke(app, ["check", str(folder), "-f", "json"])  # noqa: E731
+    assert json.loads(run().stdout)["cross_document"] == []
+    (folder / ".budgetaudit.toml").write_text('[entities]\n"青禾档案馆" = "某县青禾区档案馆"\n', encoding="utf-8")
+    assert [f["code"] for f in json.loads(run().stdout)["cross_document"]] == ["CRD001"]
+    (folder / ".budgetaudit.toml").write_text('[entities]\n"青禾档案馆" = 3\n', encoding="utf-8")
+    result = run()
+    assert result.exit_code == 2 and ".budgetaudit.toml:2" in result.stderr
