@@ -78,6 +78,7 @@ class Borderless:
     page: int
     rows: list[int] = field(default_factory=list)
     header_texts: list[str] = field(default_factory=list)
+    form: str = ""  # a performance form's title (pdf_forms.py): its part on the next page goes on under it
 
     @property
     def xs(self) -> list[float]:

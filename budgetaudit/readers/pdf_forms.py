@@ -3,12 +3,16 @@
 A form is not a table with one header over a body: its rows are keys and values (项目名称 | X |
 自评总分 | 99), a block of execution figures under a header of its own, then the indicators under
 theirs. So a form is read as a whole from its title line (one line, a 绩效…表 title) down to the
-first line that is not the form's (a title, a gap of more than two lines, the page's end), and its
+first line that is not the form's (a title, a gap of more than two lines, the page's end). Its
 columns are those of its line with the most cells (the indicators' header, as a rule), each widened
-by the words aligned in it. Rows are found as in any borderless table (pdf_borderless._rows):
-lines holding numbers anchor rows, wrapped cells and cells centred beside them join them. The
-grid goes to the same evaluation reader as a ruled form (evaluation.py), which lines each row's
-cells up with the header row above it.
+by the words aligned in it, and a column of its own for text that stands under none of them (the
+key rows' values). Rows are found as in any borderless table (pdf_borderless._rows): lines holding
+numbers anchor rows, wrapped cells and cells centred beside them join them. The grid goes to the
+same evaluation reader as a ruled form (evaluation.py), which lines each row's cells up with the
+header row above it.
+
+A form that runs onto the next page, its title printed again at the top, goes on as one form
+(pdf_pages.join_pages): the columns of both parts are matched by their x-positions.
 """
 
 from __future__ import annotations
@@ -17,55 +21,77 @@ import re
 
 from ..tables.header import kind_of
 from ..tables.native import GridCell
-from .pdf_borderless import Borderless, Column, Line, _fragments_joined, _is_title, _rows, _widen
+from .pdf_borderless import Borderless, Column, Line, Word, _fragments_joined, _is_title, _rows, _widen
 
 _FORM_KINDS = ("self_evaluation", "performance_target")
 _TITLE = re.compile(r"表\s*(?:[(（][^)）]*[)）])?$")
 
 
-def is_form_title(line: Line) -> bool:
+def title_of(line: Line) -> str:
     text = "".join(w.text for w in line.words)
-    return len(line.words) == 1 and bool(_TITLE.search(text)) and kind_of(text) in _FORM_KINDS
+    return text if len(line.words) == 1 and _TITLE.search(text) and kind_of(text) in _FORM_KINDS else ""
 
 
-def split(lines: list[Line], page: int) -> tuple[list[list[Line]], list[tuple[float, Borderless]]]:
-    """The page's lines less its forms (the stretches between them, in order) and the forms read."""
+def split(lines: list[Line], page: int, inherited: Borderless | None = None) -> tuple[list[list[Line]], list[Borderless]]:
+    """The page's lines less its forms (the stretches between them, in order) and the forms read.
+    `inherited`: the form that ended the previous page; its title again among the page's first
+    lines goes on with it (the title is then not a line of the page's text)."""
     stretches: list[list[Line]] = [[]]
-    forms: list[tuple[float, Borderless]] = []
+    forms: list[Borderless] = []
     k = 0
     while k < len(lines):
-        if not is_form_title(lines[k]):
+        title = title_of(lines[k])
+        if not title:
             stretches[-1].append(lines[k])
             k += 1
             continue
-        stretches[-1].append(lines[k])  # the title stays a line of text: the form's heading
         end = k + 1
         while end < len(lines) and _in_form(lines[end - 1], lines[end]):
             end += 1
-        form = _build(lines[k + 1 : end], page)
+        continued = inherited is not None and inherited.form == title and not forms and k < 3
+        form = _build(lines[k + 1 : end], page, title, continued)
+        if form is not None and continued:  # the title printed again goes with the form, not the page's text
+            head = lines[k].words[0]
+            form.box = (min(form.box[0], head.x0), head.top, max(form.box[2], head.x1), form.box[3])
         if form is None:
+            stretches[-1].append(lines[k])
             k += 1
             continue
-        forms.append((form.box[1], form))
+        if not continued:
+            stretches[-1].append(lines[k])  # the title stays a line of text: the form's heading
+        forms.append(form)
         stretches.append([])
         k = end
     return [s for s in stretches if s], forms
 
 
 def _in_form(above: Line, line: Line) -> bool:
-    size = line.words[0].size
+    size = max(line.words[0].size, above.words[0].size)  # a title in the prose's size stands further above
     return line.top - above.bottom < 2.5 * size and not _is_title(line)
 
 
-def _build(lines: list[Line], page: int) -> Borderless | None:
-    if len(lines) < 2 or not any(w.number for line in lines for w in line.words):
-        return None
+def _columns(lines: list[Line], words: list[Word]) -> list[Column]:
     widest = max(lines, key=lambda line: len(line.words))
-    if len(widest.words) < 3:
-        return None
     columns = [Column(w.x0, w.x1) for w in widest.words]
-    words = [w for line in lines for w in line.words]
+    # Text under no column (the value beside a key, 主管部门 | 某某局) is a column of its own (before
+    # the widening, which would give it to the column whose centre is nearest).
+    for word in sorted(words, key=lambda w: w.x0):
+        if word.number or any(c.x0 < word.x1 and word.x0 < c.x1 for c in columns):
+            continue
+        columns.append(Column(word.x0, word.x1))
+        columns.sort(key=lambda c: c.x0)
     _widen(columns, words)
+    return columns
+
+
+def _build(lines: list[Line], page: int, title: str, continued: bool) -> Borderless | None:
+    """The form under a title; a form's part on the next page may hold no figure (a long 绩效目标 text)."""
+    if not lines or not (continued or any(w.number for line in lines for w in line.words)):
+        return None
+    words = [w for line in lines for w in line.words]
+    columns = _columns(lines, words)
+    if len(columns) < (1 if continued else 3):
+        return None
     where = _fragments_joined(columns, lines)
     cells: list[GridCell] = []
     rows = _rows(columns, lines, where)
@@ -80,4 +106,30 @@ def _build(lines: list[Line], page: int) -> Borderless | None:
             taken.add(free[0])
             cells.append(cell)
     box = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words), max(w.bottom for w in words))
-    return Borderless(cells, len(rows), len(columns), columns, 0, box, page, list(range(1, len(rows) + 1)))
+    return Borderless(cells, len(rows), len(columns), columns, 0, box, page, list(range(1, len(rows) + 1)), form=title)
+
+
+def append(before: Borderless, after: Borderless) -> None:
+    """`after` (the form's part on the next page) under `before`, the columns of both matched by
+    their x-positions: a column of one part that overlaps none of the other's is a column of its own."""
+    merged: list[Column] = []
+    for column in sorted(before.columns + after.columns, key=lambda c: c.x0):
+        last = merged[-1] if merged else None
+        if last is not None and column.x0 < last.x1 and last.x0 < column.x1:
+            last.x0, last.x1 = min(last.x0, column.x0), max(last.x1, column.x1)
+        else:
+            merged.append(Column(column.x0, column.x1, column.numeric))
+
+    def where(columns: list[Column]) -> list[int]:
+        return [next(k for k, m in enumerate(merged) if m.x0 <= c.x0 and c.x1 <= m.x1) for c in columns]
+
+    for part, offset in ((before, 0), (after, before.height)):
+        index = where(part.columns)
+        for cell in part.cells:
+            cell.column = index[cell.column]
+            cell.candidates = tuple(index[k] for k in cell.candidates)
+            cell.row += offset
+    before.cells.extend(after.cells)
+    before.rows.extend(range(before.height + 1, before.height + after.height + 1))
+    before.height += after.height
+    before.columns, before.width = merged, len(merged)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from . import pdf_forms
 from .pdf_borderless import Borderless
 
 BAND: Final = 0.06  # of the page height: furniture stands in the outer 6% (a 2 cm margin is 6.7% of A4)
@@ -98,6 +99,8 @@ def _last_page(grid) -> int:
 def _continues(before, after, same_columns) -> bool:
     if isinstance(before, Borderless) != isinstance(after, Borderless):
         return False
+    if isinstance(before, Borderless) and (before.form or after.form):
+        return before.form == after.form  # its title printed again at the top of the page
     if isinstance(before, Borderless):
         if before.width != after.width:
             return False
@@ -110,6 +113,9 @@ def _continues(before, after, same_columns) -> bool:
 def _append(before, after) -> None:
     """`after`'s rows go under `before`'s, less a header printed again at the top of its page."""
     drop = 0
+    if isinstance(before, Borderless) and before.form:
+        pdf_forms.append(before, after)
+        return
     if isinstance(before, Borderless):
         if after.header_rows and after.header_texts == before.header_texts[: len(after.header_texts)]:
             drop = after.header_rows
