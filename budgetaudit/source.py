@@ -151,10 +151,33 @@ def _fold(match: re.Match) -> str:
 
 
 def normalise(text: str) -> str:
-    """Fold full-width forms, ideographic spaces and traditional characters one for one."""
+    """Fold full-width forms, ideographic spaces and traditional characters one for one; a space grouping thousands
+    (支出70 443万元, as yearbooks print them) becomes the comma that groups them elsewhere."""
     folded = _FOLDS.sub(_fold, text)
+    if " " in folded and _SPACED_THOUSANDS.search(folded) is not None:
+        folded = _group_thousands(folded)
     assert len(folded) == len(text)
     return folded
+
+
+# Digits grouped by single spaces, right before a unit, after a word or a punctuation mark (never after a digit, a
+# space or a point: table cells on one line are separated by spaces too, and carry no unit each).
+_SPACED_THOUSANDS: Final = re.compile(
+    r"\d{1,3}(?: \d{3})+(?!\d)(?=(?:\.\d+)?\s*(?:万元|亿元|元|万|亿|%|人|个|户|所|台|辆|次|名|项|家))")
+
+
+def _group_thousands(text: str) -> str:
+    chars: list[str] | None = None
+    for match in _SPACED_THOUSANDS.finditer(text):
+        before = text[match.start() - 1] if match.start() > 0 else ""
+        if before == "" or before.isdigit() or before in " .\t-+":
+            continue
+        if chars is None:
+            chars = list(text)
+        for at in range(match.start(), match.end()):
+            if chars[at] == " ":
+                chars[at] = ","
+    return "".join(chars) if chars is not None else text
 
 
 @dataclass(slots=True, repr=False, eq=False)

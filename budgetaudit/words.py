@@ -222,6 +222,7 @@ class Words:
         self.name_separator = re.compile(_alternation(lists["separators"]))
         self.bracket_parts: tuple[str, ...] = tuple(lists["bracket_parts"])
         self.closes_list = re.compile(rf"^\s*(?:{_alternation(lists['close'])})")
+        self.close_words: frozenset[str] = frozenset(lists["close"])
         self.names_total = re.compile(_alternation(lists["totals"]))
         self.offset_part = re.compile(_alternation(lists["offsets"]))
         self.list_separator = " ,，" + "".join(sorted({c for s in lists["separators"] for c in s}))

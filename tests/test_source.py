@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from budgetaudit import source
 from budgetaudit.source import _FOLD, InputError, Source, Span, decode, load, normalise, plausibility
+from budgetaudit.figures import parse_number
 
 settings.register_profile("budgetaudit", max_examples=150, deadline=None)
 settings.load_profile("budgetaudit")
@@ -282,3 +283,13 @@ def test_a_span_survives_pickling_with_every_field():
     span = Span(5, 6, 5, 12, "871.82 万元", **values)
     assert set(values) | {"line", "column", "end_line", "end_column", "text"} == {f.name for f in dataclasses.fields(Span)}
     assert pickle.loads(pickle.dumps(span)) == span
+
+
+@given(st.integers(min_value=1000, max_value=10**12), st.sampled_from(["万元", "元", "亿元", "人"]))
+def test_a_space_grouping_thousands_before_a_unit_is_read_as_a_comma(number, unit):
+    spaced = f"{number:,}".replace(",", " ")
+    text = f"支出{spaced}{unit}，另有 12 345 和 7 890.12"  # the last two: no unit, or after a space: left alone
+    norm = normalise(text)
+    assert len(norm) == len(text)
+    assert norm.startswith(f"支出{number:,}{unit}") and norm.endswith("另有 12 345 和 7 890.12")
+    assert parse_number(norm[2 : 2 + len(spaced)]) == (number, 0)

@@ -180,6 +180,37 @@ LISTS = {
         "上年结转结余85万元，基金调入92万元，收入合计为4866万元。",
         ("TOT002", "1473万元"),
     ),
+    # A space grouping thousands (支出58 316万元, as yearbooks print them) is a comma: one number, not two.
+    "thousands grouped by spaces": (
+        "一、教育投入。2024年，教育事业费支出58 316万元，比上年增加6 412万元，增长12.4%。其中，人员经费支出47 905万元，"
+        "占总支出82.1%。",
+        "一、教育投入。2024年，教育事业费支出58 316万元，比上年增加6 412万元，增长11.0%。其中，人员经费支出47 905万元，"
+        "占总支出82.1%。",
+        ("PCT002", "11.0%"),
+    ),
+    # 此外 (另外, 另有) standing alone as a clause ends an open 其中 list: what follows is outside the total.
+    "a list ended by 此外": (
+        "一、收入情况。2024年度收入合计1,318.42万元，其中：财政拨款收入1,318.42万元，占100.0%；此外，年初结转和结余26.15万元。",
+        "一、收入情况。2024年度收入合计1,318.42万元，其中：财政拨款收入1,381.42万元，占100.0%；此外，年初结转和结余26.15万元。",
+        ("TOT002", "1,318.42万元"),
+    ),
+    # 含 right after a total and a comma names parts of it: a change after them may be the total's.
+    "parts named by 含 after the total": (
+        "一、预算情况。机关事务局2024年收支总预算3,862.40万元，含幼儿园经费412.36万元，培训中心经费180万元；比2023年预算"
+        "增加521.60万元，增长15.61%。",
+        "一、预算情况。机关事务局2024年收支总预算3,862.40万元，含幼儿园经费412.36万元，培训中心经费180万元；比2023年预算"
+        "增加521.60万元，增长13.51%。",
+        ("PCT002", "13.51%"),
+    ),
+    # A bracket after a share, closing at the end of its sentence (…的61.2%(2023年共筹集5882.35万元)。), holding one
+    # figure and no 其中 or 含, breaks nothing down; one that says 其中 does.
+    "one figure in a bracket closing its sentence": (
+        "一、公益金使用。2024年，投入重大民生设施建设的福彩公益金达3600万元，较2023年增加800万元，占2023年筹集的"
+        "福彩公益金的61.2%(2023年市本级共筹集福彩公益金5882.35万元)。",
+        "一、公益金使用。2024年，投入重大民生设施建设的福彩公益金达3600万元，较2023年增加800万元，占2023年筹集的"
+        "福彩公益金的61.2%(其中：市本级5882.35万元)。",
+        ("TOT002", "3600万元"),
+    ),
     # Two parts opening with the halves of a complementary pair (中央…, 地方…) are every part of their total.
     "a list of 中央 and 地方 parts": (
         "一、直达资金。截至2024年9月底，全县直达资金总额18.40亿元，其中：中央安排直达资金15.25亿元；地方安排直达资金3.15亿元。",

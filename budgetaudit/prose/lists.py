@@ -99,7 +99,7 @@ class ListReader(PositionalReader):
         self.parentheses(lead, state)
         opens_parts = WORDS.open_parts.search(lead) is not None
         if state.candidates and not opens_parts and (
-                WORDS.closes_list.match(clauses[-1]) or WORDS.names_total.search(label) is not None
+                _closes(clauses) or WORDS.names_total.search(label) is not None
                 or (state.list_mark and holds_mark(lead, state.list_mark))):
             # …; 1、A x万元，其中B y万元; 2、C z万元: C is the next item, numbered as A is, not a part of A.
             # 其中A271630万元；加上级补助收入120846万元: a term of the next sum, not a part; 其中财政拨款收入y；
@@ -385,3 +385,13 @@ class ListReader(PositionalReader):
                 # partitions (支出总计 also holds 结转, so 基本 + 项目 is only a bound of it).
                 members = {c[len(own):] for c in tally.concepts}
                 group.complete = any(members == declared for _, declared in self.dictionary.partitions)
+
+def _closes(clauses: list[str]) -> bool:
+    """Whether the lead's last clause opens with a word that ends an open list (加上级补助收入…), or an earlier clause
+    is that word alone (此外，年初结转和结余…; not 加强管理，…)."""
+    if WORDS.closes_list.match(clauses[-1]) is not None:
+        return True
+    for clause in clauses[:-1]:
+        if clause.strip() in WORDS.close_words:
+            return True
+    return False
