@@ -215,7 +215,8 @@ def _page_items(page, number: int, inherited: Borderless | None = None) -> list:
     # Performance forms first (read whole, their rows keys, figures and indicators), then tables in the stretches between.
     stretches, found = pdf_forms.split(borderless.lines_of(words), number, inherited)
     for k, stretch in enumerate(stretches):
-        found += [table for _, _, table in borderless.find(stretch, number, inherited if k == 0 else None)]
+        bottom = (1 - pdf_pages.BAND) * float(page.height)
+        found += [table for _, _, table in borderless.find(stretch, number, inherited if k == 0 else None, bottom)]
     for table in found:
         placed.append((table.box[1], ("grid", table)))
         x0, top, x1, bottom = table.box

@@ -117,16 +117,29 @@ def _joined(words: list[Word]) -> list[Word]:
     return out
 
 
+def _label_row(line: Line, table: list[Line]) -> bool:
+    """A line of labels only, each starting where labels of the table's rows start and ending before
+    the next column's words (a paragraph runs across the columns)."""
+    words = [w for row in table for w in row.words]
+    lefts = [w.x0 for w in words if not w.number]
+    for word in line.words:
+        if word.number or not any(abs(word.x0 - x) < 1.5 for x in lefts):
+            return False
+        if word.x1 >= min((w.x0 for w in words if w.x0 > word.x0 + 1.5), default=float("inf")):
+            return False
+    return True
+
+
 def _is_title(line: Line) -> bool:
     text = "".join(w.text for w in line.words)
     return (len(line.words) == 1 and (text.endswith("表") or text.startswith(("附件", "附表")))) or text.startswith(("单位", "金额单位"))
 
 
-def find(lines: list[Line], page: int, inherited: Borderless | None = None) -> list[tuple[int, int, Borderless]]:
+def find(lines: list[Line], page: int, inherited: Borderless | None = None, bottom: float = float("inf")) -> list[tuple[int, int, Borderless]]:
     """The borderless tables among a page's lines: (first line index, end index, table).
 
     `inherited`: the table that ended the previous page, whose columns a headerless table at the top
-    of this page may go on with."""
+    of this page may go on with; `bottom`: where the page's bottom margin band starts."""
     found: list[tuple[int, int, Borderless]] = []
     k = 0
     floor = 0  # lines above this belong to a table already found
@@ -142,6 +155,15 @@ def find(lines: list[Line], page: int, inherited: Borderless | None = None) -> l
             if lines[end].columnar and gap < 2.5 * size:
                 left_of_numbers = min([left_of_numbers] + [w.x0 for w in lines[end].words if w.number and not is_code(w.text)])
                 end += 1
+                continue
+            # rows of labels only (收支总表's (二)外交支出 beside an empty 收入 side), each label where labels of the table start
+            run = end
+            while (run < len(lines) and not lines[run].columnar and lines[run].top - lines[run - 1].bottom < 1.5 * size
+                   and _label_row(lines[run], lines[k:end])):
+                run += 1
+            if run > end and ((run < len(lines) and lines[run].columnar and lines[run].top - lines[run - 1].bottom < 2.5 * size)
+                              or all(line.top > bottom for line in lines[run:])):
+                end = run
                 continue
             # text lines of the label columns (wrapped labels) up to the next row, or tight under the last
             nxt = end
@@ -161,7 +183,9 @@ def find(lines: list[Line], page: int, inherited: Borderless | None = None) -> l
             if _is_title(above) or below.top - above.bottom > 2.5 * above.words[0].size or any(w.x1 - w.x0 > 250 for w in above.words):
                 break
             start -= 1
-        table = _build(lines[start:k], lines[k:end], page, inherited if not found and start == 0 else None)
+        # Only the page's first table may go on the previous page's (above it, at most the table's 单位 line again).
+        first = not found and all(_is_title(line) and len(line.words) == 1 for line in lines[:start])
+        table = _build(lines[start:k], lines[k:end], page, inherited if first else None)
         if table is not None:
             found.append((start, end, table))
             floor = end
@@ -183,6 +207,10 @@ def _build(head: list[Line], body: list[Line], page: int, inherited: Borderless 
     leaves = [c for c in header_cells if c.leaf]
     if leaves:
         columns = [Column(c.x0, c.x1) for c in sorted(leaves, key=lambda c: c.x0)]
+        if inherited is not None and len(inherited.columns) == len(columns) and all(
+                a.x0 < b.x1 and b.x0 < a.x1 for a, b in zip(columns, inherited.columns)):
+            # The header printed again over the table's next rows: the columns as widened on the page before.
+            columns = [Column(min(a.x0, b.x0), max(a.x1, b.x1), b.numeric) for a, b in zip(columns, inherited.columns)]
     elif inherited is not None:
         columns = [Column(c.x0, c.x1, c.numeric) for c in inherited.columns]
     else:
@@ -243,18 +271,23 @@ def _parent_spans(cells: list[_HeaderCell], leaves: list[_HeaderCell], columns: 
     taken: set[int] = set()
     for parent in sorted((c for c in cells if not c.leaf), key=lambda c: (c.level, c.x0)):
         under = [k for k, leaf in enumerate(leaves) if leaf.line > parent.last_line and leaf.x0 < parent.x1 and parent.x0 < leaf.x1]
+        paired = not under  # centred over the gap between two columns: those two, and as many more on each side
+        under = under or [k for k, leaf in enumerate(leaves) if leaf in _pair_under(parent, cells)]
         if not under:
             continue
         lo, hi = min(under), max(under)
         line, numeric = leaves[lo].line, columns[lo].numeric
 
-        def orphan(k: int) -> bool:
+        def orphan(k: int, kind: bool = True) -> bool:
             leaf = leaves[k]
-            return k not in taken and leaf.line == line and leaf.level == parent.level and columns[k].numeric == numeric
+            return k not in taken and leaf.line == line and leaf.level == parent.level and (not kind or columns[k].numeric == numeric)
 
-        while lo > 0 and orphan(lo - 1):
+        # Centred over its columns: as many on each side of the middle ones (支出 over 支出科目…国有资本经营预算).
+        while lo > 0 and hi + 1 < len(leaves) and orphan(lo - 1, False) and orphan(hi + 1, False):
+            lo, hi = lo - 1, hi + 1
+        while not paired and lo > 0 and orphan(lo - 1):
             lo -= 1
-        while hi + 1 < len(leaves) and orphan(hi + 1):
+        while not paired and hi + 1 < len(leaves) and orphan(hi + 1):
             hi += 1
         for k in range(lo, hi + 1):
             if k not in under:
@@ -277,12 +310,35 @@ def _header(head: list[Line]) -> list[_HeaderCell]:
                 cell.x0, cell.x1, cell.last_line = min(cell.x0, word.x0), max(cell.x1, word.x1), index
             else:
                 cells.append(_HeaderCell(word.text, word.x0, word.x1, index, index, word.size))
+    middle = (head[0].top + head[-1].bottom) / 2 if head else 0
     for cell in cells:
         below = [c for c in cells if c.line > cell.last_line and c.x0 < cell.x1 and cell.x0 < c.x1]
         above = [c for c in cells if c.last_line < cell.line and c.x0 < cell.x1 and cell.x0 < c.x1]
         cell.leaf = not below
         cell.level = len({c.line for c in above})
+    for cell in cells:
+        # A parent over two columns printed centred over the gap between them stands over neither: it is
+        # a parent when it is not centred vertically in the header (as a leaf spanning its rows is).
+        if cell.leaf and (head[cell.line].top + head[cell.last_line].bottom) / 2 < middle - cell.size / 2 and _pair_under(cell, cells):
+            cell.leaf = False
+    for cell in cells:
+        above = [c for c in cells if c.last_line < cell.line and (c.x0 < cell.x1 and cell.x0 < c.x1 or not c.leaf and cell in _pair_under(c, cells))]
+        cell.level = len({c.line for c in above})
     return cells
+
+
+def _pair_under(parent: _HeaderCell, cells: list[_HeaderCell]) -> list[_HeaderCell]:
+    """The two neighbouring cells below a header cell, neither under it, whose centres it is centred between."""
+    below = sorted((c for c in cells if c.line > parent.last_line), key=lambda c: c.x0)
+    if any(c.x0 < parent.x1 and parent.x0 < c.x1 for c in below):
+        return []
+    centre = (parent.x0 + parent.x1) / 2
+    left = [c for c in below if c.x1 <= parent.x0]
+    right = [c for c in below if c.x0 >= parent.x1]
+    if not left or not right:
+        return []
+    a, b = max(left, key=lambda c: c.x1), min(right, key=lambda c: c.x0)
+    return [a, b] if abs((a.x0 + a.x1 + b.x0 + b.x1) / 4 - centre) < parent.size else []
 
 
 def _widen(columns: list[Column], words: list[Word]) -> None:

@@ -61,6 +61,10 @@ def join_pages(items: list, same_columns) -> list:
     out: list = []
     for item in items:
         previous = out[-1] if out else None
+        if (item[0] == "grid" and previous is not None and previous[0] == "line" and len(out) > 1 and out[-2][0] == "grid"
+                and _repeated_unit(previous, item[1]) and _continues(out[-2][1], item[1], same_columns)):
+            out.pop()  # the table's 单位 line printed again above its repeated header
+            previous = out[-1]
         if previous is not None and item[0] == "grid" and previous[0] == "grid":
             before, after = previous[1], item[1]
             if after.page == _last_page(before) + 1 and _continues(before, after, same_columns):
@@ -75,6 +79,13 @@ def join_pages(items: list, same_columns) -> list:
             item = (*item, [(item[1], item[2])])
         out.append(item)
     return out
+
+
+def _repeated_unit(line: tuple, grid) -> bool:
+    """A 单位 line alone at the top of the page the table goes on."""
+    text = re.sub(r"\s+", "", line[1])
+    return (len(line) > 3 and line[3].get("first_on_page", False) and line[2] == grid.page
+            and text.startswith(("单位", "金额单位")) and len(text) <= 12)
 
 
 def _tail(info: dict) -> dict:
