@@ -154,7 +154,7 @@ def normalise(text: str) -> str:
     """Fold full-width forms, ideographic spaces and traditional characters one for one; a space grouping thousands
     (支出70 443万元, as yearbooks print them) becomes the comma that groups them elsewhere."""
     folded = _FOLDS.sub(_fold, text)
-    if " " in folded and _SPACED_THOUSANDS.search(folded) is not None:
+    if " " in folded:
         folded = _group_thousands(folded)
     assert len(folded) == len(text)
     return folded
@@ -167,10 +167,18 @@ _SPACED_THOUSANDS: Final = re.compile(
 
 
 def _group_thousands(text: str) -> str:
+    # A space then three digits is searched for first (a literal opening, scanned for in C: a search opening with a
+    # digit tried the whole pattern at every digit of a table); the number is then matched where it starts.
     chars: list[str] | None = None
-    for match in _SPACED_THOUSANDS.finditer(text):
-        before = text[match.start() - 1] if match.start() > 0 else ""
+    for group in _SPACE_THREE.finditer(text):
+        start = group.start()
+        while start > 0 and text[start - 1].isdigit():
+            start -= 1
+        before = text[start - 1] if start > 0 else ""
         if before == "" or before.isdigit() or before in " .\t-+":
+            continue  # a later group of a number already matched, or a number after a space (a table's cell)
+        match = _SPACED_THOUSANDS.match(text, start)
+        if match is None or match.end() <= group.start():
             continue
         if chars is None:
             chars = list(text)
@@ -178,6 +186,9 @@ def _group_thousands(text: str) -> str:
             if chars[at] == " ":
                 chars[at] = ","
     return "".join(chars) if chars is not None else text
+
+
+_SPACE_THREE: Final = re.compile(r" \d{3}(?!\d)")
 
 
 @dataclass(slots=True, repr=False, eq=False)
