@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 
+from budgetaudit.figures import parse_number
 from fixtures_formats import Grid
 
 RUNNING_HEADER = "某某区财政局2026年部门预算公开"
@@ -71,7 +72,8 @@ def write_pages(items: list, path, *, ruled: bool = False, valign: str = "MIDDLE
             if cell.header:
                 header_rows = max(header_rows, cell.row + cell.rowspan)
         for cell in item.cells:
-            numeric = cell.number is not None
+            # An amount is right-aligned, even one that reads like a code (500) when it is not in the codes' first column.
+            numeric = cell.number is not None or (not cell.header and cell.column > 0 and parse_number(cell.text.strip()) is not None)
             if numeric:
                 commands.append(("ALIGN", (cell.column, cell.row), (cell.column, cell.row), "RIGHT"))
                 data[cell.row][cell.column] = cell.text

@@ -199,7 +199,7 @@ def _build(head: list[Line], body: list[Line], page: int, inherited: Borderless 
         return None
     first_number = min(w.x0 for w in numbers)
     # Lines above the body whose words stay left of every number are the top of a wrapped label.
-    while head and all(w.x1 < first_number for w in head[-1].words):
+    while head and len(head[-1].words) == 1 and head[-1].words[0].x1 < first_number:
         body.insert(0, head.pop())
     if not head and inherited is None:
         return None
@@ -259,6 +259,7 @@ class _HeaderCell:
     line: int
     last_line: int
     size: float
+    bottom: float
     level: int = 0
     leaf: bool = True
 
@@ -301,15 +302,17 @@ def _header(head: list[Line]) -> list[_HeaderCell]:
     cells: list[_HeaderCell] = []
     for index, line in enumerate(head):
         for word in line.words:
-            same = [c for c in cells if c.last_line == index - 1 and c.x0 < word.x1 and word.x0 < c.x1 and line.top - head[index - 1].bottom < 0.5 * word.size
+            # A word goes on the cell right above it (its last line ends less than half a line above the
+            # word, which in a header of cells centred at different heights need not be the line above).
+            same = [c for c in cells if c.last_line < index and c.x0 < word.x1 and word.x0 < c.x1 and 0 <= word.top - c.bottom < 0.5 * word.size
                     and (abs((c.x0 + c.x1) - (word.x0 + word.x1)) < 3 * word.size or abs(c.x0 - word.x0) < word.size)]
             others = [w for w in line.words if w is not word and same and same[0].x0 < w.x1 and w.x0 < same[0].x1]
             if len(same) == 1 and not others:
                 cell = same[0]
                 cell.text += word.text
-                cell.x0, cell.x1, cell.last_line = min(cell.x0, word.x0), max(cell.x1, word.x1), index
+                cell.x0, cell.x1, cell.last_line, cell.bottom = min(cell.x0, word.x0), max(cell.x1, word.x1), index, word.bottom
             else:
-                cells.append(_HeaderCell(word.text, word.x0, word.x1, index, index, word.size))
+                cells.append(_HeaderCell(word.text, word.x0, word.x1, index, index, word.size, word.bottom))
     middle = (head[0].top + head[-1].bottom) / 2 if head else 0
     for cell in cells:
         below = [c for c in cells if c.line > cell.last_line and c.x0 < cell.x1 and cell.x0 < c.x1]
