@@ -117,6 +117,12 @@ def _joined(words: list[Word]) -> list[Word]:
     return out
 
 
+def _amounts(line: Line) -> list[Word]:
+    """The line's numbers that are amounts: a classification code (208, 20805) is its line's first word;
+    a number that reads like one further right (420 under 总计) is an amount."""
+    return [w for k, w in enumerate(line.words) if w.number and not (k == 0 and is_code(w.text))]
+
+
 def _label_row(line: Line, table: list[Line]) -> bool:
     """A line of labels only, each starting where labels of the table's rows start and ending before
     the next column's words (a paragraph runs across the columns)."""
@@ -147,13 +153,13 @@ def find(lines: list[Line], page: int, inherited: Borderless | None = None, bott
         if not lines[k].columnar:
             k += 1
             continue
-        left_of_numbers = min((w.x0 for w in lines[k].words if w.number and not is_code(w.text)), default=0)
+        left_of_numbers = min((w.x0 for w in _amounts(lines[k])), default=0)
         end = k + 1
         while end < len(lines):
             size = lines[end].words[0].size
             gap = lines[end].top - lines[end - 1].bottom
             if lines[end].columnar and gap < 2.5 * size:
-                left_of_numbers = min([left_of_numbers] + [w.x0 for w in lines[end].words if w.number and not is_code(w.text)])
+                left_of_numbers = min([left_of_numbers] + [w.x0 for w in _amounts(lines[end])])
                 end += 1
                 continue
             # rows of labels only (收支总表's (二)外交支出 beside an empty 收入 side), each label where labels of the table start
@@ -194,7 +200,7 @@ def find(lines: list[Line], page: int, inherited: Borderless | None = None, bott
 
 
 def _build(head: list[Line], body: list[Line], page: int, inherited: Borderless | None) -> Borderless | None:
-    numbers = [w for line in body for w in line.words if w.number and not is_code(w.text)]
+    numbers = [w for line in body for w in _amounts(line)]
     if not numbers:
         return None
     first_number = min(w.x0 for w in numbers)
