@@ -133,9 +133,9 @@ _CONFIG_PATTERNS = [(name, re.compile(pattern)) for name, pattern in (
     ("rule_params", r"rule (?P<code>\S+): params: (?P<detail>.+)"),
     ("rule_example", r"rule (?P<code>\S+): an example needs verdict = pass\|fail and text"),
     ("rule_used", r"rule (?P<code>\S+): '(?P<ident>[^']*)' is already used in (?P<other>.+)"),
-    ("entities_table", r"'entities' must be a table of \"alias\" = \"canonical name\""),
-    ("entities_name", r"entities: '(?P<alias>[^']*)' must map to a name \(a non-empty string\)"),
-    ("entities_same", r"entities: '(?P<alias>[^']*)' must be another name than '(?P<name>[^']*)'"),
+    ("entities_table", r"'(?P<key>[^']*)' must be a table of \"alias\" = \"canonical name\""),
+    ("entities_name", r"entities: '(?P<key>[^']*)' must map to a name \(a non-empty string\)"),
+    ("entities_same", r"entities: '(?P<key>[^']*)' must be another name than '(?P<name>[^']*)'"),
 )]
 
 
