@@ -213,7 +213,7 @@ def _page_items(page, number: int, inherited: Borderless | None = None) -> list:
     # Borderless tables: from the words outside the ruled ones (every page's words are read once).
     words = borderless.words_of(outside.extract_words(extra_attrs=["size"]))
     # Performance forms first (read whole, their rows keys, figures and indicators), then tables in the stretches between.
-    stretches, found = pdf_forms.split(borderless.lines_of(words), number, inherited)
+    stretches, found = pdf_forms.split(borderless.lines_of(words), number, inherited, pdf_pages.BAND * float(page.height))
     for k, stretch in enumerate(stretches):
         bottom = (1 - pdf_pages.BAND) * float(page.height)
         found += [table for _, _, table in borderless.find(stretch, number, inherited if k == 0 else None, bottom)]

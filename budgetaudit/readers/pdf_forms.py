@@ -32,13 +32,27 @@ def title_of(line: Line) -> str:
     return text if len(line.words) == 1 and _TITLE.search(text) and kind_of(text) in _FORM_KINDS else ""
 
 
-def split(lines: list[Line], page: int, inherited: Borderless | None = None) -> tuple[list[list[Line]], list[Borderless]]:
+def split(lines: list[Line], page: int, inherited: Borderless | None = None, top: float = 0) -> tuple[list[list[Line]], list[Borderless]]:
     """The page's lines less its forms (the stretches between them, in order) and the forms read.
     `inherited`: the form that ended the previous page; its title again among the page's first
-    lines goes on with it (the title is then not a line of the page's text)."""
+    lines goes on with it (the title is then not a line of the page's text), and so does a first
+    line whose words each stand inside one of its columns; `top`: where the top margin band ends."""
     stretches: list[list[Line]] = [[]]
     forms: list[Borderless] = []
     k = 0
+    while k < len(lines) and lines[k].bottom < top:  # the running header
+        stretches[-1].append(lines[k])
+        k += 1
+    if inherited is not None and inherited.form and k < len(lines) and _inside_columns(lines[k], inherited):
+        # The form goes on at the top of the page without its title printed again.
+        end = k + 1
+        while end < len(lines) and _in_form(lines[end - 1], lines[end]):
+            end += 1
+        form = _build(lines[k:end], page, inherited.form, True)
+        if form is not None:
+            forms.append(form)
+            stretches.append([])
+            k = end
     while k < len(lines):
         title = title_of(lines[k])
         if not title:
@@ -63,6 +77,13 @@ def split(lines: list[Line], page: int, inherited: Borderless | None = None) -> 
         stretches.append([])
         k = end
     return [s for s in stretches if s], forms
+
+
+def _inside_columns(line: Line, form: Borderless) -> bool:
+    """At least half the line's words each inside one of the form's columns (a paragraph runs across
+    them; a header row may have a cell of a column the part before did not print)."""
+    inside = sum(1 for w in line.words if any(c.x0 - 2 <= w.x0 and w.x1 <= c.x1 + 2 for c in form.columns))
+    return inside > 0 and 2 * inside >= len(line.words)
 
 
 def _in_form(above: Line, line: Line) -> bool:
