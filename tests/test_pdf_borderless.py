@@ -157,3 +157,16 @@ def test_consistent_self_evaluation_form_gives_no_finding(rules, tmp_path):
     document_, report = report_of(path, rules)
     assert len(document_.evaluations[0].indicators) == 2
     assert not [f for f in report.findings if f.code.startswith("EVA")]
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_printed_borderless_gives_the_text_findings(prefix, rules, tmp_path):
+    from test_readers import _seed_case
+
+    expected, items, uncertain = _seed_case(prefix, rules)
+    path = tmp_path / f"{prefix}.pdf"
+    write_pages(items, path, chrome=False, size=6)
+    _, report = report_of(path, rules)
+    got = signature(report)
+    assert not [f for f in expected if f not in got], "lost findings of the text version"
+    assert not [f for f in got if f not in expected and not set(f[1]) & uncertain], "findings the text version does not have"

@@ -17,12 +17,15 @@ several is never snapped to the nearest: it is uncertain, with its candidate col
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..figures import parse_number
 from ..tables.header import is_code
 from ..tables.native import GridCell
+from .pdf_headers import header_cells, parent_spans
 
+_TITLE = re.compile(r"表\s*(?:[(（][^)）]*[)）])?$")
 GAP = 1.5  # font sizes: words further apart than this stand in different columns
 
 
@@ -151,7 +154,11 @@ def find(lines: list[Line], page: int, inherited: Borderless | None = None, bott
     floor = 0  # lines above this belong to a table already found
     while k < len(lines):
         if not lines[k].columnar:
-            k += 1
+            empty = _without_figures(lines, k, page) if k >= floor and _table_title(lines[k]) else None
+            if empty is not None:
+                found.append(empty)
+                floor = empty[1]
+            k = empty[1] if empty is not None else k + 1
             continue
         left_of_numbers = min((w.x0 for w in _amounts(lines[k])), default=0)
         end = k + 1
@@ -199,18 +206,45 @@ def find(lines: list[Line], page: int, inherited: Borderless | None = None, bott
     return found
 
 
-def _build(head: list[Line], body: list[Line], page: int, inherited: Borderless | None) -> Borderless | None:
-    numbers = [w for line in body for w in _amounts(line)]
-    if not numbers:
+def _table_title(line: Line) -> bool:
+    text = line.words[0].text
+    return len(line.words) == 1 and len(text) >= 6 and bool(_TITLE.search(text))
+
+
+def _without_figures(lines: list[Line], title: int, page: int) -> tuple[int, int, Borderless] | None:
+    """A table printed with its header and labels but no figure (此表无数据) under its title: the
+    header is lines tight under one another, at least one of several cells, then rows of labels."""
+    start = title + 1
+    while start < len(lines) and start - title < 3 and _is_title(lines[start]):
+        start += 1  # its 单位 line
+    end = start
+    while end < len(lines) and not any(w.number for w in lines[end].words) and all(w.x1 - w.x0 < 250 for w in lines[end].words) and (
+            end == start or lines[end].top - lines[end - 1].bottom < 0.5 * lines[end].words[0].size):
+        end += 1
+    if not any(len(lines[i].words) > 1 for i in range(start, end)):
         return None
-    first_number = min(w.x0 for w in numbers)
+    last = end
+    while (last < len(lines) and not any(w.number for w in lines[last].words) and all(len(w.text) <= 12 for w in lines[last].words)
+           and lines[last].top - lines[last - 1].bottom < 1.5 * lines[last].words[0].size):
+        last += 1
+    if last < len(lines) and any(w.number for w in lines[last].words) and lines[last].top - lines[last - 1].bottom < 2.5 * lines[last].words[0].size:
+        return None  # the header of a table with figures
+    table = _build(lines[start:end], lines[end:last], page, None, empty=True)
+    return (start, last, table) if table is not None else None
+
+
+def _build(head: list[Line], body: list[Line], page: int, inherited: Borderless | None, empty: bool = False) -> Borderless | None:
+    numbers = [w for line in body for w in _amounts(line)]
+    if not numbers and not empty:
+        return None
+    first_number = min((w.x0 for w in numbers), default=0)
     # Lines above the body whose words stay left of every number are the top of a wrapped label.
-    while head and len(head[-1].words) == 1 and head[-1].words[0].x1 < first_number:
+    while numbers and head and len(head[-1].words) == 1 and head[-1].words[0].x1 < first_number:
         body.insert(0, head.pop())
     if not head and inherited is None:
         return None
-    header_cells = _header(head) if head else []
-    leaves = [c for c in header_cells if c.leaf]
+    heads = header_cells(head) if head else []
+    leaves = [c for c in heads if c.leaf]
     if leaves:
         columns = [Column(c.x0, c.x1) for c in sorted(leaves, key=lambda c: c.x0)]
         if inherited is not None and len(inherited.columns) == len(columns) and all(
@@ -229,9 +263,9 @@ def _build(head: list[Line], body: list[Line], page: int, inherited: Borderless 
     cells: list[GridCell] = []
     depth = 0
     if leaves:
-        spans = _parent_spans(header_cells, sorted(leaves, key=lambda c: c.x0), columns)
-        depth = max(c.level for c in header_cells) + 1
-        for cell in header_cells:
+        spans = parent_spans(heads, sorted(leaves, key=lambda c: c.x0), columns)
+        depth = max(c.level for c in heads) + 1
+        for cell in heads:
             covered = list(spans.get(id(cell), ()))
             if not covered:
                 continue
@@ -255,99 +289,6 @@ def _build(head: list[Line], body: list[Line], page: int, inherited: Borderless 
     height = depth + len(rows)
     texts = [c.text for c in cells if c.row < depth]
     return Borderless(cells, height, len(columns), columns, depth, box, page, list(range(1, height + 1)), texts)
-
-
-@dataclass(eq=False)
-class _HeaderCell:
-    text: str
-    x0: float
-    x1: float
-    line: int
-    last_line: int
-    size: float
-    bottom: float
-    level: int = 0
-    leaf: bool = True
-
-
-def _parent_spans(cells: list[_HeaderCell], leaves: list[_HeaderCell], columns: list[Column]) -> dict[int, range]:
-    """The columns each header cell covers. A parent printed centred over its columns stands over the
-    middle one only: it also covers the leaves beside its children on their line that have nothing
-    above them and are of their kind (numbers or text), as a merged 2026年预算数 over 合计/基本支出/项目支出."""
-    spans = {id(leaf): range(k, k + 1) for k, leaf in enumerate(leaves)}
-    taken: set[int] = set()
-    for parent in sorted((c for c in cells if not c.leaf), key=lambda c: (c.level, c.x0)):
-        under = [k for k, leaf in enumerate(leaves) if leaf.line > parent.last_line and leaf.x0 < parent.x1 and parent.x0 < leaf.x1]
-        paired = not under  # centred over the gap between two columns: those two, and as many more on each side
-        under = under or [k for k, leaf in enumerate(leaves) if leaf in _pair_under(parent, cells)]
-        if not under:
-            continue
-        lo, hi = min(under), max(under)
-        line, numeric = leaves[lo].line, columns[lo].numeric
-
-        def orphan(k: int, kind: bool = True) -> bool:
-            leaf = leaves[k]
-            return k not in taken and leaf.line == line and leaf.level == parent.level and (not kind or columns[k].numeric == numeric)
-
-        # Centred over its columns: as many on each side of the middle ones (支出 over 支出科目…国有资本经营预算).
-        while lo > 0 and hi + 1 < len(leaves) and orphan(lo - 1, False) and orphan(hi + 1, False):
-            lo, hi = lo - 1, hi + 1
-        while not paired and lo > 0 and orphan(lo - 1):
-            lo -= 1
-        while not paired and hi + 1 < len(leaves) and orphan(hi + 1):
-            hi += 1
-        for k in range(lo, hi + 1):
-            if k not in under:
-                leaves[k].level = parent.level + 1
-            taken.add(k)
-        spans[id(parent)] = range(lo, hi + 1)
-    return spans
-
-
-def _header(head: list[Line]) -> list[_HeaderCell]:
-    cells: list[_HeaderCell] = []
-    for index, line in enumerate(head):
-        for word in line.words:
-            # A word goes on the cell right above it (its last line ends less than half a line above the
-            # word, which in a header of cells centred at different heights need not be the line above).
-            same = [c for c in cells if c.last_line < index and c.x0 < word.x1 and word.x0 < c.x1 and 0 <= word.top - c.bottom < 0.5 * word.size
-                    and (abs((c.x0 + c.x1) - (word.x0 + word.x1)) < 3 * word.size or abs(c.x0 - word.x0) < word.size)]
-            others = [w for w in line.words if w is not word and same and same[0].x0 < w.x1 and w.x0 < same[0].x1]
-            if len(same) == 1 and not others:
-                cell = same[0]
-                cell.text += word.text
-                cell.x0, cell.x1, cell.last_line, cell.bottom = min(cell.x0, word.x0), max(cell.x1, word.x1), index, word.bottom
-            else:
-                cells.append(_HeaderCell(word.text, word.x0, word.x1, index, index, word.size, word.bottom))
-    middle = (head[0].top + head[-1].bottom) / 2 if head else 0
-    for cell in cells:
-        below = [c for c in cells if c.line > cell.last_line and c.x0 < cell.x1 and cell.x0 < c.x1]
-        above = [c for c in cells if c.last_line < cell.line and c.x0 < cell.x1 and cell.x0 < c.x1]
-        cell.leaf = not below
-        cell.level = len({c.line for c in above})
-    for cell in cells:
-        # A parent over two columns printed centred over the gap between them stands over neither: it is
-        # a parent when it is not centred vertically in the header (as a leaf spanning its rows is).
-        if cell.leaf and (head[cell.line].top + head[cell.last_line].bottom) / 2 < middle - cell.size / 2 and _pair_under(cell, cells):
-            cell.leaf = False
-    for cell in cells:
-        above = [c for c in cells if c.last_line < cell.line and (c.x0 < cell.x1 and cell.x0 < c.x1 or not c.leaf and cell in _pair_under(c, cells))]
-        cell.level = len({c.line for c in above})
-    return cells
-
-
-def _pair_under(parent: _HeaderCell, cells: list[_HeaderCell]) -> list[_HeaderCell]:
-    """The two neighbouring cells below a header cell, neither under it, whose centres it is centred between."""
-    below = sorted((c for c in cells if c.line > parent.last_line), key=lambda c: c.x0)
-    if any(c.x0 < parent.x1 and parent.x0 < c.x1 for c in below):
-        return []
-    centre = (parent.x0 + parent.x1) / 2
-    left = [c for c in below if c.x1 <= parent.x0]
-    right = [c for c in below if c.x0 >= parent.x1]
-    if not left or not right:
-        return []
-    a, b = max(left, key=lambda c: c.x1), min(right, key=lambda c: c.x0)
-    return [a, b] if abs((a.x0 + a.x1 + b.x0 + b.x1) / 4 - centre) < parent.size else []
 
 
 def _widen(columns: list[Column], words: list[Word]) -> None:
