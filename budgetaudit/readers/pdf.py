@@ -310,11 +310,17 @@ def _line_text(chars: list[dict], size: float) -> str:
             gap = char["x0"] - previous["x1"]
             if gap > 2 * size:
                 out.append(" " * max(2, round(gap / (size / 2))))
-            elif gap > 0.15 * size:  # a space is not a character of the line: its width is
+            elif gap > (0.3 if _wide(previous["text"]) != _wide(char["text"]) else 0.15) * size:
+                # A space is not a character of the line: its width is. Between Chinese and Latin text,
+                # Word and LibreOffice add a fifth of an em of their own (autospacing): no space.
                 out.append(" ")
         out.append(char["text"])
         previous = char
     return "".join(out).strip()
+
+
+def _wide(text: str) -> bool:
+    return text[:1] >= "\u2e80"
 
 
 def _bounds(values: list[float]) -> list[float]:

@@ -396,7 +396,7 @@ def _rows(columns: list[Column], body: list[Line], where: dict[int, list[int]]) 
     # Lines that overlap vertically are one row: cells of two and of three lines centred side by side
     # (a header's 全年(调整)预算/数 beside 项目资金(万元)); rows of a table never overlap.
     for i in range(len(body) - 1):
-        if body[i + 1].top < body[i].bottom - 0.1 * body[i + 1].words[0].size:
+        if body[i + 1].words and body[i].words and body[i + 1].top < body[i].bottom - 0.1 * body[i + 1].words[0].size:
             union(i, i + 1)
     # A label with no number of its own joins the row whose numbers fall within its vertical extent.
     for i in anchored:
