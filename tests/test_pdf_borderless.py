@@ -159,6 +159,12 @@ def test_consistent_self_evaluation_form_gives_no_finding(rules, tmp_path):
     assert not [f for f in report.findings if f.code.startswith("EVA")]
 
 
+def unspaced(findings: list) -> list:
+    """Findings by code and figures as printed, white space aside (a PDF sets Chinese and Latin text
+    apart by its own spacing, and may drop a narrow space)."""
+    return [(code, tuple("".join(t.split()) for t in texts)) for code, texts in findings]
+
+
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_seed_printed_borderless_gives_the_text_findings(prefix, rules, tmp_path):
     from test_readers import _seed_case
@@ -167,6 +173,7 @@ def test_seed_printed_borderless_gives_the_text_findings(prefix, rules, tmp_path
     path = tmp_path / f"{prefix}.pdf"
     write_pages(items, path, chrome=False, size=6)
     _, report = report_of(path, rules)
-    got = signature(report)
+    expected, got = unspaced(expected), unspaced(signature(report))
     assert not [f for f in expected if f not in got], "lost findings of the text version"
+    uncertain = {"".join(t.split()) for t in uncertain}
     assert not [f for f in got if f not in expected and not set(f[1]) & uncertain], "findings the text version does not have"
