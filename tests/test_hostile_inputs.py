@@ -213,10 +213,10 @@ def test_a_fifo_named_on_the_command_line_is_refused_without_opening_it(tmp_path
     assert run_cli("check", str(tmp_path), "--isolated", timeout=30).returncode == 1
 
 
-def _killer(path, ruleset, lang="zh"):
+def _killer(path, ruleset, *args, **kwargs):
     if "kill" in os.path.basename(path):
         os._exit(9)  # as the out-of-memory killer ends a worker
-    return _REAL_CHECK_PATH(path, ruleset, lang)
+    return _REAL_CHECK_PATH(path, ruleset, *args, **kwargs)
 
 
 _REAL_CHECK_PATH = None
