@@ -45,6 +45,8 @@ class _Grid:
     xs: list[float]
     page: int
     rows: list[int] = field(default_factory=list)
+    cut: bool = False  # it fills its page to the bottom: its last row may go on at the top of the next
+    last_page: int = 0  # the last page it runs onto, once joined
 
 
 def read(path: str, data: bytes):
@@ -208,6 +210,8 @@ def _page_items(page, number: int, inherited: Borderless | None = None) -> list:
     for table in tables:
         grid = _grid(page, table, number)
         if grid is not None:
+            below = [c["top"] for c in page.chars if c["top"] > table.bbox[3] and c["bottom"] < (1 - pdf_pages.BAND) * float(page.height)]
+            grid.cut = not below and table.bbox[3] > 0.8 * float(page.height)
             placed.append((table.bbox[1], ("grid", grid)))
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
     # Borderless tables: from the words outside the ruled ones (every page's words are read once).

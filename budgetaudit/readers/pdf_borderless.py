@@ -82,6 +82,7 @@ class Borderless:
     rows: list[int] = field(default_factory=list)
     header_texts: list[str] = field(default_factory=list)
     form: str = ""  # a performance form's title (pdf_forms.py): its part on the next page goes on under it
+    last_page: int = 0  # the last page it runs onto, once joined
 
     @property
     def xs(self) -> list[float]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from ..figures import parse_number
 from . import pdf_forms
 from .pdf_borderless import Borderless
 
@@ -69,6 +70,7 @@ def join_pages(items: list, same_columns) -> list:
             before, after = previous[1], item[1]
             if after.page == _last_page(before) + 1 and _continues(before, after, same_columns):
                 _append(before, after)
+                before.last_page = after.page  # (all its rows may have gone on rows above)
                 continue
         if previous is not None and item[0] == "line" and previous[0] == "line" and len(item) > 3 and len(previous) > 3:
             if item[2] == previous[-1][-1][1] + 1 and _paragraph_goes_on(previous[3], previous[1], item[3]):
@@ -104,7 +106,7 @@ def _paragraph_goes_on(before: dict, text: str, after: dict) -> bool:
 
 
 def _last_page(grid) -> int:
-    return max((c.coords.get("page", grid.page) for c in grid.cells), default=grid.page)
+    return max([grid.page, grid.last_page] + [c.coords.get("page", grid.page) for c in grid.cells])
 
 
 def _continues(before, after, same_columns) -> bool:
@@ -135,12 +137,30 @@ def _append(before, after) -> None:
         rows_after = _row_texts(after)
         while drop < min(len(rows_before), len(rows_after)) and rows_after[drop] and rows_after[drop] == rows_before[drop]:
             drop += 1
+        if _row_goes_on(before, after, drop):
+            drop += 1
+        before.cut = after.cut
     cells = [c for c in after.cells if c.row >= drop]
     for cell in cells:
         cell.row += before.height - drop
     before.cells.extend(cells)
     before.rows.extend(range(before.height + 1, before.height + after.height - drop + 1))
     before.height += after.height - drop
+
+
+def _row_goes_on(before, after, row: int) -> bool:
+    """A ruled row cut by the page break (LibreOffice and Word let a row break across pages): the
+    table filled its page, and the next page's first row prints only text under cells of the last
+    row that hold text (主管部/门, 年度预/算执行率). Its texts go on the last row's cells."""
+    if not before.cut:
+        return False
+    last = {c.column: c for c in before.cells if c.row <= before.height - 1 < c.row + c.rowspan}
+    first = [c for c in after.cells if c.row == row and c.text.strip()]
+    if not first or any(c.column not in last or not last[c.column].text.strip() or parse_number(c.text.strip()) for c in first):
+        return False
+    for cell in first:
+        last[cell.column].text += "\n" + cell.text
+    return True
 
 
 def _row_texts(grid) -> list[tuple[str, ...]]:
