@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import bisect
 import io
+import re
 import statistics
 import zlib
 from dataclasses import dataclass, field
 
+from ..figures import parse_number
 from ..source import InputError, describe_size, max_bytes
 from ..tables.native import GridCell
 from . import pdf_borderless as borderless
@@ -34,6 +36,7 @@ from .pdf_borderless import Borderless
 from .pdf_pages import join_pages, strip_furniture
 
 _SENTENCE_END = tuple("。！？：；!?:;")
+_DIGITS = re.compile(r"^[\d.,%-]+$")
 TOLERANCE = 1.5  # points: cell boundaries closer than this are one boundary
 
 
@@ -385,7 +388,11 @@ def _cell_text(chars: list[dict]) -> str:
             lines[-1].append(char)
         else:
             lines.append([char])
-    return "\n".join(_line_text(line, size) for line in lines)
+    texts = [_line_text(line, size) for line in lines]
+    joined = "".join(texts)
+    if len(texts) > 1 and all(_DIGITS.match(t) for t in texts) and parse_number(joined.rstrip("%")) is not None:
+        return joined  # a number wrapped inside a narrow column (120/7.8/4 is 1207.84)
+    return "\n".join(texts)
 
 
 def _same_columns(before: _Grid, grid: _Grid) -> bool:

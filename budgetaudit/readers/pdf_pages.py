@@ -151,12 +151,17 @@ def _append(before, after) -> None:
 def _row_goes_on(before, after, row: int) -> bool:
     """A ruled row cut by the page break (LibreOffice and Word let a row break across pages): the
     table filled its page, and the next page's first row prints only text under cells of the last
-    row that hold text (主管部/门, 年度预/算执行率). Its texts go on the last row's cells."""
+    row that hold text (主管部/门, 年度预/算执行率), never a number under a number. Its texts go on
+    the last row's cells."""
     if not before.cut:
         return False
     last = {c.column: c for c in before.cells if c.row <= before.height - 1 < c.row + c.rowspan}
     first = [c for c in after.cells if c.row == row and c.text.strip()]
-    if not first or any(c.column not in last or not last[c.column].text.strip() or parse_number(c.text.strip()) for c in first):
+    if not first or any(c.column not in last or not last[c.column].text.strip() for c in first):
+        return False
+    if any(parse_number(c.text.strip()) and parse_number(last[c.column].text.strip()) for c in first):
+        return False  # a number under a number: a row of its own
+    if all(parse_number(c.text.strip()) for c in first):
         return False
     for cell in first:
         last[cell.column].text += "\n" + cell.text
