@@ -26,7 +26,7 @@ from setuptools.command.build_ext import build_ext
 COMPILED = [
     "budgetaudit/concepts.py", "budgetaudit/crossref.py", "budgetaudit/document.py", "budgetaudit/engine.py",
     "budgetaudit/evaluation.py", "budgetaudit/evaluation_cells.py", "budgetaudit/evaluation_line.py", "budgetaudit/figures.py", "budgetaudit/relations.py", "budgetaudit/words.py",
-    "budgetaudit/context.py", "budgetaudit/own_year.py", "budgetaudit/rootcause.py", "budgetaudit/sentences.py", "budgetaudit/source.py", "budgetaudit/title.py",
+    "budgetaudit/context.py", "budgetaudit/own_year.py", "budgetaudit/rootcause.py", "budgetaudit/sentences.py", "budgetaudit/source.py", "budgetaudit/normalise.py", "budgetaudit/title.py",
     "budgetaudit/prose/*.py", "budgetaudit/tables/*.py", "budgetaudit/kinds/*.py", "budgetaudit/readers/compose.py",
 ]
 # mypyc compiles only code mypy accepts with these flags, and checks every annotation at run time: an

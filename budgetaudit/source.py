@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass, field, fields
 from fractions import Fraction
 from typing import Final
-from .traditional import SIMPLIFIED, TRADITIONAL
+from .normalise import _FOLD, normalise  # noqa: F401 (_FOLD: the fold table, for tests)
 
 DEFAULT_MAX_BYTES: Final = 100 * 1024 * 1024  # documented default size limit (README, `check --max-bytes`)
 _MAX_BYTES_ENV: Final = "BUDGETAUDIT_MAX_BYTES"  # how `check --max-bytes` reaches worker processes, however started
@@ -124,71 +124,11 @@ class Span:
         return out
 
 
-# Full-width ASCII forms fold to ASCII, except the full-width comma, which in
-# these documents separates list items and never groups digits (120，800万元 is two figures).
-_FOLD: Final = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F) if c != 0xFF0C}
-_FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x0000: 0x20, 0x2212: 0x2D, 0xFE6A: 0x25})
-# Traditional characters fold to simplified (traditional.py), so one dictionary of concepts serves both scripts.
-assert len(TRADITIONAL) == len(SIMPLIFIED)
-_FOLD.update({ord(t): ord(s) for t, s in zip(TRADITIONAL, SIMPLIFIED)})
-
 _LINE_BREAK: Final = re.compile(r"\r\n|\r|\n")
 
 # Pinyin with its tone marks inserted in brackets after a character by some web pages (經(jīng)費): the
 # readers leave it out of what they read (offsets kept).
 GARBLE: Final = re.compile(r"\((?<=[\u4e00-\u9fff]\()(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)")
-
-
-# The regex engine finds the runs of characters that fold and only those are translated: str.translate
-# over the whole text looks up every character in _FOLD, about seven times slower on these documents.
-# Written [C][C]* rather than [C]+: a pattern opening with a class is scanned for in C (40% faster here).
-_FOLD_CLASS: Final = "[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]"
-_FOLDS: Final = re.compile(_FOLD_CLASS + _FOLD_CLASS + "*")
-
-
-def _fold(match: re.Match) -> str:
-    return match.group().translate(_FOLD)
-
-
-def normalise(text: str) -> str:
-    """Fold full-width forms, ideographic spaces and traditional characters one for one; a space grouping thousands
-    (支出70 443万元, as yearbooks print them) becomes the comma that groups them elsewhere."""
-    folded = _FOLDS.sub(_fold, text)
-    if " " in folded:
-        folded = _group_thousands(folded)
-    assert len(folded) == len(text)
-    return folded
-
-
-# Digits grouped by single spaces, right before a unit, after a word or a punctuation mark (never after a digit, a
-# space or a point: table cells on one line are separated by spaces too, and carry no unit each).
-_SPACED_THOUSANDS: Final = re.compile(
-    r"\d{1,3}(?: \d{3})+(?!\d)(?=(?:\.\d+)?\s*(?:万元|亿元|元|万|亿|%|人|个|户|所|台|辆|次|名|项|家))")
-
-
-def _group_thousands(text: str) -> str:
-    # A space then three digits is searched for first (a literal opening, scanned for in C: a search opening with a
-    # digit tried the whole pattern at every digit of a table); the number is then matched where it starts.
-    chars: list[str] | None = None
-    for group in _SPACE_THREE.finditer(text):
-        start = group.start()
-        while start > 0 and text[start - 1].isdigit():
-            start -= 1
-        before = text[start - 1] if start > 0 else ""
-        if before == "" or before.isdigit() or before in " .\t-+":
-            continue  # a later group of a number already matched, or a number after a space (a table's cell)
-        match = _SPACED_THOUSANDS.match(text, start)
-        if match is None or match.end() <= group.start():
-            continue
-        if chars is None:
-            chars = list(text)
-        for at in range(match.start(), match.end()):
-            if chars[at] == " ":
-                chars[at] = ","
-    return "".join(chars) if chars is not None else text
-
-
-_SPACE_THREE: Final = re.compile(r" \d{3}(?!\d)")
 
 
 @dataclass(slots=True, repr=False, eq=False)
