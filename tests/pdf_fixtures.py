@@ -117,6 +117,7 @@ def write_docx_pages(items: list, path, *, ruled: bool = True, size: float = 7) 
         for row in table.rows:
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.space_after = Pt(0)  # tables set tight, as published
                     for run in paragraph.runs:
                         run.font.size = Pt(size)
     document.save(str(path))
