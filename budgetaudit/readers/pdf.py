@@ -7,9 +7,12 @@ alignment of the numbers, rows from the lines holding a number or a code, a numb
 single column left uncertain (EXT004). The text outside the tables is read line by line, top to
 bottom; a line that runs to the right margin and does not end a sentence continues on the next
 line, so a wrapped paragraph is one line again (a figure cut by the wrap, 支出\\n1207.84万元, is
-whole). Across pages (pdf_pages.py): running headers and footers and page numbers are left out, a
-table that goes on at the top of the next page with the same columns is one table (its repeated
-header dropped), and a paragraph cut by the page break is one line whose parts keep their pages.
+whole). Performance forms (绩效自评表, 绩效目标表) printed without ruling lines are read whole from
+their title (pdf_forms.py), for the same evaluation reader as a ruled form. Across pages
+(pdf_pages.py): running headers and footers and page numbers are left out, a table or form that goes
+on at the top of the next page is one table (its repeated header and 单位 line dropped, a row cut by
+the break made one again), and a paragraph cut by the page break is one line whose parts keep their
+pages.
 
 A page without extractable text (a scanned image) is reported as unchecked, never as missing
 content; a file in which no page has text is refused. A page whose glyphs pdfminer cannot map to

@@ -1,14 +1,17 @@
 """Tables printed without ruling lines, rebuilt from the positions of their words (pdfplumber's words).
 
 A page's words are grouped into lines. A stretch of lines where words stand apart in columns with
-at least one number is a table body; the lines just above it whose words stand in columns are its
-header. The header's cells give the columns: a cell with cells under it is a parent (2026年预算数
-over 合计/基本支出/项目支出), the others are leaves, one column each. A column's extent is its
-leaf's, widened by the words aligned in it (numbers share their right edge, labels their left edge),
-so a centred header over right-aligned numbers is still one column.
+at least one number is a table body (lines of labels only in it, each where the table's labels
+start, keep it going); the lines just above it whose words stand in columns are its header, read
+by pdf_headers.py: a cell with cells under it is a parent (2026年预算数 over 合计/基本支出/项目支出),
+the others are leaves, one column each. A column's extent is its leaf's, widened by the words
+aligned in it (numbers share their right edge, labels their left edge), so a centred header over
+right-aligned numbers is still one column. A table printed with no figure at all (此表无数据) is
+its header and labels under its title.
 
 Rows: a body row starts at a line holding a number or a classification code; a label wrapped over
-several lines is one cell (a line that fills its column goes on in the next), and a label with no
+several lines is one cell (a line that fills its column goes on in the next), lines overlapping
+vertically are one row (cells of different heights centred side by side), and a label with no
 number of its own joins the row whose numbers fall within its vertical extent (Word centres a cell
 vertically, so a three-line 科目名称 has its numbers on the middle line). A number wrapped inside a
 narrow column is joined only within that column. A number whose extent falls in no column or in
