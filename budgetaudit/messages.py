@@ -72,6 +72,7 @@ _INPUT_PATTERNS = [
     ("cannot_read", re.compile(r"cannot read: (?P<detail>.+)$")),
     ("own_report", re.compile(r"a report written by budgetaudit, not a disclosure$")),
     ("not_regular", re.compile(r"not a regular file(?P<detail>.*)$")),
+    ("internal", re.compile(r"an internal error of budgetaudit; this file was not checked \(please report it\): (?P<detail>.+)$")),
 ]
 
 

@@ -124,7 +124,19 @@ class Result:
 
 def check_path(path: str, ruleset: RuleSet, lang: str = "zh", view: bool = False, digest: bool = False) -> FileReport:
     """Check one input; an unreadable input gives a report carrying the reason (`view`: engine.check_document's;
-    `digest`: the report carries what the cross-document rules read, crossdoc.Digest)."""
+    `digest`: the report carries what the cross-document rules read, crossdoc.Digest). A fault of budgetaudit's own
+    on one input is that input's error (exit 2, one line), never a traceback that ends a batch of hundreds."""
+    try:
+        return _check_path(path, ruleset, lang, view, digest)
+    except (Exception, RecursionError) as exc:  # noqa: BLE001 - any fault of ours, reported for this file alone
+        from .messages import input_error
+
+        detail = f"{type(exc).__name__}: {exc}".replace("\n", " ")[:300]
+        message = f"an internal error of budgetaudit; this file was not checked (please report it): {detail}"
+        return FileReport(path, error=input_error(message, lang))
+
+
+def _check_path(path: str, ruleset: RuleSet, lang: str, view: bool, digest: bool) -> FileReport:
     from .engine import check_document, read_document
     from .own_reports import is_own_report
     from .readers import read

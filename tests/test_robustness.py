@@ -196,3 +196,32 @@ def test_the_garbage_collector_is_paused_while_a_document_is_read_and_checked(en
     finally:
         gc.callbacks.remove(record)
         gc.enable() if was else gc.disable()
+
+
+def test_a_fault_of_our_own_on_one_file_is_that_files_error_and_the_batch_goes_on(tmp_path, monkeypatch, rules):
+    from budgetaudit import run
+    from budgetaudit.config import Settings
+
+    good, bad = tmp_path / "a.txt", tmp_path / "b.txt"
+    good.write_text("2024年度部门决算公开说明\n支出合计100万元，其中：基本支出60万元，项目支出40万元。\n", encoding="utf-8")
+    bad.write_text("2024年度部门决算公开说明\n支出合计100万元，其中：基本支出60万元，项目支出40万元。故障\n", encoding="utf-8")
+    real = engine.check_document
+
+    def faulty(document, *args, **kwargs):
+        if "故障" in document.source.text:
+            raise TypeError("None object expected")
+        return real(document, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "check_document", faulty)
+    batch = run.Batch([str(good), str(bad)], Settings(root=str(tmp_path)), rules, jobs=1)
+    reports = list(batch.reports())
+    assert not reports[0].error and not [f for f in reports[0].findings if f.severity == "error"]
+    assert "内部错误" in reports[1].error and "TypeError" in reports[1].error and "\n" not in reports[1].error
+    assert batch.totals.exit_code("error") == 2
+
+
+@pytest.mark.parametrize("text", ["基本支出10万元(人员经费4万元)。", "基本支出10万元（人员经费4万元，公用经费6万元）。"])
+def test_a_bracket_closing_after_the_last_figure_of_a_sentence_is_read(text, rules):
+    # The compiled build once took the open bracket's state for None there and raised (issue #16, fresh-text audit).
+    report = engine.check_document(engine.read_document(source.Source("x.txt", "2024年度部门决算公开说明\n" + text)), rules)
+    assert report.checked >= 1

@@ -216,6 +216,13 @@ class ListReader(PositionalReader):
             state.bracket_from = self._cursor
             state.bracket_total = state.facts[-1]
 
+    def close_at_sentence_end(self, state: State, tail: str, end: int) -> None:
+        """A bracket closing after the sentence's last figure (…占…的62.5%(共筹集…7205.72万元)。) is closed there: one
+        figure in it is a part only where the bracket says so. (A method of its own: read_sentence set state.outer to
+        None before placing its figures, and the compiled build would take that as its type there.)"""
+        if state.outer is not None and tail.count(")") + tail.count("）") > tail.count("(") + tail.count("（"):
+            self.single_in_brackets(state, self.text[state.bracket_from : end])
+
     def single_in_brackets(self, state: State, bracket: str) -> None:
         """安排预算稳定调节基金28478万元(累计稳定调节基金43429万元): one figure in brackets is a part of the figure
         before only when the bracket says so (含, 其中); else it is a figure of its own."""

@@ -233,10 +233,7 @@ class ProseReader(SentenceReader):
             # After the last figure only a flat claim (持平) counts: the reason and base the tail
             # would set are reset before the next sentence reads them.
             self.update_context(tail, cursor, state)
-        if state.outer is not None and tail.count(")") + tail.count("）") > tail.count("(") + tail.count("（"):
-            # A bracket closing after the sentence's last figure (…占…的62.5%(共筹集…7205.72万元)。) is closed here: one
-            # figure in it is a part only where the bracket says so.
-            self.single_in_brackets(state, text[state.bracket_from : e])
+        self.close_at_sentence_end(state, tail, e)
         for group in state.groups.values():
             # …，其中A，B，弥补教育成本的非限定用途收入83,201.: an item taken from the others, even one whose
             # figure was not read, leaves the list's sum unjudged.
