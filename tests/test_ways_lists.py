@@ -211,6 +211,15 @@ LISTS = {
         "福彩公益金的61.2%(其中：市本级5882.35万元)。",
         ("TOT002", "3600万元"),
     ),
+    # A heading that names a level of government ((2)市级收支。) speaks of it until the next heading: the city's and
+    # the city level's figures are two subjects' figures, never copies.
+    "a heading naming a level of government": (
+        "1.一般公共预算\n(1)全市收支。一般公共预算收入1862亿元，一般公共预算支出2745.6亿元。\n(2)市级收支。"
+        "一般公共预算收入763.4亿元，完成预算101.2%。一般公共预算支出958.3亿元。当年市级一般公共预算收入763.4亿元，全部入库。",
+        "1.一般公共预算\n(1)全市收支。一般公共预算收入1862亿元，一般公共预算支出2745.6亿元。\n(2)市级收支。"
+        "一般公共预算收入763.4亿元，完成预算101.2%。一般公共预算支出958.3亿元。当年市级一般公共预算收入736.4亿元，全部入库。",
+        ("XRF002", "736.4亿元"),
+    ),
     # Two parts opening with the halves of a complementary pair (中央…, 地方…) are every part of their total.
     "a list of 中央 and 地方 parts": (
         "一、直达资金。截至2024年9月底，全县直达资金总额18.40亿元，其中：中央安排直达资金15.25亿元；地方安排直达资金3.15亿元。",

@@ -25,6 +25,7 @@ LIST_ITEM: Final = _state.LIST_ITEM
 OPEN_PAREN: Final = _state.OPEN_PAREN
 SCOPE_HEADINGS: Final = _state.SCOPE_HEADINGS
 SECTION_HEADING: Final = _state.SECTION_HEADING
+_HEADING_MARK: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．])\s*")
 WORDS: Final = _state.WORDS
 # The characters a heading, a section heading or a numbered list item can open with (HEADING, SECTION_HEADING,
 # LIST_ITEM); tests/test_prose.py holds every opening those patterns match to them.
@@ -133,7 +134,9 @@ class ProseReader(SentenceReader):
         elif basis is not None:
             self.frame_basis = basis.group("basis").replace(" ", "")
         elif heading:
-            self.frame_entity = self.frame_basis = ""
+            # (2)市级收支。: a heading that names a level of government speaks of it until the next heading; (1)全市收支
+            # and any other heading, of the report's own subject.
+            self.frame_entity, self.frame_basis = subject_prefix(clean_label(_HEADING_MARK.sub("", sentence))), ""
 
     def line_of(self, sentence: str, s: int) -> int:
         """The line a sentence's first visible character stands on (asked only around a stretch of the year)."""
