@@ -27,7 +27,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "comparison": {"before": False, "bases": False, "year_suffixes": False, "frames": True, "previous": False},
     "share": {"words": False, "ratio_words": False, "whole_suffixes": False, "joined": False},
     "completion": {"frames": True, "rate_words": False, "budgets": False, "over": False, "under": False},
-    "lists": {"remainders": False, "remainder_nouns": False, "complements": True, "includes": False, "open": False, "joint": False, "joint_halves": False, "change_parts": False, "intro": False, "composition": False, "whole_endings": False,
+    "lists": {"remainders": False, "remainder_nouns": False, "complements": True, "includes": False, "besides": False, "open": False, "joint": False, "joint_halves": False, "change_parts": False, "intro": False, "composition": False, "whole_endings": False,
               "listed_totals": False,
               "respectively": False, "each": False,
               "separators": False, "bracket_parts": False, "close": False, "totals": False, "offsets": False},
@@ -222,7 +222,7 @@ class Words:
         self.name_separator = re.compile(_alternation(lists["separators"]))
         self.bracket_parts: tuple[str, ...] = tuple(lists["bracket_parts"])
         self.closes_list = re.compile(rf"^\s*(?:{_alternation(lists['close'])})")
-        self.close_words: frozenset[str] = frozenset(lists["close"])
+        self.besides: tuple[str, ...] = tuple(lists["besides"])
         self.names_total = re.compile(_alternation(lists["totals"]))
         self.offset_part = re.compile(_alternation(lists["offsets"]))
         self.list_separator = " ,，" + "".join(sorted({c for s in lists["separators"] for c in s}))

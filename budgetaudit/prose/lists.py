@@ -395,10 +395,10 @@ class ListReader(PositionalReader):
 
 def _closes(clauses: list[str]) -> bool:
     """Whether the lead's last clause opens with a word that ends an open list (加上级补助收入…), or an earlier clause
-    is that word alone (此外，年初结转和结余…; not 加强管理，…)."""
+    is or ends with a word that puts what follows outside it (此外，年初结转和结余…; 占100此外，…)."""
     if WORDS.closes_list.match(clauses[-1]) is not None:
         return True
     for clause in clauses[:-1]:
-        if clause.strip() in WORDS.close_words:
+        if clause.strip().endswith(WORDS.besides):
             return True
     return False
