@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import zlib
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Callable
@@ -32,6 +33,7 @@ QUESTIONED = {  # relation -> (the later document's measure, its year less the l
     "previous_final": ("final", 1, "final"),
 }
 CHANGE_BASE = {"initial_budget": "initial_budget", "previous_budget": "previous", "previous_final": "previous"}
+LOADED = 64  # digests kept loaded while the pairs are compared
 _EXECUTED = ("执行",)  # 上年执行数 precedes the 决算 and may differ from it: compared with nothing
 
 
@@ -192,15 +194,21 @@ def compare(digests: list[Digest], rules_for: Callable[[str], list], lang: str =
     kinds, words = section(lang, "kind"), section(lang, "link")
     hints = load_hints()
     by_owner: dict[int, FileReport] = {}
-    loaded: dict[int, tuple[dict, list]] = {}
+    # The facts of the last LOADED files read: pairs come in path order, a file's partners mostly near it, so a
+    # few are read twice and the batch's facts never all stand in memory at once.
+    loaded: OrderedDict[int, tuple[dict, list]] = OrderedDict()
 
     def index_of(i: int) -> tuple[dict, list]:
-        if i not in loaded:
-            facts, changes = digests[i].load()
-            table: dict[tuple, list] = {}
-            for plain in facts:
-                table.setdefault(plain[:5], []).append(plain)
-            loaded[i] = (table, changes)
+        if i in loaded:
+            loaded.move_to_end(i)
+            return loaded[i]
+        facts, changes = digests[i].load()
+        table: dict[tuple, list] = {}
+        for plain in facts:
+            table.setdefault(plain[:5], []).append(plain)
+        loaded[i] = (table, changes)
+        if len(loaded) > LOADED:
+            loaded.popitem(last=False)
         return loaded[i]
 
     for pair in found.links:
@@ -223,6 +231,7 @@ def compare(digests: list[Digest], rules_for: Callable[[str], list], lang: str =
             for finding in report.findings[start:]:
                 _place(finding, later.path, earlier.path)
                 finding.subject = ""
+                finding.partner = partner
                 finding.fingerprint = f"{earlier.kind}/{earlier.year}"  # the partner, for the fingerprint below
         if (report.checked, len(report.findings)) == before:
             out.not_compared.append((later.path, earlier.path, "no_common_figures"))

@@ -72,6 +72,9 @@ class Finding:
     # root-cause step puts this finding under the one that questions that word (rootcause.join_reversed).
     reversed_at: tuple[int, int] | None = None
     is_root: bool = False  # made by rootcause.collapse for a figure: no relation of its own, only its consequences
+    # A finding across documents (crossdoc.py): its partner document's kind and year in the run's language
+    # ("2025年预算"), for the formats that name it beside the partner's file (docx); no part of the JSON.
+    partner: str = ""
 
     def failed(self) -> list[Finding]:
         """The failed relations this finding stands for: a root finding's consequences; any other finding, itself

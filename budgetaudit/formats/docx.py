@@ -9,6 +9,11 @@ A binary file per input, not text pieces: `output()` says where the files go (th
 folder holding `<input stem>.docx` for several), and `file()` saves each document atomically as its report
 arrives. python-docx (the `formats` extra) is imported only here. The same input gives the same bytes: the
 core properties carry a fixed date and the zip is rewritten with fixed times, entries in order.
+
+Findings across documents (crossdoc.py) are known only at the end of a run: each goes into the 审核意见 of
+the file that owns it (the later document), after that file's own, its 位置 naming the partner's file, kind
+and year. So the report of a file that may own one (a 预算 or 决算 of a known year) is kept, compressed, in a
+spool until the end, and its document is written again there when it owns any.
 """
 
 from __future__ import annotations
@@ -252,6 +257,9 @@ class Memo:
             where.append(words["cell"].format(cell=span.cell))
         if where:
             lines.append(section(self.lang, "report")["comma"].join(where))
+        partner = next((location.file for location in finding.locations if location.role == "partner" and location.file), "")
+        if partner:
+            lines.append(words["partner_file"].format(file=partner, partner=finding.partner))
         label, column = row_place(finding.context)
         if label:
             lines.append(words["row"].format(label=label))
@@ -349,6 +357,9 @@ class Writer(_Writer):
         self.folder = False
         self.inputs: list[str] = []
         self.taken: set[str] = set()
+        # Reports that may own findings across documents: (target, offset, length) of each in `kept`.
+        self.kept = None
+        self.places: dict[str, tuple[str, int, int]] = {}
 
     def output(self, path: str | None, inputs=()) -> Output:
         """The -o path: the file for one input, else a folder (made when missing) for one file per input. The
@@ -383,9 +394,48 @@ class Writer(_Writer):
         if report.error:
             return ""
         data = document_bytes(report, self.options)
-        with Output(self.target(report.path), inputs=self.inputs) as out:
+        target = self.target(report.path)
+        with Output(target, inputs=self.inputs) as out:
             out.write_bytes(data)
+        if self.folder and report.year is not None and report.kind in ("budget", "final_account"):
+            self._keep(target, report)
         return ""
+
+    def _keep(self, target: str, report) -> None:
+        import pickle
+        import tempfile
+        import zlib
+
+        if self.kept is None:
+            self.kept = tempfile.SpooledTemporaryFile(max_size=1 << 20)
+        data = zlib.compress(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
+        self.kept.seek(0, 2)
+        self.places[report.path] = (target, self.kept.tell(), len(data))
+        self.kept.write(data)
+
+    def end(self, totals):
+        """Each owner's 审核意见 written again with its findings across documents after its own."""
+        import pickle
+        import zlib
+
+        for across in totals.cross_document:
+            place = self.places.get(across.path)
+            if place is None or self.kept is None:
+                continue
+            target, offset, length = place
+            self.kept.seek(offset)
+            report = pickle.loads(zlib.decompress(self.kept.read(length)))
+            report.findings = report.findings + across.findings
+            report.checked += across.checked
+            data = document_bytes(report, self.options)
+            with Output(target, inputs=self.inputs) as out:
+                out.write_bytes(data)
+        return ()
+
+    def close(self) -> None:
+        if self.kept is not None:
+            self.kept.close()
+            self.kept = None
 
 
 def _key(path: str) -> str:

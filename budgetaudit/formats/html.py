@@ -9,6 +9,7 @@ before it needs the whole run; a report keeps no document once its part is writt
 
 from __future__ import annotations
 
+import json as _json
 from html import escape
 
 from ..messages import section
@@ -37,7 +38,7 @@ class Writer(_Writer):
         self.lang = getattr(self.options, "lang", "zh")
         self.words = {**section(self.lang, "report"), **section(self.lang, "severity"), **section(self.lang, "html")}
         self.kinds = section(self.lang, "kind")
-        self.index = Spool()  # a row per file, for the index the end writes first
+        self.index = Spool()  # a row's facts per file (a JSON line), for the index the end writes first
         self.parts = Spool()  # each file's part
         self.count = 0
 
@@ -51,18 +52,14 @@ class Writer(_Writer):
         self.count += 1
         name = _e(report.path)
         if report.error:
-            self.index.add(f'<tr><td><a href="#file-{i}">{name}</a></td><td colspan="7">{words["unreadable"]}: '
-                           f"{_e(report.error)}</td></tr>\n")
+            self.index.add(_json.dumps([i, report.path, report.error], ensure_ascii=False) + "\n")
             self.parts.add(f'<article class="file" id="file-{i}"><h2>{name}</h2>\n'
                            f'<p>{words["unreadable"]}: {_e(report.error)}</p></article>\n')
             return ""
         counts = report.counts()
-        status = words["fix"] if counts["error"] else words["review"] if counts["warning"] or report.unchecked else words["pass"]
-        self.index.add(
-            f'<tr><td><a href="#file-{i}">{name}</a></td><td>{_e(report.entity)}</td><td>{report.year or ""}</td>'
-            + "".join(f'<td class="n">{n}</td>' for n in (counts["error"], counts["warning"], counts["info"],
-                                                          len(report.unchecked)))
-            + f"<td>{status}</td></tr>\n")
+        # The index row's facts, written at the end: the findings across documents its file owns count in it.
+        self.index.add(_json.dumps([i, report.path, report.entity, report.year or "", counts["error"], counts["warning"],
+                                    counts["info"], len(report.unchecked)], ensure_ascii=False) + "\n")
         marks = self._marks(i, report)
         view = report.view
         text, shown = marked_text(view, marks, words) if view is not None else ("", set())
@@ -217,7 +214,7 @@ class Writer(_Writer):
                    + "".join(f"<th>{words[name]}</th>" for name in ("file", "entity", "year", "errors", "warnings",
                                                                    "infos", "unchecked", "status"))
                    + "</tr></thead>\n<tbody>\n")
-            yield from self.index.read()
+            yield from self._rows(totals)
             for path, reason in totals.skipped:
                 yield f'<tr><td>{_e(path)}</td><td colspan="7">{words["skipped_short"]}: {_e(reason)}</td></tr>\n'
             yield (f'<tr><th>{words["total"]} ({s["files"]})</th><th></th><th></th>'
@@ -230,6 +227,29 @@ class Writer(_Writer):
         yield self._across(totals)
         line = words["summary"].format(checked=totals.checked, **s)
         yield f'<p class="note">{_e(line)} · budgetaudit {_e(self.version)}</p>\n' + TAIL
+
+    def _rows(self, totals):
+        """The index's rows, a file's findings across documents (it owns them: the later file) counted in its row."""
+        words = self.words
+        across = {report.path: report.counts() for report in totals.cross_document}
+        rest = ""
+        for chunk in self.index.read():
+            *lines, rest = (rest + chunk).split("\n")
+            for line in lines:
+                row = _json.loads(line)
+                i, path = row[0], row[1]
+                name = f'<td><a href="#file-{i}">{_e(path)}</a></td>'
+                if len(row) == 3:
+                    yield f'<tr>{name}<td colspan="7">{words["unreadable"]}: {_e(row[2])}</td></tr>\n'
+                    continue
+                entity, year, errors, warnings, infos, unchecked = row[2:]
+                more = across.get(path)
+                if more:
+                    errors, warnings, infos = errors + more["error"], warnings + more["warning"], infos + more["info"]
+                status = words["fix"] if errors else words["review"] if warnings or unchecked else words["pass"]
+                yield (f"<tr>{name}<td>{_e(entity)}</td><td>{year}</td>"
+                       + "".join(f'<td class="n">{n}</td>' for n in (errors, warnings, infos, unchecked))
+                       + f"<td>{status}</td></tr>\n")
 
     def _across(self, totals) -> str:
         """The findings across documents (crossdoc.py), each figure with its file; the documents not compared."""

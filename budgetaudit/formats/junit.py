@@ -3,7 +3,9 @@
 A finding at or above --fail-on is a <failure> (type = its severity); one below it is a passing
 case carrying its message. An unreadable input is an <error>; a relation not checked is <skipped>
 (a <failure> with --fail-on-unchecked); a file found by walking that holds no disclosure is a
-skipped case. A clean file is one passing case. No times: the output never depends on the clock.
+skipped case. A clean file is one passing case. Findings across documents (crossdoc.py) are a suite of
+their own per owning (later) file, named after it, placed right after that file's suite and counted in the
+totals: its cases name the partner's file. No times: the output never depends on the clock.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ def _details(finding) -> str:
     lines = [clean(finding.message)]
     if finding.expected:
         lines.append(clean(f"stated {finding.stated}, expected {finding.expected}"))
-    lines.append("figures: " + clean(" · ".join(f"{l.span.line}:{l.span.column} {l.span.text}" for l in finding.locations)))
+    lines.append("figures: " + clean(" · ".join(f"{l.file + ':' if l.file else ''}{l.span.line}:{l.span.column} {l.span.text}"
+                                                for l in finding.locations)))
     lines.append(f"fingerprint: {finding.fingerprint}")
     return "\n".join(lines)
 
@@ -34,10 +37,19 @@ def _details(finding) -> str:
 COUNTS = ("tests", "failures", "errors", "skipped")
 
 
+ACROSS = " [across documents]"  # the suite name of a file's findings across documents: its path and this
+
+
+def _partner(finding) -> str:
+    """The partner's file of a finding across documents (its figure the crossdoc role "partner" took)."""
+    return next((location.file for location in finding.locations if location.role == "partner"), "")
+
+
 def suite(path: str, report=None, skip_reason: str | None = None, threshold: int = SEVERITY_RANK["error"],
-          fail_unchecked: bool = False) -> tuple[ET.Element, dict[str, int]]:
-    """One file's test suite (a report, or a walked file skipped for `skip_reason`) and its counts."""
-    element = ET.Element("testsuite", name=clean(path))
+          fail_unchecked: bool = False, across: bool = False) -> tuple[ET.Element, dict[str, int]]:
+    """One file's test suite (a report, or a walked file skipped for `skip_reason`) and its counts; `across`:
+    the suite of the findings across documents the file owns."""
+    element = ET.Element("testsuite", name=clean(path + ACROSS if across else path))
     counts = dict.fromkeys(COUNTS, 0)
 
     def case(name: str, line: int | None = None) -> ET.Element:
@@ -57,7 +69,8 @@ def suite(path: str, report=None, skip_reason: str | None = None, threshold: int
         if not report.findings and not report.unchecked:
             case("budgetaudit")
         for finding in report.findings:
-            item = case(f"{finding.code} {finding.name} at {finding.line}:{finding.column}", finding.line)
+            against = f" against {_partner(finding)}" if across else ""
+            item = case(f"{finding.code} {finding.name} at {finding.line}:{finding.column}{against}", finding.line)
             if SEVERITY_RANK[finding.severity] >= threshold:
                 failure = ET.SubElement(item, "failure", message=clean(finding.message), type=finding.severity)
                 failure.text = _details(finding)
@@ -92,14 +105,14 @@ class Writer(_Writer):
         self.threshold = SEVERITY_RANK[getattr(self.options, "fail_on", "error")]
         self.fail_unchecked = getattr(self.options, "fail_on_unchecked", False)
         self.spool = Spool()
-        self.places: list[tuple[str, int, int]] = []  # (path, start, end) in the spool
+        self.places: list[tuple[str, int, int, int]] = []  # (path, 1 for its suite across documents, start, end)
         self.totals = dict.fromkeys(COUNTS, 0)
 
-    def _add(self, path: str, report=None, skip_reason: str | None = None) -> None:
-        element, counts = suite(path, report, skip_reason, self.threshold, self.fail_unchecked)
+    def _add(self, path: str, report=None, skip_reason: str | None = None, across: bool = False) -> None:
+        element, counts = suite(path, report, skip_reason, self.threshold, self.fail_unchecked, across)
         for key, value in counts.items():
             self.totals[key] += value
-        self.places.append((path, *self.spool.add(_text(element))))
+        self.places.append((path, int(across), *self.spool.add(_text(element))))
 
     def file(self, report) -> str:
         self._add(report.path, report)
@@ -108,6 +121,8 @@ class Writer(_Writer):
     def end(self, totals):
         for path, reason in totals.skipped:
             self._add(path, skip_reason=reason)
+        for report in totals.cross_document:
+            self._add(report.path, report, across=True)
         root = ET.Element("testsuites", name="budgetaudit")
         for key, value in self.totals.items():
             root.set(key, str(value))
@@ -116,8 +131,8 @@ class Writer(_Writer):
             yield head + ET.tostring(root, encoding="unicode") + "\n"
             return
         yield head + ET.tostring(root, encoding="unicode").removesuffix(" />") + ">"
-        self.places.sort(key=lambda place: place[0])
-        for _path, start, end in self.places:
+        self.places.sort(key=lambda place: place[:2])
+        for _path, _across, start, end in self.places:
             yield "\n  "
             yield from self.spool.read(start, end)
         yield "\n</testsuites>\n"

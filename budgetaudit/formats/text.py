@@ -156,13 +156,27 @@ class Writer(_Writer):
         for file, partner, reason in totals.not_compared:
             console.print(f"  {link['not_compared']}: {escape(file)} ↔ {escape(partner)}  [dim]{escape(link.get(reason, reason))}[/dim]")
 
+    def _owned(self, totals) -> list[tuple]:
+        """The rows with each file's findings across documents counted in its own row (the owner's, the later file)."""
+        across = {escape(report.path): report.counts() for report in totals.cross_document}
+        if not across:
+            return self.rows
+        rows = []
+        for row in self.rows:
+            counts = across.get(row[0])
+            if counts is not None and row[1] is not None:
+                row = (row[0], *(str(int(n) + counts[name]) for n, name in zip(row[1:4], ("error", "warning", "info"))),
+                       row[4])
+            rows.append(row)
+        return rows
+
     def end(self, totals):
         words, console = self.words, self.console
         self.across(totals)
         for path, reason in totals.skipped:
             console.print(f"{escape(path)}  [dim]{words['skipped']}: {escape(reason)}[/dim]")
         if totals.files > 1:
-            console.print(summary_table(self.rows, totals, words))
+            console.print(summary_table(self._owned(totals), totals, words))
         if totals.waived or totals.baselined or totals.skipped:
             console.print(words["accepted"].format(waived=totals.waived, baselined=totals.baselined, skipped=len(totals.skipped)))
         for waiver in totals.stale_waivers:
