@@ -3,6 +3,7 @@ measure, scope) a label gives a figure."""
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from ..concepts import Dictionary, clean_label
@@ -31,6 +32,10 @@ _BODIES: Final = WORDS.bodies
 _BASES: Final = WORDS.basis_endings
 _FLOWS: Final = WORDS.flows
 
+_MONEY: Final = ("元", "万元", "亿元")
+# Between a change amount and a bare number: the word of a rate (增加53.23万元、增长3.14，).
+_LOST_PERCENT: Final = re.compile(r"\s*[、，,]?\s*(?:同比)?(?:增长|下降|降低|上升|增幅为?|降幅为?)\s*")
+_CLAUSE_ENDS: Final = "，,。；;、)）"
 
 class ReaderBase:
     def __init__(self, source: Source, document: Document, dictionary: Dictionary):
@@ -102,6 +107,13 @@ class ReaderBase:
                     item[2] = following[2]
                 elif gap.lstrip(" ").startswith((",", "，")) and gap.strip(" ,，") in WORDS.current_words:
                     item[2] = following[2]  # 上年2709.16，本年2845.20元: the unit printed once for the pair
+        # 增加53.23万元、增长3.14，: a rate right after its change amount whose % the page lost is still a rate.
+        for i in range(1, len(found)):
+            item, before = found[i], found[i - 1]
+            if item[2] is None and before[2] in _MONEY and "." in text[item[0] : item[1]] \
+                    and _LOST_PERCENT.fullmatch(text, before[3], item[0]) is not None \
+                    and (item[1] >= len(text) or text[item[1]] in _CLAUSE_ENDS):
+                item[2], item[3] = "%", None
         out: list[Item] = []
         for number_start, number_end, found_unit, found_end in found:
             if found_unit is None:
