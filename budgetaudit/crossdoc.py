@@ -234,10 +234,11 @@ def compare(digests: list[Digest], rules_for: Callable[[str], list], lang: str =
                 finding.partner = partner
                 finding.fingerprint = f"{earlier.kind}/{earlier.year}"  # the partner, for the fingerprint below
         if (report.checked, len(report.findings)) == before:
-            out.not_compared.append((later.path, earlier.path, "no_common_figures"))
+            # No figure of one key in both: the partner's figures, or the file's own, not read at all, or none common.
+            reason = "partner_unread" if not theirs else "unread" if not mine and not changes else "no_common_figures"
+            out.not_compared.append((later.path, earlier.path, reason))
     for later, earlier, reason in found.unpaired:
-        if reason == "ambiguous":
-            out.not_compared.append((identities[later].path, identities[earlier].path, reason))
+        out.not_compared.append((identities[later].path, identities[earlier].path, reason))
     for index in sorted(by_owner, key=lambda i: identities[i].path):
         report = by_owner[index]
         report.unchecked = []

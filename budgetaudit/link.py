@@ -30,11 +30,19 @@ _SHORT_REACH = 6000  # the opening of the text, where a body introduces itself
 # Brackets and what a name's own parts say: 本级 (the body alone), 汇总 (the body with its units).
 _BRACKETED = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》\s]")
+# A title read whole as the name where it prints no year (某局部门预算公开): the kind's words are no part of it.
+_KIND_TAIL = re.compile(r"(?:(?:19|20)\d{2}年度?)?(?:部门|单位)?(?:预算|决算)(?:公开|情况说明|说明|报告)*$")
 _OWN = ("本级", "机关本级")
 _CONSOLIDATED = ("汇总", "部门汇总", "合并")
 
 # The reasons a file is linked to none (messages.toml [link]).
 NO_YEAR, NO_KIND, NO_ENTITY, NO_PARTNER = "no_year", "no_kind", "no_entity", "no_partner"
+# Why two documents of one entity were not compared (coverage.not_compared; crossdoc.py adds those of linked
+# pairs: no_common_figures, partner_unread, unread): one of them tells no year or no kind (no_year, no_kind,
+# the file the one that does not), the years between two of one kind are not among the inputs (YEAR_MISSING),
+# or their kinds and years make no pair (NO_PAIR: a 决算 and the next year's 预算), or two candidates (AMBIGUOUS).
+YEAR_MISSING, NO_PAIR, AMBIGUOUS = "year_missing", "no_pair", "ambiguous"
+_NEAREST_SCANNED = 64  # an entity's documents looked at for a lone file's nearest: a bound for a batch of one name
 
 
 @dataclass(slots=True, eq=False)
@@ -66,7 +74,8 @@ class Link:
 class Linking:
     links: list[Link] = field(default_factory=list)
     reasons: dict[int, str] = field(default_factory=dict)  # an unlinked file's reason
-    # (file, partner, "ambiguous"): two candidates for one place (coverage.not_compared; at most two listed)
+    # (file, partner, reason): documents of one entity not compared (coverage.not_compared): two candidates for
+    # one place (ambiguous; at most two listed), and the reasons of `_apart`
     unpaired: list[tuple[int, int, str]] = field(default_factory=list)
 
 
@@ -82,6 +91,7 @@ def normalise(name: str) -> tuple[str, str]:
             part = "汇总"
     text = _BRACKETED.sub(lambda m: "" if m.group(1).strip() in _OWN + _CONSOLIDATED else m.group(0), text)
     text = _QUOTES.sub("", text)
+    text = _KIND_TAIL.sub("", text) or text
     for word in _OWN:
         if text.endswith(word):
             text, part = text[: -len(word)], "本级"
@@ -193,11 +203,47 @@ def link(identities: list[Identity], entities: dict[str, str] | None = None) -> 
                 if len(found) > 1:
                     break
             if len(found) > 1:
-                out.unpaired += [(later, other, "ambiguous") for other in found]
+                out.unpaired += [(later, other, AMBIGUOUS) for other in found]
             elif found:
                 out.links.append(Link(later, found[0], relation))
                 linked.update((later, found[0]))
     for index in usable:
         if index not in linked:
             out.reasons[index] = NO_PARTNER
+    _apart(identities, entities, out, by_place)
     return out
+
+
+def _apart(identities: list[Identity], entities: dict[str, str], out: Linking, by_place: dict) -> None:
+    """Documents of one entity that are not compared, and why (out.unpaired): a document telling no year or
+    kind, with the first of its entity that does; a lone document, with its entity's nearest (of its kind
+    first, then in years; each pair of two lone ones once, the later first)."""
+    by_name: dict[str, list[int]] = {}
+    for (name, _, _), members in by_place.items():
+        by_name.setdefault(name, []).extend(members)
+    seen: set[tuple[int, int]] = set()
+    explained = {index for later, earlier, _ in out.unpaired for index in (later, earlier)}  # the ambiguous
+    for index, reason in sorted(out.reasons.items()):
+        item = identities[index]
+        if reason not in (NO_YEAR, NO_KIND, NO_PARTNER) or not item.name or index in explained:
+            continue
+        mates: list[int] = []
+        for name in sorted(item.names(entities)):
+            for other in by_name.get(name, ())[:_NEAREST_SCANNED]:
+                if other != index and other not in mates and same_entity(item, identities[other], entities):
+                    mates.append(other)
+        if not mates:
+            continue
+        if reason != NO_PARTNER:
+            out.unpaired.append((index, min(mates), reason))
+            continue
+        year = item.year or 0
+        other = min(mates, key=lambda k: (identities[k].kind != item.kind, abs((identities[k].year or 0) - year), k))
+        if (other, index) in seen:
+            continue
+        seen.add((index, other))
+        partner = identities[other]
+        gap = partner.kind == item.kind and abs((partner.year or 0) - year) > 1
+        later, earlier = (index, other) if (year, item.kind == "final_account") >= (
+            partner.year or 0, partner.kind == "final_account") else (other, index)
+        out.unpaired.append((later, earlier, YEAR_MISSING if gap else NO_PAIR))
