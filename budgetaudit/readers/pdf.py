@@ -52,6 +52,7 @@ class _Grid:
     page: int
     rows: list[int] = field(default_factory=list)
     cut: bool = False  # it fills its page to the bottom: its last row may go on at the top of the next
+    bottom: float = 0.0
     last_page: int = 0  # the last page it runs onto, once joined
 
 
@@ -93,6 +94,7 @@ def read(path: str, data: bytes):
         streams.check()
     if scanned and scanned == pages:
         raise InputError(f"a scanned PDF: none of its {pages} pages has extractable text (run OCR first)")
+    _mark_cut(items)
     composer = Composer(path, "pdf")
     for item in join_pages(strip_furniture(items, pages - scanned), _same_columns):
         kind = item[0]
@@ -108,6 +110,17 @@ def read(path: str, data: bytes):
             grid = item[1]
             composer.grid(grid.cells, grid.rows, page=grid.page)
     return composer.finish("utf-8")
+
+
+def _mark_cut(items: list) -> None:
+    """A ruled table may end its page with a row cut in two only when it reaches the bottom of the
+    text frame, which no other body line or table on any page passes (a row that fits is never cut)."""
+    bottoms = [item[1].bottom for item in items if item[0] == "grid" and isinstance(item[1], _Grid)]
+    bottoms += [item[3]["bottom"] for item in items if item[0] == "line" and len(item) > 3 and not pdf_pages.in_band(item[3])]
+    frame = max(bottoms, default=0.0)
+    for item in items:
+        if item[0] == "grid" and isinstance(item[1], _Grid):
+            item[1].cut = item[1].cut and item[1].bottom >= frame - 1.0
 
 
 def _unmapped(page) -> bool:
@@ -217,7 +230,7 @@ def _page_items(page, number: int, inherited: Borderless | None = None) -> list:
         grid = _grid(page, table, number)
         if grid is not None:
             below = [c["top"] for c in page.chars if c["top"] > table.bbox[3] and c["bottom"] < (1 - pdf_pages.BAND) * float(page.height)]
-            grid.cut = not below and table.bbox[3] > 0.8 * float(page.height)
+            grid.cut, grid.bottom = not below, float(table.bbox[3])
             placed.append((table.bbox[1], ("grid", grid)))
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
     # Borderless tables: from the words outside the ruled ones (every page's words are read once).
@@ -320,17 +333,11 @@ def _line_text(chars: list[dict], size: float) -> str:
             gap = char["x0"] - previous["x1"]
             if gap > 2 * size:
                 out.append(" " * max(2, round(gap / (size / 2))))
-            elif gap > (0.3 if _wide(previous["text"]) != _wide(char["text"]) else 0.15) * size:
-                # A space is not a character of the line: its width is. Between Chinese and Latin text,
-                # Word and LibreOffice add a fifth of an em of their own (autospacing): no space.
+            elif gap > 0.15 * size:  # a space is not a character of the line: its width is
                 out.append(" ")
         out.append(char["text"])
         previous = char
     return "".join(out).strip()
-
-
-def _wide(text: str) -> bool:
-    return text[:1] >= "\u2e80"
 
 
 def _bounds(values: list[float]) -> list[float]:

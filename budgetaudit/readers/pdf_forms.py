@@ -60,7 +60,7 @@ def split(lines: list[Line], page: int, inherited: Borderless | None = None, top
             k += 1
             continue
         end = k + 1
-        while end < len(lines) and _in_form(lines[end - 1], lines[end]):
+        while end < len(lines) and _in_form(lines[end - 1], lines[end], 4.0 if end == k + 1 else 2.5):
             end += 1
         continued = inherited is not None and inherited.form == title and not forms and k < 3
         form = _build(lines[k + 1 : end], page, title, continued)
@@ -86,9 +86,11 @@ def _inside_columns(line: Line, form: Borderless) -> bool:
     return inside > 0 and 2 * inside >= len(line.words)
 
 
-def _in_form(above: Line, line: Line) -> bool:
-    size = max(line.words[0].size, above.words[0].size)  # a title in the prose's size stands further above
-    return line.top - above.bottom < 2.5 * size and not _is_title(line)
+def _in_form(above: Line, line: Line, gap: float = 2.5) -> bool:
+    """`line` goes on the form `above` ends: closer than `gap` lines (the title may stand further
+    above, in the prose's size and spacing) and not a title."""
+    size = max(line.words[0].size, above.words[0].size)
+    return line.top - above.bottom < gap * size and not _is_title(line)
 
 
 def _columns(lines: list[Line], words: list[Word]) -> list[Column]:
