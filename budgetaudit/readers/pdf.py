@@ -229,7 +229,8 @@ def _page_items(page, number: int, inherited: Borderless | None = None) -> list:
     for table in tables:
         grid = _grid(page, table, number)
         if grid is not None:
-            below = [c["top"] for c in page.chars if c["top"] > table.bbox[3] and c["bottom"] < (1 - pdf_pages.BAND) * float(page.height)]
+            floor = (1 - pdf_pages.BAND) * float(page.height)
+            below = any(c["top"] > table.bbox[3] and c["bottom"] < floor for c in page.chars)
             grid.cut, grid.bottom = not below, float(table.bbox[3])
             placed.append((table.bbox[1], ("grid", grid)))
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
