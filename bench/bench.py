@@ -12,7 +12,8 @@
    what users run);
 3. batches: 1,000 files (copies of the seeds and examples/) checked with `-j 1` and `-j 2`, and the
    peak memory of a 10,000-file batch, summed over the main process and its workers (sampled from
-   /proc, or the largest single process from getrusage where /proc is absent);
+   /proc, or the largest single process from getrusage where /proc is absent), and of a 10,000-file batch
+   of one body's linked documents (four invented documents under 2,500 names, compared across documents);
 4. time against size: a synthetic disclosure (bench/synthetic.py) at 1×, 10× and 100× a seed's size;
 5. hostile shapes and adversarial inputs (a 50 MB text, a single 1 MB line, a 100,000-row table, a
    line of 100,000 digits, deep nesting, long runs of one token, …), each built and checked in a
@@ -430,6 +431,25 @@ def make_batch(folder: pathlib.Path, count: int, originals: list[pathlib.Path]) 
     return folder
 
 
+def make_linked_batch(folder: pathlib.Path, count: int) -> pathlib.Path:
+    """`count` files: the four invented documents of tests/test_crossdoc.py (2024 and 2025 预算 and 决算, three
+    planted differences) under as many invented body names as it takes, each body's four linked."""
+    import itertools
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    import test_crossdoc as invented
+
+    folder.mkdir(parents=True, exist_ok=True)
+    documents = [("a_budget_2024", invented.BUDGET_2024), ("b_final_2024", invented.FINAL_2024),
+                 ("c_budget_2025", invented.BUDGET_2025), ("d_final_2025", invented.FINAL_2025.format(**invented.PLANTED))]
+    chars = "甲乙丙丁戊己庚辛壬癸青禾松柏梅兰竹菊山川河湖星月云雷风雨霜雪春夏秋冬金木水火土东西南北中红黄蓝白紫"
+    names = ("某县" + a + b + "区" + c + "务中心" for a, b, c in itertools.product(chars, repeat=3))
+    for body, name in zip(range((count + 3) // 4), names):
+        for stem, text in documents[: min(4, count - body * 4)]:
+            (folder / f"{body:05d}_{stem}.txt").write_text(text.replace(invented.NAME, name), encoding="utf-8")
+    return folder
+
+
 def batches(command: list[str], originals: list[pathlib.Path], workdir: pathlib.Path, quick: bool) -> None:
     if not originals:
         print("\n== 3. batches ==\nskipped: no seeds or examples to copy")
@@ -467,6 +487,14 @@ def batches(command: list[str], originals: list[pathlib.Path], workdir: pathlib.
     result = run_child([*command, "check", str(big), "--format", "html", "-j", "2"], sample=True)
     peak = result["tree_bytes"] / 2**20
     rows.append([f"{big_count:,} files, html, -j 2", f"{result['wall']:.1f}", f"{big_count / result['wall']:.0f}",
+                 f"{peak:.0f}", str(result["code"]),
+                 f"peak {peak:.0f} MB (< {TARGET_BATCH_MB} MB {verdict(0 < peak < TARGET_BATCH_MB)})"])
+    # One body's documents linked and compared (#20): every file gives a digest, kept in a spooled file until the
+    # cross-document rules run at the end; the main process holds the findings across documents.
+    linked = make_linked_batch(workdir / "linked", big_count)
+    result = run_child([*command, "check", str(linked), "--format", "json", "-j", "2"], sample=True)
+    peak = result["tree_bytes"] / 2**20
+    rows.append([f"{big_count:,} linked files, -j 2", f"{result['wall']:.1f}", f"{big_count / result['wall']:.0f}",
                  f"{peak:.0f}", str(result["code"]),
                  f"peak {peak:.0f} MB (< {TARGET_BATCH_MB} MB {verdict(0 < peak < TARGET_BATCH_MB)})"])
     table("3. batches (`check DIR --format json -j N`, and html; report to /dev/null)",
