@@ -94,12 +94,16 @@ class Builder:
         self.findings = 0
         self.reports = 0
 
-    def add(self, report) -> None:
-        self.reports += 1
+    def add(self, report, across: bool = False) -> None:
+        """A file's report, or (`across`) the findings across documents it owns, added to its own entries."""
+        self.reports += 0 if across else 1
         self.findings += len(report.findings)
         counts = Counter((f.fingerprint, f.code) for f in report.findings)
+        key = _key(report.path, self.base)
+        for entry in self.files.get(key, ()):
+            counts[(entry["fingerprint"], entry["code"])] += entry["count"]
         if counts:
-            self.files[_key(report.path, self.base)] = [
+            self.files[key] = [
                 {"fingerprint": fp, "code": code, "count": n} for (fp, code), n in sorted(counts.items())
             ]
 

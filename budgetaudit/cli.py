@@ -328,7 +328,7 @@ def baseline(
     for report in batch.reports(factory):
         builder.add(report)
     for report in batch.totals.cross_document:
-        builder.add(report)
+        builder.add(report, across=True)
     if batch.totals.unreadable:
         for report in batch.totals.unreadable:
             error(f"{report.path}: {report.error}", settings.lang)

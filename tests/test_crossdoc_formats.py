@@ -65,3 +65,18 @@ def test_docx_puts_them_in_the_owner_s_memo_naming_the_partner(tmp_path):
     first = (out / "d_final_2025.docx").read_bytes()
     assert _check(str(folder), "-f", "docx", "-o", str(out) + "/", "-j", "2").exit_code == 1
     assert (out / "d_final_2025.docx").read_bytes() == first
+
+
+def test_a_baseline_keeps_the_owner_s_own_findings_beside_those_across_documents(tmp_path):
+    from typer.testing import CliRunner
+
+    from budgetaudit.cli import app
+
+    folder = _write(tmp_path / "planted", PLANTED)
+    base = tmp_path / "base.json"
+    written = CliRunner().invoke(app, ["baseline", "--isolated", str(folder), "-o", str(base)])
+    assert "4个文件" in written.stderr + written.stdout
+    owner = json.loads(base.read_text("utf-8"))["files"]["planted/d_final_2025.txt"]
+    assert sum(e["code"].startswith("CRD") for e in owner) == 3 and any(not e["code"].startswith("CRD") for e in owner)
+    data = json.loads(_check(str(folder), "-f", "json", "--baseline", str(base)).stdout)
+    assert data["cross_document"] == [] and sum(data["summary"][k] for k in ("error", "warning", "info")) == 0
