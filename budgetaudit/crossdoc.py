@@ -124,8 +124,12 @@ def digest(document) -> Digest:
     changes = []
     for change in document.changes:
         current = change.current
+        # A change states its amount with a direction (delta_sign) or its rate with one (rate_sign; a rate alone
+        # leaves delta_sign 0): either is judged.
+        amount = change.delta is not None and change.delta_sign in (1, -1)
+        rate = change.rate is not None and change.rate_sign in (1, -1)
         if (change.prior is not None or current is None or not current.key.known or change.base not in ("previous", "initial_budget")
-                or change.delta_sign not in (1, -1) or (change.delta is None and change.rate is None)):
+                or not (amount or rate)):
             continue
         key = current.key
         base_year = year - 1 if change.base == "previous" else year
@@ -301,7 +305,7 @@ def _changes(rule, relation: str, later, changes: list, theirs: dict, reporter, 
         values = {"label": label or key.concept, "other": base.figure.text, "partner": partner, "base": base_text}
         delta, rate = _unfigure(delta_plain), _unfigure(rate_plain)
         start = len(reporter.report.findings)
-        if delta is not None:
+        if delta is not None and delta_sign in (1, -1):
             sign = delta_sign
             judgement = judge(_difference(sign), [sign, -sign], [current.figure.operand, base.figure.operand],
                               delta.operand)
