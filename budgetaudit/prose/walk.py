@@ -13,8 +13,7 @@ from ..figures import Figure
 from ..sentences import HEADING, has_figure, sentences
 from ..source import Source
 from ..words import holds_any, holds_char, search_tail
-from .base import subject_prefix
-from .sentence import SentenceReader
+from .frames import FrameReader
 from .remainder import close_lists
 from .state import ITEM_MARK, Item, State, WordAt, heading_level, last_match, mark_number, mark_style, tail_clause
 from . import state as _state
@@ -25,7 +24,6 @@ LIST_ITEM: Final = _state.LIST_ITEM
 OPEN_PAREN: Final = _state.OPEN_PAREN
 SCOPE_HEADINGS: Final = _state.SCOPE_HEADINGS
 SECTION_HEADING: Final = _state.SECTION_HEADING
-_HEADING_MARK: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．])\s*")
 WORDS: Final = _state.WORDS
 # The characters a heading, a section heading or a numbered list item can open with (HEADING, SECTION_HEADING,
 # LIST_ITEM); tests/test_prose.py holds every opening those patterns match to them.
@@ -40,10 +38,7 @@ def _first_visible(text: str) -> str:
     return ""
 
 
-OPENS_WITH_YEAR: Final = re.compile(r"\s*(?:19|20)\d{2}\s*年")
-
-
-class ProseReader(SentenceReader):
+class ProseReader(FrameReader):
     def read(self) -> None:
         state = State()
         for s, e in sentences(self.text, self.page_lines):
@@ -113,34 +108,6 @@ class ProseReader(SentenceReader):
                 state.previous = state.facts
                 state.paragraph.extend(state.facts)
         self.named_implied_wholes()
-
-    def frames(self, sentence: str, first: str, heading: bool, s: int) -> None:
-        """What a sentence's opening says its figures are of: a stretch of the year (5月份，) for this sentence; a
-        subject (在41个县…上，) or a basis (剔除高新区后：) until a heading or another frame."""
-        opens = bool(first) and (first in WORDS.stretch_first_chars or first.isdigit())
-        stretch = WORDS.stretch.match(sentence) if opens else None
-        if stretch is not None:
-            self.sentence_stretch, self.stretch_line = stretch.group("stretch").replace(" ", ""), self.line_of(sentence, s)
-        elif self.sentence_stretch and (heading or (first.isdigit() and OPENS_WITH_YEAR.match(sentence))
-                                        or self.line_of(sentence, s) != self.stretch_line):
-            self.sentence_stretch = ""
-        # else: 今年1月至6月，…收入1439.05亿元…。…支出3078.34亿元…: the sentences after it on its line are of the
-        # same months, until a heading, a year or another stretch.
-        framed = bool(first) and first in WORDS.frame_first_chars
-        frame = WORDS.subject_frame.match(sentence) if framed else None
-        basis = WORDS.basis_frame.match(sentence) if framed and frame is None else None
-        if frame is not None:
-            self.frame_entity = subject_prefix(clean_label(frame.group("subject")))
-        elif basis is not None:
-            self.frame_basis = basis.group("basis").replace(" ", "")
-        elif heading:
-            # (2)市级收支。: a heading that names a level of government speaks of it until the next heading; (1)全市收支
-            # and any other heading, of the report's own subject.
-            self.frame_entity, self.frame_basis = subject_prefix(clean_label(_HEADING_MARK.sub("", sentence))), ""
-
-    def line_of(self, sentence: str, s: int) -> int:
-        """The line a sentence's first visible character stands on (asked only around a stretch of the year)."""
-        return self.source.position(self.at(s + len(sentence) - len(sentence.lstrip())))[0]
 
     def numbered_parts(self, sentence: str, list_item: bool, state: State) -> None:
         """收入总计为415.26万元，其中：, then 1.财政拨款收入364.56万元…  2.事业收入50.71万元…: a sentence that ends with 其中：
