@@ -199,3 +199,16 @@ def test_scores_past_the_maximum_with_no_score_to_blame_list_the_candidates(rule
 def test_a_total_within_the_maximum_is_still_corrected_as_before(rules):
     (finding,) = _eva002(tab_rows(rows(total="89.00")), rules)
     assert finding.stated == "89.00" and "99" in finding.expected
+
+
+def test_weights_and_scores_over_by_one_amount_are_one_finding(rules):
+    head = ["序号", "项目名称", "指标名称", "指标性质", "指标值", "计量单位", "指标权重", "全年完成值", "指标得分", "说明", "自评得分"]
+    body = [
+        ["1", "丙项目", "年度预算执行率", "=", "100", "%", "10", "98", "9.8", "", "89.8"],
+        ["", "", "服务天数", "≥", "360", "天", "40", "365", "40", "", ""],
+        ["", "", "用户满意度", "≥", "95", "%", "60", "96", "50", "", ""],
+    ]
+    # Weights 110, scores 99.8 beside a total of 89.8: one indicator's weight and score both 10 too high.
+    _, report = codes(tab_cells([head, *body]), rules)
+    (weights,) = [f for f in report.findings if f.code.startswith("EVA")]
+    assert weights.code == "EVA001" and [c.code for c in weights.consequences] == ["EVA002"]

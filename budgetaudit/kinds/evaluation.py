@@ -179,7 +179,10 @@ def check_total(rule, document: Document, reporter: Reporter) -> None:
         values = {"project": _project(ev), "parts": _parts_text(reporter, scores), "convention": _convention_text(reporter, name, ev)}
         if sj.outcome is Outcome.INCONSISTENT and _over_the_maximum(rule, reporter, ev, weights, scores, values):
             continue
+        findings = len(reporter.report.findings)
         reporter.judged(rule, sj, ev.total, [f for _, f in scores], values)
+        if sj.outcome is Outcome.INCONSISTENT and len(reporter.report.findings) > findings:
+            _join_weights(reporter, weights, sum((f.base_value for _, f in scores), Fraction(0)) - ev.total.base_value)
 
 
 def _over_the_maximum(rule, reporter: Reporter, ev: Evaluation, weights, scores, values: dict[str, str]) -> bool:
@@ -209,7 +212,24 @@ def _over_the_maximum(rule, reporter: Reporter, ev: Evaluation, weights, scores,
     candidates = [(label, score) for label, score in scores if score.base_value >= excess]
     why = reporter.hint("evaluation_total_candidates", names=reporter.join(label for label, _ in candidates), **shown)
     reporter.finding(rule, rule.severity, {**values, "why": why}, [total, *(f for _, f in candidates)], "", total.text)
+    _join_weights(reporter, weights, added - total.base_value)
     return True
+
+
+def _join_weights(reporter: Reporter, weights, excess: Fraction) -> None:
+    """Weights past 100 by the very excess of the scores (权重合计110, 得分合计109.8 beside a total of 99.8): one
+    indicator's weight and score both written that much too high, one mistake. The scores' finding goes under the
+    weights' (EVA001), which names them."""
+    if sum((f.base_value for _, f in weights), Fraction(0)) - 100 != excess or not weights:
+        return
+    first = weights[0][1].span
+    findings = reporter.report.findings
+    root = next((f for f in findings[:-1] if f.code == "EVA001" and f.locations and f.locations[0].span is first), None)
+    if root is None:
+        return
+    scores = findings.pop()
+    root.consequences.append(scores)
+    root.message += reporter.hint("separator") + reporter.hint("evaluation_same_excess", excess=format_decimal(excess, 0))
 
 
 def check_score_bounds(rule, document: Document, reporter: Reporter) -> None:
