@@ -117,7 +117,7 @@ def check_changes(rule, document, reporter: Reporter) -> None:
         if change.base.startswith("text:") or change.base == "unknown":
             continue
         groups[(change.key.concept, change.base)].append(change)
-    for changes in groups.values():
+    for changes in _by_base_measure(groups.values()):
         if len(changes) < 2:
             continue
         by_amount = defaultdict(list)
@@ -178,7 +178,7 @@ def _check_amounts(rule, document: Document, reporter: Reporter) -> None:
             # 从汇总数据看…增加43万元 there may be of other data, not a slip of one figure.
             groups[(concept, change.base, measure, scope, change.delta_sign)].append(change)
     reported: set[int] = set()
-    for changes in groups.values():
+    for changes in _by_base_measure(groups.values()):
         if len(changes) < 2:
             continue
         first = changes[0].delta.base_ratio
@@ -287,6 +287,31 @@ def check_facts(rule, document: Document, reporter: Reporter) -> None:
                     [fact, *others], expected, fact.figure.text,
                 )
                 reporter.relations.append((COPIES, fact, [main[0]], reporter.report.findings[-1], None))
+
+
+def _by_base_measure(groups) -> list[list]:
+    """Each group of changes against one base, split where their printed bases name different measures of it
+    (比2013年预算执行数, 比2013年预算数): one group per measure named, without the changes whose base names none (which
+    of the two they are against cannot be told)."""
+    out: list[list] = []
+    for changes in groups:
+        measures = {_base_measure(c.base_text) for c in changes} - {""}
+        if len(measures) < 2:
+            out.append(changes)
+            continue
+        for measure in sorted(measures):
+            out.append([c for c in changes if _base_measure(c.base_text) == measure])
+    return out
+
+
+def _base_measure(base_text: str) -> str:
+    """What of the base year a change is measured against, as its printed base says (比2013年预算执行数 and 比2013年
+    预算数 are two bases of one year): executed, final, budget, or "" where it says none."""
+    for name, words in (("executed", WORDS.executed_words), ("final", WORDS.final_words), ("budget", WORDS.budget_words)):
+        for word in words:
+            if word in base_text:
+                return name
+    return ""
 
 
 def _rests_in_prose(facts: list) -> bool:

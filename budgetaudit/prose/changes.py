@@ -191,6 +191,11 @@ class ChangeReader(ShareReader):
         if base is None:
             return  # 增加 with no comparison base is not a change this reader can place
         label, current, scope = self.subject_for(lead, direction, state)
+        if current is not None and label not in tail_clause(lead) and self.amount_in_reason_since(current, figure):
+            # …主要原因：一是年初预算收入7031.72万元，比2018年…增加4307.28万元: a change its clause names no item of, after
+            # an amount a reason states, is not the headline's; whose it is, is not told.
+            self.doc.doubts.append(Doubt("EXT007", "subject_not_named", [figure.span]))
+            return
         positional = state.labels.get(self._item_start)
         if positional:
             label = positional
@@ -292,6 +297,16 @@ class ChangeReader(ShareReader):
                 if fact.label.endswith(named) and fact.key.quantity == quantity and fact.context == "statement":
                     return fact
         return None
+
+    def amount_in_reason_since(self, current: Fact, figure: Figure) -> bool:
+        """Whether a reason clause stated an amount of its own between the subject and this change."""
+        for fact in reversed(self.doc.facts):
+            start = fact.figure.start
+            if start <= current.figure.start:
+                return False
+            if fact.context == "reason" and start < figure.start and fact.key.quantity == current.key.quantity:
+                return True
+        return False
 
     def inline_prior(self, item: Item, lead: str, state: State, sentence: int) -> bool:
         """比上年2476.95万元(减少…): a figure right after the comparison is the base, not a new statement."""
