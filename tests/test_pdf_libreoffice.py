@@ -27,12 +27,8 @@ SEED_NAMES = ("000", "001", "002", "003", "004")
 KINDS = ("ruled", "borderless", "text")
 # What LibreOffice's prints still lose, each with its reason (see the closing notes of issue #19).
 KNOWN = {
-    ("003", "ruled"): "a 绩效目标申报表 row broken across pages is not made one again (it ends short of the text "
-                      "frame's bottom, where a row that fits ends too): EVA009 lost",
-    ("000", "borderless"): "the 部门整体绩效自评表's indicator rows are not placed under its header (a doubt): EVA001, EVA002 unchecked",
-    ("002", "borderless"): "one indicator row read a column off: an EVA001 the text does not have",
-    ("003", "borderless"): "收支总表 and 收入/支出总表 with rows broken across pages and numbers set left lose TOT010 and four "
-                           "XRF002; the empty 政府性基金预算支出表 is not found (CMP002); EVA009 lost as in the ruled print",
+    ("003", "borderless"): "wide tables with numbers set left (部门收入总表, 部门支出总表) lose four XRF002, and the empty "
+                           "政府性基金预算支出表 is not found (CMP002)",
     ("000", "text"): "forms of one cell a line (a leading tab, rows ended by a blank line) print as indented lines and gaps, "
                      "which the PDF reader does not turn back into tabs and blank lines: no form is read",
     ("001", "text"): "tab-separated form rows print as text at tab stops, read back as runs of spaces: its forms are not read",

@@ -248,6 +248,8 @@ def _page_items(page, number: int, inherited: Borderless | None = None) -> list:
     if len(boxes) > len(tables):
         outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     lines = outside.extract_text_lines(return_chars=True, strip=True)
+    # The space characters printed (pdfplumber's lines leave them out): a real space, not autospacing.
+    spaces = {(round(c["top"]), round(c["x0"])) for c in outside.chars if c["text"] == " "}
     sizes = [c["size"] for c in outside.chars] or [10]
     size = statistics.median(sizes)
     lefts = [line["x0"] for line in lines]
@@ -263,7 +265,7 @@ def _page_items(page, number: int, inherited: Borderless | None = None) -> list:
         placed.append((first["top"], ("line", text, number, info)))
 
     for line in lines:
-        text = _line_text(line["chars"], size)
+        text = _line_text(line["chars"], size, spaces)
         columns = "  " in text
         if paragraph is not None:
             prev_text, _, prev, prev_columns = paragraph
@@ -325,8 +327,10 @@ def _glue_of(text: str, at: int) -> str:
     return " " if text[at : at + 1] == " " else ""
 
 
-def _line_text(chars: list[dict], size: float) -> str:
-    """A line's text; gaps wider than two characters are kept as runs of spaces (columns)."""
+def _line_text(chars: list[dict], size: float, spaces: set[tuple[int, int]] | None = None) -> str:
+    """A line's text; gaps wider than two characters are kept as runs of spaces (columns). `spaces`:
+    where the page prints space characters, (top, x0) rounded; None where `chars` hold their spaces
+    (a ruled cell's characters)."""
     out = []
     previous = None
     for char in sorted(chars, key=lambda c: c["x0"]):
@@ -334,11 +338,24 @@ def _line_text(chars: list[dict], size: float) -> str:
             gap = char["x0"] - previous["x1"]
             if gap > 2 * size:
                 out.append(" " * max(2, round(gap / (size / 2))))
-            elif gap > 0.15 * size:  # a space is not a character of the line: its width is
+            elif gap > 0.3 * size or (gap > 0.15 * size and (
+                    _wide(previous["text"]) == _wide(char["text"]) or _space_at(previous, spaces))):
+                # A space is not a character of the line: its width is. Between Chinese and Latin text,
+                # Word and LibreOffice add a fifth of an em of their own (autospacing), as wide as a
+                # space: a space only where one is printed (4.27 万元).
                 out.append(" ")
         out.append(char["text"])
         previous = char
     return "".join(out).strip()
+
+
+def _space_at(char: dict, spaces: set[tuple[int, int]] | None) -> bool:
+    top, x = round(char["top"]), round(char["x1"])
+    return spaces is not None and any((top, x + d) in spaces for d in (-1, 0, 1))
+
+
+def _wide(text: str) -> bool:
+    return text[:1] >= "\u2e80"
 
 
 def _bounds(values: list[float]) -> list[float]:

@@ -7,11 +7,13 @@ by pdf_headers.py: a cell with cells under it is a parent (2026年预算数 over
 the others are leaves, one column each. A column's extent is its leaf's, widened by the words
 aligned in it (numbers share their right edge, labels their left edge), so a centred header over
 right-aligned numbers is still one column. A table printed with no figure at all (此表无数据) is
-its header and labels under its title.
+its header and labels under its title. At the top of a page, lines of labels standing in the
+columns of the table going on from the page before are its rows, not a header.
 
 Rows: a body row starts at a line holding a number or a classification code; a label wrapped over
-several lines is one cell (a line that fills its column goes on in the next), lines overlapping
-vertically are one row (cells of different heights centred side by side), and a label with no
+several lines is one cell (a line that fills its column goes on in the next, unless it ends a
+sentence, the next starts a numbered item, (八), or the next prints under a cell of the row that
+ended short: a new row), lines overlapping vertically are one row (cells of different heights centred side by side), and a label with no
 number of its own joins the row whose numbers fall within its vertical extent (Word centres a cell
 vertically, so a three-line 科目名称 has its numbers on the middle line). A number wrapped inside a
 narrow column is joined only within that column. A number whose extent falls in no column or in
@@ -30,6 +32,8 @@ from .pdf_headers import header_cells, parent_spans
 
 _TITLE = re.compile(r"表\s*(?:[(（][^)）]*[)）])?$")
 GAP = 1.5  # font sizes: words further apart than this stand in different columns
+_SENTENCE_END = tuple("。！？!?")
+_ITEM = re.compile(r"[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、")  # an item's number: (八), 十二、
 
 
 @dataclass(eq=False)
@@ -176,7 +180,7 @@ def find(lines: list[Line], page: int, inherited: Borderless | None = None, bott
             # rows of labels only (收支总表's (二)外交支出 beside an empty 收入 side), each label where labels of the table start
             run = end
             while (run < len(lines) and not lines[run].columnar and lines[run].top - lines[run - 1].bottom < 1.5 * size
-                   and _label_row(lines[run], lines[k:end])):
+                   and not _is_title(lines[run]) and _label_row(lines[run], lines[k:end])):
                 run += 1
             if run > end and ((run < len(lines) and lines[run].columnar and lines[run].top - lines[run - 1].bottom < 2.5 * size)
                               or all(line.top > bottom for line in lines[run:])):
@@ -245,6 +249,8 @@ def _build(head: list[Line], body: list[Line], page: int, inherited: Borderless 
     # Lines above the body whose words stay left of every number are the top of a wrapped label.
     while numbers and head and len(head[-1].words) == 1 and head[-1].words[0].x1 < first_number:
         body.insert(0, head.pop())
+    if inherited is not None and head and _rows_going_on(head, inherited):
+        body[:0], head = head, []  # rows of labels at the top of the page, each word in a column of the table going on
     if not head and inherited is None:
         return None
     heads = header_cells(head) if head else []
@@ -293,6 +299,23 @@ def _build(head: list[Line], body: list[Line], page: int, inherited: Borderless 
     height = depth + len(rows)
     texts = [c.text for c in cells if c.row < depth]
     return Borderless(cells, height, len(columns), columns, depth, box, page, list(range(1, height + 1)), texts)
+
+
+def _rows_going_on(head: list[Line], inherited: Borderless) -> bool:
+    """Lines above a page's first row that are the rows of labels of the table going on from the page
+    before (二十八、抗疫特别国债安排的/支出 above 本年收入合计), not its header printed again: each
+    word stands in one of its columns, starting where that column starts, and at most half of them
+    are header texts (支出, the end of a wrapped label, may be one)."""
+    columns = inherited.columns
+    words = [w for line in head for w in line.words]
+    if 2 * sum(1 for w in words if w.text in inherited.header_texts) > len(words):
+        return False
+    for line in head:
+        for word in line.words:
+            inside = [k for k, c in enumerate(columns) if abs(word.x0 - c.x0) < 1.5 and (k + 1 == len(columns) or word.x1 < columns[k + 1].x0)]
+            if len(inside) != 1:
+                return False
+    return True
 
 
 def _widen(columns: list[Column], words: list[Word]) -> None:
@@ -387,14 +410,26 @@ def _rows(columns: list[Column], body: list[Line], where: dict[int, list[int]]) 
         parent[max(ra, rb)] = min(ra, rb)
 
     text_at = [{where[id(w)][0]: w for w in line.words if not w.number and len(where[id(w)]) == 1} for line in body]
-    # A label that fills its column goes on in the next line holding text in that column.
+    def ended(i: int, j: int) -> bool:
+        """Whether line `j` prints text under a cell of line `i`'s row that has ended above it (its
+        last line short of its column): `j` starts the next row (项目主管 under 自评总分/(分))."""
+        for k, word in text_at[j].items():
+            above = next((m for m in range(j - 1, max(-1, j - 12), -1) if k in text_at[m] and root(m) == root(i)), None)
+            if above is not None and text_at[above][k].x1 < limit[k] - 1.5 * word.size:
+                return True
+        return False
+
+    # A label that fills its column goes on in the next line holding text in that column, unless it
+    # ends a sentence (a long text's last line, 公平台。, above the next block's header) or that line
+    # starts the next row, or the next item ((八)社会保障和 under (七)文化旅游体/育与传媒支出, whose
+    # last line fills the column too).
     for i, line in enumerate(body):
         for k, word in text_at[i].items():
-            if word.x1 < limit[k] - 1.5 * word.size:
+            if word.x1 < limit[k] - 1.5 * word.size or word.text.endswith(_SENTENCE_END):
                 continue
             for j in range(i + 1, min(i + 3, len(body))):
                 if k in text_at[j]:
-                    if text_at[j][k].top - word.bottom < 0.8 * word.size:
+                    if text_at[j][k].top - word.bottom < 0.8 * word.size and not ended(i, j) and not _ITEM.match(text_at[j][k].text):
                         union(i, j)
                     break
     # Lines that overlap vertically are one row: cells of two and of three lines centred side by side

@@ -5,6 +5,8 @@ A header cell is a word, or words on lines right under one another that it centr
 (2026年预算数 over 合计/基本支出/项目支出), the others are leaves, one column each. A parent printed
 centred over its columns stands over the middle one only, or over the gap between the middle two,
 and is told from a leaf that spans the header's rows by its height: a leaf is centred vertically.
+A parent printed flush left (a plain Word table's merged cell: 收入 over 项目/预算数) starts where its
+first column starts and covers the columns up to the next parent's.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class HeaderCell:
     bottom: float
     level: int = 0
     leaf: bool = True
+    until: float = 0.0  # a parent printed flush left over its columns: it covers them up to this x (the next one's)
 
 
 def parent_spans(cells: list[HeaderCell], leaves: list[HeaderCell], columns: list[Column]) -> dict[int, range]:
@@ -36,6 +39,12 @@ def parent_spans(cells: list[HeaderCell], leaves: list[HeaderCell], columns: lis
     spans = {id(leaf): range(k, k + 1) for k, leaf in enumerate(leaves)}
     taken: set[int] = set()
     for parent in sorted((c for c in cells if not c.leaf), key=lambda c: (c.level, c.x0)):
+        if parent.until:  # flush left: the columns that start between it and the next parent
+            flush = [k for k, leaf in enumerate(leaves) if leaf.line > parent.last_line and parent.x0 - 1 <= leaf.x0 < parent.until]
+            if flush:
+                taken.update(flush)
+                spans[id(parent)] = range(min(flush), max(flush) + 1)
+            continue
         under = [k for k, leaf in enumerate(leaves) if leaf.line > parent.last_line and leaf.x0 < parent.x1 and parent.x0 < leaf.x1]
         paired = not under  # centred over the gap between two columns: those two, and as many more on each side
         under = under or [k for k, leaf in enumerate(leaves) if leaf in pair_under(parent, cells)]
@@ -63,13 +72,33 @@ def parent_spans(cells: list[HeaderCell], leaves: list[HeaderCell], columns: lis
     return spans
 
 
+def _flush_parents(upper: Line, lower: Line) -> bool:
+    """Whether `upper` holds parents printed flush left over their columns (收入 over 项目/预算数, 支出
+    over 支出科目…国有资本经营预算, as a plain Word table sets merged cells): each of its words starts
+    where a word of the line below starts, short of the next column (not the first line of a wrapped
+    label, which would fill its column), and some words below have nothing above them."""
+    below = lower.words
+    if len(upper.words) >= len(below):
+        return False
+    for word in upper.words:
+        k = next((k for k, w in enumerate(below) if abs(w.x0 - word.x0) < 1.0), None)
+        if k is None or (k + 1 < len(below) and word.x1 + 2 * word.size >= below[k + 1].x0):
+            return False
+    return any(not any(u.x0 < w.x1 and w.x0 < u.x1 for u in upper.words) for w in below)
+
+
 def header_cells(head: list[Line]) -> list[HeaderCell]:
     cells: list[HeaderCell] = []
     for index, line in enumerate(head):
+        if index + 1 < len(head) and _flush_parents(line, head[index + 1]):
+            starts = [w.x0 for w in line.words[1:]] + [float("inf")]
+            for word, until in zip(line.words, starts):
+                cells.append(HeaderCell(word.text, word.x0, word.x1, index, index, word.size, word.bottom, until=until - 1.0))
+            continue
         for word in line.words:
             # A word goes on the cell right above it (its last line ends less than half a line above the
             # word, which in a header of cells centred at different heights need not be the line above).
-            same = [c for c in cells if c.last_line < index and c.x0 < word.x1 and word.x0 < c.x1 and 0 <= word.top - c.bottom < 0.5 * word.size
+            same = [c for c in cells if c.last_line < index and not c.until and c.x0 < word.x1 and word.x0 < c.x1 and 0 <= word.top - c.bottom < 0.5 * word.size
                     and (abs((c.x0 + c.x1) - (word.x0 + word.x1)) < 3 * word.size or abs(c.x0 - word.x0) < word.size)]
             others = [w for w in line.words if w is not word and same and same[0].x0 < w.x1 and w.x0 < same[0].x1]
             if len(same) == 1 and not others:
@@ -82,7 +111,7 @@ def header_cells(head: list[Line]) -> list[HeaderCell]:
     for cell in cells:
         below = [c for c in cells if c.line > cell.last_line and c.x0 < cell.x1 and cell.x0 < c.x1]
         above = [c for c in cells if c.last_line < cell.line and c.x0 < cell.x1 and cell.x0 < c.x1]
-        cell.leaf = not below
+        cell.leaf = not below and not cell.until
         cell.level = len({c.line for c in above})
     for cell in cells:
         # A parent over two columns printed centred over the gap between them stands over neither: it is
@@ -90,7 +119,8 @@ def header_cells(head: list[Line]) -> list[HeaderCell]:
         if cell.leaf and (head[cell.line].top + head[cell.last_line].bottom) / 2 < middle - cell.size / 2 and pair_under(cell, cells):
             cell.leaf = False
     for cell in cells:
-        above = [c for c in cells if c.last_line < cell.line and (c.x0 < cell.x1 and cell.x0 < c.x1 or not c.leaf and cell in pair_under(c, cells))]
+        above = [c for c in cells if c.last_line < cell.line and (c.x0 < cell.x1 and cell.x0 < c.x1 or c.until and c.x0 - 1 <= cell.x0 < c.until
+                                                                  or not c.leaf and cell in pair_under(c, cells))]
         cell.level = len({c.line for c in above})
     return cells
 

@@ -1,0 +1,67 @@
+"""PDF pages whose words are placed by hand, as LibreOffice sets a Word file: autospacing between
+Chinese and Latin text, a plain table's merged header cells flush left, labels wrapped tight."""
+
+from __future__ import annotations
+
+import pytest
+
+from budgetaudit import engine, readers
+
+pytest.importorskip("pdfplumber")
+pytest.importorskip("reportlab")
+
+from pdf_fixtures import _font  # noqa: E402
+
+SIZE = 7.0
+
+
+def _place(path, lines: list[tuple[float, list[tuple[float, list]]]]) -> None:
+    """`lines`: (top, [(x, parts)]), parts texts and gaps in ems (a gap is autospacing: no character)."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    page = canvas.Canvas(str(path), pagesize=landscape(A4), invariant=1)
+    page.setFont(font, SIZE)
+    height = landscape(A4)[1]
+    for top, cells in lines:
+        for x, parts in cells:
+            for part in parts:
+                if isinstance(part, float):
+                    x += part * SIZE
+                    continue
+                page.drawString(x, height - top - SIZE, part)
+                x += stringWidth(part, font, SIZE)
+    page.save()
+
+
+def test_autospacing_is_no_space_and_a_printed_space_is_kept(tmp_path):
+    path = tmp_path / "spaced.pdf"
+    _place(path, [(100, [(60, ["项目概况：布设", 0.2, "46", 0.2, "个视联网服务点位，经费", 0.2, "96.1", 0.2, "万元；另支出4.27 万元。"])])])
+    source, _ = readers.read(str(path))
+    assert "布设46个视联网服务点位，经费96.1万元；另支出4.27 万元。" in source.text
+
+
+def test_flush_left_parents_and_a_numbered_item_under_a_full_line(tmp_path):
+    path = tmp_path / "summary.pdf"
+    pitch, row = 9.4, 10.0  # a wrapped label's lines, and the next row
+    tops = [200 + k * pitch for k in range(3)]
+    body = tops[-1] + row
+    _place(path, [
+        (170, [(40, ["某某区财政拨款收支总表"])]),
+        (180, [(40, ["单位:万元"])]),
+        (tops[0], [(40, ["收入"]), (200, ["支出"])]),
+        (tops[1], [(40, ["项目"]), (120, ["预算数"]), (200, ["支出科目"]), (300, ["合计"])]),
+        (body, [(40, ["一、本年收入"]), (120, ["100.00"]), (200, ["一、本年支出"]), (300, ["100.00"])]),
+        (body + row, [(200, ["(七)文化旅游体"]), (300, ["40.00"])]),
+        (body + row + pitch, [(200, ["育与传媒支出费"])]),  # as wide as the column: it would go on
+        (body + 2 * row + pitch, [(200, ["(八)社会保障和"]), (300, ["60.00"])]),
+        (body + 2 * row + 2 * pitch, [(200, ["就业支出"])]),
+    ])
+    source, native = readers.read(str(path))
+    document = engine.read_document(source, native_tables=native)
+    (table,) = document.tables
+    assert [c.path for c in table.columns] == [("收入", "项目"), ("收入", "预算数"), ("支出", "支出科目"), ("支出", "合计")]
+    rows = [(r.cells[2].text.replace("\n", ""), r.cells[3].text) for r in table.rows]
+    assert rows[-2:] == [("(七)文化旅游体育与传媒支出费", "40.00"), ("(八)社会保障和就业支出", "60.00")]
