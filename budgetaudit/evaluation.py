@@ -30,8 +30,8 @@ from .tables.model import Row, Table
 KINDS: Final = ("self_evaluation", "performance_target")
 POINTS: Final = "分"  # weights and scores are points: a whole number of points is exact, like a count
 _CONTINUATION: Final = re.compile(r"^[(（]?(?:值|数|分|%|万元|元)[)）]?$")
-_KEY_TOTAL: Final = re.compile(r"^(?:自评总分|自评得分|总分)")
-_KEY_AMOUNT: Final = re.compile(r"^(?:资金总额|项目资金总额|部门支出预算数|预算金额|项目金额)")
+_KEY_TOTALS: Final = ("自评总分", "自评得分", "总分")
+_KEY_AMOUNTS: Final = ("资金总额", "项目资金总额", "部门支出预算数", "预算金额", "项目金额")
 _MONEY_IN_HEADER: Final = re.compile(r"(万元|千元|亿元|元)")
 _NUMBERED_NAME: Final = re.compile(r"^指标\d+[:：]")
 _LEADING_NUMBER: Final = re.compile(r"^-?[\d,]*\.?\d+")
@@ -286,10 +286,10 @@ def _key_values(source: Source, printed: list[Printed], texts: list[str]) -> dic
         nxt = printed[k + 1]
         if t in ("项目名称", "部门(单位)名称", "部门名称", "单位名称", "主管部门"):
             out.setdefault("project" if t == "项目名称" else "entity", nxt)
-        elif _KEY_TOTAL.match(t) and is_number(nxt.text):
+        elif t.startswith(_KEY_TOTALS) and is_number(nxt.text):
             out["total"] = nxt
             out["total_key"] = cell
-        elif _KEY_AMOUNT.match(t) and is_number(nxt.text):
+        elif t.startswith(_KEY_AMOUNTS) and is_number(nxt.text):
             out["amount"] = nxt
             out["amount_key"] = cell
         elif t in ("项目概况", "项目基本情况"):

@@ -105,3 +105,12 @@ def test_sections_are_the_heading_lines():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         src = source.Source("t.txt", text)
         assert engine.sections(src) == by_line(src), repr(text)
+
+
+def test_a_cell_line_is_told_as_its_pattern_tells():
+    from budgetaudit.tables.layout_tab_cells import _CELL, starts_cell
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        line = "".join(rng.choice(["\t", "a", "1", " ", "\n", "\r", "单"]) for _ in range(rng.randint(0, 6)))
+        assert starts_cell(line) == bool(_CELL.match(line)), repr(line)

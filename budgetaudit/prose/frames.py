@@ -50,9 +50,11 @@ class FrameReader(SentenceReader):
 
 def heading_subject(heading: str) -> str:
     """The level of government a heading names before its first mark of punctuation ((2)市级收支。 → 市级), or ""."""
+    # Most headings name no level: one scan of their first words for a level's last character comes first.
+    if _LEVEL_CHARS.search(heading, 0, 24) is None:
+        return ""
     mark = _HEADING_MARK.match(heading)
     head = heading[mark.end() if mark is not None else 0 :][:16]
     cut = _HEADING_END.search(head)
     head = head[: cut.start()] if cut is not None else head
-    # Most headings name no level: one scan for a level's last character before the label is cleaned.
     return subject_prefix(clean_label(head)) if _LEVEL_CHARS.search(head) is not None else ""

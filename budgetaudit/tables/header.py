@@ -47,7 +47,7 @@ def kind_of(title: str) -> str:
 
 def unit_of(texts: list[str]) -> str:
     for text in texts:
-        match = _UNIT.search(text)
+        match = _UNIT.search(text) if "单位" in text else None
         if match:
             return match.group(1)
     return ""
@@ -63,12 +63,13 @@ def is_code(text: str) -> bool:
 
 def is_title_row(row: list[RawCell]) -> bool:
     texts = [c.text for c in row if c.text]
-    return len(texts) == 1 and len(texts[0]) >= 6 and bool(_TITLE.search(texts[0])) and not _UNIT.search(texts[0])
+    return len(texts) == 1 and len(texts[0]) >= 6 and bool(_TITLE.search(texts[0])) \
+        and not ("单位" in texts[0] and _UNIT.search(texts[0]))
 
 
 def is_unit_row(row: list[RawCell]) -> bool:
     texts = [c.text for c in row if c.text]
-    return len(texts) <= 2 and any(_UNIT.search(t) for t in texts) and all(not is_number(t) for t in texts)
+    return len(texts) <= 2 and any("单位" in t and _UNIT.search(t) for t in texts) and all(not is_number(t) for t in texts)
 
 
 def is_column_number_row(row: list[RawCell]) -> bool:
