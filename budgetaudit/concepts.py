@@ -62,6 +62,7 @@ class Concept:
     side: str = ""
     code: str = ""
     both: tuple[str, ...] = ()  # 收支总计: one name for two concepts at once (a change of it is a change of each)
+    outside: tuple[str, ...] = ()  # totals it is never a part of (年初结转结余 beside, not in, 收入合计)
 
 
 @dataclass(slots=True)
@@ -177,6 +178,7 @@ def parse_dictionary(data: dict) -> Dictionary:
             side=entry.get("side", ""),
             code=entry.get("code", ""),
             both=tuple(entry.get("both", ())),
+            outside=tuple(entry.get("outside", ())),
         )
     partitions = [
         (frozenset(p["totals"]), frozenset(p["parts"])) for p in data.get("partitions", [])

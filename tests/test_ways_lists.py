@@ -245,6 +245,21 @@ LISTS = {
         "2024年年初预算收入7031.72万元，比2023年年初预算收入2724.44万元增加4307.28万元。",
         ("PCT002", "115.59%"),
     ),
+    # 年初结转和结余 stands beside 收入合计 (in 收入总计), never in it: a 其中 list of 收入合计 ends before it.
+    "a carry-over after a list of this year's income": (
+        "一、收入情况。2024年度收入合计1214.00万元，其中：财政拨款收入1214.00万元，占100.0%；年初结转和结余1.18万元。",
+        "一、收入情况。2024年度收入合计1214.00万元，其中：财政拨款收入1241.00万元，占100.0%；年初结转和结余1.18万元。",
+        ("TOT002", "1214.00万元"),
+    ),
+    # A share naming an item that has no amount (税收收入占…的比例为65.8%) makes it what the sentence speaks of: a change
+    # after it is that item's, not the last amount's.
+    "a change after a share of an item with no amount": (
+        "一、收支情况。1至8月，全市一般公共预算收入1129.9亿元，同比增长14.2%；全市一般公共预算支出1908.7亿元，同比增长15%。"
+        "1至8月，税收收入占全市一般公共预算收入的比例为65.8%，增收94亿元，同比增长14.5%。",
+        "一、收支情况。1至8月，全市一般公共预算收入1129.9亿元，同比增长14.2%；全市一般公共预算支出1908.7亿元，同比增长15%，"
+        "增支469.5亿元。1至8月，税收收入占全市一般公共预算收入的比例为65.8%，增收94亿元，同比增长14.5%。",
+        ("PCT002", "15%"),
+    ),
     # Two parts opening with the halves of a complementary pair (中央…, 地方…) are every part of their total.
     "a list of 中央 and 地方 parts": (
         "一、直达资金。截至2024年9月底，全县直达资金总额18.40亿元，其中：中央安排直达资金15.25亿元；地方安排直达资金3.15亿元。",

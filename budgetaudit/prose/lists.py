@@ -138,6 +138,10 @@ class ListReader(PositionalReader):
         # Percentages after 其中 (完成预算的X% for each item) are never parts of a sum.
         listable = key.quantity != "percent"
         group = self.group_for(key, label, state) if state.candidates and not state.reason and listable else None
+        if group is not None and self.outside_of(label, key.quantity, group.total.key.concept):
+            # 收入合计x，其中：财政拨款收入x；年初结转和结余y: the carry-over stands beside 收入合计 (in 收入总计), never in it.
+            self.close_groups(state)
+            group = None
         if group is not None and key.scope == "all" and not self.dictionary.lookup(label, key.quantity)[0] is None:
             key = Key(key.concept, key.period, key.measure, group.total.key.scope, key.quantity)
         if group is not None and key.period == "current" and last_year(lead) is None:
@@ -215,6 +219,11 @@ class ListReader(PositionalReader):
             state.candidates, state.candidates_here = [state.facts[-1]], True
             state.bracket_from = self._cursor
             state.bracket_total = state.facts[-1]
+
+    def outside_of(self, label: str, quantity: str, total: str) -> bool:
+        """Whether the item a label names is never a part of the total (`outside` in concepts.toml)."""
+        concept = self.dictionary.lookup(label, quantity)[0]
+        return concept is not None and total in concept.outside
 
     def close_at_sentence_end(self, state: State, tail: str, end: int) -> None:
         """A bracket closing after the sentence's last figure (…占…的62.5%(共筹集…7205.72万元)。) is closed there: one

@@ -36,6 +36,10 @@ class ShareReader(ListReader):
         if named and part is not None and named != part.label:
             # 税收收入占地方一般公共预算收入的比重为71.1%: the share names its part; not the last item stated.
             part = self.latest_labelled(named, state)
+            if part is None:
+                # …税收收入占…的比例为65.8%，增收94亿元: the sentence now speaks of an item with no amount at hand; a
+                # change after it is that item's, not the last amount's.
+                state.subject = None
         if part is not None:
             self.qualify_by_whole(part, whole_label)
             shares = len(self.doc.shares)
