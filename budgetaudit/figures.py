@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import lru_cache
 from math import gcd
 from typing import Final
 
@@ -192,7 +191,16 @@ def parse_number(text: str) -> tuple[Fraction, int] | None:
 
     Memoised on short texts: tables and prose parse the same prints many times, and the result
     (an immutable Fraction and an int) can be shared; a long text is never kept."""
-    return _parse_short(text) if len(text) <= 48 else _parse(text)
+    if len(text) > 48:
+        return _parse(text)
+    found = _PARSED.get(text)
+    if found is None:
+        found = _parse(text)
+        if found is not None:
+            if len(_PARSED) >= _PARSED_MAX:
+                _PARSED.clear()  # bounded: a batch's prints recur within a document, rarely across thousands
+            _PARSED[text] = found
+    return found
 
 
 def _parse(text: str) -> tuple[Fraction, int] | None:
@@ -210,7 +218,10 @@ def _parse(text: str) -> tuple[Fraction, int] | None:
     return (-value if sign else value), len(frac)
 
 
-_parse_short: Final = lru_cache(maxsize=1 << 14)(_parse)
+# A dict, not functools.lru_cache: the compiled build looks a dict up natively, where calling the cache wrapper is
+# a call through Python for each of a document's hundreds of numbers (see docs/architecture.md).
+_PARSED: Final[dict[str, tuple[Fraction, int]]] = {}
+_PARSED_MAX: Final = 1 << 14
 
 
 def quantity_of(unit: str | None) -> str:
@@ -257,7 +268,13 @@ class Figure:
         object.__setattr__(self, "end", end)
         # keyed by its integers: hashing a Fraction costs more than the rest of the lookup
         numerator, denominator = terms(value)
-        operand = _derived(numerator, denominator, decimals, unit)
+        key = (numerator, denominator, decimals, unit)
+        operand = _DERIVED.get(key)
+        if operand is None:
+            operand = _derived(numerator, denominator, decimals, unit)
+            if len(_DERIVED) >= 1 << 14:
+                _DERIVED.clear()
+            _DERIVED[key] = operand
         object.__setattr__(self, "base_value", operand.value)
         object.__setattr__(self, "interval", operand.interval)
         object.__setattr__(self, "operand", operand)
@@ -287,7 +304,10 @@ class Figure:
         return format_ratio(numerator, denominator * self.scale, self.decimals) + (self.unit or "")
 
 
-@lru_cache(maxsize=1 << 14)
+# The operands of prints already seen, by their integers (a native dict lookup in the compiled build).
+_DERIVED: Final[dict[tuple[int, int, int, str | None], Operand]] = {}
+
+
 def _derived(numerator: int, denominator: int, decimals: int, unit: str | None) -> Operand:
     """A figure's value in the base unit and the interval its print allows (the same prints recur
     across a document and a batch: remembered; Fractions and Operands are immutable)."""

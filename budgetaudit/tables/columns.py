@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import lru_cache
 from typing import Final
 
 from ..figures import parse_number, terms
@@ -72,6 +71,16 @@ def classify(cell: RawCell) -> Item:
     return Item(cell, kind, value, half, side, low, high, shape)
 
 
+def _reading_short(text: str) -> tuple:
+    found = _READINGS.get(text)
+    if found is None:
+        found = _reading(text)
+        if len(_READINGS) >= 1 << 14:
+            _READINGS.clear()
+        _READINGS[text] = found
+    return found
+
+
 def _reading(text: str) -> tuple:
     """Item's fields after the cell for a printed text that is not blank: kind, value, half, side, low,
     high and shape."""
@@ -97,9 +106,9 @@ def _reading(text: str) -> tuple:
     return kind, value, half, "", low, high, (kind, "", kind == "num" and half == _HALF and value >= 0)
 
 
-# Memoised on short texts, like parse_number: the same prints recur across a table, a document and a
-# batch, and the result holds only immutable values of the print.
-_reading_short: Final = lru_cache(maxsize=1 << 14)(_reading)
+# Memoised on short texts, like parse_number (a dict the compiled build looks up natively): the same prints recur
+# across a table, a document and a batch, and the result holds only immutable values of the print.
+_READINGS: Final[dict[str, tuple]] = {}
 _NIL_SHAPE: Final = ("nil", "", False)
 
 
