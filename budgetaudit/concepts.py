@@ -9,6 +9,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Final
 
+from .figures import remember
+
 _QUOTES: Final = re.compile(r"[\s\"'“”‘’「」『』《》]")
 _LEADING: Final = re.compile(
     r"^(?:其中[:：]?\s*(?=[(（]?[一二三四五六七八九十\d]))?(?:(?:\(?[一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[.、])\s*)?"
@@ -32,9 +34,7 @@ def clean_label(text: str) -> str:
     found = _CLEANED.get(text)
     if found is None:
         found = _clean(text)
-        if len(_CLEANED) >= 1 << 12:
-            _CLEANED.clear()
-        _CLEANED[text] = found
+        remember(_CLEANED, text, found, 1 << 12)
     return found
 
 

@@ -186,6 +186,14 @@ _GROUPED: Final = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d{1,3}(?:, ?\d{
 _PLAIN: Final = re.compile(r"(-?)(\d+)(?:\.(\d+))?")
 
 
+def remember(cache: dict, key: object, value: object, limit: int = 1 << 14) -> object:
+    """Keep value under key in a memo of prints, emptied when full (bounded; prints recur within a document)."""
+    if len(cache) >= limit:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
 def parse_number(text: str) -> tuple[Fraction, int] | None:
     """Exact value and printed decimals of a number such as `1,195.1`, `-3` or `0.80`.
 
@@ -197,9 +205,7 @@ def parse_number(text: str) -> tuple[Fraction, int] | None:
     if found is None:
         found = _parse(text)
         if found is not None:
-            if len(_PARSED) >= _PARSED_MAX:
-                _PARSED.clear()  # bounded: a batch's prints recur within a document, rarely across thousands
-            _PARSED[text] = found
+            remember(_PARSED, text, found)
     return found
 
 
@@ -221,7 +227,6 @@ def _parse(text: str) -> tuple[Fraction, int] | None:
 # A dict, not functools.lru_cache: the compiled build looks a dict up natively, where calling the cache wrapper is
 # a call through Python for each of a document's hundreds of numbers (see docs/architecture.md).
 _PARSED: Final[dict[str, tuple[Fraction, int]]] = {}
-_PARSED_MAX: Final = 1 << 14
 
 
 def quantity_of(unit: str | None) -> str:
@@ -272,9 +277,7 @@ class Figure:
         operand = _DERIVED.get(key)
         if operand is None:
             operand = _derived(numerator, denominator, decimals, unit)
-            if len(_DERIVED) >= 1 << 14:
-                _DERIVED.clear()
-            _DERIVED[key] = operand
+            remember(_DERIVED, key, operand)
         object.__setattr__(self, "base_value", operand.value)
         object.__setattr__(self, "interval", operand.interval)
         object.__setattr__(self, "operand", operand)

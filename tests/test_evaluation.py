@@ -113,8 +113,11 @@ def test_execution_reported_beside_the_score_is_not_flagged(rules):
     assert found == []
 
 
+FORM_HEAD = ["序号", "项目名称", "指标名称", "指标性质", "指标值", "计量单位", "指标权重", "全年完成值", "指标得分", "说明", "自评得分"]
+
+
 def test_several_projects_in_one_table_with_a_merged_total(rules):
-    head = ["序号", "项目名称", "指标名称", "指标性质", "指标值", "计量单位", "指标权重", "全年完成值", "指标得分", "说明", "自评得分"]
+    head = FORM_HEAD
     body = [
         ["1", "甲项目", "年度预算执行率", "=", "100", "%", "10", "100", "10", "", ""],
         ["", "", "服务天数", "≥", "360", "天", "90", "365", "90", "", "100"],
@@ -202,7 +205,7 @@ def test_a_total_within_the_maximum_is_still_corrected_as_before(rules):
 
 
 def test_weights_and_scores_over_by_one_amount_are_one_finding(rules):
-    head = ["序号", "项目名称", "指标名称", "指标性质", "指标值", "计量单位", "指标权重", "全年完成值", "指标得分", "说明", "自评得分"]
+    head = FORM_HEAD
     body = [
         ["1", "丙项目", "年度预算执行率", "=", "100", "%", "10", "98", "9.8", "", "89.8"],
         ["", "", "服务天数", "≥", "360", "天", "40", "365", "40", "", ""],

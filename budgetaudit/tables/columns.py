@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Final
 
-from ..figures import parse_number, terms
+from ..figures import parse_number, remember, terms
 from .header import is_code
 from .model import Column, RawCell, RowSum
 
@@ -75,9 +75,7 @@ def _reading_short(text: str) -> tuple:
     found = _READINGS.get(text)
     if found is None:
         found = _reading(text)
-        if len(_READINGS) >= 1 << 14:
-            _READINGS.clear()
-        _READINGS[text] = found
+        remember(_READINGS, text, found)
     return found
 
 
