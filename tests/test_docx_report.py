@@ -10,20 +10,8 @@ from conftest import ROOT, run_cli
 docx = pytest.importorskip("docx")
 
 MISTAKES = ROOT / "examples" / "budget_mistakes.txt"
-TABLE = """2026年部门预算情况说明
-一、部门收支总体情况
-2026年收支总预算1207.84万元。
-附件2 一般公共预算财政拨款支出预算表
-单位:万元
-| 科目编码 | 科目名称 | 2026年预算数 |
-|---|---|---|
-| | 合计 | 52.84 |
-| 208 | 社会保障和就业支出 | 52.84 |
-| 20805 | 行政事业单位养老支出 | 52.48 |
-| 2080505 | 机关事业单位基本养老保险缴费支出 | 31.68 |
-| 2080506 | 机关事业单位职业年金缴费支出 | 15.84 |
-| 2080599 | 其他行政事业单位养老支出 | 5.32 |
-"""
+from test_context import TABLE  # the same invented table: its row labels and marked cell
+
 
 
 def _texts(table) -> list[list[str]]:
