@@ -260,6 +260,14 @@ LISTS = {
         "增支469.5亿元。1至8月，税收收入占全市一般公共预算收入的比例为65.8%，增收94亿元，同比增长14.5%。",
         ("PCT002", "15%"),
     ),
+    # A list inside a bracket leaves the list outside it open; a figure after 比 (比报告数x) is a base, never a part.
+    "a list going on after a bracketed list, then a base": (
+        "一、转移性收入。转移性收入391260万元，其中：返还性收入6240万元、一般性转移支付收入344180万元(其中：疫情补助"
+        "收入36120万元)、专项转移支付收入40840万元，比报告数383550万元增加7710万元。",
+        "一、转移性收入。转移性收入391260万元，其中：返还性收入6240万元、一般性转移支付收入344180万元(其中：疫情补助"
+        "收入36120万元)、专项转移支付收入48040万元，比报告数383550万元增加7710万元。",
+        ("TOT002", "391260万元"),
+    ),
     # Two parts opening with the halves of a complementary pair (中央…, 地方…) are every part of their total.
     "a list of 中央 and 地方 parts": (
         "一、直达资金。截至2024年9月底，全县直达资金总额18.40亿元，其中：中央安排直达资金15.25亿元；地方安排直达资金3.15亿元。",

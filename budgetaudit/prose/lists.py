@@ -106,7 +106,10 @@ class ListReader(PositionalReader):
             # 总支出z: another whole.
             self.close_groups(state)
         if (colon or opens_parts) and not state.reason:
-            self.close_groups(state)
+            if state.outer is None:
+                self.close_groups(state)
+            # else (…一般性转移支付收入381517万元(其中:…)、专项转移支付收入…): a list inside a bracket leaves the list
+            # outside it open, to go on after the bracket.
             # A colon right after a figure opens a breakdown of that figure alone. Otherwise the total is
             # one of the first or the latest few statements (a bounded window keeps a sentence linear).
             pool = state.facts or state.previous
@@ -136,7 +139,8 @@ class ListReader(PositionalReader):
             key = Key(key.concept, previous.key.period, key.measure, key.scope, key.quantity)
         context = "reason" if state.reason else "statement"
         # Percentages after 其中 (完成预算的X% for each item) are never parts of a sum.
-        listable = key.quantity != "percent"
+        # …，比报告数425319万元增加…: the figure after 比/较 is a base to compare with, never a part of a list.
+        listable = key.quantity != "percent" and not (label[:1] in ("比", "较") and label[1:2] not in ("重", "例", "率"))
         group = self.group_for(key, label, state) if state.candidates and not state.reason and listable else None
         if group is not None and self.outside_of(label, key.quantity, group.total.key.concept):
             # 收入合计x，其中：财政拨款收入x；年初结转和结余y: the carry-over stands beside 收入合计 (in 收入总计), never in it.
