@@ -304,3 +304,15 @@ def test_a_count_in_a_changes_reason_is_no_part_of_the_change():
     assert all(p.key.quantity == "money" for g in groups for p in g.parts)
     consistent = "2024年度部门决算公开说明\n公务用车购置及运行维护费较年初预算数减少0.04万元，主要是公务用车运行费减少0.04万元。"
     assert [p.figure.text for g in read(consistent).sums if g.kind == "changes" for p in g.parts] == ["0.04万元"]
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=999999))
+def test_an_amount_in_yi_and_wan_is_one_figure(yi: int, cents: int) -> None:
+    from fractions import Fraction
+
+    wan = Fraction(cents, 100)
+    text = f"2024年度部门决算公开说明\n全年筹集公益金{yi}亿{cents // 100}.{cents % 100:02d}万元。\n"
+    document = engine.read_document(source.Source("x.txt", text))
+    (fact,) = [f for f in document.facts if f.figure.unit == "万元"]
+    assert fact.figure.value == yi * 10000 + wan and fact.figure.decimals == 2
+    assert fact.figure.span.text == f"{yi}亿{cents // 100}.{cents % 100:02d}万元"

@@ -126,6 +126,15 @@ class ReaderBase:
                 figure = figure_at(self.source, number_start, number_end, found_unit, found_end)
             if figure is None:
                 continue
+            last = out[-1] if out else None
+            if last is not None and last.figure.unit == "亿" and last.end == number_start and found_unit in ("万元", "万") \
+                    and figure.value < 10000 and last.figure.decimals == 0 and self.orig is None:
+                # 77亿876.09万元: one amount written in two units, read as one figure of the smaller.
+                value = last.figure.value * 10000 + figure.value
+                whole = Figure(value, figure.decimals, "万元", self.source.span(last.start, figure_end(figure, found_end)),
+                               last.start, number_end)
+                out[-1] = Item(whole, last.start, found_end if found_end is not None else number_end, number_end)
+                continue
             out.append(Item(figure, number_start, found_end if found_end is not None else number_end, number_end))
         return out
 
@@ -327,6 +336,11 @@ class ReaderBase:
         """The first fact labelled `label` in reversed(state.facts + state.previous)."""
         return (state.facts_index.update(state.facts).latest_label(label)
                 or state.previous_index.update(state.previous).latest_label(label))
+
+def figure_end(figure: Figure, unit_end: int | None) -> int:
+    """Where a figure's print ends: after its unit when the unit follows it."""
+    return unit_end if unit_end is not None and figure.unit else figure.end
+
 
 def _without_garble(text: str) -> tuple[str, list[int]]:
     """The text with every inserted pinyin left out, and the file offset of each of its offsets."""
