@@ -27,8 +27,6 @@ SEED_NAMES = ("000", "001", "002", "003", "004")
 KINDS = ("ruled", "borderless", "text")
 # What LibreOffice's prints still lose, each with its reason (see the closing notes of issue #19).
 KNOWN = {
-    ("003", "borderless"): "wide tables with numbers set left (部门收入总表, 部门支出总表) lose four XRF002, and the empty "
-                           "政府性基金预算支出表 is not found (CMP002)",
     ("000", "text"): "forms of one cell a line (a leading tab, rows ended by a blank line) print as indented lines and gaps, "
                      "which the PDF reader does not turn back into tabs and blank lines: no form is read",
     ("001", "text"): "tab-separated form rows print as text at tab stops, read back as runs of spaces: its forms are not read",

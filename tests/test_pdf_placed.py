@@ -65,3 +65,20 @@ def test_flush_left_parents_and_a_numbered_item_under_a_full_line(tmp_path):
     assert [c.path for c in table.columns] == [("收入", "项目"), ("收入", "预算数"), ("支出", "支出科目"), ("支出", "合计")]
     rows = [(r.cells[2].text.replace("\n", ""), r.cells[3].text) for r in table.rows]
     assert rows[-2:] == [("(七)文化旅游体育与传媒支出费", "40.00"), ("(八)社会保障和就业支出", "60.00")]
+
+
+def test_a_title_over_its_unit_line_stays_the_tables_title(tmp_path):
+    """The title is the widest line outside the table: the 单位 line under it does not go on its paragraph."""
+    path = tmp_path / "titled.pdf"
+    _place(path, [
+        (100, [(40, ["附件8"])]),
+        (120, [(40, ["某某区某某局部门支出总表"])]),
+        (130, [(40, ["单位:万元"])]),
+        (140, [(40, ["科目编码"]), (120, ["科目名称"]), (200, ["合计"]), (260, ["基本支出"]), (320, ["项目支出"])]),
+        (150, [(120, ["合计"]), (200, ["30.00"]), (260, ["20.00"]), (320, ["10.00"])]),
+        (160, [(40, ["201"]), (120, ["一般公共服务支出"]), (200, ["30.00"]), (260, ["20.00"]), (320, ["10.00"])]),
+    ])
+    source, native = readers.read(str(path))
+    assert "某某区某某局部门支出总表" in source.text.splitlines()
+    (table,) = engine.read_document(source, native_tables=native).tables
+    assert table.kind == "expenditure" and table.title.endswith("部门支出总表")

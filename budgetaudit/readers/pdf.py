@@ -40,6 +40,7 @@ from .pdf_pages import join_pages, strip_furniture
 
 _SENTENCE_END = tuple("。！？：；!?:;")
 _DIGITS = re.compile(r"^[\d.,%-]+$")
+_UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?:万元|千元|亿元|元)$")  # a table's 单位:万元 line, never a paragraph's next line
 TOLERANCE = 1.5  # points: cell boundaries closer than this are one boundary
 
 
@@ -274,6 +275,7 @@ def _page_items(page, number: int, inherited: Borderless | None = None) -> list:
                 and not prev_columns
                 and prev["x1"] >= right - 1.5 * size
                 and not prev_text.endswith(_SENTENCE_END)
+                and not _UNIT_LINE.match(text)
                 and line["x0"] <= left + 0.5 * size
                 and line["top"] - prev["bottom"] < 1.2 * size
                 and not (pdf_pages.in_band({**frame, **line}) or pdf_pages.in_band({**frame, **prev}))
