@@ -82,3 +82,28 @@ def test_a_title_over_its_unit_line_stays_the_tables_title(tmp_path):
     assert "某某区某某局部门支出总表" in source.text.splitlines()
     (table,) = engine.read_document(source, native_tables=native).tables
     assert table.kind == "expenditure" and table.title.endswith("部门支出总表")
+
+
+def test_wrapped_numbers_joined_in_their_column_and_a_leaf_beside_flush_parents(tmp_path):
+    """A narrow table set tight: 1207./84 and the code 20805/05 wrapped in their columns are one number
+    each, the next row's code right under them is not; 单位养/老支出 is a wrapped label, not a 单位 line;
+    2025年预算数 beside the flush-left parents spans the header's rows."""
+    path = tmp_path / "narrow.pdf"
+    pitch = 9.4
+    _place(path, [
+        (100, [(40, ["某某区某某局部门支出总表"])]),
+        (110, [(40, ["单位:万元"])]),
+        (120, [(40, ["功能分类科目"]), (150, ["2025年预算数"]), (200, ["2026年预算数"])]),
+        (130, [(40, ["科目编码"]), (100, ["科目名称"]), (200, ["合计"]), (260, ["基本支出"])]),
+        (140, [(100, ["合计"]), (150, ["9.00"]), (200, ["1207."]), (260, ["1207."])]),
+        (140 + pitch, [(200, ["84"]), (260, ["84"])]),
+        (140 + 2 * pitch, [(40, ["20805"]), (100, ["行政事业"]), (150, ["9.00"]), (200, ["1207."]), (260, ["1207."])]),
+        (140 + 3 * pitch, [(40, ["05"]), (100, ["单位养"]), (200, ["84"]), (260, ["84"])]),
+        (140 + 4 * pitch, [(100, ["老支出"])]),
+    ])
+    source, native = readers.read(str(path))
+    (table,) = engine.read_document(source, native_tables=native).tables
+    assert [c.path for c in table.columns] == [("功能分类科目", "科目编码"), ("功能分类科目", "科目名称"), ("2025年预算数",),
+                                               ("2026年预算数", "合计"), ("2026年预算数", "基本支出")]
+    rows = [[c.text.replace("\n", "") for c in r.cells] for r in table.rows]
+    assert rows == [["", "合计", "9.00", "1207.84", "1207.84"], ["2080505", "行政事业单位养老支出", "9.00", "1207.84", "1207.84"]]

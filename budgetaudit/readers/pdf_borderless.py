@@ -16,7 +16,8 @@ sentence, the next starts a numbered item, (八), or the next prints under a cel
 ended short: a new row), lines overlapping vertically are one row (cells of different heights centred side by side), and a label with no
 number of its own joins the row whose numbers fall within its vertical extent (Word centres a cell
 vertically, so a three-line 科目名称 has its numbers on the middle line). A number wrapped inside a
-narrow column is joined only within that column. A number whose extent falls in no column or in
+narrow column (1207./84, a code 20805/05) is joined only within that column, and only from a line
+whose numbers all go on the line above (else that line is the next row). A number whose extent falls in no column or in
 several is never snapped to the nearest: it is uncertain, with its candidate columns (EXT004).
 """
 
@@ -33,6 +34,9 @@ from .pdf_headers import header_cells, parent_spans
 _TITLE = re.compile(r"表\s*(?:[(（][^)）]*[)）])?$")
 GAP = 1.5  # font sizes: words further apart than this stand in different columns
 _SENTENCE_END = tuple("。！？!?")
+_FRAGMENT = re.compile(r"^-?\d[\d,]*\.$")  # a number cut after its point by a narrow column: 1207. over 84
+# A 单位:万元 line; a label that only starts with 单位 (单位养/老支出, a wrapped 事业单位养老支出) is not one.
+_UNIT = re.compile(r"(?:金额)?单位\s*(?:[:：]|[(（]?(?:万元|千元|亿元|元))")
 _ITEM = re.compile(r"[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、")  # an item's number: (八), 十二、
 
 
@@ -50,6 +54,11 @@ class Word:
         return parse_number(self.text) is not None or (self.text.endswith("%") and parse_number(self.text[:-1]) is not None)
 
     @property
+    def fragment(self) -> bool:
+        """The first piece of a number wrapped inside its column (1207. with 84 on the next line)."""
+        return bool(_FRAGMENT.match(self.text))
+
+    @property
     def centre(self) -> float:
         return (self.top + self.bottom) / 2
 
@@ -62,10 +71,10 @@ class Line:
 
     @property
     def columnar(self) -> bool:
-        """Words standing apart as table cells, at least one a number or a code."""
+        """Words standing apart as table cells, at least one a number (or a wrapped number's first piece)."""
         ws = self.words
         apart = any(b.x0 - a.x1 > GAP * a.size for a, b in zip(ws, ws[1:]))
-        return apart and any(w.number for w in ws)
+        return apart and any(w.number or w.fragment for w in ws)
 
 
 @dataclass(eq=False)
@@ -131,7 +140,7 @@ def _joined(words: list[Word]) -> list[Word]:
 def _amounts(line: Line) -> list[Word]:
     """The line's numbers that are amounts: a classification code (208, 20805) is its line's first word;
     a number that reads like one further right (420 under 总计) is an amount."""
-    return [w for k, w in enumerate(line.words) if w.number and not (k == 0 and is_code(w.text))]
+    return [w for k, w in enumerate(line.words) if (w.number or w.fragment) and not (k == 0 and is_code(w.text))]
 
 
 def _label_row(line: Line, table: list[Line]) -> bool:
@@ -149,7 +158,7 @@ def _label_row(line: Line, table: list[Line]) -> bool:
 
 def _is_title(line: Line) -> bool:
     text = "".join(w.text for w in line.words)
-    return (len(line.words) == 1 and (text.endswith("表") or text.startswith(("附件", "附表")))) or text.startswith(("单位", "金额单位"))
+    return (len(line.words) == 1 and (text.endswith("表") or text.startswith(("附件", "附表")))) or bool(_UNIT.match(text))
 
 
 def find(lines: list[Line], page: int, inherited: Borderless | None = None, bottom: float = float("inf")) -> list[tuple[int, int, Borderless]]:
@@ -363,22 +372,32 @@ def _candidates(columns: list[Column], word: Word) -> list[int]:
 
 def _fragments_joined(columns: list[Column], body: list[Line]) -> dict[int, list[int]]:
     """A number wrapped inside a narrow column: the piece right under it in that column, closer than
-    a line gap, whose joined text is a number, is the same number. Returns each word's columns."""
+    a line gap, whose joined text is a number, is the same number. A line's numbers are pieces only
+    when all of them are: a line holding a number that goes on no number above starts the next row
+    (21011 under 2101101 where a tight table's rows follow at a line's distance). Returns each
+    word's columns."""
     where: dict[int, list[int]] = {}
     last: dict[int, Word] = {}
     for line in body:
+        pieces: dict[int, Word] = {}
+        for word in line.words:
+            ks = where[id(word)] = _candidates(columns, word)
+            above = last.get(ks[0]) if len(ks) == 1 else None
+            if (word.number and above is not None and (above.number or above.fragment) and word.top - above.bottom < 0.5 * word.size
+                    and parse_number(above.text + word.text) is not None and above.x1 - above.x0 >= word.x1 - word.x0):
+                pieces[id(word)] = above
+        if any(w.number and id(w) not in pieces for w in line.words):
+            pieces = {}
         kept = []
         for word in line.words:
-            ks = _candidates(columns, word)
-            above = last.get(ks[0]) if len(ks) == 1 else None
-            if (word.number and above is not None and above.number and word.top - above.bottom < 0.5 * word.size
-                    and parse_number(above.text + word.text) is not None and above.x1 - above.x0 >= word.x1 - word.x0):
+            above = pieces.get(id(word))
+            if above is not None:
                 above.text += word.text
                 above.x0, above.x1, above.bottom = min(above.x0, word.x0), max(above.x1, word.x1), word.bottom
+                del where[id(word)]
                 continue
-            where[id(word)] = ks
-            if len(ks) == 1:
-                last[ks[0]] = word
+            if len(where[id(word)]) == 1:
+                last[where[id(word)][0]] = word
             kept.append(word)
         line.words = kept
     return where

@@ -76,15 +76,24 @@ def _flush_parents(upper: Line, lower: Line) -> bool:
     """Whether `upper` holds parents printed flush left over their columns (收入 over 项目/预算数, 支出
     over 支出科目…国有资本经营预算, as a plain Word table sets merged cells): each of its words starts
     where a word of the line below starts, short of the next column (not the first line of a wrapped
-    label, which would fill its column), and some words below have nothing above them."""
+    label, which would fill its column), and some words below have nothing above them. A word with
+    nothing below it is a leaf spanning the header's rows (2025年预算数 between 功能分类科目 and
+    2026年预算数), not a parent; at least one word is."""
     below = lower.words
     if len(upper.words) >= len(below):
         return False
-    for word in upper.words:
+    parents = [w for w in upper.words if _over(w, below)]
+    if not parents:
+        return False
+    for word in parents:
         k = next((k for k, w in enumerate(below) if abs(w.x0 - word.x0) < 1.0), None)
         if k is None or (k + 1 < len(below) and word.x1 + 2 * word.size >= below[k + 1].x0):
             return False
     return any(not any(u.x0 < w.x1 and w.x0 < u.x1 for u in upper.words) for w in below)
+
+
+def _over(word, below: list) -> bool:
+    return any(word.x0 < w.x1 and w.x0 < word.x1 for w in below)
 
 
 def header_cells(head: list[Line]) -> list[HeaderCell]:
@@ -93,7 +102,8 @@ def header_cells(head: list[Line]) -> list[HeaderCell]:
         if index + 1 < len(head) and _flush_parents(line, head[index + 1]):
             starts = [w.x0 for w in line.words[1:]] + [float("inf")]
             for word, until in zip(line.words, starts):
-                cells.append(HeaderCell(word.text, word.x0, word.x1, index, index, word.size, word.bottom, until=until - 1.0))
+                flush = until - 1.0 if _over(word, head[index + 1].words) else 0.0
+                cells.append(HeaderCell(word.text, word.x0, word.x1, index, index, word.size, word.bottom, until=flush))
             continue
         for word in line.words:
             # A word goes on the cell right above it (its last line ends less than half a line above the
