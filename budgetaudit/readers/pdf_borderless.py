@@ -143,6 +143,12 @@ def _amounts(line: Line) -> list[Word]:
     return [w for k, w in enumerate(line.words) if (w.number or w.fragment) and not (k == 0 and is_code(w.text))]
 
 
+def _number_ends(line: Line, above: Line) -> bool:
+    """A line of numbers only, each the end of a number wrapped in its column right above it (803.1/6)."""
+    return all(w.number and any(a.x0 < w.x1 and w.x0 < a.x1 and (a.number or a.fragment) and w.top - a.bottom < 0.5 * w.size
+                                and parse_number(a.text + w.text) is not None for a in above.words) for w in line.words)
+
+
 def _label_row(line: Line, table: list[Line]) -> bool:
     """A line of labels only, each starting where labels of the table's rows start and ending before
     the next column's words (a paragraph runs across the columns)."""
@@ -182,7 +188,7 @@ def find(lines: list[Line], page: int, inherited: Borderless | None = None, bott
         while end < len(lines):
             size = lines[end].words[0].size
             gap = lines[end].top - lines[end - 1].bottom
-            if lines[end].columnar and gap < 2.5 * size:
+            if (lines[end].columnar or _number_ends(lines[end], lines[end - 1])) and gap < 2.5 * size:
                 left_of_numbers = min([left_of_numbers] + [w.x0 for w in _amounts(lines[end])])
                 end += 1
                 continue
