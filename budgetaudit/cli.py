@@ -14,6 +14,7 @@ import typer
 
 from . import __version__, compiled
 from .interface import HELP, LANG, METAVAR, Command, Group, install
+from .terminal import progress, use_color
 
 install()
 app = typer.Typer(
@@ -117,14 +118,6 @@ def _lang(lang: Optional[Lang]) -> str:
     return lang.value if lang else environment_lang()[0]
 
 
-def _use_color(color: Color, stream=None) -> bool:
-    if color is Color.always:
-        return True
-    if color is Color.never or os.environ.get("NO_COLOR"):
-        return False
-    return (stream or sys.stdout).isatty()
-
-
 # Options shared by check, baseline and show-settings.
 FILES = typer.Argument(..., help=HELP["files"], metavar=METAVAR["files"])
 LANG_OPTION = typer.Option(None, "--lang", help=HELP["lang"])
@@ -159,23 +152,6 @@ def _settings(files, config, isolated, lang, fail_on, fail_on_unchecked, select,
 
         language = lang.value if lang else _lang(None)
         fail(config_error(str(exc), language), language)
-
-
-def _progress(total: int):
-    """A progress bar on standard error, for batches on a terminal."""
-    from contextlib import contextmanager
-
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    @contextmanager
-    def bar(count: int):
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      console=Console(stderr=True), transient=True) as progress:
-            task = progress.add_task("budgetaudit", total=count)
-            yield lambda path: progress.advance(task)
-
-    return bar(total)
 
 
 def _emit(text: str, output: Optional[str], lang: str, inputs=()) -> None:
@@ -259,7 +235,7 @@ def check(
 
     def options(to_terminal: bool) -> Options:
         return Options(
-            lang=settings.lang, color=_use_color(color) if to_terminal else False, fail_on=settings.fail_on,
+            lang=settings.lang, color=use_color(color.value) if to_terminal else False, fail_on=settings.fail_on,
             fail_on_unchecked=settings.fail_on_unchecked, rules=tuple(rules.rules),
         )
 
@@ -273,7 +249,7 @@ def check(
     # Each file's part is written once it and the files before it are checked. A progress bar only when
     # no report goes to the same terminal.
     to_stdout = [fmt for fmt, path in outputs if path is None]
-    factory = _progress if sys.stderr.isatty() and (not to_stdout or not sys.stdout.isatty()) else None
+    factory = progress if sys.stderr.isatty() and (not to_stdout or not sys.stdout.isatty()) else None
     try:
         targets.write(batch.reports(factory), batch.totals)
     except OutputError as exc:
@@ -324,7 +300,7 @@ def baseline(
     for warning in batch.warnings:
         warn(warning, settings.lang)
     builder = Builder(output or "baseline.json")
-    factory = _progress if sys.stderr.isatty() else None
+    factory = progress if sys.stderr.isatty() else None
     for report in batch.reports(factory):
         builder.add(report)
     for report in batch.totals.cross_document:
