@@ -343,6 +343,30 @@ LISTS = {
         "交通基础设施方面3.05亿元，其他方面2.21亿元。",
         ("TOT001", "12.46亿元"),
     ),
+    # People counted by exclusive categories (在职/离休/退休) are parts of 实有人数; the list ends at the first count
+    # of another kind (其他人员, 学生), and its first part equal to the total does not end it.
+    "people by exclusive categories": (
+        "二、部门基本情况。本部门年末实有人数238人，其中在职人员157人，离休人员0人，退休人员81人；年末其他人员11人；"
+        "年末学生人数2858人。",
+        "二、部门基本情况。本部门年末实有人数157人，其中在职人员157人，离休人员0人，退休人员81人；年末其他人员11人；"
+        "年末学生人数2858人。",
+        ("TOT002", "157人"),
+    ),
+    # 在职人数 broken down by kind of post after 包括; 退休 and 聘用 after it stand beside, not inside.
+    "staff in post by kind of post": (
+        "二、部门基本情况。编制人数63人，其中行政编制27人、全部补助事业编制36人；实有人数95人，在职人数80人，包括行政人员26人、"
+        "全部补助事业人员33人、自收自支事业人员21人；退休人员15人、聘用人员26人。",
+        "二、部门基本情况。编制人数63人，其中行政编制27人、全部补助事业编制36人；实有人数76人，在职人数61人，包括行政人员26人、"
+        "全部补助事业人员33人、自收自支事业人员21人；退休人员15人、聘用人员26人。",
+        ("TOT002", "61人"),
+    ),
+    # One sentence counting two categories (行政编制…实有x；事业编制…实有y): two subjects, never copies of one figure.
+    "one sentence counting two categories": (
+        "二、部门基本情况。本部门行政编制52人，实有人数48人；事业编制11人，实有人数9人。年末实有人数57人，其中在职人员57人。",
+        "二、部门基本情况。本部门行政编制52人，实有人数48人；事业编制11人，实有人数9人。年末实有人数57人，其中在职人员48人，"
+        "退休人员12人。",
+        ("TOT002", "57人"),
+    ),
 }
 
 

@@ -262,6 +262,10 @@ def check_facts(rule, document: Document, reporter: Reporter) -> None:
         clusters = _clusters(facts)
         if len(clusters) < 2:
             continue
+        if facts[0].key.quantity.startswith("count:") and _one_sentence_apart(clusters):
+            # 行政编制269人，实有人数226人；事业编制18人，实有人数15人: one sentence counting two categories.
+            reporter.unchecked(rule.code, "counts_in_one_sentence", facts, label=facts[0].label)
+            continue
         # On a tie the copy printed in the document's own unit stands (1.58元 beside 1.58万元 in a 万元 text is the slip).
         unit = unit or document.unit or _usual_unit(document)
         clusters.sort(key=lambda c: (-len(c), c[0].figure.unit != unit, c[0].figure.start))
@@ -287,6 +291,12 @@ def check_facts(rule, document: Document, reporter: Reporter) -> None:
                     [fact, *others], expected, fact.figure.text,
                 )
                 reporter.relations.append((COPIES, fact, [main[0]], reporter.report.findings[-1], None))
+
+
+def _one_sentence_apart(clusters: list[list]) -> bool:
+    """Whether two copies of different values stand in one sentence."""
+    sentences = [{f.sentence for f in cluster if f.sentence >= 0} for cluster in clusters]
+    return any(a & b for i, a in enumerate(sentences) for b in sentences[i + 1 :])
 
 
 def _by_base_measure(groups) -> list[list]:

@@ -174,5 +174,14 @@ def _ends_earlier(group, inputs: list, stated) -> bool:
     """Whether the first two or more parts of a list read from the narrative add up to its total."""
     if group.total.origin != "prose" or len(inputs) < 3:
         return False
+    if group.total.key.quantity.startswith("count:") and _declared_members(group):
+        return False  # 实有人数157人，其中在职157人，离休0人，退休81人: exclusive categories say where the list ends
     whole = operand(stated)
     return any(judge(total, [1] * k, inputs[:k], whole).outcome in _AGREE for k in range(2, len(inputs)))
+
+
+def _declared_members(group) -> bool:
+    """Whether every part is a member of one partition the dictionary declares for the total."""
+    total = group.total.key.concept.rpartition("@")[2]
+    parts = {p.key.concept.rpartition("@")[2] for p in group.parts}
+    return any(total in totals and parts <= set(members) for totals, members in DICTIONARY.partitions)

@@ -146,6 +146,12 @@ class ListReader(PositionalReader):
             # 收入合计x，其中：财政拨款收入x；年初结转和结余y: the carry-over stands beside 收入合计 (in 收入总计), never in it.
             self.close_groups(state)
             group = None
+        if group is not None and key.quantity.startswith("count:") and not self.is_parent(group.total, key) \
+                and self.is_parent_of_any(group.total.key.concept):
+            # 实有人数157人，其中在职人员157人，离休人员0人，退休人员81人；年末其他人员11人: the exclusive categories
+            # declared for a count end its list; the next count stands beside it.
+            self.close_groups(state)
+            group = None
         if group is not None and key.scope == "all" and not self.dictionary.lookup(label, key.quantity)[0] is None:
             key = Key(key.concept, key.period, key.measure, group.total.key.scope, key.quantity)
         if group is not None and key.period == "current" and last_year(lead) is None:
@@ -358,6 +364,10 @@ class ListReader(PositionalReader):
         if total.concept in self.parents_of(part.concept):
             return False
         return any(total.concept in members and part.concept in members for _, members in self.dictionary.partitions)
+
+    def is_parent_of_any(self, concept: str) -> bool:
+        bare = concept.rpartition("@")[2]
+        return any(bare in totals for totals, _ in self.dictionary.partitions)
 
     def is_parent(self, candidate: Fact, key: Key) -> bool:
         return candidate.key.concept in self.parents_of(key.concept)
