@@ -37,13 +37,17 @@ MAX_DIGITS: Final = 20  # a longer run of digits is an identifier, never a figur
 # The pattern opens by consuming a digit or a dash, a character class the engine scans for in C before
 # trying a match (a leading look-around is tried at every position: 22% slower); the look-behind then
 # checks the character before it, and the rest is the number after a dash, or after its first digit.
-# tests/test_figures.py holds it to -?(?:\d{1,3}(?:,\d{3})*(?:, \d{3})+(?=\.\d)|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?
+# tests/test_figures.py holds it to -?(?:\d{1,3}(?:,\d{3})*(?:, \d{3})+(?=\.\d)|\d{1,3}(?:,\d{3})+|MYRIADS|\d+)(?:\.\d+)?
 # not after a digit or a point, and not followed by a digit.
 _DIGITS_ON: Final = r"(?:\.\d+)?(?![\d])"
+# Taiwanese budgets group by ten thousands (萬), with the thousands after the last group: 2035,4816,000元 and
+# 36,5452万元 are one figure each. Only with that tail or 万 after: 2019,2020年 stays two years.
+_MYRIADS: Final = r"\d{{{first}}}(?:,\d{{4}})+(?:,\d{{3}}(?!\d)|(?=万))"
 NUMBER_RE: Final = re.compile(
     r"[-\d](?<![\d.][-\d])"
-    r"(?:(?<=-)(?:\d{1,3}(?:,\d{3})*(?:, \d{3})+(?=\.\d)|\d{1,3}(?:,\d{3})+|\d+)" + _DIGITS_ON
-    + r"|(?<=\d)(?:\d{0,2}(?:,\d{3})*(?:, \d{3})+(?=\.\d)|\d{0,2}(?:,\d{3})+|\d*)" + _DIGITS_ON + ")"
+    r"(?:(?<=-)(?:\d{1,3}(?:,\d{3})*(?:, \d{3})+(?=\.\d)|\d{1,3}(?:,\d{3})+|" + _MYRIADS.format(first="1,4") + r"|\d+)" + _DIGITS_ON
+    + r"|(?<=\d)(?:\d{0,2}(?:,\d{3})*(?:, \d{3})+(?=\.\d)|\d{0,2}(?:,\d{3})+|" + _MYRIADS.format(first="0,3")
+    + r"|\d*)" + _DIGITS_ON + ")"
 )
 
 
@@ -182,7 +186,7 @@ def format_range(computed: "Interval", figure: Figure) -> str:
     return f"{low}{unit}" if low == high else f"{low}{unit}–{high}{unit}"
 
 
-_GROUPED: Final = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d{1,3}(?:, ?\d{3})+\.\d+")
+_GROUPED: Final = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d{1,3}(?:, ?\d{3})+\.\d+|-?\d{1,4}(?:,\d{4})+(?:,\d{3})?(?:\.\d+)?")
 _PLAIN: Final = re.compile(r"(-?)(\d+)(?:\.(\d+))?")
 
 
