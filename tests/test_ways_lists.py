@@ -360,6 +360,15 @@ LISTS = {
         "全部补助事业人员33人、自收自支事业人员21人；退休人员15人、聘用人员26人。",
         ("TOT002", "61人"),
     ),
+    # A member a 其中 list leaves out, stated nil in words elsewhere (无新购车辆: no 公务用车购置费), completes it: the
+    # parts then give the total exactly, not only a bound.
+    "a member left out and stated nil in words": (
+        "三、“三公”经费。2024年“三公”经费支出合计30.49万元，其中：公务接待费1.58万元，车辆运行费28.91万元，"
+        "因公出国(境)费0万元。本年度单位公务用车保有量为2辆，无新购车辆。",
+        "三、“三公”经费。2024年“三公”经费支出合计31.23万元，其中：公务接待费1.58万元，车辆运行费28.91万元，"
+        "因公出国(境)费0万元。本年度单位公务用车保有量为2辆，无新购车辆。",
+        ("TOT001", "31.23万元"),
+    ),
     # One sentence counting two categories (行政编制…实有x；事业编制…实有y): two subjects, never copies of one figure.
     "one sentence counting two categories": (
         "二、部门基本情况。本部门行政编制52人，实有人数48人；事业编制11人，实有人数9人。年末实有人数57人，其中在职人员57人。",

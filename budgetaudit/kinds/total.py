@@ -8,10 +8,12 @@ not exceed the total.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import TYPE_CHECKING, Final
 
 from ..concepts import default_dictionary
 from ..document import Document
+from ..figures import exact_operand
 from ..relations import Outcome, judge, judge_at_most, total
 from ..slips import transposed_digits
 from ..words import default_words
@@ -31,15 +33,19 @@ PLACEHOLDERS: Final = {"label", "stated", "expected", "parts", "why", "gap"}
 def check(rule, document: Document, reporter: Reporter) -> None:
     mode = rule.params.get("mode", "partition")
     kinds = rule.params.get("groups", ["parts"])
+    nil = _nil_statements(document)
     for group in document.sums:
+        # 三公经费31.23万元，其中接待1.58万元、运行28.91万元、出国0万元 … 无新购车辆: the members a list leaves out, each
+        # stated nil in words elsewhere, make it every member: its parts then give the total exactly (a partition).
+        zeros = _completed_by_zeros(nil, group) if nil and group.kind == "parts" and not group.complete else None
         if group.kind == "offset" and "parts" in kinds and group.parts and mode == "subset":
             reporter.unchecked(rule.code, "offset_part", [group.total] + list(group.parts), label=group.total.label)
             continue
         if group.kind not in kinds or not group.parts:
             continue
-        if mode == "partition" and not group.complete:
+        if mode == "partition" and not group.complete and zeros is None:
             continue
-        if mode == "subset" and (group.complete or any(p.figure.sign < 0 for p in group.parts)):
+        if mode == "subset" and (group.complete or zeros is not None or any(p.figure.sign < 0 for p in group.parts)):
             continue
         if mode == "subset" and group.total.label.endswith(WORDS.differences):
             # 预计短收69190万元，其中税收收入短收76180万元: parts of a shortfall may exceed it (another part over).
@@ -55,6 +61,8 @@ def check(rule, document: Document, reporter: Reporter) -> None:
             continue
         stated = group.total
         inputs = [operand(p) for p in group.parts]
+        if zeros:
+            inputs += [exact_operand(Fraction(0)) for _ in zeros]
         if mode == "partition":
             judgement = judge(total, [1] * len(inputs), inputs, operand(stated))
         else:
@@ -66,7 +74,7 @@ def check(rule, document: Document, reporter: Reporter) -> None:
             reporter.unchecked(rule.code, "repeated_label", [group.total] + list(group.parts), label=group.total.label,
                                part=repeated)
             continue
-        parts = list(group.parts)
+        parts = list(group.parts) + list(zeros or ())
         if mode == "subset" and judgement.outcome is Outcome.INCONSISTENT:
             outer = _outer_parts(parts)
             if len(outer) < len(parts):
@@ -83,7 +91,7 @@ def check(rule, document: Document, reporter: Reporter) -> None:
                 reporter.unchecked(rule.code, "list_extent", [stated] + list(group.parts), label=stated.label)
                 continue
         if mode == "subset" and judgement.outcome is Outcome.INCONSISTENT and group.kind != "numbered" \
-                and _ends_earlier(group, inputs, stated):
+                and _ends_earlier(document, group, inputs, stated):
             # 969万元，其中A866万元、B35万元、C68万元；完成D支出4093万元: where the first items already give
             # the total, the list may end there (charitable reading): one reading agrees, so no error. A numbered
             # list (其中：, then 1.… 2.… 3.… each a sentence) says where it ends.
@@ -112,7 +120,8 @@ def check(rule, document: Document, reporter: Reporter) -> None:
             listed = " + ".join(reporter.hint("change_up" if p.figure.value >= 0 else "change_down", label=p.label,
                                               amount=p.figure.text) for p in parts)
         else:
-            listed = " + ".join(f"{p.label}{p.figure.text}" for p in parts)
+            listed = " + ".join(f"{p.key.concept}0（{p.label}）" if p.label == p.figure.span.text else
+                                f"{p.label}{p.figure.text}" for p in parts)
         values = {"label": stated.label, "parts": listed}
         findings = len(reporter.report.findings)
         reporter.judged(rule, judgement, stated, parts, values, hint)
@@ -170,14 +179,24 @@ def _listed_total_follows(document: Document, group) -> bool:
     return found is not None and any(ch.isdigit() for ch in text[found.end() : found.end() + 6])
 
 
-def _ends_earlier(group, inputs: list, stated) -> bool:
+def _ends_earlier(document: Document, group, inputs: list, stated) -> bool:
     """Whether the first two or more parts of a list read from the narrative add up to its total."""
     if group.total.origin != "prose" or len(inputs) < 3:
         return False
+    first = 2
     if group.total.key.quantity.startswith("count:") and _declared_members(group):
-        return False  # 实有人数157人，其中在职157人，离休0人，退休81人: exclusive categories say where the list ends
+        # 实有人数157人，其中在职157人，离休0人，退休81人: exclusive categories say where the list ends. Set apart by
+        # semicolons (其中：在职8人；离休1人；退休27人) the later ones may stand beside the total, even after the first.
+        if not _semicolon_between(document, group.parts[0], group.parts[-1]):
+            return False
+        first = 1
     whole = operand(stated)
-    return any(judge(total, [1] * k, inputs[:k], whole).outcome in _AGREE for k in range(2, len(inputs)))
+    return any(judge(total, [1] * k, inputs[:k], whole).outcome in _AGREE for k in range(first, len(inputs)))
+
+
+def _semicolon_between(document: Document, first, last) -> bool:
+    text = document.source.norm
+    return any(text.find(mark, first.figure.end, last.figure.start) >= 0 for mark in "；;")
 
 
 def _declared_members(group) -> bool:
@@ -185,3 +204,31 @@ def _declared_members(group) -> bool:
     total = group.total.key.concept.rpartition("@")[2]
     parts = {p.key.concept.rpartition("@")[2] for p in group.parts}
     return any(total in totals and parts <= set(members) for totals, members in DICTIONARY.partitions)
+
+
+def _nil_statements(document: Document) -> dict[str, list]:
+    """The facts of each concept that can be stated nil in words (无新购车辆), in one pass over the facts."""
+    out: dict[str, list] = {}
+    if not document.facts:
+        return out
+    negated = DICTIONARY.negations
+    for fact in document.facts:
+        if fact.key.concept in negated:
+            out.setdefault(fact.key.concept, []).append(fact)
+    return {c: facts for c, facts in out.items() if any(f.label == f.figure.span.text for f in facts)}
+
+
+def _completed_by_zeros(nil: dict[str, list], group) -> list | None:
+    """The nil statements (无新购车辆) of the members of a declared partition of the total that the list leaves
+    out, when each is so stated for the same year and measure and nowhere stated otherwise; else None."""
+    total = group.total.key
+    listed = {p.key.concept for p in group.parts}
+    for members in DICTIONARY.partition_members(total.concept):
+        missing = members - listed
+        if not missing or not listed <= members or not all(c in nil for c in missing):
+            continue
+        facts = [f for c in missing for f in nil[c]]
+        if all(f.figure.value == 0 and f.label == f.figure.span.text and f.key.period == total.period
+               and f.key.measure == total.measure for f in facts):
+            return [next(f for f in nil[c]) for c in sorted(missing)]
+    return None
