@@ -241,6 +241,7 @@ class Document:
     annual_growths: list[AnnualGrowth] = field(default_factory=list)
     shares: list[Share] = field(default_factory=list)
     doubts: list[Doubt] = field(default_factory=list)
+    nil_statements: list[Fact] = field(default_factory=list)  # figures of zero printed as words (无新购车辆), also in facts
     tables: list = field(default_factory=list)
     evaluations: list = field(default_factory=list)  # performance-evaluation tables (budgetaudit/evaluation.py)
     own_years: list = field(default_factory=list)  # places the document names its own year (own_year.py)

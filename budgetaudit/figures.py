@@ -41,12 +41,15 @@ MAX_DIGITS: Final = 20  # a longer run of digits is an identifier, never a figur
 # not after a digit or a point, and not followed by a digit.
 _DIGITS_ON: Final = r"(?:\.\d+)?(?![\d])"
 # Taiwanese budgets group by ten thousands (萬), with the thousands after the last group: 2035,4816,000元 and
-# 36,5452万元 are one figure each. Only with that tail or 万 after: 2019,2020年 stays two years.
-_MYRIADS: Final = r"\d{{{first}}}(?:,\d{{4}})+(?:,\d{{3}}(?!\d)|(?=万))"
+# 36,5452万元 are one figure each. Only with that tail or 万 after: 2019,2020年 stays two years. The leading digits
+# and those of every grouped branch are possessive ({0,3}+): a comma must follow them, so giving one back never
+# helps, and a plain number (most of them) fails each branch at once instead of after three or four tries.
+_MYRIADS: Final = r"\d{{{first}}}+(?:,\d{{4}})+(?:,\d{{3}}(?!\d)|(?=万))"
 NUMBER_RE: Final = re.compile(
     r"[-\d](?<![\d.][-\d])"
-    r"(?:(?<=-)(?:\d{1,3}(?:,\d{3})*(?:, \d{3})+(?=\.\d)|\d{1,3}(?:,\d{3})+|" + _MYRIADS.format(first="1,4") + r"|\d+)" + _DIGITS_ON
-    + r"|(?<=\d)(?:\d{0,2}(?:,\d{3})*(?:, \d{3})+(?=\.\d)|\d{0,2}(?:,\d{3})+|" + _MYRIADS.format(first="0,3")
+    r"(?:(?<=-)(?:\d{1,3}+(?:,\d{3})*(?:, \d{3})+(?=\.\d)|\d{1,3}+(?:,\d{3})+|" + _MYRIADS.format(first="1,4")
+    + r"|\d+)" + _DIGITS_ON
+    + r"|(?<=\d)(?:\d{0,2}+(?:,\d{3})*(?:, \d{3})+(?=\.\d)|\d{0,2}+(?:,\d{3})+|" + _MYRIADS.format(first="0,3")
     + r"|\d*)" + _DIGITS_ON + ")"
 )
 

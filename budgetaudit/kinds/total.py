@@ -207,15 +207,15 @@ def _declared_members(group) -> bool:
 
 
 def _nil_statements(document: Document) -> dict[str, list]:
-    """The facts of each concept that can be stated nil in words (无新购车辆), in one pass over the facts."""
+    """Every fact of each concept stated nil in words somewhere (无新购车辆); most documents state none."""
+    if not document.nil_statements:
+        return {}
+    concepts = {f.key.concept for f in document.nil_statements}
     out: dict[str, list] = {}
-    if not document.facts:
-        return out
-    negated = DICTIONARY.negations
     for fact in document.facts:
-        if fact.key.concept in negated:
+        if fact.key.concept in concepts:
             out.setdefault(fact.key.concept, []).append(fact)
-    return {c: facts for c, facts in out.items() if any(f.label == f.figure.span.text for f in facts)}
+    return out
 
 
 def _completed_by_zeros(nil: dict[str, list], group) -> list | None:

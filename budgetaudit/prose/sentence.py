@@ -69,5 +69,7 @@ class SentenceReader(ChangeReader):
                 figure = Figure(Fraction(0), 0, unit, self.span(start, end), self.at(start), self.at(end))
                 key = self.key(phrase, figure, sentence_text[:at])
                 key = Key(concept_name, key.period, key.measure, key.scope, concept.quantity)
-                self.doc.facts.append(Fact(key, phrase, figure, "prose", "statement", sentence))
+                fact = Fact(key, phrase, figure, "prose", "statement", sentence)
+                self.doc.facts.append(fact)
+                self.doc.nil_statements.append(fact)
                 break
