@@ -16,7 +16,8 @@ from typing import Final
 from .source import Source, Span
 
 # Scale of each money unit in 元, so that copies in 元, 万元 and 亿元 compare exactly.
-MONEY_UNITS: Final = {"元": 1, "千元": 1000, "万元": 10_000, "万": 10_000, "亿元": 100_000_000, "亿": 100_000_000}
+MONEY_UNITS: Final = {"元": 1, "千元": 1000, "万元": 10_000, "万": 10_000, "亿元": 100_000_000, "亿": 100_000_000,
+                      "万亿元": 10**12, "万亿": 10**12}
 PERCENT_UNITS: Final = {"%": "percent", "个百分点": "point"}
 COUNT_UNITS: Final = (
     "台(套)", "人次", "批次", "团组", "个", "人", "辆", "项", "次", "台", "套", "家", "场", "件", "名", "户",

@@ -1,7 +1,8 @@
 """The normalised copy of a text: the same length, folded for matching (source.Source.norm).
 
 Full-width forms, ideographic spaces and traditional characters fold one for one; a space grouping thousands before
-a unit (支出70 443万元, as yearbooks print them) becomes the comma that groups them elsewhere. Every offset in the
+a unit (支出70 443万元, as yearbooks print them) becomes the comma that groups them elsewhere; a Taiwanese year
+(112年度) becomes the year it is (2023年). Every offset in the
 copy is an offset in the file, so every figure keeps the line and column a reviewer sees.
 """
 
@@ -37,8 +38,26 @@ def normalise(text: str) -> str:
     folded = _FOLDS.sub(_fold, text)
     if " " in folded:
         folded = _group_thousands(folded)
+    if "年度" in folded:
+        folded = _roc_years(folded)
     assert len(folded) == len(text)
     return folded
+
+
+def _roc_years(text: str) -> str:
+    """112年度 (the Republic of China calendar of Taiwanese budgets) reads as 2023年: five characters for five, so
+    offsets stay; years 100–139 only (2011–2050), never after a digit or a point."""
+    chars: list[str] | None = None
+    at = text.find("年度")
+    while at >= 0:
+        start = at - 3
+        if start >= 0 and text[start] == "1" and text[start + 1] in "0123" and text[start + 2].isdigit() \
+                and text[start + 1].isdigit() and (start == 0 or not (text[start - 1].isdigit() or text[start - 1] == ".")):
+            if chars is None:
+                chars = list(text)
+            chars[start : at + 2] = str(int(text[start:at]) + 1911) + "年"
+        at = text.find("年度", at + 2)
+    return "".join(chars) if chars is not None else text
 
 
 # Digits grouped by single spaces, right before a unit, after a word or a punctuation mark (never after a digit, a

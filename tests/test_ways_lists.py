@@ -369,6 +369,17 @@ LISTS = {
         "因公出国(境)费0万元。本年度单位公务用车保有量为2辆，无新购车辆。",
         ("TOT001", "31.23万元"),
     ),
+    # A change printed with its base right after a breakdown (包括A、B，占…，较上年x，减少Δ) may be the breakdown's
+    # total's: judged as the total's when it is not the last part's.
+    "a change with its base after a breakdown": (
+        "一、总预算案。岁入预算编列185.30亿元，较2025年度法定预算数170.10亿元，增加15.20亿元，增幅8.94%。补助及协助收入"
+        "编列40.25亿元，包括中央一般性补助款12.05亿元、中央计划型补助款28.20亿元，占岁入总额21.72%，较上年度法定预算数"
+        "95.75亿元，减少55.5亿元。",
+        "一、总预算案。岁入预算编列185.30亿元，较2025年度法定预算数170.10亿元，增加15.20亿元，增幅8.94%。补助及协助收入"
+        "编列40.25亿元，包括中央一般性补助款12.05亿元、中央计划型补助款28.20亿元，占岁入总额21.72%，较上年度法定预算数"
+        "95.75亿元，减少45.5亿元。",
+        ("XRF003", "45.5亿元"),
+    ),
     # One sentence counting two categories (行政编制…实有x；事业编制…实有y): two subjects, never copies of one figure.
     "one sentence counting two categories": (
         "二、部门基本情况。本部门行政编制52人，实有人数48人；事业编制11人，实有人数9人。年末实有人数57人，其中在职人员57人。",

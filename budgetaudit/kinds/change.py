@@ -109,6 +109,12 @@ def check_base(rule, document: Document, reporter: Reporter) -> None:
         base = bases[0]
         sign = change.delta_sign
         judgement = judge(_difference(sign), [sign, -sign], [operand(current), operand(base)], operand(change.delta))
+        whole = change.whole_of_part
+        if not judgement.holds and whole is not None and judge(
+                _difference(sign), [sign, -sign], [operand(whole), operand(base)], operand(change.delta)).holds:
+            # 补助收入40.25亿元，包括A12.05亿元、B28.20亿元，较上年95.75亿元减少55.5亿元: right as the total's change.
+            reporter.unchecked(rule.code, "subject_ambiguous", [change.delta, current, whole, base], label=change.label)
+            continue
         values["other"] = base.figure.text
         items: list = [current, base]
         rate = change.rate

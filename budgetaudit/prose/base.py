@@ -115,8 +115,10 @@ class ReaderBase:
                     and (item[1] >= len(text) or text[item[1]] in _CLAUSE_ENDS):
                 item[2], item[3] = "%", None
         out: list[Item] = []
+        myriad: list | None = None  # 2兆8,818億元: the number before 兆 (10^12), read with the 亿 that follows it
         for number_start, number_end, found_unit, found_end in found:
             if found_unit is None:
+                myriad = [number_start, number_end] if text.startswith("兆", number_end) else None
                 continue
             if self.orig is not None:
                 figure = figure_at(self.source, self.at(number_start), self.at(number_end), found_unit,
@@ -126,6 +128,15 @@ class ReaderBase:
                 figure = figure_at(self.source, number_start, number_end, found_unit, found_end)
             if figure is None:
                 continue
+            if myriad is not None and myriad[1] + 1 == number_start and found_unit in ("亿元", "亿") \
+                    and figure.value < 10000 and self.orig is None:
+                leading = parse_number(text[myriad[0] : myriad[1]])
+                if leading is not None and leading[1] == 0:
+                    value = leading[0] * 10000 + figure.value
+                    figure = Figure(value, figure.decimals, found_unit, self.source.span(myriad[0], figure_end(figure, found_end)),
+                                    myriad[0], number_end)
+                    number_start = myriad[0]
+            myriad = None
             last = out[-1] if out else None
             if last is not None and last.figure.unit == "亿" and last.end == number_start and found_unit in ("万元", "万") \
                     and figure.value < 10000 and last.figure.decimals == 0 and self.orig is None:

@@ -241,7 +241,7 @@ class ChangeReader(ShareReader):
             # The change is of the figure it compares: its subject, entity and measure (县本级…决算数比上年增加).
             key = Key(current.key.concept, "current", current.key.measure, current.key.scope, key.quantity)
         change = Change(label, key, base[0], base[1], current, figure, sign, None, 0, [word], prior=prior)
-        if current is not None and prior is None:
+        if current is not None:
             group = state.groups.get(id(state.candidates[0])) if len(state.candidates) == 1 else None
             if group is None and not state.facts and state.paragraph_groups:
                 group = state.paragraph_groups[-1]  # 基本支出x，其中…公用经费y。比上年增加Δ: the last sentence's list
