@@ -12,6 +12,7 @@ from collections import Counter
 from . import __version__
 from .config import Waiver, today
 from .inputs import glob_match, relative
+from .tomlfile import read_text
 
 # 2: the fingerprints of fingerprint.py version 2. A baseline of format 1 is refused with a note to
 # write it again (its fingerprints would match nothing).
@@ -121,8 +122,7 @@ class Builder:
 def load(path: str) -> dict[str, Counter]:
     """path (relative to the baseline's directory) -> fingerprint -> count."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
+        data = json.loads(read_text(path))  # a FIFO or device is refused, never opened
     except FileNotFoundError:
         raise BaselineError(f"{path}: no such baseline file") from None
     except (OSError, UnicodeDecodeError) as exc:

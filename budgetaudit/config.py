@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .globs import check as glob_problem
-from .tomlfile import TomlError, parse as parse_toml
+from .tomlfile import TomlError, parse as parse_toml, read_text
 
 CONFIG_NAMES = (".budgetaudit.toml", "budgetaudit.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
@@ -87,7 +87,7 @@ class Settings:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        data = parse_toml(path.read_text(encoding="utf-8"))
+        data = parse_toml(read_text(path))
     except (OSError, UnicodeDecodeError, TomlError):
         return False
     return isinstance(data.get("tool"), dict) and "budgetaudit" in data["tool"]
@@ -159,7 +159,7 @@ class _Reader:
 
 def _read_table(path: Path) -> tuple[dict, str, int]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such configuration file") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from .kinds import CHOICES, KINDS
-from .tomlfile import TomlError, parse as parse_toml
+from .tomlfile import TomlError, parse as parse_toml, read_text
 
 CODE_RE = re.compile(r"^(TOT|PCT|AVG|XRF|EVA|CMP|EXT|CRD)\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -246,7 +246,7 @@ def load_rules(extra_dirs: list[str] | None = None) -> RuleSet:
     for directory in extra_dirs or []:
         for path in sorted(Path(directory).glob("*.toml")):
             try:
-                text = path.read_text(encoding="utf-8")
+                text = read_text(path)
             except (OSError, UnicodeDecodeError) as exc:
                 raise RuleFileError(f"{path}: cannot read: {exc}") from None
             rules.extend(parse_rules(text, str(path)))

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from datetime import date
 from pathlib import Path
 
 from .config import ConfigError, discover, load_file
+from .tomlfile import TomlError, parse, read_text
 
 
 class WaiveError(Exception):
@@ -65,15 +65,15 @@ def append_waiver(fingerprint: str, reason: str, until: str | None, path: str | 
     before = ""
     if target.exists():
         try:
-            before = target.read_text(encoding="utf-8")
-            tomllib.loads(before)
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            before = read_text(target)
+            parse(before)  # an integer of 5,000 digits or arrays nested 5,000 deep: one line, not a traceback
+        except (OSError, UnicodeDecodeError, TomlError) as exc:
             raise WaiveError(f"{target}: {exc}") from None
     separator = "" if not before else ("\n" if before.endswith("\n") else "\n\n")
     text = before + separator + waiver_text(fingerprint, reason.strip(), day, path, table)
     try:
-        tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:  # e.g. an inline `waivers = [...]` already in the file
+        parse(text)
+    except TomlError as exc:  # e.g. an inline `waivers = [...]` already in the file
         raise WaiveError(f"{target}: {exc}") from None
     from .formats import write_atomic
 

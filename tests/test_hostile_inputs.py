@@ -213,6 +213,39 @@ def test_a_fifo_named_on_the_command_line_is_refused_without_opening_it(tmp_path
     assert run_cli("check", str(tmp_path), "--isolated", timeout=30).returncode == 1
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"), reason="no FIFOs or /dev/zero here")
+@pytest.mark.parametrize("option,special", [("--config", "fifo"), ("--config", "/dev/zero"), ("--baseline", "fifo"),
+                                            ("--baseline", "/dev/zero"), ("rules-dirs", "fifo")])
+def test_a_fifo_or_device_named_as_a_settings_file_is_refused_without_opening_it(tmp_path, disclosure, option, special):
+    fifo = tmp_path / ("myrules/mine.toml" if option == "rules-dirs" else "pipe.toml")
+    fifo.parent.mkdir(exist_ok=True)
+    os.mkfifo(fifo)
+    name = str(fifo) if special == "fifo" else special
+    if option == "rules-dirs":
+        (tmp_path / "c.toml").write_text('rules-dirs = ["myrules"]\n', encoding="utf-8")
+        args = ("--config", str(tmp_path / "c.toml"))
+    else:
+        args = (option, name) + (("--isolated",) if option == "--baseline" else ())
+    started = time.monotonic()
+    one_line_exit_2(run_cli("check", str(disclosure), *args, cwd=tmp_path, timeout=30), os.path.basename(name),
+                    "a FIFO" if special == "fifo" else "a device")
+    assert time.monotonic() - started < 20
+
+
+@pytest.mark.parametrize("name", ["long integer", "deep arrays", "fifo"])
+def test_waive_into_a_hostile_configuration_is_one_line(tmp_path, name):
+    config = tmp_path / ".budgetaudit.toml"
+    if name == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs here")
+        os.mkfifo(config)
+    else:
+        config.write_text(CONFIGS[name], encoding="utf-8")
+    result = run_cli("waive", "0123456789abcdef0123", "--reason", "x", "--config", str(config), cwd=tmp_path, timeout=30)
+    one_line_exit_2(result, ".budgetaudit.toml")
+    assert name == "fifo" or config.read_text(encoding="utf-8") == CONFIGS[name]
+
+
 def _killer(path, ruleset, *args, **kwargs):
     if "kill" in os.path.basename(path):
         os._exit(9)  # as the out-of-memory killer ends a worker
