@@ -40,7 +40,7 @@ class Output:
             try:
                 self._handle = open(target, "w", encoding="utf-8", newline="")
             except OSError as exc:
-                raise OutputError(exc.errno, exc.strerror or str(exc)) from None
+                raise OutputError(exc.errno, exc.strerror or str(exc), self.path) from None
             return
         try:
             os.makedirs(os.path.dirname(target), exist_ok=True)  # -o reports/today/x.json makes its folders
@@ -116,7 +116,7 @@ class Output:
             try:
                 self._handle.close()
             except OSError as exc:
-                raise OutputError(exc.errno, exc.strerror or str(exc)) from None
+                raise OutputError(exc.errno, exc.strerror or str(exc), self.path) from None
             self._handle = None
             return
         try:
@@ -197,7 +197,7 @@ def target_kind(path: str, inputs=()) -> str:
     except FileNotFoundError:
         return "file"
     except OSError as exc:
-        raise OutputError(exc.errno, exc.strerror or str(exc)) from None
+        raise OutputError(exc.errno, exc.strerror or str(exc), path) from None
     try:
         info = os.stat(path)
     except OSError:
@@ -215,11 +215,11 @@ def target_kind(path: str, inputs=()) -> str:
         except OSError:
             continue
         if same:
-            raise OutputError(0, "it is one of the inputs (the report would replace it)")
+            raise OutputError(0, "it is one of the inputs (the report would replace it)", path)
     if stat.S_ISDIR(info.st_mode):
-        raise OutputError(0, "is a directory")
+        raise OutputError(0, "is a directory", path)
     if not stat.S_ISREG(info.st_mode):
         return "device"
     if stat.S_ISLNK(link.st_mode):
-        raise OutputError(0, "is a symbolic link (name the file itself; the link's target is not replaced)")
+        raise OutputError(0, "is a symbolic link (name the file itself; the link's target is not replaced)", path)
     return "file"
