@@ -120,6 +120,38 @@ def test_an_xls_merging_the_whole_sheet_is_clipped_to_the_cells_present(tmp_path
     assert checked_or_refused(path).returncode in (0, 1)
 
 
+def test_one_long_shared_string_under_many_cells_is_refused_as_it_is_cleaned(tmp_path):
+    """100,000 cells naming one shared string of 20,000 characters: 2 GB of text from 200 KB (each cell's text
+    was cleaned before the size was looked at: a minute here)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active["A1"], book.active["A2"] = LINES
+    path = tmp_path / "shared.xlsx"
+    book.save(path)
+    rows = "".join(f'<row r="{r}">' + "".join(f'<c r="{c}{r}" t="s"><v>0</v></c>' for c in "BCDEFGHIJK") + "</row>"
+                   for r in range(10, 10_010))
+    strings = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
+               + "支出" * 10000 + "</t></si></sst>")
+
+    def edit(name, data):
+        if name.startswith("xl/worksheets/"):
+            return data.replace(b"</sheetData>", rows.encode() + b"</sheetData>")
+        if name == "xl/_rels/workbook.xml.rels":
+            return data.replace(b"</Relationships>", b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/'
+                                b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+        if name == "[Content_Types].xml":
+            return data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                                b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+        return data
+
+    rewrite_zip(path, edit)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("xl/sharedStrings.xml", strings.encode())
+    assert path.stat().st_size < 300_000
+    result = checked_or_refused(path, "--max-bytes", "10000000", words=("text expands", "size limit"))
+    assert result.returncode == 2
+
+
 def test_a_zip_bomb_is_refused_by_its_members_declared_size(tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()

@@ -122,8 +122,15 @@ class Composer:
         the grid (a 附件2 heading row) are given to the prose; a one-column grid is all prose.
 
         `rows` are the file's own row numbers of the grid rows (1-based; default 1, 2, …)."""
+        # Every kept cell's cleaned text is printed, so their sum is held to what the text may still hold
+        # as each is cleaned: one long shared string of an .xlsx under 200,000 cells was 2 GB to clean.
+        room = self.limit - self.offset
         for cell in cells:
             cell.text = cell_text(cell.text)
+            if cell.rowspan > 0 and cell.colspan > 0:
+                room -= len(cell.text)
+                if room < 0:
+                    raise InputError(f"its text expands past the {describe_size(self.limit)} size limit (--max-bytes)")
         cells = [c for c in cells if c.rowspan > 0 and c.colspan > 0]
         if not cells:
             return
