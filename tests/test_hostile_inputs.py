@@ -213,6 +213,22 @@ def test_a_fifo_named_on_the_command_line_is_refused_without_opening_it(tmp_path
     assert run_cli("check", str(tmp_path), "--isolated", timeout=30).returncode == 1
 
 
+def test_a_walk_never_follows_a_symlink_out_of_the_tree(tmp_path):
+    tree, outside = tmp_path / "tree", tmp_path / "outside"
+    tree.mkdir()
+    outside.mkdir()
+    (tree / "d.txt").write_text(DISCLOSURE, encoding="utf-8")
+    (outside / "secret.txt").write_text(DISCLOSURE, encoding="utf-8")
+    try:
+        (tree / "file.txt").symlink_to(outside / "secret.txt")
+        (tree / "folder").symlink_to(outside, target_is_directory=True)
+        (tree / "inside.txt").symlink_to(tree / "d.txt")  # inside the tree: the same file, once
+    except OSError:
+        pytest.skip("no symbolic links here")
+    result = run_cli("check", str(tree), "--isolated", "--list-files", timeout=30)
+    assert result.returncode == 0 and result.stdout.decode().splitlines() == [str(tree / "d.txt")]
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"), reason="no FIFOs or /dev/zero here")
 @pytest.mark.parametrize("option,special", [("--config", "fifo"), ("--config", "/dev/zero"), ("--baseline", "fifo"),
                                             ("--baseline", "/dev/zero"), ("rules-dirs", "fifo")])
