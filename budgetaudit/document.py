@@ -150,6 +150,17 @@ class Change:
         return None if self.delta is None else self.delta.base_value * self.delta_sign
 
 
+@dataclass(slots=True, eq=False)
+class Product:
+    """面积160118.88亩，每亩补贴91.07元，共计发放1458.32万元: the amount paid is the quantity times the standard."""
+
+    quantity: Figure
+    standard: Figure
+    amount: Figure
+    label: str
+    unit: str  # the unit the standard is for (亩)
+
+
 @dataclass(slots=True, eq=False, init=False)
 class Share:
     """占r%: a part's share of a whole; or 完成预算的r%: the outturn's share of its budget (kind "completion")."""
@@ -241,6 +252,7 @@ class Document:
     annual_growths: list[AnnualGrowth] = field(default_factory=list)
     shares: list[Share] = field(default_factory=list)
     doubts: list[Doubt] = field(default_factory=list)
+    products: list[Product] = field(default_factory=list)  # a quantity, a standard for each unit, the amount paid
     nil_statements: list[Fact] = field(default_factory=list)  # figures of zero printed as words (无新购车辆), also in facts
     tables: list = field(default_factory=list)
     evaluations: list = field(default_factory=list)  # performance-evaluation tables (budgetaudit/evaluation.py)

@@ -21,7 +21,7 @@ MONEY_UNITS: Final = {"元": 1, "千元": 1000, "万元": 10_000, "万": 10_000,
 PERCENT_UNITS: Final = {"%": "percent", "个百分点": "point"}
 COUNT_UNITS: Final = (
     "台(套)", "人次", "批次", "团组", "个", "人", "辆", "项", "次", "台", "套", "家", "场", "件", "名", "户",
-    "所", "处", "类", "条", "份", "天", "小时", "分",
+    "所", "处", "类", "条", "份", "天", "小时", "分", "亩",
 )
 # Longest first, so 万元 wins over 万 and 人次 over 人.
 _UNITS: Final = sorted(list(MONEY_UNITS) + list(PERCENT_UNITS) + list(COUNT_UNITS), key=len, reverse=True)

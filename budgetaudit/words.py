@@ -46,6 +46,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "names": {"intro": False, "units": False, "partial": False, "conjunctions": False, "own_counts": False},
     "annual": {"words": False, "since": False},
     "savings": {"before": False, "after": False, "less": False, "rates": False},
+    "products": {"units": False, "bounds": False},
 }
 # Keys whose list may hold the empty phrase (a label that is nothing but a measure word).
 _MAY_BE_EMPTY: Final = frozenset({("labels", "measure_only")})
@@ -217,7 +218,8 @@ class Words:
         self.respectively = re.compile(_alternation(lists["respectively"]))
         self.positional_first_chars: str = _first_chars(lists["respectively"] + lists["each"])
         self.each = re.compile(rf"(?:{_alternation(lists['each'])})(?P<word>{direction})")
-        self.rates_after = re.compile(rf"[，,]?\s*分别(?P<word>{direction})")
+        # 各增加x、y，(分别)增长a%、b%: the rates right after a respective list pair with it by position, 分别 or not.
+        self.rates_after = re.compile(rf"[，,]?\s*(?:分别|各)?(?P<word>{direction})")
         self.word_after = re.compile(rf"[，,]\s*(?P<word>{direction})\s*-?\d")
         self.name_separator = re.compile(_alternation(lists["separators"]))
         self.bracket_parts: tuple[str, ...] = tuple(lists["bracket_parts"])
@@ -299,6 +301,9 @@ class Words:
         self.savings_after: tuple[str, ...] = tuple(savings["after"])
         self.savings_less: tuple[str, ...] = tuple(savings["less"])
         self.savings_rates: tuple[str, ...] = tuple(savings["rates"])
+        products = data["products"]
+        self.product_units: frozenset[str] = frozenset(products["units"])
+        self.product_bounds: tuple[str, ...] = tuple(products["bounds"])
         names = data["names"]
         # 10个，即…: a count, what it counts (no clause break), the intro; the names follow.
         self.named_count = re.compile(

@@ -6,7 +6,7 @@ may take where a kind dispatches on it (checked when the rule file is loaded, ne
 whose module declares CHECKS (evaluation) takes those for its `check`.
 """
 
-from . import agree, average, change, completeness, crossdoc, equal, extraction, names, share, total
+from . import agree, average, change, completeness, crossdoc, equal, extraction, names, product, share, total
 from . import evaluation
 
 KINDS = {
@@ -15,6 +15,7 @@ KINDS = {
     "change": change,
     "agree": agree,
     "average": average,
+    "product": product,
     "equal": equal,
     "extraction": extraction,
     "completeness": completeness,

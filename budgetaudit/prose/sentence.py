@@ -1,5 +1,6 @@
 """What a sentence states as a whole rather than figure by figure: a count and its names, a yearly rate and its
-growth, a saving with its amounts, two percentages and their difference (names.py, annual.py, savings.py,
+growth, a saving with its amounts, a quantity paid at a standard for each unit, two percentages and their
+difference (names.py, annual.py, savings.py, products.py,
 points.py), and the figures of zero it prints as words (无新购公务用车安排)."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from .annual import annual_growths
 from .changes import ChangeReader
 from .names import named_counts
 from .points import point_changes
+from .products import products
 from .savings import savings
 from .state import Item
 from . import state as _state
@@ -42,6 +44,8 @@ class SentenceReader(ChangeReader):
             self.doc.named_counts.extend(named_counts(text, s, e, items, self.span))
         if percents >= 2 and holds_any(text[s:e], WORDS.annual_words):
             self.doc.annual_growths.extend(annual_growths(text, s, items, self.doc.year))
+        if money >= 2 and text.find("每", s, e) >= 0:
+            self.doc.products.extend(products(text, s, items))
         if money >= 3 and holds_any(text[s:e], WORDS.savings_after) and holds_any(text[s:e], WORDS.savings_less):
             found = savings(text, s, items, self.measure)
             if found is not None:
