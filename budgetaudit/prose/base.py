@@ -33,6 +33,7 @@ _BASES: Final = WORDS.basis_endings
 _FLOWS: Final = WORDS.flows
 
 _MONEY: Final = ("元", "万元", "亿元")
+_COMPARING: Final = ("对比", "比较", "相比", "较", "差异")
 # Between a change amount and a bare number: the word of a rate (增加53.23万元、增长3.14，).
 _LOST_PERCENT: Final = re.compile(r"\s*[、，,]?\s*(?:同比)?(?:增长|下降|降低|上升|增幅为?|降幅为?)\s*")
 _CLAUSE_ENDS: Final = "，,。；;、)）"
@@ -60,6 +61,8 @@ class ReaderBase:
         self.list_whole_fact: Fact | None = None
         self.section_scope = "all"  # fund scope named by the current section heading
         self.heading_scopes: dict[int, str] = {}  # the scope of the current heading at each level (一、 (一) 1.)
+        self.heading_measures: dict[int, str] = {}  # the measure a heading at each level names ("" for none)
+        self.frame_measure = ""  # the measure the current headings name (年初预算草案 in a 决算), or ""
         self.in_list = False
         self.numbered: SumGroup | None = None  # the total a sentence ending with 其中： opened for numbered parts
         self.numbered_by_period: dict[str, SumGroup] = {}  # lists a 其中：1、 sentence opened, by their total's year
@@ -312,7 +315,7 @@ class ReaderBase:
             dated = dated.replace(carried, "")
         if holds_any(dated, WORDS.previous_words):
             period = "previous"
-        measure = self.measure
+        measure = self.frame_measure or self.measure
         final = holds_any(lead, WORDS.final_words)
         if not final and holds_char(lead, WORDS.approved_firsts) and WORDS.approved.search(lead) is not None:
             measure = "initial_budget"  # 县人大审议通过的…支出: the budget as approved, in any kind of report
@@ -324,6 +327,19 @@ class ReaderBase:
         elif holds_any(lead, WORDS.initial_words) and self.doc.kind != "budget":
             measure = "initial_budget"
         return Key(name, period, measure, scope, quantity)
+
+    def heading_measure(self, heading: str) -> str | None:
+        """The measure a heading of a 决算 names for the figures under it: the budget as passed or adjusted, the
+        outturn ("", the document's own), or None where it names none."""
+        if self.doc.kind != "final_account" or holds_any(heading, _COMPARING):
+            return None  # 支出与年初预算对比情况: a comparison of the two measures names neither
+        if holds_any(heading, WORDS.final_words) or "执行" in heading:
+            return ""
+        if holds_any(heading, WORDS.adjusted_words):
+            return "adjusted_budget"
+        if holds_any(heading, WORDS.initial_words) or "预算草案" in heading:
+            return "initial_budget"
+        return None
 
     def normalise_base(self, base: str) -> str:
         base = base.replace(" ", "")

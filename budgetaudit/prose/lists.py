@@ -99,7 +99,7 @@ class ListReader(PositionalReader):
         self.parentheses(lead, state)
         opens_parts = WORDS.open_parts.search(lead) is not None
         if state.candidates and not opens_parts and (
-                _closes(clauses) or WORDS.names_total.search(label) is not None
+                _closes(clauses) or _names_another_whole(clauses) or WORDS.names_total.search(label) is not None
                 or (state.list_mark and holds_mark(lead, state.list_mark))):
             # …; 1、A x万元，其中B y万元; 2、C z万元: C is the next item, numbered as A is, not a part of A.
             # 其中A271630万元；加上级补助收入120846万元: a term of the next sum, not a part; 其中财政拨款收入y；
@@ -415,6 +415,16 @@ class ListReader(PositionalReader):
                 # partitions (支出总计 also holds 结转, so 基本 + 项目 is only a bound of it).
                 members = {c[len(own):] for c in tally.concepts}
                 group.complete = any(members == declared for _, declared in self.dictionary.partitions)
+
+def _names_another_whole(clauses: list[str]) -> bool:
+    """收入为300万元，包括A300万元；支出包括：B120.5万元…: 包括 after a name of its own (支出) opens a list of that
+    whole, which is not printed; the list before ends."""
+    for clause in clauses:
+        at = clause.find("包括")
+        if at > 0 and clean_label(clause[:at]):
+            return True
+    return False
+
 
 def _closes(clauses: list[str]) -> bool:
     """Whether the lead's last clause opens with a word that ends an open list (加上级补助收入…), or an earlier clause

@@ -58,7 +58,7 @@ class PositionalReader(ReaderBase):
             head = text[max(clause_begin, s) : match.start()]
             comparison = WORDS.comparison.search(head)
             names_text = head[: comparison.start()] if comparison else head
-            names = [n for n in (clean_label(n) for n in WORDS.name_separator.split(names_text)) if n]
+            names = _shared_suffix([n for n in (clean_label(n) for n in WORDS.name_separator.split(names_text)) if n])
             run = self.run_after(match.end(), items, e, lambda f: f.quantity != "percent", starts)
             if len(names) < 2:
                 # 收、支总计分别为x、y，与上年相比分别减少Δ1、Δ2: the items named by the list before, in its order.
@@ -103,3 +103,16 @@ class PositionalReader(ReaderBase):
             run.append(item)
             cursor = item.end
         return run
+
+
+_TOTAL_SUFFIXES = ("总计", "合计", "总额")
+
+
+def _shared_suffix(names: list[str]) -> list[str]:
+    """收入、支出总计: the last name's 总计 is every name's (收入总计, 支出总计)."""
+    if len(names) < 2:
+        return names
+    suffix = next((x for x in _TOTAL_SUFFIXES if names[-1].endswith(x) and len(names[-1]) > len(x)), "")
+    if not suffix:
+        return names
+    return [n if n.endswith(suffix) else n + suffix for n in names[:-1]] + names[-1:]

@@ -71,6 +71,13 @@ class ProseReader(FrameReader):
                 inherited = self.heading_scopes[max(self.heading_scopes)] if self.heading_scopes else "all"
                 self.section_scope = next((scope for word, scope in SCOPE_HEADINGS if word in sentence), inherited)
                 self.heading_scopes[level] = self.section_scope
+                # 1. 镇人大批准的年初预算草案。…2. 决算情况。: in a 决算, a heading naming the budget measures the figures
+                # under it (the budget as passed), until a heading of its level or above names another or none.
+                self.heading_measures = {at: m for at, m in self.heading_measures.items() if at < level}
+                inherited = self.heading_measures[max(self.heading_measures)] if self.heading_measures else ""
+                named = self.heading_measure(sentence)
+                self.frame_measure = inherited if named is None else named
+                self.heading_measures[level] = self.frame_measure
             intro = WORDS.list_intro.search(sentence) if holds_any(sentence, WORDS.intro_words) else None
             if intro:
                 self.list_whole = clean_label(intro.group("label"))
