@@ -166,6 +166,53 @@ def test_a_zip_bomb_is_refused_by_its_members_declared_size(tmp_path):
     assert result.returncode == 2
 
 
+def _lying_size(path, member, declared):
+    """Set the size a zip's local header and directory declare for `member` (not zip64)."""
+    data = bytearray(path.read_bytes())
+    name = member.encode()
+    for signature, name_length_at, name_at, size_at in ((b"PK\x03\x04", 26, 30, 22), (b"PK\x01\x02", 28, 46, 24)):
+        at = data.find(signature)
+        while at >= 0:
+            length = int.from_bytes(data[at + name_length_at:at + name_length_at + 2], "little")
+            if data[at + name_at:at + name_at + length] == name:
+                data[at + size_at:at + size_at + 4] = declared.to_bytes(4, "little")
+            at = data.find(signature, at + 4)
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("how", ["declares 5,000 bytes", "bzip2"])
+def test_a_zip_member_expanding_past_what_it_declares_is_refused_before_it_is_inflated(tmp_path, how):
+    """A 1 MB .docx whose document.xml declares 5,000 bytes and inflates to 1 GB: zipfile inflates up to 2 GB
+    in one call before cutting at the declared size (2.1 GB of memory for 1.5 GB); bzip2 is inflated whole."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for line in LINES:
+        document.add_paragraph(line)
+    path = tmp_path / "lying.docx"
+    document.save(path)
+    with zipfile.ZipFile(path) as book:
+        members = [(info.filename, book.read(info)) for info in book.infolist()]
+    method = zipfile.ZIP_BZIP2 if how == "bzip2" else zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in members:
+            if name != "word/document.xml":
+                out.writestr(name, data)
+                continue
+            info = zipfile.ZipInfo(name)
+            info.compress_type = method
+            with out.open(info, "w") as stream:
+                head, tail = data.rsplit(b"</w:body>", 1)
+                stream.write(head)
+                for _ in range(1 if how == "bzip2" else 64):
+                    stream.write(b" " * (1 << 24))
+                stream.write(b"</w:body>" + tail)
+    if how != "bzip2":
+        _lying_size(path, "word/document.xml", 5000)
+    assert path.stat().st_size < 2_000_000
+    result = checked_or_refused(path, words=("word/document.xml", "does not expand" if how != "bzip2" else "compression"))
+    assert result.returncode == 2
+
+
 # --------------------------------------------------------------------------- Word
 
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 import importlib
 import io
 import re
+import struct
 import zipfile
+import zlib
 
 from ..source import InputError, Source, describe_size, load, max_bytes, read_bytes
 
@@ -42,7 +44,7 @@ def sniff(data: bytes, path: str = "") -> str:
             members = zipfile.ZipFile(io.BytesIO(data)).infolist()
         except (zipfile.BadZipFile, ValueError):
             raise InputError("a damaged zip file (not a readable .docx or .xlsx)") from None
-        _bounded_members(members)
+        _bounded_members(members, data)
         names = [member.filename for member in members]
         if any(n.startswith("word/") for n in names):
             return "docx"
@@ -60,10 +62,12 @@ def sniff(data: bytes, path: str = "") -> str:
     return "text"
 
 
-def _bounded_members(members: list) -> None:
-    """A zip whose members expand past the size limit is refused before any is decompressed. zipfile
-    stops a member at the size its directory declares (a larger stream fails its CRC), so the declared
-    sizes bound what the readers can be made to hold."""
+def _bounded_members(members: list, data: bytes) -> None:
+    """A zip whose members expand past the size limit is refused before a reader decompresses any. zipfile
+    cuts a member at the size its directory declares, but only after inflating up to 2 GB in one call
+    (ZipExtFile.read asks zlib for 2**31 - 1 bytes): so each member's stream is also inflated here, a
+    megabyte at a time, and must end at its declared size (a 1.5 MB .docx declaring 5,000 bytes for a
+    stream of 1.5 GB took 2.1 GB)."""
     limit = max_bytes()
     total = 0
     for member in members:
@@ -71,6 +75,44 @@ def _bounded_members(members: list) -> None:
         if member.file_size > limit or total > 2 * limit:
             raise InputError(f"its zip member {member.filename[:80]!r} expands to {member.file_size:,} bytes, "
                              f"past the {describe_size(limit)} size limit (--max-bytes)")
+    for member in members:
+        if member.compress_type == zipfile.ZIP_DEFLATED and not member.flag_bits & 1 and not _inflates_to(data, member):
+            raise InputError(f"its zip member {member.filename[:80]!r} does not expand to the "
+                             f"{member.file_size:,} bytes its zip directory declares (a damaged or hostile file)")
+        elif member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            # bzip2 and LZMA members are inflated whole by zipfile; Word and Excel never write them.
+            raise InputError(f"its zip member {member.filename[:80]!r} uses a compression Word and Excel do not "
+                             f"(method {member.compress_type})")
+
+
+def _inflates_to(data: bytes, member: zipfile.ZipInfo) -> bool:
+    """Whether a deflated member's stream ends exactly at its declared size, inflated with bounded output."""
+    if member.compress_size == 0:  # an empty entry some writers mark deflated
+        return member.file_size == 0
+    start = member.header_offset
+    if data[start:start + 4] != b"PK\x03\x04":
+        return False
+    name_length, extra_length = struct.unpack("<HH", data[start + 26:start + 30])
+    begin = start + 30 + name_length + extra_length
+    stream = memoryview(data)[begin:begin + member.compress_size]
+    inflater = zlib.decompressobj(-15)
+    produced = 0
+    try:
+        for at in range(0, len(stream), 1 << 16):
+            pending = bytes(stream[at:at + (1 << 16)])
+            while not inflater.eof:
+                out = inflater.decompress(pending, 1 << 20)
+                produced += len(out)
+                if produced > member.file_size:
+                    return False
+                pending = inflater.unconsumed_tail
+                if not out and not pending:  # all of this piece taken in: the next one
+                    break
+            if inflater.eof:
+                break
+    except zlib.error:
+        return False
+    return inflater.eof and produced == member.file_size
 
 
 def read(path: str, data: bytes | None = None) -> tuple[Source, list | None]:
