@@ -124,9 +124,14 @@ class Composer:
         `rows` are the file's own row numbers of the grid rows (1-based; default 1, 2, …)."""
         # Every kept cell's cleaned text is printed, so their sum is held to what the text may still hold
         # as each is cleaned: one long shared string of an .xlsx under 200,000 cells was 2 GB to clean.
+        # A text under many cells is cleaned once.
         room = self.limit - self.offset
+        cleaned: dict[str, str] = {}
         for cell in cells:
-            cell.text = cell_text(cell.text)
+            clean = cleaned.get(cell.text)
+            if clean is None:
+                clean = cleaned[cell.text] = cell_text(cell.text)
+            cell.text = clean
             if cell.rowspan > 0 and cell.colspan > 0:
                 room -= len(cell.text)
                 if room < 0:
