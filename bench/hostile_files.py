@@ -234,6 +234,58 @@ def config_long_integer(folder):
     return ["check", str(folder / "d.txt")]
 
 
+def docx_lying_size(folder):
+    """document.xml declares 5,000 bytes and inflates to 1 GB (zipfile inflates up to 2 GB before it cuts)."""
+    path = _docx(folder)
+    with zipfile.ZipFile(path) as book:
+        members = [(info.filename, book.read(info)) for info in book.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, data in members:
+            if name != "word/document.xml":
+                book.writestr(name, data)
+                continue
+            head, tail = data.rsplit(b"</w:body>", 1)
+            with book.open(name, "w") as member:
+                member.write(head)
+                for _ in range(BOMB_BYTES // (1 << 24)):
+                    member.write(b" " * (1 << 24))
+                member.write(b"</w:body>" + tail)
+    data = bytearray(path.read_bytes())
+    for signature, name_length_at, name_at, size_at in ((b"PK\x03\x04", 26, 30, 22), (b"PK\x01\x02", 28, 46, 24)):
+        at = data.find(signature)
+        while at >= 0:
+            length = struct.unpack("<H", data[at + name_length_at:at + name_length_at + 2])[0]
+            if data[at + name_at:at + name_at + length] == b"word/document.xml":
+                struct.pack_into("<I", data, at + size_at, 5000)
+            at = data.find(signature, at + 4)
+    path.write_bytes(bytes(data))
+    return ["check", str(path)]
+
+
+def xlsx_shared_string_fanout(folder):
+    """200,000 cells naming one shared string of 10,000 characters: 2 GB of text from 400 KB."""
+    path = _xlsx(folder)
+    rows = "".join(f'<row r="{r}">' + "".join(f'<c r="{c}{r}" t="s"><v>0</v></c>' for c in "BCDEFGHIJK") + "</row>"
+                   for r in range(10, 20_010))
+    rel = (b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+           b'sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    kind = (b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            b'spreadsheetml.sharedStrings+xml"/></Types>')
+    _rewrite_zip(path, lambda name, data: (
+        data.replace(b"</sheetData>", rows.encode() + b"</sheetData>") if name.startswith("xl/worksheets/") else
+        data.replace(b"</Relationships>", rel) if name == "xl/_rels/workbook.xml.rels" else
+        data.replace(b"</Types>", kind) if name == "[Content_Types].xml" else data),
+        {"xl/sharedStrings.xml": ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
+                                  + "支出" * 5000 + "</t></si></sst>").encode()})
+    return ["check", str(path)]
+
+
+def fifo_as_config(folder):
+    (folder / "d.txt").write_text("\n".join(LINES), encoding="utf-8")
+    os.mkfifo(folder / "pipe.toml")
+    return ["check", str(folder / "d.txt"), "--config", str(folder / "pipe.toml")]
+
+
 CASES = [
     ("xlsx: cells A1 and XFD1048576", xlsx_far_corner),
     ("xlsx: one merged range A1:XFD1048576", xlsx_whole_sheet_merged),
@@ -252,6 +304,9 @@ CASES = [
     ("20,000 waivers", waivers_20000),
     ("a baseline nested 100,000 deep", baseline_nested),
     ("a TOML integer of 5,000 digits", config_long_integer),
+    ("docx: document.xml declaring 5,000 bytes, inflating to 1 GB", docx_lying_size),
+    ("xlsx: one 10,000-character shared string under 200,000 cells", xlsx_shared_string_fanout),
+    ("a FIFO named by --config", fifo_as_config),
 ]
 
 
