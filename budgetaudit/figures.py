@@ -209,9 +209,10 @@ def parse_number(text: str) -> tuple[Fraction, int] | None:
     (an immutable Fraction and an int) can be shared; a long text is never kept."""
     if len(text) > 48:
         return _parse(text)
-    found = _PARSED.get(text, _UNSEEN)
-    if found is _UNSEEN:
-        # A print that is no number (a table's 项目名称, ≥) is kept too: table cells ask again every document.
+    found = _PARSED.get(text)
+    if found is None and text not in _PARSED:
+        # A print that is no number (a table's 项目名称, ≥) is kept too (as None): table cells ask again every
+        # document. (No sentinel object: the compiled build holds a tuple[Fraction, int] unboxed, without identity.)
         found = _parse(text)
         remember(_PARSED, text, found)
     return found
@@ -235,7 +236,6 @@ def _parse(text: str) -> tuple[Fraction, int] | None:
 # A dict, not functools.lru_cache: the compiled build looks a dict up natively, where calling the cache wrapper is
 # a call through Python for each of a document's hundreds of numbers (see docs/architecture.md).
 _PARSED: Final[dict[str, tuple[Fraction, int] | None]] = {}
-_UNSEEN: Final[tuple[Fraction, int]] = (Fraction(-1), -1)  # never a result: what a print not yet parsed gets
 
 
 def quantity_of(unit: str | None) -> str:
