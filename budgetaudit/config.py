@@ -85,11 +85,20 @@ class Settings:
 # --------------------------------------------------------------------------- discovery
 
 
+_TOOL_TABLE = r"^\s*\[\s*tool\.budgetaudit\s*[\].]"
+
+
 def _has_tool_table(path: Path) -> bool:
     try:
-        data = parse_toml(read_text(path))
-    except (OSError, UnicodeDecodeError, TomlError):
+        text = read_text(path)
+    except (OSError, UnicodeDecodeError):
         return False
+    try:
+        data = parse_toml(text)
+    except TomlError:
+        # Another tool's broken file is passed over; one with a [tool.budgetaudit] table is ours to report
+        # (it was passed over too, and its settings silently not applied).
+        return _line_of(text, _TOOL_TABLE) is not None
     return isinstance(data.get("tool"), dict) and "budgetaudit" in data["tool"]
 
 
@@ -172,7 +181,7 @@ def _read_table(path: Path) -> tuple[dict, str, int]:
         tool = data.get("tool", {})
         if not isinstance(tool, dict) or "budgetaudit" not in tool:
             raise ConfigError(f"{path}: no [tool.budgetaudit] table")
-        table_line = _line_of(text, r"^\s*\[\s*tool\.budgetaudit\s*[\].]") or 0
+        table_line = _line_of(text, _TOOL_TABLE) or 0
         return tool["budgetaudit"], text, max(table_line - 1, 0)
     return data, text, 0
 

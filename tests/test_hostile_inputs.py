@@ -63,6 +63,12 @@ def test_an_unrelated_pyproject_found_by_discovery_is_ignored_or_one_line(tmp_pa
     assert result.returncode == 1 and b"Traceback" not in result.stderr
 
 
+def test_a_broken_pyproject_with_our_table_is_one_line_not_passed_over(tmp_path, disclosure):
+    (tmp_path / "pyproject.toml").write_text("[tool.budgetaudit]\nselect = " + "[" * 5000 + "]" * 5000 + "\n",
+                                             encoding="utf-8")
+    one_line_exit_2(run_cli("check", str(disclosure), cwd=tmp_path), "pyproject.toml", "TOML")
+
+
 @pytest.mark.parametrize("option", ["--exclude", "--include"])
 def test_a_reversed_range_on_the_command_line_is_one_line(tmp_path, disclosure, option):
     one_line_exit_2(run_cli("check", str(tmp_path), option, "[z-a]", "--isolated", cwd=tmp_path), option, "[z-a]")
