@@ -287,13 +287,13 @@ def test_html_cells_spanning_a_thousand_rows_and_columns_are_bounded(tmp_path):
     assert checked_or_refused(path).returncode in (0, 1)
 
 
-def _pdf_with_stream(content: bytes) -> bytes:
-    stream = zlib.compress(content, 9)
+def _pdf_with_stream(content: bytes, stream: bytes | None = None, filter: bytes = b"FlateDecode") -> bytes:
+    stream = zlib.compress(content, 9) if stream is None else stream
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Length %d /Filter /%s >>\nstream\n" % (len(stream), filter) + stream + b"\nendstream",
     ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -313,6 +313,30 @@ def test_a_pdf_flate_bomb_is_refused(tmp_path):
     path.write_bytes(_pdf_with_stream(b" " * 20_000_000))
     assert path.stat().st_size < 100_000
     result = checked_or_refused(path, "--max-bytes", "1000000", words=("compressed stream", "size limit"))
+    assert result.returncode == 2
+
+
+def _lzw_spaces(tables: int) -> bytes:
+    """An LZW stream of runs of spaces, each code one space longer than the last: a table of them (5 KB) is
+    7.4 MB of text. Codes as pdfminer reads them: 9 bits, then 10, 11 and 12 as the table grows."""
+    codes = []
+    for _ in range(tables):
+        codes += [(256, 12 if codes else 9), (32, 9)]
+        codes += [(c, 9 if c <= 510 else 10 if c <= 1022 else 11 if c <= 2046 else 12) for c in range(258, 4095)]
+    codes.append((257, 12))
+    bits = "".join(format(code, f"0{width}b") for code, width in codes)
+    bits += "0" * (-len(bits) % 8)
+    return int(bits, 2).to_bytes(len(bits) // 8, "big")
+
+
+@pytest.mark.parametrize("filter", ["LZWDecode", "RunLengthDecode"])
+def test_a_pdf_lzw_or_run_length_bomb_is_refused(tmp_path, filter):
+    """0.8 MB of LZW expanded to 1.1 GB (12 s, 2.3 GB before); run-length expands 64 times, into a list of ints."""
+    pytest.importorskip("pdfplumber")
+    stream = _lzw_spaces(150) if filter == "LZWDecode" else b"\x81 " * 1_000_000 + b"\x80"
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(_pdf_with_stream(b"", stream, filter.encode()))
+    result = checked_or_refused(path, "--max-bytes", "10000000", words=("compressed stream", "size limit"))
     assert result.returncode == 2
 
 

@@ -186,6 +186,34 @@ class _BoundedZlib:
             out = b""
         return self._count(out, engine.unconsumed_tail)
 
+    def lzw(self, data: bytes) -> bytes:
+        """pdfminer's LZW decoding, stopped past the limit (an LZW stream of 0.8 MB expanded to 1.1 GB: 2.3 GB)."""
+        from pdfminer.lzw import LZWDecoder
+
+        pieces, size = [], 0
+        for piece in LZWDecoder(io.BytesIO(data)).run():
+            size += len(piece)
+            if size > self.limit:
+                return self._count(b"", b"the rest")
+            pieces.append(piece)
+        return self._count(b"".join(pieces), b"")
+
+    def run_length(self, data: bytes) -> bytes:
+        """RunLengthDecode into bytes, stopped past the limit (pdfminer's makes a list of an int per byte)."""
+        out = bytearray()
+        at = 0
+        while at < len(data) and data[at] != 128:
+            length = data[at]
+            if length < 128:
+                out += data[at + 1:at + length + 2]
+                at += length + 2
+            else:
+                out += data[at + 1:at + 2] * (257 - length)
+                at += 2
+            if len(out) > self.limit:
+                return self._count(b"", b"the rest")
+        return self._count(bytes(out), b"")
+
     def check(self) -> None:
         if self.exceeded:  # raised inside pdfminer, which may have caught it
             raise InputError(self.exceeded)
@@ -199,20 +227,23 @@ class _BoundedZlib:
 
 
 class _BoundedStreams:
-    """pdfminer's Flate decoding bounded for the time of one read (pdfminer calls zlib by module name)."""
+    """pdfminer's Flate, LZW and RunLength decoding bounded for the time of one read (pdfminer calls them by
+    module name)."""
 
     def __enter__(self) -> "_BoundedZlib":
         import pdfminer.pdftypes as pdftypes
 
         self.module = pdftypes
-        self.saved = (pdftypes.zlib, pdftypes.decompress_corrupted)
+        self.saved = (pdftypes.zlib, pdftypes.decompress_corrupted, pdftypes.lzwdecode, pdftypes.rldecode)
         self.bounded = _BoundedZlib(max_bytes())
         pdftypes.zlib = self.bounded
         pdftypes.decompress_corrupted = self.bounded.corrupted
+        pdftypes.lzwdecode, pdftypes.rldecode = self.bounded.lzw, self.bounded.run_length
         return self.bounded
 
     def __exit__(self, *exc) -> None:
-        self.module.zlib, self.module.decompress_corrupted = self.saved
+        (self.module.zlib, self.module.decompress_corrupted, self.module.lzwdecode,
+         self.module.rldecode) = self.saved
 
 
 def _inside(obj, boxes) -> bool:
