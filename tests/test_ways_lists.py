@@ -403,6 +403,15 @@ LISTS = {
         "五、补贴发放。本次补贴惠及全镇4480户农户，补贴面积16011.88亩，按照每亩补贴91.07元的标准，共计发放补贴资金145.93万元。",
         ("AVG004", "145.93万元"),
     ),
+    # One item's change said both ways, one after the other, in one sentence: the word no rate follows is blamed.
+    # Two items' opposite changes (税务部门安排x，减少a；财政部门安排y，增加b) are no contradiction.
+    "one item's change said both ways in a sentence": (
+        "一、收入情况。2024年全县税务部门安排44884万元，比上年实际完成减少3958万元，下降8.1%；财政部门安排24785万元，"
+        "比上年实际完成增加6677万元，增长36.87%。房产税收入443万元，同比减收31万元，下降6.54%。",
+        "一、收入情况。2024年全县税务部门安排44884万元，比上年实际完成减少3958万元，下降8.1%；财政部门安排24785万元，"
+        "比上年实际完成增加6677万元，增长36.87%。房产税收入同比增收412万元，同比减收31万元，下降7.00%。",
+        ("XRF001", "412万元"),
+    ),
     # One sentence counting two categories (行政编制…实有x；事业编制…实有y): two subjects, never copies of one figure.
     "one sentence counting two categories": (
         "二、部门基本情况。本部门行政编制52人，实有人数48人；事业编制11人，实有人数9人。年末实有人数57人，其中在职人员57人。",

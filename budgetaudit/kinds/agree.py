@@ -110,6 +110,7 @@ def _evidence(own: list, others: list[list]) -> list:
 
 def check_changes(rule, document, reporter: Reporter) -> None:
     _check_amounts(rule, document, reporter)
+    _check_opposites_in_a_sentence(rule, document, reporter)
     groups = defaultdict(list)
     for change in document.changes:
         if change.delta is None or change.delta_sign not in (1, -1) or not change.label:
@@ -148,6 +149,37 @@ def check_changes(rule, document, reporter: Reporter) -> None:
                         [change.delta, *change.words[:1], *[o.delta for o in _evidence([], [others])]],
                         f"{other_word}{others[0].delta.text}", f"{word}{change.delta.text}",
                     )
+
+
+def _check_opposites_in_a_sentence(rule, document: Document, reporter: Reporter) -> None:
+    """房产税收入同比增收412万元，同比减收31万元，下降7.00%: one item's change against one base, said both ways one
+    after the other in one sentence, cannot be other data. The one a rate does not follow is blamed (here 增收: the
+    rate goes with 减收), or the first where none or both have one."""
+    text = document.source.norm
+    changes = document.changes
+    for before, after in zip(changes, changes[1:]):
+        if before.delta is None or after.delta is None or before.delta_sign not in (1, -1) \
+                or before.delta_sign + after.delta_sign != 0 or before.key.concept != after.key.concept \
+                or before.base != after.base or before.base.startswith("text:") or before.base == "unknown" \
+                or before.delta.base_ratio == after.delta.base_ratio or not before.label:
+            continue
+        if after.delta.start < before.delta.end or before.current is not after.current \
+                or before.delta.quantity != "money" or after.delta.quantity != "money":
+            continue  # two items' changes (税务部门安排x，减少a；财政部门安排y，增加b), or not amounts
+        between = text[before.delta.end : after.delta.start]
+        if "。" in between or "、" in between or ";" in between or "；" in between:
+            continue  # another sentence, or a respective list (分别提高a、下降b)
+        reporter.report.checked += 1
+        odd, other = (before, after) if before.rate is None and after.rate is not None else (after, before) \
+            if after.rate is None and before.rate is not None else (before, after)
+        word = odd.words[0].text if odd.words else ""
+        other_word = other.words[0].text if other.words else ""
+        reporter.finding(
+            rule, rule.severity,
+            {"label": odd.label, "base": odd.base_text, "others": f"{other_word}{other.delta.text}", "why": ""},
+            [odd.delta, *odd.words[:1], other.delta],
+            f"{other_word}{other.delta.text}", f"{word}{odd.delta.text}",
+        )
 
 
 def _signed(change) -> Interval:
