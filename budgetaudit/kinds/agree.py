@@ -172,13 +172,15 @@ def _check_opposites_in_a_sentence(rule, document: Document, reporter: Reporter)
         reporter.report.checked += 1
         odd, other = (before, after) if before.rate is None and after.rate is not None else (after, before) \
             if after.rate is None and before.rate is not None else (before, after)
+        odd_delta, other_delta = odd.delta, other.delta
+        assert odd_delta is not None and other_delta is not None  # both changes were taken with their amounts
         word = odd.words[0].text if odd.words else ""
         other_word = other.words[0].text if other.words else ""
         reporter.finding(
             rule, rule.severity,
-            {"label": odd.label, "base": odd.base_text, "others": f"{other_word}{other.delta.text}", "why": ""},
-            [odd.delta, *odd.words[:1], other.delta],
-            f"{other_word}{other.delta.text}", f"{word}{odd.delta.text}",
+            {"label": odd.label, "base": odd.base_text, "others": f"{other_word}{other_delta.text}", "why": ""},
+            [odd_delta, *odd.words[:1], other_delta],
+            f"{other_word}{other_delta.text}", f"{word}{odd_delta.text}",
         )
 
 
