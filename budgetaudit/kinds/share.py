@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final
 
-from ..document import Document
+from ..document import Document, Fact
 from ..relations import Outcome, divisor_guard, judge
 from ..relations import share as share_of
 from ..slips import rounds_to
@@ -26,6 +26,7 @@ def check(rule, document: Document, reporter: Reporter) -> None:
     against_budget = {id(c.current): c for c in document.changes
                       if c.current is not None and c.delta is not None and c.delta_sign in (1, -1)
                       and c.base in ("initial_budget", "budget", "adjusted_budget")}
+    list_totals: dict[int, Fact] | None = None  # the total of the 其中 list each part stands in, made where needed
     for item in shares:
         if item.whole is None and item.implied:
             # No whole printed: the items listed together are every part of it (declared, or 100% in all).
@@ -72,6 +73,16 @@ def check(rule, document: Document, reporter: Reporter) -> None:
             share_of, [1, -1], [operand(item.part), operand(item.whole)], operand(item.share), divisor_guard(1)
         )
         hint = ""
+        if judgement.outcome is Outcome.INCONSISTENT:
+            if list_totals is None:
+                list_totals = _list_totals(document)
+            total = list_totals.get(id(item.part))
+            if total is not None and total is not item.whole and _holds_on(item, total):
+                # 收入合计400万元，其中：财政拨款收入300万元，占收入总额的75%, with 收入总计520万元 stated before: the
+                # share is of the list's total it stands in, loosely named; read so, it agrees.
+                reporter.unchecked(rule.code, "whole_is_list_total", [item.share, item.part, item.whole, total],
+                                   label=total.label, whole=item.whole_label or item.whole.label)
+                continue
         if judgement.outcome is Outcome.INCONSISTENT and _holds_on_another_copy(document, item):
             # 在支出合计218.78亿元中，基本支出188.89亿元，占90.66%, with 支出合计208.34 stated elsewhere: the share
             # agrees with the whole's other print, so the whole is the slip (XRF002 or TOT001 names it), not the share.
@@ -134,3 +145,18 @@ def _holds_on_another_copy(document: Document, item) -> bool:
         if judge(share_of, [1, -1], [operand(item.part), operand(fact)], operand(item.share), divisor_guard(1)).holds:
             return True
     return False
+
+
+def _list_totals(document: Document) -> dict:
+    """The total of the 其中 list each part stands in, by the part's id (one pass over the lists)."""
+    out: dict = {}
+    for group in document.sums:
+        if group.kind in ("parts", "numbered"):
+            for part in group.parts:
+                out.setdefault(id(part), group.total)
+    return out
+
+
+def _holds_on(item, total) -> bool:
+    return total.figure.sign > 0 and total.figure.quantity == item.part.figure.quantity and judge(
+        share_of, [1, -1], [operand(item.part), operand(total)], operand(item.share), divisor_guard(1)).holds

@@ -167,6 +167,12 @@ class ListReader(PositionalReader):
             # 机构运行86.52万元，其中：基本支出86.52万元: that 基本支出 is 机构运行's, not the department's; so are the
             # parts of a saving (节约资金x，其中：货物类y: 货物类's saving).
             key = Key(f"{group.total.key.concept}›{key.concept}", key.period, key.measure, key.scope, key.quantity)
+        if group is not None and key.known and "›" not in key.concept and key.scope == group.total.key.scope \
+                and group.total.key.concept.rpartition("@")[2] == key.concept:
+            # 区级一般公共预算支出70亿元(含街道一般公共预算支出6亿元): a part named as its total, at its fund scope, is a
+            # part of it (the streets' share of the district's), never another statement of the whole item. (At a
+            # narrower scope, 政府采购420万元；其中一般公共预算拨款政府采购x, it is that scope's copy of the item.)
+            key = Key(f"{group.total.key.concept}›{key.concept}", key.period, key.measure, key.scope, key.quantity)
         outer = state.bracket_total if state.outer is not None else None
         if outer is not None and not outer.key.known and key.known and "›" not in key.concept:
             # 总成本33,723,897.54元(使用财政拨款支出6,675,886.49元): in brackets after a figure of an item the

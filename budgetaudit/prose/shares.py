@@ -308,7 +308,8 @@ def _bare(label: str) -> str:
 
 def _runs_of_a_hundred(shares: list[Share]) -> list[list[Share]]:
     """The runs of consecutive shares (two or more, their parts distinct amounts of one year and measure) whose
-    printed intervals add up to an interval holding 100%, taken from the first share on."""
+    printed intervals add up to an interval holding 100%, taken from the first share on, each as long as it still
+    holds 100% (…19.98%；5、其他支出2万元，占0.02%: the small last item is in the run, not left out)."""
     runs: list[list[Share]] = []
     i = 0
     while i < len(shares):
@@ -321,7 +322,6 @@ def _runs_of_a_hundred(shares: list[Share]) -> list[list[Share]]:
                 break
             if j > i and high >= 100:
                 taken = j
-                break
         run = shares[i : taken + 1] if taken >= 0 else []
         first = run[0].part.key if run else None
         if run and first is not None and len({id(s.part) for s in run}) == len(run) and all(
