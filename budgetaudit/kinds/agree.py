@@ -11,6 +11,7 @@ of = "facts":   figures with the same certain key (concept, period, measure,
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import pairwise
 from typing import TYPE_CHECKING, Final
 
 from ..document import Document
@@ -157,7 +158,7 @@ def _check_opposites_in_a_sentence(rule, document: Document, reporter: Reporter)
     rate goes with 减收), or the first where none or both have one."""
     text = document.source.norm
     changes = document.changes
-    for before, after in zip(changes, changes[1:]):
+    for before, after in pairwise(changes):
         if before.delta is None or after.delta is None or before.delta_sign not in (1, -1) \
                 or before.delta_sign + after.delta_sign != 0 or before.key.concept != after.key.concept \
                 or before.base != after.base or before.base.startswith("text:") or before.base == "unknown" \

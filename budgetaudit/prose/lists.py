@@ -9,10 +9,10 @@ from typing import Final
 from ..concepts import clean_label
 from ..document import Doubt, Fact, Key, SumGroup
 from .balance import listed_sum
-from .positional import PositionalReader
+from .partitions import PartitionReader
 from ..words import holds_any, holds_char
 from .state import (
-    Item, PartConcepts, State, holds_mark, last_clause, last_mark, last_year, quantity_of, tail_clause,
+    Item, State, holds_mark, last_clause, last_mark, last_year, quantity_of, tail_clause,
 )
 from . import state as _state
 
@@ -49,7 +49,7 @@ def parallel_labels(a: str, b: str) -> bool:
     return shared >= 2 and len(a) - shared <= 4
 
 
-class ListReader(PositionalReader):
+class ListReader(PartitionReader):
     def statement(self, item: Item, lead: str, state: State, sentence: int) -> None:
         figure = item.figure
         bound = WORDS.bounds_after.match(self.text, item.end) is not None or (
@@ -363,36 +363,6 @@ class ListReader(PositionalReader):
         group = state.groups.get(id(total))
         return group is not None and bool(group.parts)
 
-    def siblings(self, total: Key, part: Key) -> bool:
-        """Both are members of one declared partition, and neither is the other's parent."""
-        if not total.known or total.concept == part.concept or part.concept in self.parents_of(total.concept):
-            return False
-        if total.concept in self.parents_of(part.concept):
-            return False
-        return any(total.concept in members and part.concept in members for _, members in self.dictionary.partitions)
-
-    def is_parent_of_any(self, concept: str) -> bool:
-        bare = concept.rpartition("@")[2]
-        return any(bare in totals for totals, _ in self.dictionary.partitions)
-
-    def is_parent(self, candidate: Fact, key: Key) -> bool:
-        return candidate.key.concept in self.parents_of(key.concept)
-
-    def parents_of(self, concept: str) -> frozenset[str]:
-        """The concepts with a declared partition that has `concept` as a member (computed once each)."""
-        known = self._parents.get(concept)
-        if known is None:
-            entity, at, bare = concept.rpartition("@")
-            if at:
-                # 县本级@因公出国费: a part of that subject's totals (县本级@三公经费), as the bare item is of the bare totals.
-                known = frozenset(f"{entity}@{total}" for total in self.parents_of(bare))
-            else:
-                known = frozenset(
-                    total for totals, members in self.dictionary.partitions if concept in members for total in totals
-                )
-            self._parents[concept] = known
-        return known
-
     def close_groups(self, state: State) -> None:
         for group in state.groups.values():
             if not group.parts:
@@ -406,21 +376,6 @@ class ListReader(PositionalReader):
         state.candidates = []
         state.list_mark = ""
 
-    def mark_complete(self, group: SumGroup) -> None:
-        """A group is complete when its parts are every member of a partition of its total; while a
-        concept repeats among its parts, it keeps what it was."""
-        tally = self._part_concepts.get(id(group))
-        if tally is None:
-            tally = self._part_concepts[id(group)] = PartConcepts(group)
-        if tally.take(group.parts):
-            group.complete = self.dictionary.partition_of(group.total.key.concept, tally.concepts)
-            own = group.total.key.concept + "›"
-            if not group.complete and not group.total.key.known and all(c.startswith(own) for c in tally.concepts):
-                # 一般财政拨款收入支出x，其中基本支出y，项目支出z: an item the dictionary does not know, broken down by a
-                # partition declared for another (基本支出 + 项目支出), is complete. A known total keeps its own
-                # partitions (支出总计 also holds 结转, so 基本 + 项目 is only a bound of it).
-                members = {c[len(own):] for c in tally.concepts}
-                group.complete = any(members == declared for _, declared in self.dictionary.partitions)
 
 def _names_another_whole(clauses: list[str]) -> bool:
     """收入为300万元，包括A300万元；支出包括：B120.5万元…: 包括 after a name of its own (支出) opens a list of that
