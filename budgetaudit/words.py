@@ -43,7 +43,8 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "title": {"words": False, "funds": False, "final_body": False, "own_scope_intro": False, "own_scope": False},
     "points": {"compare": False, "higher_than": False, "lower_than": False, "higher": False, "lower": False,
                "rate_nouns": False, "adverbs": False},
-    "names": {"intro": False, "units": False, "partial": False, "conjunctions": False, "own_counts": False},
+    "names": {"intro": False, "units": False, "partial": False, "others": False, "conjunctions": False,
+              "own_counts": False},
     "annual": {"words": False, "since": False},
     "savings": {"before": False, "after": False, "less": False, "rates": False},
     "products": {"units": False, "bounds": False},
@@ -311,6 +312,7 @@ class Words:
             rf"(?:{_alternation(names['intro'])})\s*[:：]?\s*")
         self.named_count_units: tuple[str, ...] = tuple(names["units"])
         self.names_partial: tuple[str, ...] = tuple(names["partial"])
+        self.names_others: tuple[str, ...] = tuple(names["others"])
         self.name_joins = re.compile(_alternation(names["conjunctions"]))
         self.own_count = re.compile(rf"(?:\d+|[一二两三四五六七八九十]+)\s*(?:{_alternation(names['own_counts'])})\s*$")
         self.funds: tuple[str, ...] = tuple(data["title"]["funds"])

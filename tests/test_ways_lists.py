@@ -449,6 +449,20 @@ LISTS = {
         "上级转移支付支出25.00亿元。一般公共预算支出90.00亿元，上解上级支出10.00亿元，支出合计100.00亿元。",
         ("TOT002", "90.00亿元"),
     ),
+    # After a semicolon, the same item stated of another body (乙局三公经费…) ends the list of the first body's.
+    "another body's item after a semicolon": (
+        "三、“三公”经费。甲市水务局“三公”经费财政拨款决算数为120.50万元，相比预算数减少约10万元，其中公车购置费为0元；"
+        "甲市林业局今年“三公”经费财政拨款决算数为860.20万元，相比预算数减少约95万元。",
+        "三、“三公”经费。甲市水务局“三公”经费财政拨款决算数为120.50万元，相比预算数减少约10万元，其中公务接待费为130.00万元；"
+        "甲市林业局今年“三公”经费财政拨款决算数为860.20万元，相比预算数减少约95万元。",
+        ("TOT002", "120.50万元"),
+    ),
+    # A count and its names after 包括, with more of them named right after (另有两个派出所): only some are listed.
+    "names of a count with others named after": (
+        "二、部门基本情况。我局内设职能部门7个，包括办公室、财务科、法规科、审批科、执法科。另有两个派出所分别位于东山镇、西山镇。",
+        "二、部门基本情况。我局内设职能部门7个，包括办公室、财务科、法规科、审批科、执法科。两个派出所分别位于东山镇、西山镇。",
+        ("TOT006", "7个"),
+    ),
     # One sentence counting two categories (行政编制…实有x；事业编制…实有y): two subjects, never copies of one figure.
     "one sentence counting two categories": (
         "二、部门基本情况。本部门行政编制52人，实有人数48人；事业编制11人，实有人数9人。年末实有人数57人，其中在职人员57人。",

@@ -99,7 +99,8 @@ class ListReader(PartitionReader):
         self.parentheses(lead, state)
         opens_parts = WORDS.open_parts.search(lead) is not None
         if state.candidates and not opens_parts and (
-                _closes(clauses) or _names_another_whole(clauses) or WORDS.names_total.search(label) is not None
+                _closes(clauses) or _names_another_whole(clauses) or _restates_a_total(lead, label, state)
+                or WORDS.names_total.search(label) is not None
                 or (state.list_mark and holds_mark(lead, state.list_mark))):
             # …; 1、A x万元，其中B y万元; 2、C z万元: C is the next item, numbered as A is, not a part of A.
             # 其中A271630万元；加上级补助收入120846万元: a term of the next sum, not a part; 其中财政拨款收入y；
@@ -375,6 +376,23 @@ class ListReader(PartitionReader):
         state.groups = {}
         state.candidates = []
         state.list_mark = ""
+
+
+def _restates_a_total(lead: str, label: str, state: State) -> bool:
+    """甲局三公经费决算数为x，其中公车购置费0元；乙局三公经费决算数为y: after a semicolon, a label ending as an open
+    list's total's does (in four characters or more) and opening with the name of a body states that item of another
+    body; the list has ended."""
+    if ";" not in lead and "；" not in lead:
+        return False
+    for group in state.groups.values():
+        total = group.total.label
+        shared = 0
+        while shared < min(len(total), len(label)) and total[-1 - shared] == label[-1 - shared]:
+            shared += 1
+        head = label[: len(label) - shared]
+        if shared >= 4 and total != label and any(head.find(body) > 0 for body in WORDS.bodies):
+            return True  # (工程类采购项目 after 共采购项目 names a kind, a part; 乙局 names a body)
+    return False
 
 
 def _names_another_whole(clauses: list[str]) -> bool:

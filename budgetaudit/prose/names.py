@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Callable, Final
 
 from ..concepts import clean_label
+from ..words import holds_any
 from ..document import NamedCount
 from ..source import Span
 from .state import CLAUSE_PUNCT, WORDS, Item
@@ -69,6 +70,9 @@ def named_counts(text: str, start: int, end: int, items: list[Item], span: Calla
                 break
         if close < 0:
             continue  # a list the page cut off (or one running into a table) says nothing of its length
+        line_end = text.find("\n", close)
+        if holds_any(text[close + 1 : min(close + 40, line_end if line_end >= 0 else len(text))], WORDS.names_others):
+            continue  # …包括A、B、C。另有两个派出所: more of them named after the list
         if i + 1 < len(items) and items[i + 1].start < close:
             continue
         clause_end = close
