@@ -82,8 +82,17 @@ def error(message: str, lang: str | None = None) -> None:
 
 def warn(message: str, lang: str | None = None) -> None:
     from .escape import visible
+    from .messages import input_error
 
-    typer.echo(f"budgetaudit: {_cli_words(lang)['warning']}{visible(message)}", err=True)
+    # A warning about the inputs (inputs.py: a folder with nothing to check) is English from the library.
+    typer.echo(f"budgetaudit: {_cli_words(lang)['warning']}{visible(input_error(message, lang or LANG))}", err=True)
+
+
+def _why(exc: OSError, lang: str) -> str:
+    """Why a report or file cannot be written, in `lang` (formats/output.py's reasons, the system's)."""
+    from .messages import reason
+
+    return reason(str(exc.strerror or exc), lang)
 
 
 def _version(value: bool) -> None:
@@ -108,7 +117,9 @@ def _rules(lang: str, select: Optional[List[str]] = None, ignore: Optional[List[
     try:
         return load_rules().select(split(select), split(ignore))
     except RuleFileError as exc:
-        fail(str(exc), lang)
+        from .messages import config_error
+
+        fail(config_error(str(exc), lang), lang)
 
 
 def _lang(lang: Optional[Lang]) -> str:
@@ -161,7 +172,7 @@ def _emit(text: str, output: Optional[str], lang: str, inputs=()) -> None:
         try:
             write_atomic(output, text, inputs)
         except OSError as exc:
-            fail(_cli_words(lang)["cannot_write"].format(path=output, reason=exc.strerror or exc), lang)
+            fail(_cli_words(lang)["cannot_write"].format(path=output, reason=_why(exc, lang)), lang)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -253,7 +264,7 @@ def check(
     try:
         targets.write(batch.reports(factory), batch.totals)
     except OutputError as exc:
-        fail(words["cannot_write"].format(path=exc.filename or "", reason=exc.strerror or exc), settings.lang)
+        fail(words["cannot_write"].format(path=exc.filename or "", reason=_why(exc, settings.lang)), settings.lang)
     totals = batch.totals
     for report in totals.unreadable:
         error(f"{report.path}: {report.error}", settings.lang)
@@ -295,7 +306,7 @@ def baseline(
         try:
             target_kind(output, inputs)  # refused before the work, not after it
         except OutputError as exc:
-            fail(_cli_words(settings.lang)["cannot_write"].format(path=output, reason=exc.strerror or exc),
+            fail(_cli_words(settings.lang)["cannot_write"].format(path=output, reason=_why(exc, settings.lang)),
                  settings.lang)
     for warning in batch.warnings:
         warn(warning, settings.lang)
@@ -419,7 +430,9 @@ def waive(
     try:
         written = append_waiver(fingerprint, reason, until, path, config, language)
     except WaiveError as exc:
-        fail(str(exc), language)
+        from .messages import config_error
+
+        fail(config_error(str(exc), language), language)
     message = _cli_words(language)["waiver_written"].format(fingerprint=fingerprint.lower(), path=written)
     typer.echo(f"budgetaudit: {message}", err=True)
 

@@ -260,7 +260,9 @@ def _alone(task: tuple[str, tuple[str, ...]], ruleset: RuleSet, lang: str, known
         try:
             return single.submit(_task, task).result()
         except BrokenProcessPool:
-            return FileReport(task[0], error=WORKER_DIED)
+            from .messages import input_error
+
+            return FileReport(task[0], error=input_error(WORKER_DIED, lang))
 
 
 class Batch:

@@ -51,7 +51,7 @@ def append_waiver(fingerprint: str, reason: str, until: str | None, path: str | 
     if not re.fullmatch(r"[0-9a-f]{8,64}", fingerprint):
         raise WaiveError(words["bad_fingerprint"].format(fingerprint=fingerprint))
     if not reason.strip():
-        raise WaiveError("--reason")
+        raise WaiveError(words["reason_required"])
     day = None
     if until is not None:
         try:

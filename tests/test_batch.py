@@ -179,7 +179,7 @@ def test_baseline_counts_absorb_only_as_many_findings(tmp_path):
     bad.write_text('{"budgetaudit_baseline": 2, "files": {"a.txt": [{"fingerprint": "x", "count": 0}]}}', encoding="utf-8")
     (tmp_path / "a.txt").write_text(BROKEN, encoding="utf-8")
     result = run("check", "--baseline", "bad.json", "a.txt", cwd=tmp_path)
-    assert result.returncode == 2 and "count must be a positive integer" in result.stderr.decode()
+    assert result.returncode == 2 and "count 必须是正整数" in result.stderr.decode()
     (tmp_path / "other.json").write_text("[]", encoding="utf-8")
     assert "not a budgetaudit baseline" in run("check", "--lang", "en", "--baseline", "other.json", "a.txt", cwd=tmp_path).stderr.decode()
     assert "不是 budgetaudit 基线" in run("check", "--baseline", "other.json", "a.txt", cwd=tmp_path).stderr.decode()

@@ -87,7 +87,7 @@ def test_a_backtracking_glob_is_matched_in_linear_time(tmp_path):
     started = time.monotonic()
     result = run_cli("check", str(tmp_path), "--include", glob, "--isolated", cwd=tmp_path)
     assert time.monotonic() - started < 20
-    assert b"Traceback" not in result.stderr and b"no files matching" in result.stderr
+    assert b"Traceback" not in result.stderr and "没有符合" in result.stderr.decode()
     config = tmp_path / ".budgetaudit.toml"
     config.write_text(f'exclude = ["{glob}"]\n', encoding="utf-8")
     result = run_cli("check", str(tmp_path), cwd=tmp_path)
@@ -250,7 +250,7 @@ def test_a_fifo_or_device_named_as_a_settings_file_is_refused_without_opening_it
         args = (option, name) + (("--isolated",) if option == "--baseline" else ())
     started = time.monotonic()
     one_line_exit_2(run_cli("check", str(disclosure), *args, cwd=tmp_path, timeout=30), os.path.basename(name),
-                    "a FIFO" if special == "fifo" else "a device")
+                    "（FIFO）" if special == "fifo" else "（设备）")
     assert time.monotonic() - started < 20
 
 
@@ -298,6 +298,6 @@ def test_a_worker_that_dies_is_reported_for_its_files_and_the_rest_still_reporte
     reports = list(batch.reports())
     assert [os.path.basename(r.path) for r in reports] == names
     dead = [r for r in reports if r.error]
-    assert [os.path.basename(r.path) for r in dead] == ["03kill.txt"] and "stopped" in dead[0].error
+    assert [os.path.basename(r.path) for r in dead] == ["03kill.txt"] and "未完成就停止" in dead[0].error
     assert all(r.findings for r in reports if not r.error)
     assert batch.totals.exit_code("error") == 2

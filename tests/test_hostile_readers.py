@@ -97,7 +97,7 @@ def test_an_xlsx_merging_the_whole_sheet_is_refused_before_it_is_expanded(tmp_pa
         return data
 
     rewrite_zip(path, edit)
-    result = checked_or_refused(path, words=("merged",))
+    result = checked_or_refused(path, words=("合并单元格",))
     assert result.returncode == 2
 
 
@@ -148,7 +148,7 @@ def test_one_long_shared_string_under_many_cells_is_refused_as_it_is_cleaned(tmp
     with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as out:
         out.writestr("xl/sharedStrings.xml", strings.encode())
     assert path.stat().st_size < 300_000
-    result = checked_or_refused(path, "--max-bytes", "10000000", words=("text expands", "size limit"))
+    result = checked_or_refused(path, "--max-bytes", "10000000", words=("展开后的文字", "大小上限"))
     assert result.returncode == 2
 
 
@@ -162,7 +162,7 @@ def test_a_zip_bomb_is_refused_by_its_members_declared_size(tmp_path):
     with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as out:
         out.writestr("xl/sharedStrings.xml", b"<sst>" + b" " * 8_000_000 + b"</sst>")
     assert path.stat().st_size < 100_000
-    result = checked_or_refused(path, "--max-bytes", "1000000", words=("expands", "size limit"))
+    result = checked_or_refused(path, "--max-bytes", "1000000", words=("解压后为", "大小上限"))
     assert result.returncode == 2
 
 
@@ -209,7 +209,7 @@ def test_a_zip_member_expanding_past_what_it_declares_is_refused_before_it_is_in
     if how != "bzip2":
         _lying_size(path, "word/document.xml", 5000)
     assert path.stat().st_size < 2_000_000
-    result = checked_or_refused(path, words=("word/document.xml", "does not expand" if how != "bzip2" else "compression"))
+    result = checked_or_refused(path, words=("word/document.xml", "不是压缩目录所声明的" if how != "bzip2" else "压缩方法"))
     assert result.returncode == 2
 
 
@@ -271,7 +271,7 @@ def test_a_docx_whose_text_expands_past_max_bytes_is_refused(tmp_path):
 
     rewrite_zip(path, edit)
     assert path.stat().st_size < 100_000
-    result = checked_or_refused(path, "--max-bytes", "600000", words=("text expands", "size limit"))
+    result = checked_or_refused(path, "--max-bytes", "600000", words=("展开后的文字", "大小上限"))
     assert result.returncode == 2
 
 
@@ -312,7 +312,7 @@ def test_a_pdf_flate_bomb_is_refused(tmp_path):
     path = tmp_path / "bomb.pdf"
     path.write_bytes(_pdf_with_stream(b" " * 20_000_000))
     assert path.stat().st_size < 100_000
-    result = checked_or_refused(path, "--max-bytes", "1000000", words=("compressed stream", "size limit"))
+    result = checked_or_refused(path, "--max-bytes", "1000000", words=("压缩数据流", "大小上限"))
     assert result.returncode == 2
 
 
@@ -336,7 +336,7 @@ def test_a_pdf_lzw_or_run_length_bomb_is_refused(tmp_path, filter):
     stream = _lzw_spaces(150) if filter == "LZWDecode" else b"\x81 " * 1_000_000 + b"\x80"
     path = tmp_path / "bomb.pdf"
     path.write_bytes(_pdf_with_stream(b"", stream, filter.encode()))
-    result = checked_or_refused(path, "--max-bytes", "10000000", words=("compressed stream", "size limit"))
+    result = checked_or_refused(path, "--max-bytes", "10000000", words=("压缩数据流", "大小上限"))
     assert result.returncode == 2
 
 

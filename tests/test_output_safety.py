@@ -26,13 +26,13 @@ def disclosure(tmp_path):
 def test_output_onto_an_input_is_refused(disclosure, command):
     before = disclosure.read_bytes()
     # The line names the refused -o path (check printed an empty name before it).
-    one_line_exit_2(run_cli(command, str(disclosure), "-o", str(disclosure), "--isolated"), "inputs", f"{disclosure}：")
+    one_line_exit_2(run_cli(command, str(disclosure), "-o", str(disclosure), "--isolated"), "输入之一", f"{disclosure}：")
     assert disclosure.read_bytes() == before
 
 
 def test_output_onto_an_input_found_by_walking_is_refused(tmp_path, disclosure):
     before = disclosure.read_bytes()
-    one_line_exit_2(run_cli("check", str(tmp_path), "-o", str(disclosure), "--isolated"), "inputs", f"{disclosure}：")
+    one_line_exit_2(run_cli("check", str(tmp_path), "-o", str(disclosure), "--isolated"), "输入之一", f"{disclosure}：")
     assert disclosure.read_bytes() == before
 
 
@@ -41,7 +41,7 @@ def test_output_through_a_symlink_is_refused_and_its_target_kept(tmp_path, discl
     target.write_text("keep me\n", encoding="utf-8")
     link = tmp_path / "link.md"
     link.symlink_to(target)
-    one_line_exit_2(run_cli("check", str(disclosure), "-o", str(link), "--isolated"), "symbolic link", f"{link}：")
+    one_line_exit_2(run_cli("check", str(disclosure), "-o", str(link), "--isolated"), "符号链接", f"{link}：")
     assert target.read_text(encoding="utf-8") == "keep me\n" and link.is_symlink()
 
 

@@ -349,7 +349,7 @@ def test_cli_exit_2_with_one_line_for_a_broken_file(tmp_path):
         [sys.executable, "-m", "budgetaudit", "check", str(path)], capture_output=True, text=True, cwd=tmp_path
     )
     assert done.returncode == 2
-    assert "zip" in (done.stdout + done.stderr)
+    assert "zip" in (done.stdout + done.stderr).lower()
 
 
 def test_missing_extra_names_it(monkeypatch, tmp_path):
