@@ -45,6 +45,13 @@ def test_output_through_a_symlink_is_refused_and_its_target_kept(tmp_path, discl
     assert target.read_text(encoding="utf-8") == "keep me\n" and link.is_symlink()
 
 
+def test_output_through_a_dangling_symlink_is_refused_and_makes_no_target(tmp_path, disclosure):
+    link = tmp_path / "link.md"
+    link.symlink_to(tmp_path / "elsewhere.md")  # written through before: the report made the link's target
+    one_line_exit_2(run_cli("check", str(disclosure), "-o", str(link), "--isolated"), "符号链接", f"{link}：")
+    assert not (tmp_path / "elsewhere.md").exists() and link.is_symlink()
+
+
 def test_output_to_dev_null_writes_through_the_device(disclosure):
     before = os.stat("/dev/null")
     result = run_cli("check", str(disclosure), "-o", "/dev/null", "--isolated")

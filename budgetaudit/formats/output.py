@@ -201,7 +201,7 @@ def target_kind(path: str, inputs=()) -> str:
     try:
         info = os.stat(path)
     except OSError:
-        info = link  # a dangling link
+        info = link  # a dangling link: refused below as a link (writing through it would make its target)
     try:
         if os.path.samestat(info, os.fstat(sys.stdout.fileno())):
             return "stdout"
@@ -218,7 +218,7 @@ def target_kind(path: str, inputs=()) -> str:
             raise OutputError(0, "it is one of the inputs (the report would replace it)", path)
     if stat.S_ISDIR(info.st_mode):
         raise OutputError(0, "is a directory", path)
-    if not stat.S_ISREG(info.st_mode):
+    if not stat.S_ISREG(info.st_mode) and not stat.S_ISLNK(info.st_mode):
         return "device"
     if stat.S_ISLNK(link.st_mode):
         raise OutputError(0, "is a symbolic link (name the file itself; the link's target is not replaced)", path)
