@@ -384,8 +384,7 @@ def _restates_a_total(lead: str, label: str, state: State) -> bool:
     body; the list has ended."""
     if ";" not in lead and "；" not in lead:
         return False
-    for group in state.groups.values():
-        total = group.total.label
+    for total in [group.total.label for group in state.groups.values()] + [fact.label for fact in state.candidates]:
         shared = 0
         while shared < min(len(total), len(label)) and total[-1 - shared] == label[-1 - shared]:
             shared += 1
