@@ -45,6 +45,23 @@ def checked_or_refused(path, *args, words=()):
     return result
 
 
+def shared_strings_edit(rows: str):
+    """A rewrite_zip edit putting `rows` (cells naming shared strings) in the sheet and wiring in a sharedStrings
+    part (written by the caller)."""
+    def edit(name, data):
+        if name.startswith("xl/worksheets/"):
+            return data.replace(b"</sheetData>", rows.encode() + b"</sheetData>")
+        if name == "xl/_rels/workbook.xml.rels":
+            return data.replace(b"</Relationships>", b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/'
+                                b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+        if name == "[Content_Types].xml":
+            return data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                                b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+        return data
+
+    return edit
+
+
 def rewrite_zip(path, edit):
     """Rewrite the members of a zip through edit(name, data) -> data (None drops it), plus extra members."""
     with zipfile.ZipFile(path) as book:
@@ -133,18 +150,7 @@ def test_one_long_shared_string_under_many_cells_is_refused_as_it_is_cleaned(tmp
     strings = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
                + "支出" * 10000 + "</t></si></sst>")
 
-    def edit(name, data):
-        if name.startswith("xl/worksheets/"):
-            return data.replace(b"</sheetData>", rows.encode() + b"</sheetData>")
-        if name == "xl/_rels/workbook.xml.rels":
-            return data.replace(b"</Relationships>", b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/'
-                                b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
-        if name == "[Content_Types].xml":
-            return data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-                                b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
-        return data
-
-    rewrite_zip(path, edit)
+    rewrite_zip(path, shared_strings_edit(rows))
     with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as out:
         out.writestr("xl/sharedStrings.xml", strings.encode())
     assert path.stat().st_size < 300_000

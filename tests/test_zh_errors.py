@@ -13,6 +13,7 @@ import pytest
 
 from conftest import ROOT, run_cli
 from test_hostile_inputs import DISCLOSURE, one_line_exit_2
+from test_hostile_readers import shared_strings_edit
 
 # What stays as it is: option names, extensions, quoted names (a zip member, a glob, a key), the names of formats,
 # encodings and tools, the optional extra, keys of the settings, fingerprints, units.
@@ -56,19 +57,8 @@ def _xlsx(path, cells, edit=None):
 
 def _shared_string_sheet(path):
     """300 cells naming one shared string of 2,000 characters: 600,000 characters of text from a few KB."""
-    def edit(name, data):
-        if name.startswith("xl/worksheets/"):
-            cells = "".join(f'<row r="{r}"><c r="B{r}" t="s"><v>0</v></c></row>' for r in range(3, 303))
-            return data.replace(b"</sheetData>", cells.encode() + b"</sheetData>")
-        if name == "xl/_rels/workbook.xml.rels":
-            return data.replace(b"</Relationships>", b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/'
-                                b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
-        if name == "[Content_Types].xml":
-            return data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-                                b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
-        return data
-
-    _xlsx(path, {"A1": "收入", "A2": "1.00"}, edit)
+    cells = "".join(f'<row r="{r}"><c r="B{r}" t="s"><v>0</v></c></row>' for r in range(3, 303))
+    _xlsx(path, {"A1": "收入", "A2": "1.00"}, shared_strings_edit(cells))
     with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as out:
         out.writestr("xl/sharedStrings.xml", '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
                      "<si><t>" + "支出" * 1000 + "</t></si></sst>")
