@@ -10,19 +10,10 @@ from .report import SEVERITY_RANK, FileReport
 
 
 @dataclass(slots=True, repr=False, eq=False)
-class Totals:
-    """What a run keeps of its files once each is written: counts, exit-code facts, skipped and
-    unreadable files, waivers and baseline, warnings."""
+class RunNotes:
+    """What a run notes besides its files' reports, kept alike by `Totals` and `Result`."""
 
     version: str = __version__
-    files: int = 0
-    error: int = 0
-    warning: int = 0
-    info: int = 0
-    unchecked: int = 0
-    checked: int = 0  # relations checked
-    worst: int = -1  # SEVERITY_RANK of the most severe finding
-    unreadable: list[FileReport] = field(default_factory=list)  # reports with an error (and nothing else)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): walked files with no disclosure
     waived: int = 0
     baselined: int = 0
@@ -32,25 +23,39 @@ class Totals:
     cross_document: list[FileReport] = field(default_factory=list)
     not_compared: list[tuple[str, str, str]] = field(default_factory=list)  # (file, partner, reason)
 
-    def add_cross(self, report: FileReport) -> None:
-        """Count the findings across documents a file owns (after waivers and baseline): in the counts and the
-        exit code, never as another file."""
+
+@dataclass(slots=True, repr=False, eq=False)
+class Totals(RunNotes):
+    """What a run keeps of its files once each is written: counts, exit-code facts, skipped and
+    unreadable files, waivers and baseline, warnings."""
+
+    files: int = 0
+    error: int = 0
+    warning: int = 0
+    info: int = 0
+    unchecked: int = 0
+    checked: int = 0  # relations checked
+    worst: int = -1  # SEVERITY_RANK of the most severe finding
+    unreadable: list[FileReport] = field(default_factory=list)  # reports with an error (and nothing else)
+
+    def _count_findings(self, report: FileReport) -> None:
         counts = report.counts()
         self.error += counts["error"]
         self.warning += counts["warning"]
         self.info += counts["info"]
         self.worst = max([self.worst] + [SEVERITY_RANK[severity] for severity, n in counts.items() if n])
+
+    def add_cross(self, report: FileReport) -> None:
+        """Count the findings across documents a file owns (after waivers and baseline): in the counts and the
+        exit code, never as another file."""
+        self._count_findings(report)
         if report.findings:
             self.cross_document.append(report)
 
     def add(self, report: FileReport) -> None:
         """Count one file of the report (after waivers and baseline)."""
         self.files += 1
-        counts = report.counts()
-        self.error += counts["error"]
-        self.warning += counts["warning"]
-        self.info += counts["info"]
-        self.worst = max([self.worst] + [SEVERITY_RANK[severity] for severity, n in counts.items() if n])
+        self._count_findings(report)
         self.unchecked += len(report.unchecked)
         self.checked += report.checked
         if report.error:
@@ -71,18 +76,10 @@ class Totals:
 
 
 @dataclass(slots=True, repr=False, eq=False)
-class Result:
+class Result(RunNotes):
     """Every report of a run at once (library use and tests; the CLI streams through `Batch`)."""
 
     files: list[FileReport] = field(default_factory=list)
-    version: str = __version__
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): walked files with no disclosure
-    waived: int = 0
-    baselined: int = 0
-    stale_waivers: list = field(default_factory=list)  # config.Waiver
-    warnings: list[str] = field(default_factory=list)
-    cross_document: list[FileReport] = field(default_factory=list)
-    not_compared: list[tuple[str, str, str]] = field(default_factory=list)
     checked_across: int = 0
 
     def totals(self) -> Totals:
