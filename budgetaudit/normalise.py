@@ -44,6 +44,9 @@ def normalise(text: str) -> str:
     return folded
 
 
+_ASCII_DIGITS: Final = "0123456789"
+
+
 def _roc_years(text: str) -> str:
     """112年度 (the Republic of China calendar of Taiwanese budgets) reads as 2023年: five characters for five, so
     offsets stay; years 100–139 only (2011–2050), never after a digit or a point."""
@@ -51,8 +54,9 @@ def _roc_years(text: str) -> str:
     at = text.find("年度")
     while at >= 0:
         start = at - 3
-        if start >= 0 and text[start] == "1" and text[start + 1] in "0123" and text[start + 2].isdigit() \
-                and text[start + 1].isdigit() and (start == 0 or not (text[start - 1].isdigit() or text[start - 1] == ".")):
+        # ASCII digits only (str.isdigit takes ² and other digits int() refuses).
+        if start >= 0 and text[start] == "1" and text[start + 1] in "0123" and text[start + 2] in _ASCII_DIGITS \
+                and (start == 0 or text[start - 1] not in _ASCII_DIGITS + "."):
             if chars is None:
                 chars = list(text)
             chars[start : at + 2] = str(int(text[start:at]) + 1911) + "年"

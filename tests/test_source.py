@@ -35,7 +35,9 @@ text_st = st.lists(
 # -- normalise ------------------------------------------------------------
 
 
-@given(st.text(max_size=200))
+@given(st.text(max_size=200) | st.text(alphabet=st.sampled_from(list("0123²٣.年度1")), max_size=20))
+@example("第11²年度")
+@example("112年度，1112年度")
 def test_normalise_keeps_length(text: str) -> None:
     assert len(normalise(text)) == len(text)
     assert len(Source("x", text).norm) == len(text)
@@ -49,6 +51,10 @@ def test_normalise_folds_each_character_by_the_table(text: str) -> None:
     # The one other change: a space grouping thousands before a unit becomes a comma (the test below).
     assert len(norm) == len(folded)
     assert all(a == b or (a == "," and b == " " and norm[i + 1 : i + 4].isdigit()) for i, (a, b) in enumerate(zip(norm, folded)))
+
+
+def test_taiwanese_years_read_as_the_year_they_are() -> None:
+    assert normalise("東林縣112年度總預算，較111年度；1112年度，0.112年度") == "东林县2023年总预算，较2022年;1112年度，0.112年度"
 
 
 def test_normalise_folds_full_width_forms_but_not_the_comma() -> None:
