@@ -70,3 +70,17 @@ def test_the_index_answers_as_a_scan_of_every_change():
             if change.current is not None and change.delta_sign in (1, -1):
                 assert slips.swapped(change) is _scan_swapped(change, rated), trial
             assert slips.copied(change) is _scan_copied(change, rated), trial
+
+
+def _cpu_of_counts(rules, copies: int) -> float:
+    """One count stated in N sentences with N values (XRF002 compares the copies of 实有人数)."""
+    text = HEAD + "二、部门基本情况。\n" + "".join(f"本部门实有人数{100 + k}人。\n" for k in range(copies))
+    started = time.process_time()
+    engine.check_document(engine.read_document(source.Source("c.txt", text)), rules)
+    return time.process_time() - started
+
+
+def test_a_count_copied_with_many_values_costs_the_same_per_copy(rules):
+    small = min(_cpu_of_counts(rules, 500) for _ in range(2)) / 500
+    large = _cpu_of_counts(rules, 4000) / 4000
+    assert large < 3 * small, (small, large)  # comparing every pair of values was 8× here

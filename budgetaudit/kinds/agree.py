@@ -329,9 +329,14 @@ def check_facts(rule, document: Document, reporter: Reporter) -> None:
 
 
 def _one_sentence_apart(clusters: list[list]) -> bool:
-    """Whether two copies of different values stand in one sentence."""
-    sentences = [{f.sentence for f in cluster if f.sentence >= 0} for cluster in clusters]
-    return any(a & b for i, a in enumerate(sentences) for b in sentences[i + 1 :])
+    """Whether two copies of different values stand in one sentence (one pass: a count copied thousands of times
+    with as many values must not compare every pair of values)."""
+    owner: dict[int, int] = {}
+    for k, cluster in enumerate(clusters):
+        for fact in cluster:
+            if fact.sentence >= 0 and owner.setdefault(fact.sentence, k) != k:
+                return True
+    return False
 
 
 def _by_base_measure(groups) -> list[list]:
