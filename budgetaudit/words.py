@@ -28,7 +28,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "share": {"words": False, "ratio_words": False, "whole_suffixes": False, "joined": False},
     "completion": {"frames": True, "rate_words": False, "budgets": False, "over": False, "under": False},
     "lists": {"remainders": False, "remainder_nouns": False, "complements": True, "includes": False, "besides": False, "open": False, "joint": False, "joint_halves": False, "change_parts": False, "intro": False, "composition": False, "whole_endings": False,
-              "listed_totals": False,
+              "listed_totals": False, "shared_endings": False, "whole_openers": False,
               "respectively": False, "each": False,
               "separators": False, "bracket_parts": False, "close": False, "totals": False, "offsets": False},
     "reason": {"start": False, "uses": False},
@@ -39,7 +39,8 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
                "part_of_whole": False},
     "measures": {"budget": False, "adjusted_to": False, "initial": False, "adjusted": False, "final": False, "previous": False, "carried": False,
                  "current": False,
-                 "stretches": False, "part_periods": False, "executed": False},
+                 "stretches": False, "part_periods": False, "executed": False, "heading_outturn": False,
+                 "heading_initial": False, "heading_comparing": False},
     "title": {"words": False, "funds": False, "final_body": False, "own_scope_intro": False, "own_scope": False},
     "points": {"compare": False, "higher_than": False, "lower_than": False, "higher": False, "lower": False,
                "rate_nouns": False, "adverbs": False},
@@ -207,6 +208,8 @@ class Words:
         self.intro_words: tuple[str, ...] = tuple(lists["intro"])
         self.composition_words: tuple[str, ...] = tuple(lists["composition"])
         self.whole_endings: tuple[str, ...] = tuple(lists["whole_endings"])
+        self.shared_endings: tuple[str, ...] = tuple(lists["shared_endings"])
+        self.whole_openers: tuple[str, ...] = tuple(lists["whole_openers"])
         self.listed_total = re.compile(_alternation(lists["listed_totals"]))
         self.joined_words: tuple[str, ...] = tuple(data["share"]["joined"])
         self.joined_share = re.compile(rf"(?P<count>[两二三四五六七八九2-9])\s*(?:{_alternation(data['share']['joined'])})")
@@ -259,6 +262,9 @@ class Words:
         measures = data["measures"]
         self.initial_words: tuple[str, ...] = tuple(measures["initial"])
         self.adjusted_words: tuple[str, ...] = tuple(measures["adjusted"])
+        self.heading_outturn: tuple[str, ...] = tuple(measures["heading_outturn"])
+        self.heading_initial: tuple[str, ...] = tuple(measures["heading_initial"])
+        self.heading_comparing: tuple[str, ...] = tuple(measures["heading_comparing"])
         self.adjusted_to: tuple[str, ...] = tuple(measures["adjusted_to"])
         self.final_words: tuple[str, ...] = tuple(measures["final"])
         self.previous_words: tuple[str, ...] = tuple(measures["previous"])

@@ -203,7 +203,7 @@ def _declared_members(group) -> bool:
     """Whether every part is a member of one partition the dictionary declares for the total."""
     total = group.total.key.concept.rpartition("@")[2]
     parts = {p.key.concept.rpartition("@")[2] for p in group.parts}
-    return any(total in totals and parts <= set(members) for totals, members in DICTIONARY.partitions)
+    return any(parts <= members for members in DICTIONARY.partition_members(total))
 
 
 def _nil_statements(document: Document) -> dict[str, list]:

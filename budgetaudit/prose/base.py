@@ -33,7 +33,6 @@ _BASES: Final = WORDS.basis_endings
 _FLOWS: Final = WORDS.flows
 
 _MONEY: Final = ("元", "万元", "亿元")
-_COMPARING: Final = ("对比", "比较", "相比", "较", "差异")
 # Between a change amount and a bare number: the word of a rate (增加53.23万元、增长3.14，).
 _LOST_PERCENT: Final = re.compile(r"\s*[、，,]?\s*(?:同比)?(?:增长|下降|降低|上升|增幅为?|降幅为?)\s*")
 _CLAUSE_ENDS: Final = "，,。；;、)）"
@@ -331,13 +330,13 @@ class ReaderBase:
     def heading_measure(self, heading: str) -> str | None:
         """The measure a heading of a 决算 names for the figures under it: the budget as passed or adjusted, the
         outturn ("", the document's own), or None where it names none."""
-        if self.doc.kind != "final_account" or holds_any(heading, _COMPARING):
+        if self.doc.kind != "final_account" or holds_any(heading, WORDS.heading_comparing):
             return None  # 支出与年初预算对比情况: a comparison of the two measures names neither
-        if holds_any(heading, WORDS.final_words) or "执行" in heading:
+        if holds_any(heading, WORDS.final_words) or holds_any(heading, WORDS.heading_outturn):
             return ""
         if holds_any(heading, WORDS.adjusted_words):
             return "adjusted_budget"
-        if holds_any(heading, WORDS.initial_words) or "预算草案" in heading:
+        if holds_any(heading, WORDS.initial_words) or holds_any(heading, WORDS.heading_initial):
             return "initial_budget"
         return None
 

@@ -398,9 +398,10 @@ def _names_another_whole(clauses: list[str]) -> bool:
     """收入为300万元，包括A300万元；支出包括：B120.5万元…: 包括 after a name of its own (支出) opens a list of that
     whole, which is not printed; the list before ends."""
     for clause in clauses:
-        at = clause.find("包括")
-        if at > 0 and clean_label(clause[:at]):
-            return True
+        for opener in WORDS.whole_openers:
+            at = clause.find(opener)
+            if at > 0 and clean_label(clause[:at]):
+                return True
     return False
 
 

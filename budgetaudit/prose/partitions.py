@@ -18,8 +18,8 @@ class PartitionReader(PositionalReader):
         return any(total.concept in members and part.concept in members for _, members in self.dictionary.partitions)
 
     def is_parent_of_any(self, concept: str) -> bool:
-        bare = concept.rpartition("@")[2]
-        return any(bare in totals for totals, _ in self.dictionary.partitions)
+        """Whether the dictionary declares a partition of `concept` (of a subject's: 县本级@三公经费 as 三公经费)."""
+        return bool(self.dictionary.partition_members(concept.rpartition("@")[2]))
 
     def is_parent(self, candidate: Fact, key: Key) -> bool:
         return candidate.key.concept in self.parents_of(key.concept)

@@ -105,14 +105,11 @@ class PositionalReader(ReaderBase):
         return run
 
 
-_TOTAL_SUFFIXES = ("总计", "合计", "总额")
-
-
 def _shared_suffix(names: list[str]) -> list[str]:
     """收入、支出总计: the last name's 总计 is every name's (收入总计, 支出总计)."""
     if len(names) < 2:
         return names
-    suffix = next((x for x in _TOTAL_SUFFIXES if names[-1].endswith(x) and len(names[-1]) > len(x)), "")
+    suffix = next((x for x in WORDS.shared_endings if names[-1].endswith(x) and len(names[-1]) > len(x)), "")
     if not suffix:
         return names
     return [n if n.endswith(suffix) else n + suffix for n in names[:-1]] + names[-1:]

@@ -26,7 +26,7 @@ def products(text: str, start: int, items: list[Item]) -> list[Product]:
     if not after or after[0].figure.unit != "元" or after[0].start - at > _REACH:
         return []
     standard = after[0]
-    if holds_any(text[at : standard.end + 6], WORDS.product_bounds) or "平均" in text[max(start, at - 4) : at]:
+    if holds_any(text[max(start, at - 4) : standard.end + 6], WORDS.product_bounds):
         return []
     quantities = [i for i in items if i.figure.unit == unit]
     amounts = [i for i in after[1:] if i.figure.quantity == "money"]
