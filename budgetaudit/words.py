@@ -48,7 +48,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
               "own_counts": False},
     "annual": {"words": False, "since": False},
     "savings": {"before": False, "after": False, "less": False, "rates": False},
-    "products": {"units": False, "bounds": False},
+    "products": {"units": False, "bounds": False, "amounts": False},
 }
 # Keys whose list may hold the empty phrase (a label that is nothing but a measure word).
 _MAY_BE_EMPTY: Final = frozenset({("labels", "measure_only")})
@@ -311,6 +311,7 @@ class Words:
         products = data["products"]
         self.product_units: frozenset[str] = frozenset(products["units"])
         self.product_bounds: tuple[str, ...] = tuple(products["bounds"])
+        self.product_amounts: tuple[str, ...] = tuple(products["amounts"])
         names = data["names"]
         # 10个，即…: a count, what it counts (no clause break), the intro; the names follow.
         self.named_count = re.compile(

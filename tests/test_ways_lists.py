@@ -463,6 +463,12 @@ LISTS = {
         "二、部门基本情况。我局内设职能部门7个，包括办公室、财务科、法规科、审批科、执法科。两个派出所分别位于东山镇、西山镇。",
         ("TOT006", "7个"),
     ),
+    # The standard broken down after it (其中中央资金60元、省级资金40元): the amount paid is the one said so (共计发放).
+    "a standard per unit with its own breakdown": (
+        "五、补贴发放。本次补贴面积1000亩，每亩补贴100元，其中中央资金60元、省级资金40元，共计发放10万元。",
+        "五、补贴发放。本次补贴面积1000亩，每亩补贴100元，其中中央资金60元、省级资金40元，共计发放12万元。",
+        ("AVG004", "12万元"),
+    ),
     # One sentence counting two categories (行政编制…实有x；事业编制…实有y): two subjects, never copies of one figure.
     "one sentence counting two categories": (
         "二、部门基本情况。本部门行政编制52人，实有人数48人；事业编制11人，实有人数9人。年末实有人数57人，其中在职人员57人。",

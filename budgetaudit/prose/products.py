@@ -2,7 +2,8 @@
 按照每亩补贴91.07元的标准，共计发放补贴资金1458.32万元. The amount is the quantity times the standard.
 
 The standard is the first amount in 元 after 每 and a unit (rules/words.toml [products]), with no figure between;
-the quantity is the one figure of that unit before it; the amount is the first amount of money after the standard.
+the quantity is the one figure of that unit before it; the amount is the first amount of money after the standard
+whose clause says it is paid or in all (rules/words.toml [products] amounts).
 A sentence with two quantities of the unit, two standards, or a standard for a span of time or a bound is not read."""
 
 from __future__ import annotations
@@ -29,12 +30,22 @@ def products(text: str, start: int, items: list[Item]) -> list[Product]:
     if holds_any(text[max(start, at - 4) : standard.end + 6], WORDS.product_bounds):
         return []
     quantities = [i for i in items if i.figure.unit == unit]
-    amounts = [i for i in after[1:] if i.figure.quantity == "money"]
+    # The amount paid: the first amount whose clause says it is paid or in all (共计发放, 发放补贴资金, 共需资金), never
+    # a part of the standard listed after it (每亩100元，其中中央资金60元、省级资金40元，共计发放10万元).
+    amounts = []
+    previous = standard.end
+    for item in after[1:]:
+        clause = tail_clause(text[previous : item.start])
+        previous = item.end
+        if item.figure.quantity == "money" and holds_any(clause, WORDS.product_amounts) \
+                and not holds_any(clause, WORDS.open_words):
+            amounts.append((item, clause))
+            break
     if len(quantities) != 1 or quantities[0].start > at or not amounts:
         return []
-    amount = amounts[0]
+    amount, clause = amounts[0]
     if amount.figure.sign <= 0 or standard.figure.sign <= 0 or quantities[0].figure.sign <= 0:
         return []
-    label = clean_label(tail_clause(text[standard.end : amount.start]).lstrip("的标准，, ").removeprefix("共计")
-                        .removeprefix("合计").removeprefix("总计").removeprefix("共")) or "金额"
+    label = clean_label(clause.lstrip("的标准，, ").removeprefix("共计").removeprefix("合计").removeprefix("总计")
+                        .removeprefix("共")) or "金额"
     return [Product(quantities[0].figure, standard.figure, amount.figure, label, unit)]
