@@ -110,9 +110,16 @@ def sentences(text: str, invisible: frozenset[int] = frozenset()) -> list[tuple[
                 out.append((start, b))
             start = b + 1
         else:
-            for m in _SENTENCE_END_RE.finditer(text, a, b):
-                out.append((start, m.end()))
-                start = m.end()
+            if "!" in line or "?" in line or "！" in line or "？" in line:
+                for m in _SENTENCE_END_RE.finditer(text, a, b):
+                    out.append((start, m.end()))
+                    start = m.end()
+            else:  # 。 alone (most lines): found by str.find, which skips in C where a class is tested per character
+                at = text.find("。", a, b)
+                while at >= 0:
+                    out.append((start, at + 1))
+                    start = at + 1
+                    at = text.find("。", start, b)
             if _line_break_ends(line, following[k]):
                 if start < b:
                     out.append((start, b))

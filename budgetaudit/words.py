@@ -83,28 +83,37 @@ def _first_chars(phrases: list[str]) -> str:
     return "".join(sorted({p[0] for p in phrases if p}))
 
 
-def _firsts(phrases: list[str]) -> re.Pattern[str]:
-    """A class of the characters the phrases open with: a lead holding none is not searched for them."""
-    chars = _first_chars(phrases)
-    return re.compile("[" + re.escape(chars) + "]" if chars else "(?!)")
+def _firsts(phrases: list[str]) -> tuple[str, ...]:
+    """The characters the phrases open with: a lead holding none is not searched for them."""
+    return tuple(_first_chars(phrases))
 
 
-def holds_char(text: str, chars: re.Pattern[str]) -> bool:
-    """Whether text holds one of a class's characters (one scan in C, where a search of the phrases tries each
-    position against every phrase)."""
-    return chars.search(text) is not None
+def holds_char(text: str, chars: tuple[str, ...]) -> bool:
+    """Whether text holds one of the characters: a scan in C per character (a regular expression's class
+    was tested at every position through its opcodes, several times slower, and a search of the phrases
+    tries each position against every phrase)."""
+    for ch in chars:
+        if ch in text:
+            return True
+    return False
 
 
 def _lasts(phrases: list[str]) -> str:
     return "".join(sorted({p[-1] for p in phrases if p}))
 
 
-def search_tail(pattern: re.Pattern[str], text: str, reach: int, lasts: str) -> re.Match[str] | None:
+def search_tail(pattern: re.Pattern[str], text: str, reach: int, lasts: str,
+                gate: re.Pattern[str] | None = None, gate_reach: int = 0) -> re.Match[str] | None:
     """pattern.search(text) for a pattern anchored at the end (…\\s*$) whose match holds at most `reach`
     characters before the trailing spaces and ends with one of `lasts`: a text ending otherwise (most
-    leads) is not searched, and only the positions that can start a match are tried."""
+    leads) is not searched, and only the positions that can start a match are tried. `gate`, a pattern every
+    match ends with (within `gate_reach` characters) and that opens with a literal, is searched first: the
+    engine skips to its first characters, where the whole pattern, opening with optional parts, is tried at
+    every position."""
     end = len(text.rstrip())
     if end == 0 or text[end - 1] not in lasts:
+        return None
+    if gate is not None and gate.search(text, max(0, end - gate_reach)) is None:
         return None
     return pattern.search(text, max(0, end - reach))
 
@@ -131,6 +140,11 @@ class Words:
         # match is the one a search of the whole lead finds, at a fraction of the positions tried.
         self.direction_reach: int = _longest(word["before"]) + _longest(word["increase"] + word["decrease"]) + 3 \
             + _longest(word["objects"]) + _longest(word["approximate"])
+        # What every match ends with: a direction word and what may follow it (the gate of search_tail).
+        self.direction_gate = re.compile(
+            rf"(?:{direction})了?(?:{_alternation(word['objects'])})?(?:{_alternation(word['approximate'])})?[)）]?\s*$")
+        self.direction_gate_reach: int = _longest(word["increase"] + word["decrease"]) + 2 + _longest(word["objects"]) \
+            + _longest(word["approximate"])
         self.other_basis = re.compile(_alternation(word["other_basis"]))
         self.undecided = re.compile(rf"(?:{_alternation(word['undecided'])})\s*$")
         self.undecided_reach: int = _longest(word["undecided"])
@@ -140,7 +154,7 @@ class Words:
         self.undecided_lasts: str = _lasts(word["undecided"])
         flat = data["flat"]
         self.flat = re.compile(rf"(?P<word>{_alternation(flat['words'])})")
-        self.flat_firsts: re.Pattern[str] = _firsts(flat["words"])
+        self.flat_firsts: tuple[str, ...] = _firsts(flat["words"])
         self.loose_flat: frozenset[str] = frozenset(flat["loose"])
         comparison = data["comparison"]
         year = rf"\d{{4}}\s*年度?(?:{_alternation(comparison['year_suffixes'])})?"
@@ -159,7 +173,7 @@ class Words:
         self.frame_close = re.compile(rf"\s*(?:{_alternation(word['other_basis'])})?\s*(?:{closing})")
         self.previous: frozenset[str] = frozenset(comparison["previous"])
         # The characters a match can open with: a lead holding none of them is not searched (most leads).
-        self.comparison_firsts: re.Pattern[str] = _firsts(comparison["before"] + comparison["frames"] + comparison["previous"])
+        self.comparison_firsts: tuple[str, ...] = _firsts(comparison["before"] + comparison["frames"] + comparison["previous"])
         self.opens_with_comparison = re.compile(
             rf"\s*(?:{_alternation(comparison['before'] + [f.split(GAP)[0] for f in comparison['frames']])})")
         self.comparison_leads: frozenset[str] = frozenset(
@@ -235,7 +249,7 @@ class Words:
         self.plural_tail = re.compile(rf"(?:{_alternation(word['before'][:3] + ['均'])})$")
         self.reason_start = re.compile(_alternation(data["reason"]["start"]))
         self.uses: frozenset[str] = frozenset(data["reason"]["uses"])
-        self.reason_firsts: re.Pattern[str] = _firsts(data["reason"]["start"])
+        self.reason_firsts: tuple[str, ...] = _firsts(data["reason"]["start"])
         labels = data["labels"]
         self.anaphora: frozenset[str] = frozenset(labels["anaphora"])
         self.label_openings: tuple[str, ...] = tuple(sorted(labels["openings"], key=len, reverse=True))
@@ -252,7 +266,7 @@ class Words:
         self.bounds_after = re.compile(rf"\s*(?:{_alternation(labels['bounds_after'])})")
         self.from_to = re.compile(rf"\s*(?:{_alternation(labels['from_to'])})")
         self.approved = re.compile(_alternation(labels["approved"]))
-        self.approved_firsts: re.Pattern[str] = _firsts(labels["approved"])
+        self.approved_firsts: tuple[str, ...] = _firsts(labels["approved"])
         opening, closing = _halves(labels["subject_frames"]) if labels["subject_frames"] else ("(?!)", "(?!)")
         self.frame_first_chars: str = _first_chars(labels["subject_frames"] + labels["basis_frames"])
         basis_open, basis_close = _halves(labels["basis_frames"]) if labels["basis_frames"] else ("(?!)", "(?!)")
@@ -270,7 +284,7 @@ class Words:
         self.previous_words: tuple[str, ...] = tuple(measures["previous"])
         self.previous_lasts: str = _lasts(measures["previous"])
         self.current_words: tuple[str, ...] = tuple(measures["current"])
-        self.current_firsts: re.Pattern[str] = _firsts(measures["current"])
+        self.current_firsts: tuple[str, ...] = _firsts(measures["current"])
         self.carried_words: tuple[str, ...] = tuple(measures["carried"])
         self.part_periods: tuple[str, ...] = tuple(measures["part_periods"])
         self.executed_words: tuple[str, ...] = tuple(measures["executed"])

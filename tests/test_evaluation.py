@@ -1,6 +1,10 @@
 """Performance-evaluation tables read in each layout, consistent and with planted mistakes (EVA rules)."""
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from budgetaudit import engine, source
 
@@ -215,3 +219,12 @@ def test_weights_and_scores_over_by_one_amount_are_one_finding(rules):
     _, report = codes(tab_cells([head, *body]), rules)
     (weights,) = [f for f in report.findings if f.code.startswith("EVA")]
     assert weights.code == "EVA001" and [c.code for c in weights.consequences] == ["EVA002"]
+
+
+@given(st.text(alphabet=st.sampled_from(list(",，;；。()（）:：、\n 台套项目完成")), max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_the_phrase_before_a_figure_is_what_a_search_for_its_run_finds(text: str, start: int, end: int) -> None:
+    from budgetaudit.kinds.evaluation_text import _phrase_before
+
+    start, end = min(start, end, len(text)), min(max(start, end), len(text))
+    found = re.compile(r"[^,，;；。()（）:：、]*$").search(text, start, end)
+    assert _phrase_before(text, start, end) == (found.group(0) if found else "")

@@ -93,7 +93,8 @@ def test_parse_number_refuses_identifiers_without_int_conversion(digits: int) ->
 # What NUMBER_RE means, written as read: the pattern itself is arranged for the engine's speed.
 _NUMBER_AS_READ = re.compile(
     r"(?=[-\d])(?<![\d.])-?(?:\d{1,3}(?:,\d{3})*(?:, \d{3})+(?=\.\d)|\d{1,3}(?:,\d{3})+"
-    r"|\d{1,4}(?:,\d{4})+(?:,\d{3}(?!\d)|(?=万))|\d+)(?:\.\d+)?(?![\d])"
+    r"|\d{1,4}(?:,\d{4})+(?:,\d{3}(?!\d)|(?=万))|\d+)(?:\.\d+)?(?![\d])",
+    re.ASCII,  # ASCII digits: another script's (٣) is no digit of a figure
 )
 
 

@@ -75,6 +75,10 @@ def test_search_tail_finds_what_a_whole_search_finds(lead: str) -> None:
                                   (_WORDS.under, _WORDS.budget_reach, _WORDS.budget_lasts)):
         whole, tail = pattern.search(lead), search_tail(pattern, lead, reach, lasts)
         assert (whole.span(), whole.groupdict()) == (tail.span(), tail.groupdict()) if whole else tail is None
+    whole = _WORDS.direction.search(lead)
+    gated = search_tail(_WORDS.direction, lead, _WORDS.direction_reach, _WORDS.direction_lasts,
+                        _WORDS.direction_gate, _WORDS.direction_gate_reach)
+    assert (whole.span(), whole.groupdict()) == (gated.span(), gated.groupdict()) if whole else gated is None
 
 
 @given(st.text(alphabet=st.sampled_from(sorted(set("，,；;：:、。上年为较") )), max_size=20))

@@ -22,7 +22,8 @@ _EITHER_SIGN: Final = (-1, 1)
 
 def _signs(text: str, start: int, end: int) -> tuple[int, ...]:
     """下降4.1%: a percentage after a word of decrease is a fall, or (read charitably) its size."""
-    found = search_tail(WORDS.direction, text[start:end], WORDS.direction_reach, WORDS.direction_lasts)
+    found = search_tail(WORDS.direction, text[start:end], WORDS.direction_reach, WORDS.direction_lasts,
+                        WORDS.direction_gate, WORDS.direction_gate_reach)
     if found is not None and found.group("word") not in WORDS.increase:
         return _EITHER_SIGN
     return _NO_SIGN

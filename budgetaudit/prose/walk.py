@@ -236,7 +236,9 @@ class ProseReader(FrameReader):
                 return
             self.statement(item, lead, state, sentence)
             return
-        direction: re.Match[str] | WordAt | None = search_tail(WORDS.direction, lead, WORDS.direction_reach, WORDS.direction_lasts)
+        direction: re.Match[str] | WordAt | None = search_tail(
+            WORDS.direction, lead, WORDS.direction_reach, WORDS.direction_lasts, WORDS.direction_gate,
+            WORDS.direction_gate_reach)
         if item.start in state.each:
             word, begin, finish = state.each[item.start]
             direction = WordAt(word, begin - self._cursor, finish - self._cursor)
