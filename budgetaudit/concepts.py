@@ -82,6 +82,7 @@ class Dictionary:
     table_totals: dict[str, str] = field(default_factory=dict)  # table kind -> concept of its 合计 row
     negations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # concept -> phrases saying it is 0
     negation_phrases: re.Pattern = field(init=False)  # any of the phrases, to tell at once if a text holds one
+    negation_firsts: tuple[str, ...] = field(init=False)  # the characters they open with
     joint: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 收支总计 -> (收入总计, 支出总计)
     _by_label: dict[tuple[str, str], Concept] = field(default_factory=dict)
     _scope_prefixes: list[str] = field(default_factory=list)
@@ -94,6 +95,7 @@ class Dictionary:
         self.joint = {concept.name: concept.both for concept in self.concepts.values() if concept.both}
         phrases = [phrase for phrases in self.negations.values() for phrase in phrases]
         self.negation_phrases = re.compile("|".join(map(re.escape, phrases)) if phrases else "(?!)")
+        self.negation_firsts = tuple(sorted({phrase[0] for phrase in phrases if phrase}))
 
     def scope_prefixes(self) -> list[str]:
         """The fund-scope prefixes of labels, the longest first."""

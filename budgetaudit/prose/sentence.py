@@ -57,8 +57,16 @@ class SentenceReader(ChangeReader):
 
     def negations(self, s: int, e: int, sentence: int) -> None:
         """无新购公务用车安排: a figure of zero, printed as words, located at the words."""
-        if not self.dictionary.negation_phrases.search(self.text, s, e):
-            return  # most sentences hold none of the phrases: not looked for one by one
+        # Most sentences hold none of the phrases: first whether one holds a character they open with (a scan in
+        # C per character), then the phrases at once, not one by one.
+        text = self.text
+        opens = False
+        for first in self.dictionary.negation_firsts:
+            if text.find(first, s, e) >= 0:
+                opens = True
+                break
+        if not opens or not self.dictionary.negation_phrases.search(text, s, e):
+            return
         sentence_text = self.text[s:e]
         for concept_name, phrases in self.dictionary.negations.items():
             concept = self.dictionary.concepts.get(concept_name)
