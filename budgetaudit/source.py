@@ -7,6 +7,7 @@ line and column a reviewer sees in the file.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import os
 import re
@@ -156,18 +157,8 @@ class Source:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset."""
-        # bisect.bisect_right, written out: the compiled build runs this loop natively, where a call to the
-        # bisect module (a lookup, boxed arguments, a generic call) cost three times as much.
-        starts = self.line_starts
-        low, high = 0, len(starts)
-        while low < high:
-            middle = (low + high) // 2
-            if offset < starts[middle]:
-                high = middle
-            else:
-                low = middle + 1
-        index = low - 1
-        return index + 1, offset - starts[index] + 1
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
 
     def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)
