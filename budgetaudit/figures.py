@@ -26,6 +26,7 @@ COUNT_UNITS: Final = (
 # Longest first, so 万元 wins over 万 and 人次 over 人.
 _UNITS: Final = sorted(list(MONEY_UNITS) + list(PERCENT_UNITS) + list(COUNT_UNITS), key=len, reverse=True)
 _UNIT_RE: Final = re.compile("|".join(re.escape(u) for u in _UNITS))
+_UNIT_FIRSTS: Final = frozenset(u[0] for u in _UNITS)  # a text opening otherwise holds no unit: not matched
 
 MAX_DIGITS: Final = 20  # a longer run of digits is an identifier, never a figure
 
@@ -363,7 +364,7 @@ def unit_after(norm: str, end: int) -> tuple[str | None, int]:
         if norm[i] == "\n" or (norm[i] == "\r" and norm[i + 1 : i + 2] != "\n"):
             breaks += 1
         i += 1
-    if breaks > 1:
+    if breaks > 1 or i >= len(norm) or norm[i] not in _UNIT_FIRSTS:
         return None, end
     match = _UNIT_RE.match(norm, i)
     if not match:

@@ -20,12 +20,13 @@ CLAUSE_PUNCT: Final = re.compile("[，,；;：:。]")
 COLON_FIRST: Final = re.compile(r"\s*[:：]")
 # A sentence or a stretch after a semicolon that opens with its year (after a list number): 2019年总收入…，其中….
 OPENING_YEAR: Final = re.compile(
-    r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?(?:(?:其中|此外|另外|同时)[,，:：]?\s*)?((?:19|20)\d{2})\s*年度?(?![初末底])")
+    r"\s*(?:[(（]?[一二三四五六七八九十0-9]{1,3}[)）、.．]\s*)?(?:(?:其中|此外|另外|同时)[,，:：]?\s*)?((?:19|20)[0-9]{2})\s*年度?(?![初末底])")
 IN_FRAME_CLOSE: Final = re.compile(r"\s*中\s*[,，:：]")  # 在支出合计x中，…
-BASE_YEAR: Final = re.compile(r"(\d{4})年")
-YEAR: Final = re.compile(r"(\d{4})\s*年")
+# Digits are ASCII in the normalised text: [0-9] is two comparisons a character, where \d looks each one up.
+BASE_YEAR: Final = re.compile(r"([0-9]{4})年")
+YEAR: Final = re.compile(r"([0-9]{4})\s*年")
 GARBLE: Final = _source.GARBLE
-LABEL_YEAR: Final = re.compile(r"\d{4}\s*年度?")
+LABEL_YEAR: Final = re.compile(r"[0-9]{4}\s*年度?")
 OPEN_PAREN: Final = "(（"
 BRACKETED: Final = re.compile(r"[(（][^()（）]*[)）]")
 CLOSE_PAREN: Final = ")）"
