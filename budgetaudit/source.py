@@ -125,6 +125,9 @@ class Span:
 
 
 _LINE_BREAK: Final = re.compile(r"\r\n|\r|\n")
+# Bound once: the compiled build calls a Final name directly, where bisect.bisect_right looks the name up in the
+# module at every call (a position is asked for every figure).
+_BISECT_RIGHT: Final = bisect.bisect_right
 
 # Pinyin with its tone marks inserted in brackets after a character by some web pages (經(jīng)費): the
 # readers leave it out of what they read (offsets kept).
@@ -157,7 +160,7 @@ class Source:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset."""
-        index = bisect.bisect_right(self.line_starts, offset) - 1
+        index = _BISECT_RIGHT(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1
 
     def span(self, start: int, end: int) -> Span:

@@ -129,3 +129,18 @@ def test_a_cell_line_is_told_as_its_pattern_tells():
     for _ in range(3000):
         line = "".join(rng.choice(["\t", "a", "1", " ", "\n", "\r", "单"]) for _ in range(rng.randint(0, 6)))
         assert starts_cell(line) == bool(_CELL.match(line)), repr(line)
+
+
+def test_a_figure_span_starts_on_the_line_of_its_offset():
+    """key() reads a figure's line from its span (no second search of the line starts): they must agree, also in
+    text a web page garbled with pinyin (the reader walks a copy with it left out)."""
+    import pathlib
+
+    texts = [HEAD + "經(jīng)費支出100萬元，較上年增加\n10萬元。", HEAD + "收入\n12\n50万元。支出-3万元，其中：\n1.基本支出2万元"]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(pathlib.Path(__file__).parent.parent.joinpath("examples").glob("*.txt"))]
+    for text in texts:
+        src = source.Source("t.txt", text)
+        document = engine.read_document(src)
+        assert document.facts
+        for fact in document.facts:
+            assert fact.figure.span.line == src.position(fact.figure.start)[0], (fact.label, fact.figure.text)

@@ -259,7 +259,7 @@ class ReaderBase:
         elif entity.startswith("全") and len(entity) >= 2:
             # 全区 (全镇本级) before any district was named is the report's own subject; after one, it is that one.
             entity = self.entities.get(entity[1], "")
-        line = self.source.position(figure.start)[0]
+        line = figure.span.line  # the line of figure.start, found when its span was made
         first_of_line = line != self.keyed_line
         self.keyed_line = line
         if first_of_line:
