@@ -144,3 +144,17 @@ def test_a_figure_span_starts_on_the_line_of_its_offset():
         assert document.facts
         for fact in document.facts:
             assert fact.figure.span.line == src.position(fact.figure.start)[0], (fact.label, fact.figure.text)
+
+
+def test_the_clause_before_the_last_is_the_one_a_split_gives():
+    """statement() splits a lead into its clauses only where it needs more than the last."""
+    from budgetaudit.prose.lists import _before_last
+    from budgetaudit.prose.state import CLAUSE_BREAK, tail_clause
+
+    rng = random.Random(9)
+    for _ in range(5000):
+        lead = "".join(rng.choice(["，", ",", "；", ";", "：", ":", "、", "支出", "上年", "为"]) for _ in range(rng.randint(0, 10)))
+        clauses, tail = CLAUSE_BREAK.split(lead), tail_clause(lead)
+        assert (tail != lead) == (len(clauses) > 1)
+        if len(clauses) > 1:
+            assert _before_last(lead, tail) == clauses[-2], lead

@@ -62,8 +62,10 @@ class ListReader(PartitionReader):
             key = Key(f"label:{named}", "current", self.measure, "all", quantity_of(figure))
             self.doc.facts.append(Fact(key, named, figure, "prose", "bound", sentence))
             return
-        clauses = CLAUSE_BREAK.split(lead)
-        last = clauses[-1]
+        # The lead's clauses are split only where more than its last is asked for (most figures need the last alone).
+        clauses: list[str] | None = None
+        last = tail_clause(lead)
+        tail = last
         if ")" in last or "）" in last:
             last = last_clause(lead)  # 县(市、区)一般公共预算收入: a bracket that holds a list kept whole
         label = state.labels.get(item.start) or clean_label(last)
@@ -73,9 +75,9 @@ class ListReader(PartitionReader):
             adjusted_to = holds_any(lead, WORDS.adjusted_to)
         if not label and state.facts and not lead.strip(" ,，"):
             label = state.facts[-1].label  # 40批次139人: the second figure has the first one's label
-        elif label in WORDS.measure_only and len(clauses) > 1 and clean_label(clauses[-2]):
-            label = clean_label(clauses[-2])
-        elif state.facts and (not label or label in WORDS.before_measure) and WORDS.measure_word.search(clauses[-1]) \
+        elif label in WORDS.measure_only and tail != lead and clean_label(_before_last(lead, tail)):
+            label = clean_label(_before_last(lead, tail))
+        elif state.facts and (not label or label in WORDS.before_measure) and WORDS.measure_word.search(tail) \
                 and item.start not in state.labels:
             label = state.facts[-1].label  # 三公经费预算为3万元，支出决算为1.71万元: the same item's outturn
         pair_prior = None
@@ -98,7 +100,9 @@ class ListReader(PartitionReader):
                                  or WORDS.includes_after_figure.match(lead))
         self.parentheses(lead, state)
         opens_parts = WORDS.open_parts.search(lead) is not None
-        if state.candidates and not opens_parts and (
+        if state.candidates and not opens_parts:
+            clauses = CLAUSE_BREAK.split(lead)
+        if clauses is not None and (
                 _closes(clauses) or _names_another_whole(clauses) or _restates_a_total(lead, label, state)
                 or WORDS.names_total.search(label) is not None
                 or (state.list_mark and holds_mark(lead, state.list_mark))):
@@ -392,6 +396,11 @@ def _restates_a_total(lead: str, label: str, state: State) -> bool:
         if shared >= 4 and total != label and any(head.find(body) > 0 for body in WORDS.bodies):
             return True  # (工程类采购项目 after 共采购项目 names a kind, a part; 乙局 names a body)
     return False
+
+
+def _before_last(lead: str, tail: str) -> str:
+    """The clause before the lead's last (CLAUSE_BREAK.split(lead)[-2]), the last being `tail`."""
+    return tail_clause(lead[: len(lead) - len(tail) - 1])
 
 
 def _names_another_whole(clauses: list[str]) -> bool:

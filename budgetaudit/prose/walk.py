@@ -206,7 +206,7 @@ class ProseReader(FrameReader):
             self.place(item, lead, state, sentence)
             cursor = item.end
         tail = text[cursor:e]
-        if WORDS.flat.search(tail):
+        if holds_char(tail, WORDS.flat_firsts) and WORDS.flat.search(tail):
             # After the last figure only a flat claim (持平) counts: the reason and base the tail
             # would set are reset before the next sentence reads them.
             self.update_context(tail, cursor, state)
