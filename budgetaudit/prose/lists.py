@@ -99,7 +99,7 @@ class ListReader(PartitionReader):
         colon = state.facts and (COLON_FIRST.match(lead) or IN_FRAME_CLOSE.match(lead)
                                  or WORDS.includes_after_figure.match(lead))
         self.parentheses(lead, state)
-        opens_parts = WORDS.open_parts.search(lead) is not None
+        opens_parts = holds_any(lead, WORDS.open_words)  # open_parts.search(lead) finds a match exactly then
         if state.candidates and not opens_parts:
             clauses = CLAUSE_BREAK.split(lead)
         if clauses is not None and (
