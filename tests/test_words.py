@@ -118,3 +118,10 @@ def test_a_direction_word_in_brackets_counts_only_as_a_template_word():
     assert words.direction.search("较上年减少").group("word") == "减少"
     assert words.direction.search("(主要是人员增加)") is None  # a bracket holding a clause, not the word alone
     assert words.direction.search("人员增加)") is None
+
+
+@given(st.text(alphabet=st.sampled_from(sorted({c for w in _WORDS.open_words for c in w} | set("：:，,年 "))), max_size=16))
+def test_a_lead_opens_parts_exactly_when_it_holds_a_list_word(lead: str) -> None:
+    from budgetaudit.words import holds_any
+
+    assert (_WORDS.open_parts.search(lead) is not None) == holds_any(lead, _WORDS.open_words)
