@@ -221,6 +221,9 @@ class Words:
         self.change_parts = re.compile(rf"(?:{_alternation(lists['change_parts'])})(?!原因)")
         self.intro_words: tuple[str, ...] = tuple(lists["intro"])
         self.composition_words: tuple[str, ...] = tuple(lists["composition"])
+        # A character every one of the words holds: a sentence without it (most) is not scanned for each word.
+        self.intro_gate: str = _shared_char(lists["intro"])
+        self.composition_gate: str = _shared_char(lists["composition"])
         self.whole_endings: tuple[str, ...] = tuple(lists["whole_endings"])
         self.shared_endings: tuple[str, ...] = tuple(lists["shared_endings"])
         self.whole_openers: tuple[str, ...] = tuple(lists["whole_openers"])
@@ -342,6 +345,17 @@ class Words:
         self.own_scope = re.compile(
             rf"(?:{_alternation(data['title']['own_scope_intro'])})[^，,。；;：:\n]{{0,40}}?"
             rf"(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?:{_alternation(data['title']['own_scope'])})")
+
+
+def _shared_char(words: list[str]) -> str:
+    """A character every word holds ("" for none): the last such one of the first word."""
+    shared = [ch for ch in (words[0] if words else "") if all(ch in word for word in words)]
+    return shared[-1] if shared else ""
+
+
+def holds_any_gated(text: str, gate: str, words: tuple[str, ...]) -> bool:
+    """holds_any, looked for only when text holds `gate`, a character every word holds ("": always looked for)."""
+    return (not gate or gate in text) and holds_any(text, words)
 
 
 def holds_any(text: str, words: tuple[str, ...]) -> bool:

@@ -125,3 +125,14 @@ def test_a_lead_opens_parts_exactly_when_it_holds_a_list_word(lead: str) -> None
     from budgetaudit.words import holds_any
 
     assert (_WORDS.open_parts.search(lead) is not None) == holds_any(lead, _WORDS.open_words)
+
+
+@given(st.text(alphabet=st.sampled_from(sorted({c for w in _WORDS.intro_words + _WORDS.composition_words for c in w}
+                                               | set("，年"))), max_size=24))
+def test_a_gated_scan_finds_what_the_scan_finds(text: str) -> None:
+    from budgetaudit.words import holds_any, holds_any_gated
+
+    for gate, words in ((_WORDS.intro_gate, _WORDS.intro_words), (_WORDS.composition_gate, _WORDS.composition_words),
+                        ("", _WORDS.open_words)):
+        assert all(gate in word for word in words)
+        assert holds_any_gated(text, gate, words) == holds_any(text, words)

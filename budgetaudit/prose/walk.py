@@ -12,7 +12,7 @@ from ..document import Document, Doubt, Key, SumGroup
 from ..figures import Figure
 from ..sentences import HEADING, has_figure, sentences
 from ..source import Source
-from ..words import holds_any, holds_char, search_tail
+from ..words import holds_any, holds_any_gated, holds_char, search_tail
 from .frames import FrameReader
 from .remainder import close_lists
 from .state import ITEM_MARK, Item, State, WordAt, heading_level, last_match, mark_number, mark_style, tail_clause
@@ -78,13 +78,15 @@ class ProseReader(FrameReader):
                 named = self.heading_measure(sentence)
                 self.frame_measure = inherited if named is None else named
                 self.heading_measures[level] = self.frame_measure
-            intro = WORDS.list_intro.search(sentence) if holds_any(sentence, WORDS.intro_words) else None
+            intro = WORDS.list_intro.search(sentence) if holds_any_gated(
+                sentence, WORDS.intro_gate, WORDS.intro_words) else None
             if intro:
                 self.list_whole = clean_label(intro.group("label"))
                 self.list_whole_fact = None
             elif heading and not list_item:
                 self.list_whole, self.list_whole_fact = "", None
-            composed = WORDS.composition.search(sentence) if holds_any(sentence, WORDS.composition_words) else None
+            composed = WORDS.composition.search(sentence) if holds_any_gated(
+                sentence, WORDS.composition_gate, WORDS.composition_words) else None
             self.composition = (self.at(s + composed.end()), clean_label(composed.group("label"))) if composed else (-1, "")
             if not list_item and (heading or not opens_with_comparison):
                 self.numbered = None
