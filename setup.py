@@ -33,6 +33,10 @@ COMPILED = [
 # annotation that does not hold is a TypeError in the compiled build alone. tests/test_build.py runs
 # mypy with the same flags.
 MYPY_FLAGS = ["--ignore-missing-imports", "--disable-error-code=import-untyped"]
+# The modules are compiled into one shared library, where a call from one module's C file to another's goes
+# through the PLT, as a call into any other library would: with its symbols hidden and no interposition
+# assumed, such a call is direct (bench section 2: 3-4% faster). A compiler that refuses a flag is not given it.
+CALL_FLAGS = ["-fvisibility=hidden", "-fno-semantic-interposition", "-fno-plt"]
 
 
 def compiled_modules() -> list[str]:
@@ -97,6 +101,10 @@ class MypycBuildExt(build_ext):
             self.warn(f"mypyc build failed, installing pure Python budgetaudit: {error!r}")
 
     def build_extensions(self):
+        if self.compiler.compiler_type == "unix":
+            flags = accepted_flags(self.compiler, CALL_FLAGS, self.build_temp)
+            for ext in self.extensions:
+                ext.extra_compile_args = [*(ext.extra_compile_args or []), *flags]
         # multi_file gives one C file per module, but distutils compiles the files of one extension
         # one after the other, and the extensions (the shared library, then a small shim per
         # module) one after the other too: run every C file on its own thread, as many compilers
@@ -117,6 +125,22 @@ class MypycBuildExt(build_ext):
         self.compiler.compile = compile_side_by_side
         self.parallel = self.parallel or cores
         super().build_extensions()
+
+
+def accepted_flags(compiler, flags: list[str], scratch: str) -> list[str]:
+    """The flags the compiler takes without a warning, each tried on its own on an empty C file."""
+    os.makedirs(scratch, exist_ok=True)
+    probe = os.path.join(scratch, "budgetaudit_flag_probe.c")
+    with open(probe, "w", encoding="ascii") as out:
+        out.write("int budgetaudit_flag_probe(void) { return 0; }\n")
+    accepted = []
+    for flag in flags:
+        try:
+            compiler.compile([probe], output_dir=scratch, extra_postargs=[flag, "-Werror"])
+        except Exception:  # CompileError, or anything else a toolchain raises: the flag is left out
+            continue
+        accepted.append(flag)
+    return accepted
 
 
 class BdistWheel(bdist_wheel):
