@@ -89,9 +89,9 @@ def _firsts(phrases: list[str]) -> tuple[str, ...]:
 
 
 def holds_char(text: str, chars: tuple[str, ...]) -> bool:
-    """Whether text holds one of the characters: a scan in C per character (a regular expression's class
-    was tested at every position through its opcodes, several times slower, and a search of the phrases
-    tries each position against every phrase)."""
+    """Whether text holds one of the characters: a scan in C per character (fewer instructions than a
+    regular expression's class, tested at every position through the engine's opcodes, at the same CPU time;
+    a search of the phrases would try each position against every phrase)."""
     for ch in chars:
         if ch in text:
             return True
