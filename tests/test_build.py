@@ -62,3 +62,22 @@ def test_an_install_that_could_compile_is_compiled():
     suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
     missing = [m for m in modules if not any(p.name.endswith(suffixes) for p in installed.rglob(m + ".*"))]
     assert budgetaudit.compiled() and not missing, f"installed without mypyc: {missing} (pip install -v . shows why)"
+
+
+def test_the_call_flags_a_compiler_refuses_are_left_out(tmp_path):
+    """setup.py gives the compiled library CALL_FLAGS only where a probe compile takes them: an unknown flag (or
+    one that warns) is dropped, never a failed, silently pure install."""
+    if not _can_compile():
+        pytest.skip("no C compiler or no Python.h here")
+    pytest.importorskip("setuptools")
+    from setuptools._distutils.ccompiler import new_compiler
+    from setuptools._distutils.sysconfig import customize_compiler
+
+    tree = ast.parse((ROOT / "setup.py").read_text("utf-8"))
+    probe = next(node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "accepted_flags")
+    namespace: dict = {"os": os}
+    exec(compile(ast.Module(body=[probe], type_ignores=[]), "setup.py", "exec"), namespace)  # the function alone
+    compiler = new_compiler()
+    customize_compiler(compiler)
+    taken = namespace["accepted_flags"](compiler, ["-O2", "-fbudgetaudit-no-such-flag"], str(tmp_path))
+    assert taken == ["-O2"]
