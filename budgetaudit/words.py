@@ -35,7 +35,7 @@ SCHEMA: Final[dict[str, dict[str, bool]]] = {
     "labels": {"openings": False, "anaphora": False, "measure_only": False, "structure": False, "before_measure": False,
                "self_names": False, "subjects": False, "levels": False, "bodies": False,
                "bases": False, "approved": False, "flows": False, "subject_frames": True, "basis_frames": True,
-               "differences": False, "bounds_after": False, "from_to": False,
+               "differences": False, "bounds_after": False, "from_to": False, "from": False, "from_not": False,
                "part_of_whole": False},
     "measures": {"budget": False, "adjusted_to": False, "initial": False, "adjusted": False, "final": False, "previous": False, "carried": False,
                  "current": False,
@@ -268,6 +268,8 @@ class Words:
         self.part_of_whole: tuple[str, ...] = tuple(labels["part_of_whole"])
         self.bounds_after = re.compile(rf"\s*(?:{_alternation(labels['bounds_after'])})")
         self.from_to = re.compile(rf"\s*(?:{_alternation(labels['from_to'])})")
+        self.from_words: tuple[str, ...] = tuple(labels["from"])
+        self.from_not: tuple[str, ...] = tuple(labels["from_not"])
         self.approved = re.compile(_alternation(labels["approved"]))
         self.approved_firsts: tuple[str, ...] = _firsts(labels["approved"])
         opening, closing = _halves(labels["subject_frames"]) if labels["subject_frames"] else ("(?!)", "(?!)")

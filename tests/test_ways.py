@@ -633,6 +633,15 @@ WAYS = {
         "134.5576亿元。",
         ("XRF002", "134.5576亿元"),
     ),
+    # 2. 由年初预算的a调整为b: a qualifier between 由 and the amount before; b is the item's budget as adjusted, and
+    # neither the amount before nor b is a part beside the item's other parts.
+    "a budget adjusted from a qualified amount before": (
+        "一、预算情况。年度执行中，全县政府性基金预算收入由年初预算的60000万元调整为40000万元，其中：土地出让收入由年初预算的"
+        "45000万元调整为25000万元，城市建设配套费9000万元、专项收入6000万元不作调整。",
+        "一、预算情况。经常务委员会批复，全县一般公共预算收入由年初预算的83.318亿元调整为143.5576亿元。全县一般公共预算收入"
+        "调整预算为134.5576亿元。",
+        ("XRF002", "134.5576亿元"),
+    ),
     # 1. The other percentage printed in the comparison: the points are the difference of the two.
     "points against the percentage printed before them": (
         "一、教育经费。2024年教育经费占一般公共预算支出的比例为13.05%，比上年的12.48%提高了0.57个百分点。",

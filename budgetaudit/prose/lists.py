@@ -52,10 +52,12 @@ def parallel_labels(a: str, b: str) -> bool:
 class ListReader(PartitionReader):
     def statement(self, item: Item, lead: str, state: State, sentence: int) -> None:
         figure = item.figure
-        bound = WORDS.bounds_after.match(self.text, item.end) is not None or (
-            lead.rstrip().endswith("由") and WORDS.from_to.match(self.text, item.end) is not None)
+        # 由2754.6亿元调整为3108.1亿元, 土地出让收入由年初预算的45000万元调整为…: the amount before, named before 由.
+        before_at = _from_at(tail_clause(lead)) if WORDS.from_to.match(self.text, item.end) is not None else -1
+        bound = before_at >= 0 or WORDS.bounds_after.match(self.text, item.end) is not None
         # The clause's own name, read only where it is asked for (a statement's label is read below).
-        named = clean_label(tail_clause(lead)) if bound or state.change_bracket else ""
+        named = clean_label(tail_clause(lead)[: before_at if before_at >= 0 else None]) \
+            if bound or state.change_bracket else ""
         if bound or (state.change_bracket and self.dictionary.lookup(named, quantity_of(figure))[0] is None):
             # 均在300亿之下: a bound, not an amount; 由2754.6亿元调整为3108.1亿元: the amount before; (其中：旗本级
             # 58800万元…) after a change: a part of the change. None is an item's amount or part of a list.
@@ -396,6 +398,18 @@ def _restates_a_total(lead: str, label: str, state: State) -> bool:
         if shared >= 4 and total != label and any(head.find(body) > 0 for body in WORDS.bodies):
             return True  # (工程类采购项目 after 共采购项目 names a kind, a part; 乙局 names a body)
     return False
+
+
+def _from_at(clause: str) -> int:
+    """Where the last word opening an amount before (由) stands in a clause, not as part of another word (由于); -1
+    for none."""
+    at = -1
+    for word in WORDS.from_words:
+        found = clause.rfind(word)
+        while found >= 0 and any(clause.startswith(other, found) for other in WORDS.from_not):
+            found = clause.rfind(word, 0, found)
+        at = max(at, found)
+    return at
 
 
 def _before_last(lead: str, tail: str) -> str:
