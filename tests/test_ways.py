@@ -642,6 +642,14 @@ WAYS = {
         "调整预算为134.5576亿元。",
         ("XRF002", "134.5576亿元"),
     ),
+    # 2. A sentence opening 县人大批准的年初预算为： states the budget as approved: never a copy of the outturn after it.
+    "a sentence of the budget as approved, before the outturn": (
+        "一、预算执行情况。县人大批准的年初预算为：一般公共预算收入66000万元（税收收入40000万元、非税收入26000万元）。"
+        "（一）执行情况。一般公共预算收入70200万元，较上年增长10.5%。",
+        "一、预算执行情况。县人大批准的年初预算为：一般公共预算收入66000万元（税收收入40000万元、非税收入26000万元）。"
+        "（一）执行情况。一般公共预算收入70200万元，较上年增长10.5%。县人大批准的一般公共预算收入为66600万元。",
+        ("XRF002", "66600万元"),
+    ),
     # 1. The other percentage printed in the comparison: the points are the difference of the two.
     "points against the percentage printed before them": (
         "一、教育经费。2024年教育经费占一般公共预算支出的比例为13.05%，比上年的12.48%提高了0.57个百分点。",

@@ -69,6 +69,7 @@ class ReaderBase:
         self.entities: dict[str, str] = {}  # the last subject named at each level (市, 县, 区 …), for 全市
         self.frame_entity = ""  # the subject an opening 在…上 named, until a heading or another frame
         self.sentence_stretch = ""  # the months or quarter the sentence opens with (5月份，1-5月，一季度，上半年)
+        self.sentence_approved = False  # the sentence opens 县人大批准的年初预算为：, before its first figure
         self.stretch_line = -1  # the line the last stretch opened on: the sentences after it there share it
         self.line_base: tuple[tuple[str, str], int] | None = None  # a comparison opening a sentence, and its line
         self.frame_basis = ""  # the basis an opening 剔除…后 named, until a heading or another frame
@@ -316,8 +317,11 @@ class ReaderBase:
             period = "previous"
         measure = self.frame_measure or self.measure
         final = holds_any(lead, WORDS.final_words)
-        if not final and holds_char(lead, WORDS.approved_firsts) and WORDS.approved.search(lead) is not None:
-            measure = "initial_budget"  # 县人大审议通过的…支出: the budget as approved, in any kind of report
+        if not final and (self.sentence_approved or holds_char(lead, WORDS.approved_firsts)
+                          and WORDS.approved.search(lead) is not None):
+            # 县人大审议通过的…支出, or a sentence opening 县人大批准的年初预算为：: the budget as approved, in any kind of
+            # report.
+            measure = "initial_budget"
         elif not final and holds_any(lead, WORDS.adjusted_words):
             measure = "adjusted_budget"
         elif not final and holds_any(lead, WORDS.budget_words) and WORDS.budget_label.search(lead) and self.doc.kind != "budget":

@@ -180,6 +180,7 @@ class ProseReader(FrameReader):
         text = self.text
         sentence = len(self.doc.facts)
         self.sentence_start = s
+        self.sentence_approved = self.opens_approved(s, e)
         self.read_years(s, e)
         state.facts = []
         state.reason = False
@@ -222,6 +223,18 @@ class ProseReader(FrameReader):
         self.close_groups(state)
         self.implied_wholes(shares_from)
         self.negations(s, e, sentence)
+
+    def opens_approved(self, s: int, e: int) -> bool:
+        """县人大批准的年初预算为：一般公共预算收入66000万元，…: the sentence's opening, up to a colon before its first
+        figure, says its figures are the budget as approved."""
+        text = self.text
+        full, half = text.find("：", s, e), text.find(":", s, e)
+        colon = full if half < 0 or 0 <= full < half else half
+        if colon < 0:
+            return False
+        opening = text[s:colon]
+        return holds_char(opening, WORDS.approved_firsts) and WORDS.approved.search(opening) is not None \
+            and not has_figure(opening)
 
     def place(self, item: Item, lead: str, state: State, sentence: int) -> None:
         figure = item.figure
