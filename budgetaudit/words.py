@@ -213,6 +213,8 @@ class Words:
             (f"{w[0]}、{w[1:]}", f"{w} ") for w in lists["joint"] if len(w) >= 2)
         self.open_parts = re.compile(rf"(?:{opens})\s*[:：,，]?\s*")
         self.includes_after_figure = re.compile(rf"\s*[,，]\s*(?:{_alternation(lists['includes'])})\s*[:：]?")
+        # 上级补助300500万元,其中:…: a list word right after an amount (a comma between) opens its breakdown.
+        self.opens_after_figure = re.compile(rf"\s*[,，]\s*(?:{opens})\s*[:：]")
         # 其中： ending a sentence after its last amount (numbered sentences follow, one part each); 其中：1、
         # opening a numbered list inside one; 其中： a sentence of its own.
         self.opens_numbered = re.compile(rf"万?元\s*[,，]?\s*(?:{opens})\s*[:：]\s*$")

@@ -650,6 +650,21 @@ WAYS = {
         "（一）执行情况。一般公共预算收入70200万元，较上年增长10.5%。县人大批准的一般公共预算收入为66600万元。",
         ("XRF002", "66600万元"),
     ),
+    # 7. 上级补助300500万元,其中: right after an amount the dictionary does not know, even where a lost separator
+    # joins it to the items before: its breakdown, never the earlier item's.
+    "a breakdown right after an amount of an unknown item": (
+        "一、收入情况。一般公共预算收入70200万元，较上年增长10.5%，其中：税收收入30100万元，下降10%；非税收入40100万元，"
+        "增长50.2%上级补助300500万元，其中：返还性收入1500万元、一般性转移支付收入250000万元、专项转移支付收入49000万元。",
+        "一、收入情况。一般公共预算收入70200万元，较上年增长10.5%，其中：税收收入30100万元，下降10%；非税收入40100万元，"
+        "增长50.2%上级补助300500万元，其中：返还性收入1500万元、一般性转移支付收入250000万元、专项转移支付收入51000万元。",
+        ("TOT002", "300500万元"),
+    ),
+    # 7. After a known total, 其中 goes to the total its parts belong to, not to the amount just before it.
+    "a breakdown of a known total after another amount": (
+        "一、收入支出决算总体情况。2023年度收入合计100万元，支出合计90万元，其中：财政拨款收入80万元，其他收入20万元。",
+        "一、收入支出决算总体情况。2023年度收入合计100万元，支出合计90万元，其中：财政拨款收入80万元，其他收入30万元。",
+        ("TOT001", "100万元"),
+    ),
     # 1. The other percentage printed in the comparison: the points are the difference of the two.
     "points against the percentage printed before them": (
         "一、教育经费。2024年教育经费占一般公共预算支出的比例为13.05%，比上年的12.48%提高了0.57个百分点。",

@@ -99,7 +99,8 @@ class ListReader(PartitionReader):
             label = clean_label(label[1:])  # 在支出合计218.78亿元中，…: the frame's figure is 支出合计's
         # A colon right after a figure, or the 中 closing 在…中, opens a breakdown of that figure alone.
         colon = state.facts and (COLON_FIRST.match(lead) or IN_FRAME_CLOSE.match(lead)
-                                 or WORDS.includes_after_figure.match(lead))
+                                 or WORDS.includes_after_figure.match(lead)
+                                 or (self._follows_last_fact(state) and WORDS.opens_after_figure.match(lead)))
         self.parentheses(lead, state)
         opens_parts = holds_any(lead, WORDS.open_words)  # open_parts.search(lead) finds a match exactly then
         if state.candidates and not opens_parts:
@@ -309,6 +310,16 @@ class ListReader(PartitionReader):
                 return group
         return None
 
+    def _follows_last_fact(self, state: State) -> bool:
+        """Whether the lead being read starts right after the sentence's last statement (its number and unit), with no
+        rate or other figure between, and the dictionary does not know that statement's item: 上级补助300500万元,其中: is
+        that amount's breakdown; 70200万元,较上年增长10.5%,其中: is not told by this."""
+        if self.orig is not None or not state.facts or state.facts[-1].key.known:
+            # A total the dictionary knows is chosen by its parts (收入合计x，支出合计y，其中：财政拨款收入…: 收入合计's).
+            return False
+        last = state.facts[-1].figure
+        return last.end <= self._cursor and _unit_only(self.text[last.end : self._cursor])
+
     def group_for(self, key: Key, label: str, state: State) -> SumGroup | None:
         """The 其中 list this fact is a part of: the open list's total of the same quantity and side."""
         pool = [c for c in state.candidates if c.key.quantity == key.quantity]
@@ -398,6 +409,10 @@ def _restates_a_total(lead: str, label: str, state: State) -> bool:
         if shared >= 4 and total != label and any(head.find(body) > 0 for body in WORDS.bodies):
             return True  # (工程类采购项目 after 共采购项目 names a kind, a part; 乙局 names a body)
     return False
+
+
+def _unit_only(gap: str) -> bool:
+    return len(gap) <= 4 and not any(ch.isdigit() for ch in gap)
 
 
 def _from_at(clause: str) -> int:
