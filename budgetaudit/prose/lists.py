@@ -100,7 +100,7 @@ class ListReader(PartitionReader):
         # A colon right after a figure, or the 中 closing 在…中, opens a breakdown of that figure alone.
         colon = state.facts and (COLON_FIRST.match(lead) or IN_FRAME_CLOSE.match(lead)
                                  or WORDS.includes_after_figure.match(lead)
-                                 or (self._follows_last_fact(state) and WORDS.opens_after_figure.match(lead)))
+                                 or (WORDS.opens_after_figure.match(lead) and self._follows_last_fact(state)))
         self.parentheses(lead, state)
         opens_parts = holds_any(lead, WORDS.open_words)  # open_parts.search(lead) finds a match exactly then
         if state.candidates and not opens_parts:
@@ -412,7 +412,11 @@ def _restates_a_total(lead: str, label: str, state: State) -> bool:
 
 
 def _unit_only(gap: str) -> bool:
-    return len(gap) <= 4 and not any(ch.isdigit() for ch in gap)
+    """A unit's few characters (万元, 亿元, %), no other figure's digits."""
+    return len(gap) <= 4 and _DIGIT.search(gap) is None
+
+
+_DIGIT: Final = re.compile(r"[0-9]")
 
 
 def _from_at(clause: str) -> int:

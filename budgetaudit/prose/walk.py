@@ -28,6 +28,7 @@ WORDS: Final = _state.WORDS
 # The characters a heading, a section heading or a numbered list item can open with (HEADING, SECTION_HEADING,
 # LIST_ITEM); tests/test_prose.py holds every opening those patterns match to them.
 _NUMBERED_FIRSTS: Final = frozenset("一二三四五六七八九十(（0123456789附")
+_APPROVAL_REACH: Final = 40  # how far into a sentence the colon closing 县人大批准的年初预算为： is looked for
 
 
 def _first_visible(text: str) -> str:
@@ -228,7 +229,8 @@ class ProseReader(FrameReader):
         """县人大批准的年初预算为：一般公共预算收入66000万元，…: the sentence's opening, up to a colon before its first
         figure, says its figures are the budget as approved."""
         text = self.text
-        full, half = text.find("：", s, e), text.find(":", s, e)
+        reach = min(e, s + _APPROVAL_REACH)  # such an opening is short: the rest of the sentence is not scanned
+        full, half = text.find("：", s, reach), text.find(":", s, reach)
         colon = full if half < 0 or 0 <= full < half else half
         if colon < 0:
             return False
