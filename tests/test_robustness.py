@@ -225,3 +225,22 @@ def test_a_bracket_closing_after_the_last_figure_of_a_sentence_is_read(text, rul
     # The compiled build once took the open bracket's state for None there and raised (issue #16, fresh-text audit).
     report = engine.check_document(engine.read_document(source.Source("x.txt", "2024年度部门决算公开说明\n" + text)), rules)
     assert report.checked >= 1
+
+
+def test_a_disclosure_whose_figures_are_unread_says_whether_they_are_written_in_words(tmp_path):
+    """EXT001: amounts in Chinese numerals (Macau's, Taiwan's budgets) are named as such, not as a damaged table."""
+    from budgetaudit import ruleset
+    from budgetaudit.run import check_path
+
+    rules = ruleset.load_rules()
+    in_words = tmp_path / "words.txt"
+    in_words.write_text("青禾縣2025年度總預算案說明\n明年度歲入預算總額為三五一億七八八四萬二千元，較去年增加六億七百萬九千元。\n",
+                        encoding="utf-8")
+    garbled = tmp_path / "garbled.txt"
+    garbled.write_text("青禾县2025年度部门预算公开说明\n一、收支预算总体情况\n收入预算□□万元，支出预算□□万元。\n", encoding="utf-8")
+    reasons = {}
+    for path in (in_words, garbled):
+        report = check_path(str(path), rules, "zh")
+        reasons[path.name] = [u.reason for u in report.unchecked if u.code == "EXT001"]
+    assert len(reasons["words.txt"]) == 1 and "中文数字" in reasons["words.txt"][0]
+    assert len(reasons["garbled.txt"]) == 1 and "转换中损坏" in reasons["garbled.txt"][0]
