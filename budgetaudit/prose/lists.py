@@ -52,12 +52,12 @@ def parallel_labels(a: str, b: str) -> bool:
 class ListReader(PartitionReader):
     def statement(self, item: Item, lead: str, state: State, sentence: int) -> None:
         figure = item.figure
+        tail = tail_clause(lead)  # the figure's own clause
         # 由2754.6亿元调整为3108.1亿元, 土地出让收入由年初预算的45000万元调整为…: the amount before, named before 由.
-        before_at = _from_at(tail_clause(lead)) if WORDS.from_to.match(self.text, item.end) is not None else -1
+        before_at = _from_at(tail) if WORDS.from_to.match(self.text, item.end) is not None else -1
         bound = before_at >= 0 or WORDS.bounds_after.match(self.text, item.end) is not None
         # The clause's own name, read only where it is asked for (a statement's label is read below).
-        named = clean_label(tail_clause(lead)[: before_at if before_at >= 0 else None]) \
-            if bound or state.change_bracket else ""
+        named = clean_label(tail[: before_at if before_at >= 0 else None]) if bound or state.change_bracket else ""
         if bound or (state.change_bracket and self.dictionary.lookup(named, quantity_of(figure))[0] is None):
             # 均在300亿之下: a bound, not an amount; 由2754.6亿元调整为3108.1亿元: the amount before; (其中：旗本级
             # 58800万元…) after a change: a part of the change. None is an item's amount or part of a list.
@@ -66,8 +66,7 @@ class ListReader(PartitionReader):
             return
         # The lead's clauses are split only where more than its last is asked for (most figures need the last alone).
         clauses: list[str] | None = None
-        last = tail_clause(lead)
-        tail = last
+        last = tail
         if ")" in last or "）" in last:
             last = last_clause(lead)  # 县(市、区)一般公共预算收入: a bracket that holds a list kept whole
         label = state.labels.get(item.start) or clean_label(last)
@@ -318,7 +317,7 @@ class ListReader(PartitionReader):
             # A total the dictionary knows is chosen by its parts (收入合计x，支出合计y，其中：财政拨款收入…: 收入合计's).
             return False
         last = state.facts[-1].figure
-        return last.end <= self._cursor and _unit_only(self.text[last.end : self._cursor])
+        return last.start + len(last.span.text) == self._cursor  # its span (number and unit) ends where the lead begins
 
     def group_for(self, key: Key, label: str, state: State) -> SumGroup | None:
         """The 其中 list this fact is a part of: the open list's total of the same quantity and side."""
@@ -409,14 +408,6 @@ def _restates_a_total(lead: str, label: str, state: State) -> bool:
         if shared >= 4 and total != label and any(head.find(body) > 0 for body in WORDS.bodies):
             return True  # (工程类采购项目 after 共采购项目 names a kind, a part; 乙局 names a body)
     return False
-
-
-def _unit_only(gap: str) -> bool:
-    """A unit's few characters (万元, 亿元, %), no other figure's digits."""
-    return len(gap) <= 4 and _DIGIT.search(gap) is None
-
-
-_DIGIT: Final = re.compile(r"[0-9]")
 
 
 def _from_at(clause: str) -> int:
